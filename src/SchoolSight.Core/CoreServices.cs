@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SchoolSight.Core;
+
+public static class CoreServices
+{
+    /// <summary>Registers SchoolSight's named operations, shared by the web app, the API and the CLI.</summary>
+    public static IServiceCollection AddSchoolSightCore(this IServiceCollection services)
+    {
+        foreach (var type in typeof(CoreServices).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttributes(typeof(OperationAttribute), false).Length > 0))
+            services.AddScoped(type);
+        return services;
+    }
+}
+
+/// <summary>Marks a class as a named operation (ImportGias, EditSchool, ...), registered as a scoped service.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class OperationAttribute : Attribute;

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using SchoolSight.Core.Access;
+using SchoolSight.Domain;
+using SchoolSight.Domain.Auditing;
+using SchoolSight.Domain.Imports;
+using SchoolSight.Domain.Register;
+
+namespace SchoolSight.Core.Data;
+
+/// <summary>
+/// SchoolSight's one database. Every save stamps edited records (version, who, when) and writes the audit trail
+/// in the same transaction; audit rows can be added but never changed or removed.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
+    : IdentityDbContext<AppUser>(options)
+{
+    private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
+    private static readonly HashSet<string> SecretProperties =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
+
+    private readonly ICurrentUser _user = currentUser ?? FixedCurrentUser.System;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
+    public DbSet<Locality> Localities => Set<Locality>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<ClusterMembership> ClusterMemberships => Set<ClusterMembership>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<SipAssignment> SipAssignments => Set<SipAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+
+    public ICurrentUser CurrentUser => _user;
+    public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Records a read of sensitive (pupil-level) data; saved with the next <c>SaveChanges</c>.</summary>
+    public void AuditRead(string entityType, string entityKey, int? schoolUrn, string? detail = null) =>
+        AuditEntries.Add(new AuditEntry(UtcNow, _user.UserId, _user.UserName, AuditAction.Read, entityType, entityKey, detail, schoolUrn));
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Second layer of school scope, under the authorization checks: a user outside the whole-LA roles
+        // cannot even load a school they are not bound or assigned to.
+        builder.Entity<School>().HasQueryFilter(s => ScopeIsWholeLa || ScopeUrns.Contains(s.Urn));
+        builder.Entity<ClusterMembership>().HasQueryFilter(m => ScopeIsWholeLa || ScopeUrns.Contains(m.Urn));
+    }
+
+    private bool ScopeIsWholeLa => _user.Scope.WholeLa;
+    private List<int> ScopeUrns => _scopeUrns ??= [.. _user.Scope.Urns];
+    private List<int>? _scopeUrns;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        foreach (var enumType in typeof(School).Assembly.GetTypes().Where(t => t.IsEnum))
+            builder.Properties(enumType).HaveConversion<string>().HaveMaxLength(60);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var now = UtcNow;
+        var pending = new List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?[]> Changes)>();
+
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                    throw new InvalidOperationException("The audit trail cannot be changed or deleted.");
+                continue;
+            }
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+
+            if (entry.Entity is IVersioned versioned && entry.State != EntityState.Deleted)
+                versioned.Stamp(_user.UserName, now, entry.State == EntityState.Added);
+
+            if (!IsAudited(entry)) continue;
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            };
+            var changes = DescribeChanges(entry);
+            if (action == AuditAction.Updated && changes.Count == 0) continue;
+            pending.Add((entry, action, changes));
+        }
+
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Keys of added rows are only known after the insert, so audit rows are written after, in one transaction.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(false, cancellationToken);
+            var audit = pending.Select(p =>
+            {
+                if (p.Action == AuditAction.Created) FillCreatedKeys(p.Entry, p.Changes);
+                return new AuditEntry(now, _user.UserId, _user.UserName, p.Action, EntityName(p.Entry), KeyOf(p.Entry),
+                    JsonSerializer.Serialize(p.Changes, AuditJson), SchoolOf(p.Entry));
+            }).ToList();
+            ChangeTracker.AcceptAllChanges();
+            AuditEntries.AddRange(audit);
+            await base.SaveChangesAsync(true, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private static bool IsAudited(EntityEntry entry) =>
+        entry.Entity is not ImportRecord && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+
+    private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    private static int? SchoolOf(EntityEntry entry) => entry.Entity switch
+    {
+        School school => school.Urn,
+        ClusterMembership membership => membership.Urn,
+        SipAssignment assignment => assignment.Urn,
+        AppUser user => user.SchoolUrn,
+        _ => null,
+    };
+
+    private static void FillCreatedKeys(EntityEntry entry, Dictionary<string, object?[]> changes)
+    {
+        foreach (var key in entry.Metadata.FindPrimaryKey()!.Properties)
+            if (changes.ContainsKey(key.Name)) changes[key.Name] = [null, entry.Property(key.Name).CurrentValue];
+    }
+
+    /// <summary>Property name → [before, after], including the properties of complex types such as a school's GIAS details.</summary>
+    private static Dictionary<string, object?[]> DescribeChanges(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        void Add(string name, object? before, object? after, bool modified)
+        {
+            if (SecretProperties.Contains(name))
+            {
+                if (modified) changes[name] = ["(hidden)", "(changed)"];
+                return;
+            }
+            switch (entry.State)
+            {
+                case EntityState.Added: changes[name] = [null, after]; break;
+                case EntityState.Deleted: changes[name] = [before, null]; break;
+                default: if (modified && !Equals(before, after)) changes[name] = [before, after]; break;
+            }
+        }
+
+        foreach (var property in entry.Properties)
+            Add(property.Metadata.Name, property.OriginalValue, property.CurrentValue, property.IsModified);
+        foreach (var complex in entry.ComplexProperties)
+            foreach (var property in complex.Properties)
+                Add($"{complex.Metadata.Name}.{property.Metadata.Name}", property.OriginalValue, property.CurrentValue, property.IsModified);
+        return changes;
+    }
+}

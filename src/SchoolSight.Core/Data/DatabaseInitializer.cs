@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SchoolSight.Core.Data;
+
+public static class DatabaseInitializer
+{
+    /// <summary>Brings the database up to the latest migration (creating it when it does not exist).</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets pages read while an import writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using SchoolSight.Web.Authorization;
+
+namespace SchoolSight.Web.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>The JSON API under /api/v1: same policies as the pages, RFC 7807 problem details for errors.</summary>
+    public static IEndpointRouteBuilder MapSchoolSightApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn).DisableAntiforgery();
+        v1.MapSchoolsApi();
+        v1.MapLocalitiesApi();
+        v1.MapClustersApi();
+        v1.MapPartnersApi();
+        v1.MapImportsApi();
+        v1.MapUsersApi();
+        return app;
+    }
+}

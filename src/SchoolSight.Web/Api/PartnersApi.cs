@@ -1,0 +1,9 @@
+namespace SchoolSight.Web.Api;
+
+public static class PartnersApi
+{
+    public static RouteGroupBuilder MapPartnersApi(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+using SchoolSight.Core;
+using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Demo;
+using SchoolSight.Web.Api;
+using SchoolSight.Web.Authorization;
+
+namespace SchoolSight.Web;
+
+public static class SchoolSightApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        var database = DatabaseOptions.FromConfiguration(builder.Configuration);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSchoolSightDatabase(database);
+        services.AddSchoolSightCore();
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Password.RequireDigit = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireLowercase = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<SchoolSightClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "SchoolSight.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/Account/SignIn";
+            options.LogoutPath = "/Account/SignOut";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorization(options => options.AddSchoolSightPolicies());
+        services.AddScoped<IAuthorizationHandler, SchoolAuthorizationHandler>();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "SchoolSight.Antiforgery");
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "SchoolSight API";
+                document.Info.Description = "The school register, localities, clusters, partners and imports of SchoolSight. Sign in to the web app first: the API uses the same sign-in and the same permissions as the pages.";
+                return Task.CompletedTask;
+            });
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        });
+        services.AddSchoolSightWeb();
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+            context.Response.Headers["X-Frame-Options"] = "DENY";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapSchoolSightApi();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("SchoolSight API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .RequireAuthorization(Policies.SignedIn);
+        return app;
+    }
+
+    /// <summary>Migrates the database and, when configured (the demo), fills an empty one with Demo Borough.</summary>
+    public static Task PrepareDatabaseAsync(WebApplication app) => PrepareDatabaseAsync(app.Services, app.Configuration);
+
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SchoolSight");
+        await DatabaseInitializer.MigrateAsync(db);
+        if (configuration.GetValue<bool>("Demo:SeedOnEmptyDatabase"))
+        {
+            var seeded = await DemoSeeder.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+            if (seeded) logger.LogInformation("Filled the empty database with the Demo Borough demo data.");
+            var users = string.Join(Environment.NewLine, DemoSeeder.DemoUsers.Select(u => $"    {u.Role,-28} {u.Email}"));
+            logger.LogInformation("Demo sign-in (password for every demo user: {Password}):{NewLine}{Users}",
+                DemoSeeder.DemoPassword, Environment.NewLine, users);
+        }
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Demo;
+using SchoolSight.Web;
+
+namespace SchoolSight.TestSupport;
+
+/// <summary>
+/// SchoolSight in memory over a real database (SQLite or PostgreSQL) filled with the Demo Borough data.
+/// <see cref="ClientFor"/> gives a client signed in as one of the demo users, through the same claims as a real
+/// sign-in; <see cref="AnonymousClient"/> has no sign-in and follows no redirects.
+/// </summary>
+public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
+{
+    public const string TestUserHeader = "X-SchoolSight-Test-User";
+    private readonly TestDatabase _database;
+
+    private SchoolSightWebFactory(TestDatabase database) => _database = database;
+
+    public TestDatabase Database => _database;
+
+    public static async Task<SchoolSightWebFactory> CreateAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var factory = new SchoolSightWebFactory(database);
+        await SchoolSightApp.PrepareDatabaseAsync(factory.Services, factory.Services.GetRequiredService<IConfiguration>());
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _database.Options.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
+        builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(services =>
+        {
+            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestUserHandler>(TestUserHandler.SchemeName, _ => { });
+            services.AddAuthentication().AddPolicyScheme("TestOrCookie", "Test header or cookie", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(TestUserHeader) ? TestUserHandler.SchemeName : IdentityConstants.ApplicationScheme);
+            services.PostConfigure<AuthenticationOptions>(options =>
+            {
+                options.DefaultAuthenticateScheme = "TestOrCookie";
+                options.DefaultScheme = "TestOrCookie";
+            });
+        });
+    }
+
+    public HttpClient ClientFor(string email, bool followRedirects = false)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+        client.DefaultRequestHeaders.Add(TestUserHeader, email);
+        return client;
+    }
+
+    public HttpClient ClientFor(Domain.Access.Role role, bool followRedirects = false) =>
+        ClientFor(DemoSeeder.DemoUsers.Single(u => u.Role == role).Email, followRedirects);
+
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>Signs the request in as the demo user named in the header, with the claims a real sign-in gives.</summary>
+    private sealed class TestUserHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+        SignInManager<AppUser> signIn, UserManager<AppUser> users)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string SchemeName = "Test";
+
+        protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            var email = Request.Headers[TestUserHeader].ToString();
+            var user = await users.FindByEmailAsync(email);
+            if (user is null) return AuthenticateResult.Fail($"No user {email}");
+            var principal = await signIn.CreateUserPrincipalAsync(user);
+            var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        }
+    }
+}
