@@ -13,7 +13,6 @@ public static class ApiEndpoints
         v1.MapClustersApi();
         v1.MapPartnersApi();
         v1.MapImportsApi();
-        v1.MapUsersApi();
         return app;
     }
 }
