@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 using SchoolSight.Core;
@@ -66,6 +67,10 @@ public static class SchoolSightApp
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         services.AddAntiforgery(o => o.Cookie.Name = "SchoolSight.Antiforgery");
+        // Keys that protect sign-in and antiforgery cookies survive restarts (signed-in users stay signed in).
+        services.AddDataProtection()
+            .SetApplicationName("SchoolSight")
+            .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys")));
         services.AddProblemDetails();
         services.AddOpenApi("v1", options =>
         {

@@ -29,13 +29,24 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
-    public static async Task<SchoolSightWebFactory> CreateAsync(DatabaseProvider provider)
+    /// <summary>The app over a fresh database; with <paramref name="realServer"/>, on Kestrel at 127.0.0.1 (for the browser tests).</summary>
+    public static async Task<SchoolSightWebFactory> CreateAsync(DatabaseProvider provider, bool realServer = false)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         var factory = new SchoolSightWebFactory(database);
+        if (realServer)
+        {
+            factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            factory.StartServer();
+        }
         await SchoolSightApp.PrepareDatabaseAsync(factory.Services, factory.Services.GetRequiredService<IConfiguration>());
         return factory;
     }
+
+    /// <summary>The address of the real server (after <c>CreateAsync(provider, realServer: true)</c>).</summary>
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -43,6 +54,7 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.Options.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
         builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
+        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "schoolsight-test-keys"));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {

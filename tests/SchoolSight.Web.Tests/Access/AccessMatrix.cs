@@ -1,0 +1,71 @@
+using SchoolSight.Domain.Access;
+
+namespace SchoolSight.Web.Tests.Access;
+
+/// <summary>
+/// Who may reach every page and API endpoint of SchoolSight (DOMAIN.md section 1). Every endpoint the app maps must
+/// be listed here: <see cref="AccessMatrixTests.EveryEndpoint_IsInTheMatrix"/> fails on one that is not.
+/// </summary>
+public static class AccessMatrix
+{
+    public static readonly IReadOnlySet<Role> Everyone = Roles.All.ToHashSet();
+    public static readonly IReadOnlySet<Role> RegisterReaders = Roles.All.Where(r => r != Role.Partner).ToHashSet();
+    public static readonly IReadOnlySet<Role> LaStaff = Roles.All.Where(r => r.IsLaStaff()).ToHashSet();
+    public static readonly IReadOnlySet<Role> Administrators = new HashSet<Role> { Role.LaAdministrator };
+
+    /// <summary>Null: open to anyone, signed in or not.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
+    {
+        ["GET /"] = Everyone,
+        ["GET /Error"] = null,
+        ["GET /Account/SignIn"] = null,
+        ["GET /Account/SignOut"] = null,
+        ["GET /Account/AccessDenied"] = null,
+
+        ["GET /Schools"] = RegisterReaders,
+        ["GET /Schools/{urn:int}"] = RegisterReaders,
+        ["GET /Schools/Create"] = Administrators,
+        ["GET /Schools/{urn:int}/Edit"] = Administrators,
+        ["GET /Localities"] = LaStaff,
+        ["GET /Localities/{id:int}"] = LaStaff,
+        ["GET /Localities/Create"] = Administrators,
+        ["GET /Localities/{id:int}/Edit"] = Administrators,
+        ["GET /Clusters"] = LaStaff,
+        ["GET /Clusters/{id:int}"] = LaStaff,
+        ["GET /Clusters/Create"] = Administrators,
+        ["GET /Clusters/{id:int}/Edit"] = Administrators,
+        ["GET /Partners"] = Everyone,
+        ["GET /Partners/Create"] = Administrators,
+        ["GET /Partners/{id:int}/Edit"] = Administrators,
+        ["GET /Imports"] = Administrators,
+        ["GET /Imports/{id:long}"] = Administrators,
+        ["GET /Imports/Gias"] = Administrators,
+        ["GET /Audit"] = Administrators,
+        ["GET /Users"] = Administrators,
+        ["GET /Users/Create"] = Administrators,
+        ["GET /Users/{id}/Edit"] = Administrators,
+
+        ["GET /api/v1/schools"] = RegisterReaders,
+        ["GET /api/v1/schools/{urn:int}"] = RegisterReaders,
+        ["POST /api/v1/schools"] = Administrators,
+        ["PUT /api/v1/schools/{urn:int}"] = Administrators,
+        ["GET /api/v1/localities"] = LaStaff,
+        ["GET /api/v1/localities/{id:int}"] = LaStaff,
+        ["POST /api/v1/localities"] = Administrators,
+        ["PUT /api/v1/localities/{id:int}"] = Administrators,
+        ["GET /api/v1/clusters"] = LaStaff,
+        ["GET /api/v1/clusters/{id:int}"] = LaStaff,
+        ["POST /api/v1/clusters"] = Administrators,
+        ["PUT /api/v1/clusters/{id:int}"] = Administrators,
+        ["GET /api/v1/partners"] = Everyone,
+        ["GET /api/v1/partners/{id:int}"] = Everyone,
+        ["POST /api/v1/partners"] = Administrators,
+        ["PUT /api/v1/partners/{id:int}"] = Administrators,
+        ["GET /api/v1/imports"] = Administrators,
+        ["GET /api/v1/imports/{id:long}"] = Administrators,
+        ["POST /api/v1/imports/gias"] = Administrators,
+
+        ["GET /openapi/{documentName}.json"] = Everyone,
+        ["GET /api/docs/{documentName?}"] = Everyone,
+    };
+}
