@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace SchoolSight.Domain.Register;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ClusterKind>))]
 public enum ClusterKind
 {
     Cluster,

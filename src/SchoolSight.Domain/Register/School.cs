@@ -60,6 +60,25 @@ public sealed class School : VersionedEntity
 
     public void LeaveCluster(int clusterId) => _memberships.RemoveAll(m => m.ClusterId == clusterId);
 
+    public bool IsMemberOf(int clusterId) => _memberships.Any(m => m.ClusterId == clusterId);
+
+    /// <summary>
+    /// Makes the school a member of exactly <paramref name="clusters"/> (a school may belong to several): leaves the
+    /// others, joins the new ones. Returns whether the memberships changed.
+    /// </summary>
+    public bool ChangeClusters(IEnumerable<Cluster> clusters)
+    {
+        var wanted = clusters.Distinct().ToList();
+        var leaving = _memberships.Where(m => !wanted.Any(c => IsFor(m, c))).ToList();
+        var joining = wanted.Where(c => !_memberships.Any(m => IsFor(m, c))).ToList();
+        foreach (var membership in leaving) _memberships.Remove(membership);
+        foreach (var cluster in joining) _memberships.Add(new ClusterMembership(this, cluster));
+        return leaving.Count > 0 || joining.Count > 0;
+    }
+
+    private static bool IsFor(ClusterMembership membership, Cluster cluster) =>
+        ReferenceEquals(membership.Cluster, cluster) || (cluster.Id != 0 && membership.ClusterId == cluster.Id);
+
     private static SchoolDetails Checked(SchoolDetails details)
     {
         var errors = details.Validate();

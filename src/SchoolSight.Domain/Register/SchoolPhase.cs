@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace SchoolSight.Domain.Register;
 
 /// <summary>
 /// The phases DOMAIN.md section 2 names. GIAS records phase and establishment type separately;
 /// <see cref="SchoolPhases.FromGias"/> derives this from both (a special school is "Not applicable" in GIAS phase).
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SchoolPhase>))]
 public enum SchoolPhase
 {
     EarlyYearsSetting,

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace SchoolSight.Domain.Register;
 
 /// <summary>GIAS <c>EstablishmentStatus (name)</c>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SchoolStatus>))]
 public enum SchoolStatus
 {
     Open,
