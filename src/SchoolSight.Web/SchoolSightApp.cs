@@ -107,7 +107,7 @@ public static class SchoolSightApp
         app.MapRazorPages();
         app.MapSchoolSightApi();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("SchoolSight API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("SchoolSight API").AddDocument("v1", "SchoolSight API v1", "/openapi/v1.json"))
             .RequireAuthorization(Policies.SignedIn);
         return app;
     }
