@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Auditing;
+using SchoolSight.Domain.Imports;
+using SchoolSight.Domain.Register;
+
+namespace SchoolSight.Core.Imports.Gias;
+
+/// <param name="Content">The file; read twice (checked, then read), so a one-way stream is copied to a temporary file.</param>
+/// <param name="FileName">The name the file was uploaded or given with, as recorded on the import.</param>
+public sealed record GiasImportRequest(Stream Content, string FileName, GiasImportScope Scope);
+
+/// <summary>
+/// Imports a GIAS establishment file (DOMAIN.md 3.1), all or nothing. The whole file is read and checked first;
+/// any problem rejects it, listing every problem by line and column, and no school is changed. Otherwise, in one
+/// transaction: new URNs are added, changed GIAS fields updated, schools of the kept LAs that the file marks closed or
+/// no longer lists are marked closed (never deleted), and the LA's own fields (locality, clusters) are left alone.
+/// Importing the same file again changes nothing. Every attempt is recorded as an <see cref="ImportRecord"/>.
+/// </summary>
+[Operation]
+public sealed class ImportGias(AppDbContext db)
+{
+    private const int ErrorsKeptOnRecord = 40;
+
+    public async Task<GiasImportResult> RunAsync(GiasImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        if (db.CurrentUser.Role != Role.LaAdministrator)
+            throw new UnauthorizedAccessException("Only an LA administrator may import establishments.");
+
+        var startedAt = db.UtcNow;
+        var fileName = CleanFileName(request.FileName);
+        var scope = request.Scope;
+
+        // The schools the import may change, loaded once (no query per row): those of the kept LAs.
+        var held = await HeldSchools(scope).ToDictionaryAsync(s => s.Urn, ct);
+        var file = await GiasFileReader.ReadAsync(request.Content, new GiasReadOptions(scope)
+        {
+            HeldUrns = held.Keys.ToHashSet(),
+            MaxLengths = MaxLengths(),
+        }, progress, ct);
+
+        var record = new ImportRecord(ImportKind.Gias, fileName, file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope.Describe());
+        var errors = file.Errors.Count > 0 ? file.Errors : MissingLas(scope, file);
+        if (errors.Count > 0) return await RejectAsync(record, file, errors, ct);
+
+        progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
+        if (!scope.AllLas)
+        {
+            // A row of a kept LA whose URN SchoolSight holds under another LA (the school moved in) is updated, not added.
+            var newUrns = file.Rows.Select(r => r.Urn).Where(u => !held.ContainsKey(u)).ToList();
+            if (newUrns.Count > 0)
+                foreach (var school in await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => newUrns.Contains(s.Urn)).ToListAsync(ct))
+                    held[school.Urn] = school;
+        }
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var changes = Apply(file, held, scope, out var unchanged);
+            int Count(GiasChangeKind kind) => changes.Count(c => c.Kind == kind);
+            record.Applied(file.RowsRead, file.RowsInScope, Count(GiasChangeKind.Added), Count(GiasChangeKind.Updated), Count(GiasChangeKind.Closed), unchanged);
+            db.Imports.Add(record);
+
+            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, file.Check.Length, file.Check.Length));
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.SaveChangesAsync(ct);
+                db.AuditEntries.Add(new AuditEntry(db.UtcNow, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
+                    nameof(ImportRecord), record.Id.ToString(), JsonSerializer.Serialize(new
+                    {
+                        Kind = record.Kind.ToString(), record.FileName, record.Sha256, record.Scope, record.RowsRead, record.RowsInScope,
+                        record.Added, record.Updated, record.Closed, record.Unchanged,
+                        Notices = file.Notices.Select(n => n.ToString()),
+                    })));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            progress?.Report(new(GiasImportPhase.Done, file.RowsRead, file.Check.Length, file.Check.Length));
+            return Result(record, file, [], changes);
+        }
+        catch (DbUpdateException e)
+        {
+            // Rolled back: nothing of the import was saved. Record the attempt as rejected.
+            db.ChangeTracker.Clear();
+            var problem = e is DbUpdateConcurrencyException
+                ? "another change to one of these schools was saved while the file was being imported, so nothing was imported: import the file again"
+                : $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}";
+            var retry = new ImportRecord(ImportKind.Gias, fileName, file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope.Describe());
+            return await RejectAsync(retry, file, [new GiasImportError(null, null, problem)], ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private IQueryable<School> HeldSchools(GiasImportScope scope)
+    {
+        var schools = db.Schools.IgnoreQueryFilters().AsNoTracking();
+        if (scope.AllLas) return schools;
+        var codes = scope.LaCodes.ToList();
+        return schools.Where(s => codes.Contains(s.Details.LaCode));
+    }
+
+    /// <summary>Adds, updates and closes schools in the change tracker; returns what changed, in file order.</summary>
+    private List<GiasSchoolChange> Apply(GiasFile file, Dictionary<int, School> held, GiasImportScope scope, out int unchanged)
+    {
+        var changes = new List<GiasSchoolChange>();
+        var inFile = new HashSet<int>();
+        unchanged = 0;
+        foreach (var row in file.Rows)
+        {
+            inFile.Add(row.Urn);
+            if (!held.TryGetValue(row.Urn, out var school))
+            {
+                db.Schools.Add(new School(row.Urn, row.Details));
+                changes.Add(new GiasSchoolChange(row.Urn, row.Details.Name, GiasChangeKind.Added, []));
+                continue;
+            }
+            var details = KeepFieldsNotInFile(row.Details, school.Details, file.ColumnsNotInFile);
+            if (details == school.Details)
+            {
+                unchanged++;
+                continue;
+            }
+            var closing = school.Details.Status != SchoolStatus.Closed && details.Status == SchoolStatus.Closed;
+            db.Schools.Attach(school);
+            var fields = school.UpdateDetails(details);
+            changes.Add(new GiasSchoolChange(row.Urn, details.Name, closing ? GiasChangeKind.Closed : GiasChangeKind.Updated, fields));
+        }
+
+        // A kept LA's school the file no longer lists has closed. With every LA kept, only the LAs the file covers count.
+        var lasCovered = scope.AllLas ? file.LaCodesInFile : scope.LaCodes;
+        foreach (var school in held.Values.Where(s => !inFile.Contains(s.Urn) && lasCovered.Contains(s.Details.LaCode) && s.Details.Status != SchoolStatus.Closed))
+        {
+            db.Schools.Attach(school);
+            school.MarkClosed(null);
+            changes.Add(new GiasSchoolChange(school.Urn, school.Details.Name, GiasChangeKind.Closed, [nameof(SchoolDetails.Status)]));
+        }
+        return changes;
+    }
+
+    /// <summary>A column the file does not have says nothing about its field: keep what SchoolSight holds.</summary>
+    private static SchoolDetails KeepFieldsNotInFile(SchoolDetails fromFile, SchoolDetails held, IReadOnlyList<GiasColumn> notInFile)
+    {
+        if (notInFile.Count == 0) return fromFile;
+        var merged = fromFile with { };
+        foreach (var column in notInFile)
+        {
+            var property = typeof(SchoolDetails).GetProperty(column.Property)!;
+            property.SetValue(merged, property.GetValue(held));
+        }
+        return merged;
+    }
+
+    /// <summary>Each LA asked for must be in the file: a wrong code or the wrong file would otherwise close all its schools.</summary>
+    private static List<GiasImportError> MissingLas(GiasImportScope scope, GiasFile file) =>
+        scope.AllLas ? [] : [.. scope.LaCodes.Order().Where(code => !file.LaCodesInFile.Contains(code)).Select(code =>
+            new GiasImportError(null, GiasColumns.LaCode.Header,
+                $"no establishment in the file has LA code {code}: check that this is the right file and the right LA code (no school has been closed)"))];
+
+    private async Task<GiasImportResult> RejectAsync(ImportRecord record, GiasFile file, IReadOnlyList<GiasImportError> errors, CancellationToken ct)
+    {
+        record.Rejected(file.RowsRead, errors.Count, string.Join('\n', errors.Take(ErrorsKeptOnRecord)));
+        db.Imports.Add(record);
+        await db.SaveChangesAsync(ct);
+        return Result(record, file, errors, []);
+    }
+
+    private static GiasImportResult Result(ImportRecord record, GiasFile file, IReadOnlyList<GiasImportError> errors, IReadOnlyList<GiasSchoolChange> changes) => new()
+    {
+        ImportId = record.Id,
+        Outcome = record.Outcome,
+        FileName = record.FileName,
+        Sha256 = record.Sha256,
+        Scope = record.Scope,
+        Encoding = file.Check.EncodingName,
+        RowsRead = record.RowsRead,
+        RowsInScope = record.RowsInScope,
+        Added = record.Added,
+        Updated = record.Updated,
+        Closed = record.Closed,
+        Unchanged = record.Unchanged,
+        Errors = errors,
+        Notices = errors.Count == 0 ? file.Notices : [],
+        ColumnsNotInFile = [.. file.ColumnsNotInFile.Select(c => c.Header)],
+        Changes = changes,
+    };
+
+    /// <summary>The longest text the database keeps for each GIAS field, from the EF model.</summary>
+    private Dictionary<string, int> MaxLengths() =>
+        db.Model.FindEntityType(typeof(School))!.FindComplexProperty(nameof(School.Details))!.ComplexType.GetProperties()
+            .Where(p => p.GetMaxLength() is not null)
+            .ToDictionary(p => p.Name, p => p.GetMaxLength()!.Value);
+
+    private static string CleanFileName(string? name)
+    {
+        var file = (name ?? "").Split('/', '\\').Last().Trim();
+        if (file.Length == 0) return "(no file name)";
+        return file.Length <= 260 ? file : file[..260];
+    }
+}
