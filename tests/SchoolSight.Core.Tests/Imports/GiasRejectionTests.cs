@@ -286,6 +286,18 @@ public abstract class GiasRejectionTests(DatabaseProvider provider) : GiasImport
     }
 
     [Fact]
+    public async Task ExtraFieldThatIsNotALink_IsRejected_EvenAfterLinkedEstablishments()
+    {
+        var row = _file.Rows[6];
+        row.Insert(_file.ColumnIndex("Gender (name)"), "Mixed");
+
+        var error = (await RejectedAsync(_file.ToBytes())).Errors.ShouldHaveSingleItem();
+
+        (error.Line, error.Column).ShouldBe((LineOfRow(6), null));
+        error.Problem.ShouldStartWith("the row has 112 fields but the header has 111: only GIAS's linked establishments");
+    }
+
+    [Fact]
     public async Task StructuralProblemInAnotherLasRow_IsStillRejected()
     {
         var surrey = _file.RowsOf(936).ToList();

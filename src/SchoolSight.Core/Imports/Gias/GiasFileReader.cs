@@ -162,9 +162,11 @@ public static class GiasFileReader
                     $"the row has {count} fields but the header has {_headers.Length}: it stops before this column (is the file cut short?)"));
                 return;
             }
-            if (count > _headers.Length && !_linksOverflow)
+            if (count > _headers.Length && !IsLinksOverflow(reader))
             {
-                _errors.Add(new GiasImportError(line, null, $"the row has {count} fields but the header has {_headers.Length}"));
+                _errors.Add(new GiasImportError(line, null, _linksOverflow
+                    ? $"the row has {count} fields but the header has {_headers.Length}: only GIAS's linked establishments (such as '148215 Successor') may run past the last column"
+                    : $"the row has {count} fields but the header has {_headers.Length}"));
                 return;
             }
 
@@ -176,6 +178,21 @@ public static class GiasFileReader
 
             _rowsInScope++;
             if (_mapper!.Map(reader, line, la, _errors, _notices) is { } details) _rows.Add(new GiasRow(u, line, details));
+        }
+
+        /// <summary>Fields past the header are GIAS links ("148215 Successor") spilling out of the last column, and nothing else.</summary>
+        private bool IsLinksOverflow(CsvReader reader)
+        {
+            if (!_linksOverflow) return false;
+            for (var i = _headers.Length - 1; i < reader.FieldCount; i++)
+                if (!IsLink(reader.GetSpan(i))) return false;
+            return true;
+        }
+
+        private static bool IsLink(ReadOnlySpan<byte> field)
+        {
+            var digits = field.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+            return digits is 6 or 7 && field.Length > digits + 1 && field[digits] == (byte)' ';
         }
 
         private int? ReadUrn(ReadOnlySpan<byte> value, int line)

@@ -84,7 +84,7 @@ internal sealed class GiasRowMapper(IReadOnlyDictionary<GiasColumn, int> indexes
         if (details is { NumberOfPupils: { } pupils, NumberOfBoys: var boys, NumberOfGirls: var girls } && (boys ?? 0) + (girls ?? 0) > pupils)
         {
             notices.Add(new GiasImportError(line, GiasColumns.Boys.Header,
-                $"boys ({boys ?? 0}) and girls ({girls ?? 0}) add up to more than the {pupils} pupils GIAS gives, so SchoolSight keeps the number of pupils and leaves boys and girls blank"));
+                $"boys ({boys ?? 0}) and girls ({girls ?? 0}) add up to more than the {pupils} pupils: the number of pupils is kept, boys and girls are left blank"));
             details = details with { NumberOfBoys = null, NumberOfGirls = null };
         }
 
@@ -198,6 +198,6 @@ internal sealed class GiasRowMapper(IReadOnlyDictionary<GiasColumn, int> indexes
     private static string AsProblem(string message)
     {
         var text = message.TrimEnd('.');
-        return text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+        return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 }
