@@ -1,0 +1,107 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SchoolSight.Core;
+using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
+using Spectre.Console;
+
+namespace SchoolSight.Cli;
+
+/// <summary>Exit codes of <c>schoolsight</c>.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>A usage error, or the command could not run (file not found, database unreachable or not migrated).</summary>
+    public const int Failed = 1;
+
+    /// <summary>The import file was rejected: nothing was changed.</summary>
+    public const int Rejected = 2;
+}
+
+/// <summary>
+/// The options every command takes, and the services a command runs with. The database is chosen as the web app
+/// chooses it: appsettings.json beside the executable, then the environment variables <c>Database__Provider</c>
+/// (Sqlite or Postgres) and <c>Database__ConnectionString</c>, then <c>--provider</c> and <c>--database</c>;
+/// by default the SQLite file data/schoolsight.db under the current folder.
+/// </summary>
+public static class CliContext
+{
+    public const string UserVariable = "SCHOOLSIGHT_USER";
+
+    public static readonly Option<string?> Database = new("--database", "-d")
+    {
+        Description = "Database connection string (default: Database__ConnectionString, appsettings.json, or Data Source=data/schoolsight.db)",
+        Recursive = true,
+    };
+
+    public static readonly Option<DatabaseProvider?> Provider = new("--provider")
+    {
+        Description = "Database provider: Sqlite or Postgres (default: Database__Provider, appsettings.json, or Sqlite)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> User = new("--user", "-u")
+    {
+        Description = $"Who is acting, for the audit trail (default: {UserVariable}, or cli:<your user name>)",
+        Recursive = true,
+    };
+
+    public static DatabaseOptions DatabaseOptionsFor(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(Provider) is { } provider) overrides["Database:Provider"] = provider.ToString();
+        if (parse.GetValue(Database) is { Length: > 0 } connection) overrides["Database:ConnectionString"] = connection;
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        return DatabaseOptions.FromConfiguration(configuration);
+    }
+
+    public static string UserName(ParseResult parse) =>
+        parse.GetValue(User) is { Length: > 0 } user ? user
+        : Environment.GetEnvironmentVariable(UserVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : $"cli:{Environment.UserName}";
+
+    /// <summary>The services a command runs with: the Core operations over the chosen database, acting as the CLI user.</summary>
+    public static ServiceProvider Services(ParseResult parse)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ICurrentUser>(new FixedCurrentUser(UserName(parse)));
+        services.AddSchoolSightDatabase(DatabaseOptionsFor(parse));
+        services.AddSchoolSightCore();
+        services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The database as people know it: the file or the host and database, never a password.</summary>
+    public static string Describe(DatabaseOptions options)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+            return $"SQLite {new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource}";
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+        return $"PostgreSQL {postgres.Database} on {postgres.Host}:{postgres.Port}";
+    }
+
+    /// <summary>False, with a message, when the database is missing tables: commands other than <c>db migrate</c> do not change the schema.</summary>
+    public static async Task<bool> EnsureMigratedAsync(AppDbContext db, CancellationToken ct)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count == 0) return true;
+        AnsiConsole.MarkupLine($"[red]The database is not up to date ({pending.Count} migration(s) to apply).[/] Run [bold]schoolsight db migrate[/] first.");
+        return false;
+    }
+
+    public static int Fail(string message)
+    {
+        AnsiConsole.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        return ExitCodes.Failed;
+    }
+}
