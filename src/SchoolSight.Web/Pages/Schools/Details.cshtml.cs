@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SchoolSight.Core.Register;
+using SchoolSight.Domain.Access;
+using SchoolSight.Web.Authorization;
+
+namespace SchoolSight.Web.Pages.Schools;
+
+/// <summary>A school's profile. Refused (403) for a school outside the user's scope, whether or not it exists.</summary>
+[Authorize(Policy = Policies.RegisterReader)]
+public sealed class DetailsModel(GetSchoolProfile get, IAuthorizationService authorization) : PageModel
+{
+    public GetSchoolProfile.Profile Profile { get; private set; } = null!;
+    public bool CanEdit { get; private set; }
+
+    /// <summary>Localities and clusters have pages for LA staff only; others see their names without links.</summary>
+    public bool LinksToGroups { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    {
+        var resource = new SchoolResource(urn);
+        if (!(await authorization.AuthorizeAsync(User, resource, SchoolOperations.Read)).Succeeded) return Forbid();
+        if (await get.RunAsync(urn, ct) is not { } profile) return NotFound();
+        Profile = profile;
+        CanEdit = (await authorization.AuthorizeAsync(User, resource, SchoolOperations.Edit)).Succeeded;
+        LinksToGroups = User.GetRole()?.IsLaStaff() == true;
+        return Page();
+    }
+
+    /// <summary>GIAS gives websites without a scheme ("www.example.sch.uk").</summary>
+    public static string WebsiteHref(string website) =>
+        website.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || website.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            ? website
+            : "https://" + website;
+}
