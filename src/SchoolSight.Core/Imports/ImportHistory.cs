@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Imports;
@@ -6,7 +7,10 @@ namespace SchoolSight.Core.Imports;
 
 /// <summary>One import attempt as the history page, the API and the CLI show it.</summary>
 public sealed record ImportSummary(
-    long Id, ImportKind Kind, DateTime At, string UserName, string FileName, string Sha256, string Scope, ImportOutcome Outcome,
+    long Id,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ImportKind>))] ImportKind Kind,
+    DateTime At, string UserName, string FileName, string Sha256, string Scope,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ImportOutcome>))] ImportOutcome Outcome,
     int RowsRead, int RowsInScope, int Added, int Updated, int Closed, int Unchanged, int ErrorCount, IReadOnlyList<string> FirstErrors)
 {
     /// <summary>The first 12 characters of the file's SHA-256: enough to tell two files apart at a glance.</summary>

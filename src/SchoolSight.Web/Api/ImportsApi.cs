@@ -1,9 +1,127 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using SchoolSight.Core.Imports;
+using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Web.Authorization;
+using SchoolSight.Web.Pages.Imports;
+
 namespace SchoolSight.Web.Api;
 
+/// <summary>
+/// Imports over the API: the history of attempts, and a GIAS upload that runs the same <see cref="ImportGias"/>
+/// operation as the page and the CLI. A rejected file is 422 problem details with every problem in "errors".
+/// </summary>
 public static class ImportsApi
 {
+    public sealed record GiasImportResponse(
+        long Id, string Outcome, string FileName, string Sha256, string Scope, string Encoding, int RowsRead, int RowsInScope,
+        int Added, int Updated, int Closed, int Unchanged, IReadOnlyList<GiasImportError> Notices, IReadOnlyList<string> ColumnsNotInFile,
+        IReadOnlyList<GiasSchoolChange> Changes);
+
     public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
     {
+        // SkipStatusCodePages: the web app's status code pages re-execute an error as a request for /Error, and a
+        // refused POST re-executed as "POST /Error" would come back as 400 from the page's antiforgery check, not 403.
+        var imports = api.MapGroup("").RequireAuthorization(Policies.LaAdministrator).WithTags("Imports")
+            .WithMetadata(new SkipStatusCodePagesAttribute());
+
+        imports.MapGet("/imports", ListAsync)
+            .WithName("ListImports")
+            .WithSummary("Import attempts, newest first")
+            .WithDescription("Every import attempt, applied or rejected, a page at a time (page from 1; pageSize up to 200).");
+
+        imports.MapGet("/imports/{id:long}", GetAsync)
+            .WithName("GetImport")
+            .WithSummary("One import attempt")
+            .WithDescription("Who imported which file (with its SHA-256) when, what it covered, and what it did, or the first of its problems.");
+
+        // The form is read by the handler, not bound: a bound IFormFile makes routing refuse other content types
+        // with 415 before authorization, so a caller without the right would not be told 403.
+        imports.MapPost("/imports/gias", ImportGiasAsync)
+            .WithName("ImportGias")
+            .WithSummary("Import a GIAS establishment file")
+            .WithDescription("Multipart form: 'file' (the GIAS 'all establishment data' CSV), and 'laCodes' (e.g. 850,936) or 'allLas' = true. " +
+                             "All or nothing: a file with any problem is refused with 422 and every problem, by line and column, in 'errors'; nothing is changed. " +
+                             "Every attempt is recorded.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = GiasUploadBody();
+                return Task.CompletedTask;
+            })
+            .WithMetadata(new RequestSizeLimitAttribute(GiasModel.MaxUploadBytes))
+            .WithFormOptions(multipartBodyLengthLimit: GiasModel.MaxUploadBytes);
         return api;
+    }
+
+    private static OpenApiRequestBody GiasUploadBody() => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The GIAS 'all establishment data' CSV" },
+                        ["laCodes"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "LA codes to keep, e.g. 850,936" },
+                        ["allLas"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Keep every LA in the file instead" },
+                    },
+                },
+            },
+        },
+    };
+
+    private static async Task<Ok<ImportHistoryPage>> ListAsync(ImportHistory history, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await history.ListAsync(page ?? 1, pageSize ?? 50, ct));
+
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> GetAsync(long id, ImportHistory history, CancellationToken ct) =>
+        await history.FindAsync(id, ct) is { } import
+            ? TypedResults.Ok(import)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no import {id}.");
+
+    private static async Task<Results<Ok<GiasImportResponse>, ValidationProblem, ProblemHttpResult>> ImportGiasAsync(
+        HttpRequest request, ImportGias import, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a multipart/form-data request with the GIAS CSV file as the field 'file'."] });
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The form could not be read: {e.Message}"] });
+        }
+        var file = form.Files.GetFile("file");
+        var allLas = bool.TryParse(form["allLas"], out var every) && every;
+
+        var problems = new Dictionary<string, string[]>();
+        if (file is null) problems["file"] = ["Send the GIAS CSV file as the form field 'file'."];
+        var scope = GiasImportScope.EveryLa;
+        if (!allLas && !GiasImportScope.TryParse(form["laCodes"], out scope, out var error)) problems["laCodes"] = [$"{error}, or send allLas=true."];
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+
+        await using var content = file!.OpenReadStream();
+        var result = await import.RunAsync(new GiasImportRequest(content, file.FileName, scope), ct: ct);
+        if (!result.Applied)
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The file was not imported. Nothing has been changed.",
+                detail: $"{result.FileName} has {result.Errors.Count} problem(s). Correct every one and send the file again.",
+                type: "https://schoolsight.example/problems/import-rejected",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["importId"] = result.ImportId,
+                    ["errors"] = result.Errors,
+                });
+        return TypedResults.Ok(new GiasImportResponse(result.ImportId, result.Outcome.ToString(), result.FileName, result.Sha256, result.Scope,
+            result.Encoding, result.RowsRead, result.RowsInScope, result.Added, result.Updated, result.Closed, result.Unchanged, result.Notices,
+            result.ColumnsNotInFile, result.Changes));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SchoolSight.Domain.Imports;
 
 namespace SchoolSight.Core.Imports.Gias;
@@ -19,9 +20,11 @@ public sealed record GiasImportError(int? Line, string? Column, string Problem)
     };
 
     /// <summary>The problem on its own, as a sentence: for a table with separate line and column cells.</summary>
+    [JsonIgnore]
     public string Sentence => Problem.Length > 0 && char.IsLower(Problem[0]) ? char.ToUpperInvariant(Problem[0]) + Problem[1..] : Problem;
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<GiasChangeKind>))]
 public enum GiasChangeKind
 {
     Added,

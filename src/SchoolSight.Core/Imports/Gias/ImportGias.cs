@@ -23,6 +23,7 @@ public sealed record GiasImportRequest(Stream Content, string FileName, GiasImpo
 public sealed class ImportGias(AppDbContext db)
 {
     private const int ErrorsKeptOnRecord = 40;
+    private const int FirstErrorsLength = 4000;
 
     public async Task<GiasImportResult> RunAsync(GiasImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
@@ -164,10 +165,22 @@ public sealed class ImportGias(AppDbContext db)
 
     private async Task<GiasImportResult> RejectAsync(ImportRecord record, GiasFile file, IReadOnlyList<GiasImportError> errors, CancellationToken ct)
     {
-        record.Rejected(file.RowsRead, errors.Count, string.Join('\n', errors.Take(ErrorsKeptOnRecord)));
+        record.Rejected(file.RowsRead, errors.Count, FirstErrors(errors));
         db.Imports.Add(record);
         await db.SaveChangesAsync(ct);
         return Result(record, file, errors, []);
+    }
+
+    /// <summary>As many whole problems, one a line, as the record keeps (4,000 characters).</summary>
+    private static string FirstErrors(IReadOnlyList<GiasImportError> errors)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var line in errors.Take(ErrorsKeptOnRecord).Select(e => e.ToString()))
+        {
+            if (text.Length + line.Length + 1 > FirstErrorsLength) break;
+            text.Append(text.Length == 0 ? "" : "\n").Append(line);
+        }
+        return text.Length > 0 ? text.ToString() : errors[0].ToString()[..Math.Min(FirstErrorsLength, errors[0].ToString().Length)];
     }
 
     private static GiasImportResult Result(ImportRecord record, GiasFile file, IReadOnlyList<GiasImportError> errors, IReadOnlyList<GiasSchoolChange> changes) => new()

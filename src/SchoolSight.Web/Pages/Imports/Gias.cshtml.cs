@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Web.Authorization;
+
+namespace SchoolSight.Web.Pages.Imports;
+
+/// <summary>Upload a GIAS establishment file: the same <see cref="ImportGias"/> operation as the CLI and the API.</summary>
+[Authorize(Policy = Policies.LaAdministrator)]
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+public sealed class GiasModel(AppDbContext db, ImportGias import) : PageModel
+{
+    /// <summary>A national GIAS file is about 70 MB; room to spare.</summary>
+    public const long MaxUploadBytes = 200L * 1024 * 1024;
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? LaCodes { get; set; }
+    [BindProperty] public bool AllLas { get; set; }
+
+    /// <summary>The import just run: applied (the summary) or rejected (every problem).</summary>
+    public GiasImportResult? Result { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => LaCodes = await OwnLaCodesAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Upload is null) ModelState.AddModelError(nameof(Upload), "Select the GIAS CSV file to import");
+        var scope = GiasImportScope.EveryLa;
+        if (!AllLas && !GiasImportScope.TryParse(LaCodes, out scope, out var error)) ModelState.AddModelError(nameof(LaCodes), error);
+        if (!ModelState.IsValid) return Page();
+
+        await using var content = Upload!.OpenReadStream();
+        Result = await import.RunAsync(new GiasImportRequest(content, Upload.FileName, scope), ct: ct);
+        return Page();
+    }
+
+    /// <summary>The LA's own code(s), as the LA codes to import start out.</summary>
+    private async Task<string> OwnLaCodesAsync(CancellationToken ct) =>
+        string.Join(", ", await db.LocalAuthorities.OrderBy(l => l.Code).Select(l => l.Code).ToListAsync(ct));
+}
