@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using SchoolSight.Core;
 using SchoolSight.Domain;
 

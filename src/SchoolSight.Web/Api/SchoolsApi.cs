@@ -1,6 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Security.Claims;
 using SchoolSight.Core.Register;
 using SchoolSight.Web.Authorization;
 

@@ -57,7 +57,9 @@ public abstract class ClusterOperationsTests(DatabaseProvider provider) : IAsync
         await using var db = _database.AsAdmin();
         var result = await new CreateCluster(db).RunAsync(new ClusterInput
         {
-            Name = "Southside Learning Community", Kind = ClusterKind.LearningCommunity, Purpose = "Transition.",
+            Name = "Southside Learning Community",
+            Kind = ClusterKind.LearningCommunity,
+            Purpose = "Transition.",
             AddUrns = [RegisterData.FirstUrn + 20, RegisterData.FirstUrn + 21],
         });
         result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors.Select(e => e.Message)));
@@ -85,8 +87,12 @@ public abstract class ClusterOperationsTests(DatabaseProvider provider) : IAsync
         {
             var result = await new EditCluster(db).RunAsync(id, new ClusterInput
             {
-                Name = before.Name, Kind = before.Kind, Purpose = before.Purpose, Version = before.Version,
-                AddUrns = [RegisterData.FirstUrn + 25], RemoveUrns = [RegisterData.FirstUrn, RegisterData.FirstUrn + 1],
+                Name = before.Name,
+                Kind = before.Kind,
+                Purpose = before.Purpose,
+                Version = before.Version,
+                AddUrns = [RegisterData.FirstUrn + 25],
+                RemoveUrns = [RegisterData.FirstUrn, RegisterData.FirstUrn + 1],
             });
             result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors.Select(e => e.Message)));
         }
@@ -100,7 +106,10 @@ public abstract class ClusterOperationsTests(DatabaseProvider provider) : IAsync
         {
             var stale = await new EditCluster(db).RunAsync(id, new ClusterInput
             {
-                Name = before.Name, Kind = before.Kind, Version = before.Version, RemoveUrns = [RegisterData.FirstUrn + 2],
+                Name = before.Name,
+                Kind = before.Kind,
+                Version = before.Version,
+                RemoveUrns = [RegisterData.FirstUrn + 2],
             });
             stale.IsConflict.ShouldBeTrue();
             stale.Errors.Single().Message.ShouldContain(RegisterData.Admin);

@@ -34,8 +34,12 @@ public abstract class PartnerOperationsTests(DatabaseProvider provider) : IAsync
         await using var db = _database.AsAdmin();
         var result = await new CreatePartner(db).RunAsync(new PartnerInput
         {
-            Name = "Demo Borough Extended Services", Kind = PartnerKind.ExtendedServices, ContactName = "Rowan Fields",
-            Email = " extended@demo-borough.example ", Telephone = "01632 960300", ValidationNote = "LA service.",
+            Name = "Demo Borough Extended Services",
+            Kind = PartnerKind.ExtendedServices,
+            ContactName = "Rowan Fields",
+            Email = " extended@demo-borough.example ",
+            Telephone = "01632 960300",
+            ValidationNote = "LA service.",
         });
         result.Succeeded.ShouldBeTrue();
         var partner = (await new GetPartner(db).RunAsync(result.Value))!;

@@ -154,9 +154,16 @@ public abstract class SchoolOperationsTests(DatabaseProvider provider) : IAsyncL
         await using (var db = _database.AsAdmin()) clusterId = await db.Clusters.Where(c => c.Name == "Northfield Cluster").Select(c => c.Id).SingleAsync();
         var input = new SchoolInput
         {
-            Urn = 999201, Name = "  Kestrel Fields Primary School ", LaCode = 999, TypeOfEstablishment = "Community school",
-            PhaseOfEducation = "Primary", NumberOfPupils = 180, PercentageFsm = 21.5, Postcode = "db1 2ab",
-            LocalityId = options.Localities[0].Id, ClusterIds = [clusterId],
+            Urn = 999201,
+            Name = "  Kestrel Fields Primary School ",
+            LaCode = 999,
+            TypeOfEstablishment = "Community school",
+            PhaseOfEducation = "Primary",
+            NumberOfPupils = 180,
+            PercentageFsm = 21.5,
+            Postcode = "db1 2ab",
+            LocalityId = options.Localities[0].Id,
+            ClusterIds = [clusterId],
         };
         await using (var db = _database.AsAdmin())
         {
@@ -184,7 +191,10 @@ public abstract class SchoolOperationsTests(DatabaseProvider provider) : IAsyncL
         await using var db = _database.AsAdmin();
         var result = await new CreateSchool(db).RunAsync(new SchoolInput
         {
-            Urn = RegisterData.FirstUrn, Name = "Copy School", LaCode = 999, TypeOfEstablishment = "Community school",
+            Urn = RegisterData.FirstUrn,
+            Name = "Copy School",
+            LaCode = 999,
+            TypeOfEstablishment = "Community school",
         });
         result.Succeeded.ShouldBeFalse();
         var error = result.Errors.Single();
@@ -199,9 +209,18 @@ public abstract class SchoolOperationsTests(DatabaseProvider provider) : IAsyncL
         await using var db = _database.AsAdmin();
         var result = await new CreateSchool(db).RunAsync(new SchoolInput
         {
-            Urn = 12345, Name = " ", LaCode = 12, TypeOfEstablishment = "Community school", PercentageFsm = 120,
-            OpenDate = new DateOnly(2020, 9, 1), CloseDate = new DateOnly(2019, 8, 31), NumberOfPupils = 100, NumberOfBoys = 60, NumberOfGirls = 60,
-            StatutoryLowAge = 11, StatutoryHighAge = 4,
+            Urn = 12345,
+            Name = " ",
+            LaCode = 12,
+            TypeOfEstablishment = "Community school",
+            PercentageFsm = 120,
+            OpenDate = new DateOnly(2020, 9, 1),
+            CloseDate = new DateOnly(2019, 8, 31),
+            NumberOfPupils = 100,
+            NumberOfBoys = 60,
+            NumberOfGirls = 60,
+            StatutoryLowAge = 11,
+            StatutoryHighAge = 4,
         });
         result.Succeeded.ShouldBeFalse();
         result.Errors.Select(e => e.Field).ShouldBe(

@@ -6,7 +6,10 @@ public sealed class SchoolClusterTests
 {
     private static School NewSchool() => new(999001, new SchoolDetails
     {
-        Name = "Ashcombe Primary School", LaCode = 999, TypeOfEstablishment = "Community school", PhaseOfEducation = "Primary",
+        Name = "Ashcombe Primary School",
+        LaCode = 999,
+        TypeOfEstablishment = "Community school",
+        PhaseOfEducation = "Primary",
     });
 
     private static readonly Cluster Network = new("Riverside Learning Network", ClusterKind.Network);

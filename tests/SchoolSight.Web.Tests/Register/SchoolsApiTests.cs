@@ -23,8 +23,15 @@ public abstract class SchoolsApiTests(DatabaseProvider provider) : IAsyncLifetim
 
     private static object NewSchool(int urn, string name = "Kestrel Fields Primary School") => new
     {
-        urn, name, laCode = 999, typeOfEstablishment = "Community school", phaseOfEducation = "Primary", status = "Open",
-        numberOfPupils = 180, percentageFsm = 21.5, openDate = "2026-09-01",
+        urn,
+        name,
+        laCode = 999,
+        typeOfEstablishment = "Community school",
+        phaseOfEducation = "Primary",
+        status = "Open",
+        numberOfPupils = 180,
+        percentageFsm = 21.5,
+        openDate = "2026-09-01",
     };
 
     [Fact]
@@ -104,8 +111,12 @@ public abstract class SchoolsApiTests(DatabaseProvider provider) : IAsyncLifetim
         var details = current.GetProperty("details");
         object Body(string name, int version) => new
         {
-            name, laCode = 999, typeOfEstablishment = details.GetProperty("typeOfEstablishment").GetString(),
-            phaseOfEducation = details.GetProperty("phaseOfEducation").GetString(), numberOfPupils = 120, version,
+            name,
+            laCode = 999,
+            typeOfEstablishment = details.GetProperty("typeOfEstablishment").GetString(),
+            phaseOfEducation = details.GetProperty("phaseOfEducation").GetString(),
+            numberOfPupils = 120,
+            version,
         };
 
         var saved = await Admin.PutAsJsonAsync($"/api/v1/schools/{Own}", Body("Renamed Nursery School", 1));

@@ -41,8 +41,14 @@ public sealed class EditModel(GetPartner get, EditPartner edit) : PartnerFormMod
         {
             Input = new PartnerInput
             {
-                Name = p.Name, Kind = p.Kind, ContactName = p.ContactName, Email = p.Email, Telephone = p.Telephone,
-                Address = p.Address, ValidationNote = p.ValidationNote, Version = p.Version,
+                Name = p.Name,
+                Kind = p.Kind,
+                ContactName = p.ContactName,
+                Email = p.Email,
+                Telephone = p.Telephone,
+                Address = p.Address,
+                ValidationNote = p.ValidationNote,
+                Version = p.Version,
             };
         }
         return true;
