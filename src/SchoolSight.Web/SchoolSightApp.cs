@@ -72,6 +72,7 @@ public static class SchoolSightApp
             .SetApplicationName("SchoolSight")
             .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys")));
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1", options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
@@ -90,7 +91,9 @@ public static class SchoolSightApp
             app.UseExceptionHandler("/Error");
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // Pages get the GOV.UK error page; the API keeps its status codes and gets RFC 7807 problem details.
+        app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages());
         app.Use(async (context, next) =>
         {
             context.Response.Headers["X-Content-Type-Options"] = "nosniff";
@@ -107,7 +110,7 @@ public static class SchoolSightApp
         app.MapRazorPages();
         app.MapSchoolSightApi();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("SchoolSight API").AddDocument("v1", "SchoolSight API v1", "/openapi/v1.json"))
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("SchoolSight API").DisableDefaultFonts().AddDocument("v1", "SchoolSight API v1", "/openapi/v1.json"))
             .RequireAuthorization(Policies.SignedIn);
         return app;
     }
@@ -131,9 +134,11 @@ public static class SchoolSightApp
         }
     }
 
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api/v1") || path.StartsWithSegments("/openapi");
+
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        if (IsApi(context.Request.Path))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -10,7 +10,10 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
     public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-    public string UserName => Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "unknown" : "anonymous";
+    /// <summary>The signed-in user's name; "anonymous" in a request without sign-in; "system" outside any request (start-up, demo data).</summary>
+    public string UserName => accessor.HttpContext is null
+        ? FixedCurrentUser.System.UserName
+        : Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "unknown" : "anonymous";
     public Role? Role => Principal?.GetRole();
-    public SchoolScope Scope => Principal?.GetSchoolScope() ?? SchoolScope.Nothing;
+    public SchoolScope Scope => accessor.HttpContext is null ? SchoolScope.Everything : Principal?.GetSchoolScope() ?? SchoolScope.Nothing;
 }
