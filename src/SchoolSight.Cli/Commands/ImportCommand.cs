@@ -100,17 +100,17 @@ public static class ImportCommand
         GiasImportPhase.CheckingFile => "Checking the file",
         GiasImportPhase.ReadingRows => $"Reading rows ({p.RowsRead:N0})",
         GiasImportPhase.Comparing => $"Comparing {p.RowsRead:N0} rows",
-        GiasImportPhase.Saving => "Saving",
+        GiasImportPhase.Saving => $"Saving ({p.Done:N0} of {p.Total:N0} changes)",
         GiasImportPhase.Done => "Done",
     };
 
-    /// <summary>One bar for the whole import: checking is quick, reading the longest part, saving the rest.</summary>
+    /// <summary>One bar for the whole import: checking is quick, then reading, then saving the changes.</summary>
     private static double Overall(GiasImportProgress p) => p.Phase switch
     {
         GiasImportPhase.CheckingFile => 0.1 * p.Fraction,
         GiasImportPhase.ReadingRows => 0.1 + 0.7 * p.Fraction,
         GiasImportPhase.Comparing => 0.8,
-        GiasImportPhase.Saving => 0.85,
+        GiasImportPhase.Saving => 0.8 + 0.2 * p.Fraction,
         GiasImportPhase.Done => 1,
     };
 

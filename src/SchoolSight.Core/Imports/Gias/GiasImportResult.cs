@@ -78,8 +78,11 @@ public enum GiasImportPhase
     Done,
 }
 
-/// <summary>Progress of an import, for a progress bar: bytes of the file read so far out of its length.</summary>
-public sealed record GiasImportProgress(GiasImportPhase Phase, int RowsRead, long BytesRead, long TotalBytes)
+/// <summary>
+/// Progress of an import, for a progress bar: <see cref="Done"/> of <see cref="Total"/> is bytes of the file while
+/// checking and reading it, schools while saving.
+/// </summary>
+public sealed record GiasImportProgress(GiasImportPhase Phase, int RowsRead, long Done, long Total)
 {
-    public double Fraction => TotalBytes <= 0 ? 0 : Math.Clamp((double)BytesRead / TotalBytes, 0, 1);
+    public double Fraction => Total <= 0 ? 0 : Math.Clamp((double)Done / Total, 0, 1);
 }

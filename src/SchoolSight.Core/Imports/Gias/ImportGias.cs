@@ -25,6 +25,9 @@ public sealed class ImportGias(AppDbContext db)
     private const int ErrorsKeptOnRecord = 40;
     private const int FirstErrorsLength = 4000;
 
+    /// <summary>Schools saved per SaveChanges, within the import's one transaction.</summary>
+    private const int SaveBatch = 1000;
+
     public async Task<GiasImportResult> RunAsync(GiasImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
         if (db.CurrentUser.Role != Role.LaAdministrator)
@@ -56,18 +59,26 @@ public sealed class ImportGias(AppDbContext db)
                     held[school.Urn] = school;
         }
 
+        var plan = GiasImportPlan.Make(file, held, scope);
+        record.Applied(file.RowsRead, file.RowsInScope, plan.Count(GiasChangeKind.Added), plan.Count(GiasChangeKind.Updated),
+            plan.Count(GiasChangeKind.Closed), plan.Unchanged);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var changes = Apply(file, held, scope, out var unchanged);
-            int Count(GiasChangeKind kind) => changes.Count(c => c.Kind == kind);
-            record.Applied(file.RowsRead, file.RowsInScope, Count(GiasChangeKind.Added), Count(GiasChangeKind.Updated), Count(GiasChangeKind.Closed), unchanged);
-            db.Imports.Add(record);
-
-            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, file.Check.Length, file.Check.Length));
+            // One transaction, saved a batch at a time: a national file's 50,000 tracked schools and their audit rows
+            // would otherwise all be held in memory at once. A failure in any batch rolls back every one.
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
+                for (var done = 0; done < plan.Steps.Count; done += SaveBatch)
+                {
+                    progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, done, plan.Steps.Count));
+                    foreach (var step in plan.Steps.Skip(done).Take(SaveBatch)) Apply(step);
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                }
+                progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, plan.Steps.Count, plan.Steps.Count));
+                db.Imports.Add(record);
                 await db.SaveChangesAsync(ct);
                 db.AuditEntries.Add(new AuditEntry(db.UtcNow, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
                     nameof(ImportRecord), record.Id.ToString(), JsonSerializer.Serialize(new
@@ -79,8 +90,8 @@ public sealed class ImportGias(AppDbContext db)
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
-            progress?.Report(new(GiasImportPhase.Done, file.RowsRead, file.Check.Length, file.Check.Length));
-            return Result(record, file, [], changes);
+            progress?.Report(new(GiasImportPhase.Done, file.RowsRead, plan.Steps.Count, plan.Steps.Count));
+            return Result(record, file, [], plan.Changes);
         }
         catch (DbUpdateException e)
         {
@@ -98,63 +109,32 @@ public sealed class ImportGias(AppDbContext db)
         }
     }
 
+    private void Apply(GiasImportPlan.Step step)
+    {
+        switch (step)
+        {
+            case { Held: null, Details: { } details }:
+                db.Schools.Add(new School(step.Change.Urn, details));
+                break;
+            case { Held: { } school, Details: { } details }:
+                db.Schools.Attach(school);
+                school.UpdateDetails(details);
+                break;
+            case { Held: { } school, Details: null }:
+                db.Schools.Attach(school);
+                school.MarkClosed(null);
+                break;
+            default:
+                throw new InvalidOperationException("A plan step has neither a school nor details.");
+        }
+    }
+
     private IQueryable<School> HeldSchools(GiasImportScope scope)
     {
         var schools = db.Schools.IgnoreQueryFilters().AsNoTracking();
         if (scope.AllLas) return schools;
         var codes = scope.LaCodes.ToList();
         return schools.Where(s => codes.Contains(s.Details.LaCode));
-    }
-
-    /// <summary>Adds, updates and closes schools in the change tracker; returns what changed, in file order.</summary>
-    private List<GiasSchoolChange> Apply(GiasFile file, Dictionary<int, School> held, GiasImportScope scope, out int unchanged)
-    {
-        var changes = new List<GiasSchoolChange>();
-        var inFile = new HashSet<int>();
-        unchanged = 0;
-        foreach (var row in file.Rows)
-        {
-            inFile.Add(row.Urn);
-            if (!held.TryGetValue(row.Urn, out var school))
-            {
-                db.Schools.Add(new School(row.Urn, row.Details));
-                changes.Add(new GiasSchoolChange(row.Urn, row.Details.Name, GiasChangeKind.Added, []));
-                continue;
-            }
-            var details = KeepFieldsNotInFile(row.Details, school.Details, file.ColumnsNotInFile);
-            if (details == school.Details)
-            {
-                unchanged++;
-                continue;
-            }
-            var closing = school.Details.Status != SchoolStatus.Closed && details.Status == SchoolStatus.Closed;
-            db.Schools.Attach(school);
-            var fields = school.UpdateDetails(details);
-            changes.Add(new GiasSchoolChange(row.Urn, details.Name, closing ? GiasChangeKind.Closed : GiasChangeKind.Updated, fields));
-        }
-
-        // A kept LA's school the file no longer lists has closed. With every LA kept, only the LAs the file covers count.
-        var lasCovered = scope.AllLas ? file.LaCodesInFile : scope.LaCodes;
-        foreach (var school in held.Values.Where(s => !inFile.Contains(s.Urn) && lasCovered.Contains(s.Details.LaCode) && s.Details.Status != SchoolStatus.Closed))
-        {
-            db.Schools.Attach(school);
-            school.MarkClosed(null);
-            changes.Add(new GiasSchoolChange(school.Urn, school.Details.Name, GiasChangeKind.Closed, [nameof(SchoolDetails.Status)]));
-        }
-        return changes;
-    }
-
-    /// <summary>A column the file does not have says nothing about its field: keep what SchoolSight holds.</summary>
-    private static SchoolDetails KeepFieldsNotInFile(SchoolDetails fromFile, SchoolDetails held, IReadOnlyList<GiasColumn> notInFile)
-    {
-        if (notInFile.Count == 0) return fromFile;
-        var merged = fromFile with { };
-        foreach (var column in notInFile)
-        {
-            var property = typeof(SchoolDetails).GetProperty(column.Property)!;
-            property.SetValue(merged, property.GetValue(held));
-        }
-        return merged;
     }
 
     /// <summary>Each LA asked for must be in the file: a wrong code or the wrong file would otherwise close all its schools.</summary>
