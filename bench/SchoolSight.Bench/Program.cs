@@ -1,1 +1,28 @@
-Console.WriteLine("bench");
+using SchoolSight.Bench.Gias;
+
+// Repeatable performance harness. `dotnet run -c Release --project bench/SchoolSight.Bench -- gias [--rows 50000] [--seed 42] [--reps 5]`
+return args.FirstOrDefault() switch
+{
+    "gias" => await GiasBenchmark.RunAsync(BenchOptions.Parse(args[1..])),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("Usage: SchoolSight.Bench gias [--rows 50000] [--seed 42] [--reps 5] [--db-reps 3]");
+    Console.Error.WriteLine("  PostgreSQL is measured too when SCHOOLSIGHT_TEST_POSTGRES holds a server connection string.");
+    return 1;
+}
+
+public sealed record BenchOptions(int Rows, int Seed, int Reps, int DbReps)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        int Value(string name, int fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+        }
+        return new BenchOptions(Value("--rows", 50_000), Value("--seed", 42), Value("--reps", 5), Value("--db-reps", 3));
+    }
+}
