@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
 using SchoolSight.Core;
 using SchoolSight.Domain;
 
@@ -12,19 +11,6 @@ namespace SchoolSight.Web.Api;
 /// </summary>
 internal static class ApiResults
 {
-    /// <summary>
-    /// Keeps an endpoint's error responses as they are. Without it the app's status code pages re-execute a bodiless
-    /// 401 or 403 (a failed policy) as the HTML error page, and for a POST or PUT that re-execution fails the
-    /// antiforgery check and turns the 403 into a 400.
-    /// </summary>
-    public static TBuilder KeepsItsStatusCodes<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(SkipStatusCodePages.Instance);
-
-    private sealed class SkipStatusCodePages : ISkipStatusCodePagesMetadata
-    {
-        public static readonly SkipStatusCodePages Instance = new();
-    }
-
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"The {what} could not be found.");
 

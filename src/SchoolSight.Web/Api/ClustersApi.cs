@@ -10,20 +10,20 @@ public static class ClustersApi
     public static RouteGroupBuilder MapClustersApi(this RouteGroupBuilder api)
     {
         api.MapGet("/clusters", List)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaStaff)
+            .RequireAuthorization(Policies.LaStaff)
             .WithName("ListClusters").WithTags("Clusters")
             .WithSummary("The clusters, networks and learning communities, with how many of the schools you may see are members.");
         api.MapGet("/clusters/{id:int}", Get)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaStaff)
+            .RequireAuthorization(Policies.LaStaff)
             .WithName("GetCluster").WithTags("Clusters")
             .WithSummary("A cluster with its member schools (those you may see).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/clusters", Create)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaAdministrator)
+            .RequireAuthorization(Policies.LaAdministrator)
             .WithName("CreateCluster").WithTags("Clusters")
             .WithSummary("Add a cluster, network or learning community, with first members in addUrns (LA administrators).");
         api.MapPut("/clusters/{id:int}", Edit)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaAdministrator)
+            .RequireAuthorization(Policies.LaAdministrator)
             .WithName("EditCluster").WithTags("Clusters")
             .WithSummary("Change a cluster's name, kind and purpose; add members (addUrns) and remove members (removeUrns) (LA administrators).")
             .WithDescription("Send the version you read. If the cluster has been changed since (members included), the answer is 409 and nothing is saved.")

@@ -10,20 +10,20 @@ public static class LocalitiesApi
     public static RouteGroupBuilder MapLocalitiesApi(this RouteGroupBuilder api)
     {
         api.MapGet("/localities", List)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaStaff)
+            .RequireAuthorization(Policies.LaStaff)
             .WithName("ListLocalities").WithTags("Localities")
             .WithSummary("The localities with their boards and how many of the schools you may see are in each.");
         api.MapGet("/localities/{id:int}", Get)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaStaff)
+            .RequireAuthorization(Policies.LaStaff)
             .WithName("GetLocality").WithTags("Localities")
             .WithSummary("A locality with its board and its schools (those you may see).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/localities", Create)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaAdministrator)
+            .RequireAuthorization(Policies.LaAdministrator)
             .WithName("CreateLocality").WithTags("Localities")
             .WithSummary("Add a locality (LA administrators).");
         api.MapPut("/localities/{id:int}", Edit)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaAdministrator)
+            .RequireAuthorization(Policies.LaAdministrator)
             .WithName("EditLocality").WithTags("Localities")
             .WithSummary("Rename a locality or change its board (LA administrators).")
             .WithDescription("Send the version you read. If the locality has been changed since, the answer is 409 and nothing is saved.")

@@ -11,20 +11,20 @@ public static class PartnersApi
     public static RouteGroupBuilder MapPartnersApi(this RouteGroupBuilder api)
     {
         api.MapGet("/partners", List)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.SignedIn)
+            .RequireAuthorization(Policies.SignedIn)
             .WithName("ListPartners").WithTags("Partners")
             .WithSummary("Partner agencies and providers, optionally of one kind, with contact details and validation notes.");
         api.MapGet("/partners/{id:int}", Get)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.SignedIn)
+            .RequireAuthorization(Policies.SignedIn)
             .WithName("GetPartner").WithTags("Partners")
             .WithSummary("One partner with its contact details, version and last change.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/partners", Create)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaAdministrator)
+            .RequireAuthorization(Policies.LaAdministrator)
             .WithName("CreatePartner").WithTags("Partners")
             .WithSummary("Add a partner (LA administrators).");
         api.MapPut("/partners/{id:int}", Edit)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaAdministrator)
+            .RequireAuthorization(Policies.LaAdministrator)
             .WithName("EditPartner").WithTags("Partners")
             .WithSummary("Change a partner's details (LA administrators).")
             .WithDescription("Send the version you read. If the partner has been changed since, the answer is 409 and nothing is saved.")

@@ -12,21 +12,21 @@ public static class SchoolsApi
     public static RouteGroupBuilder MapSchoolsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/schools", List)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.RegisterReader)
+            .RequireAuthorization(Policies.RegisterReader)
             .WithName("ListSchools").WithTags("Schools")
             .WithSummary("Find schools by name or URN, filtered by phase, type, locality and status; 25 a page.")
             .WithDescription("Only the schools you may see are listed. Sort is Name, Urn, Phase, Pupils or Locality; order is Asc or Desc.");
         api.MapGet("/schools/{urn:int}", Get)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.RegisterReader)
+            .RequireAuthorization(Policies.RegisterReader)
             .WithName("GetSchool").WithTags("Schools")
             .WithSummary("A school's profile: GIAS details, locality, clusters, version and last change.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/schools", Create)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaAdministrator)
+            .RequireAuthorization(Policies.LaAdministrator)
             .WithName("CreateSchool").WithTags("Schools")
             .WithSummary("Add a school to the register (LA administrators).");
         api.MapPut("/schools/{urn:int}", Edit)
-            .KeepsItsStatusCodes().RequireAuthorization(Policies.LaAdministrator)
+            .RequireAuthorization(Policies.LaAdministrator)
             .WithName("EditSchool").WithTags("Schools")
             .WithSummary("Change a school's details, locality and clusters (LA administrators).")
             .WithDescription("Send the version you read. If the school has been changed since, the answer is 409 and nothing is saved. Leave clusterIds out to keep the memberships as they are.")

@@ -85,6 +85,18 @@ public abstract partial class AccessMatrixTests(DatabaseProvider provider, ITest
         api.ShouldNotContain(otherSchool.ToString());
     }
 
+    [Fact]
+    public async Task ApiRefusals_AreProblemDetails_NotPages()
+    {
+        var forbidden = await _app.ClientFor(Role.Partner).GetAsync("/api/v1/schools");
+        forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        forbidden.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+
+        var signedOut = await _app.AnonymousClient().PostAsync("/api/v1/localities", new StringContent("{}", Encoding.UTF8, "application/json"));
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        signedOut.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+    }
+
     private static bool IsRefused(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized ||
         (response.StatusCode == HttpStatusCode.Redirect &&
