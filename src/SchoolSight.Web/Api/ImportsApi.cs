@@ -34,7 +34,8 @@ public static class ImportsApi
         imports.MapGet("/imports/{id:long}", GetAsync)
             .WithName("GetImport")
             .WithSummary("One import attempt")
-            .WithDescription("Who imported which file (with its SHA-256) when, what it covered, and what it did, or the first of its problems.");
+            .WithDescription("Who imported which file (with its SHA-256) when, what it covered, and what it did, or the first of its problems.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // The form is read by the handler, not bound: a bound IFormFile makes routing refuse other content types
         // with 415 before authorization, so a caller without the right would not be told 403.
@@ -49,6 +50,7 @@ public static class ImportsApi
                 operation.RequestBody = GiasUploadBody();
                 return Task.CompletedTask;
             })
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithMetadata(new RequestSizeLimitAttribute(GiasModel.MaxUploadBytes))
             .WithFormOptions(multipartBodyLengthLimit: GiasModel.MaxUploadBytes);
         return api;
