@@ -21,10 +21,7 @@ public static class ImportsApi
 
     public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
     {
-        // SkipStatusCodePages: the web app's status code pages re-execute an error as a request for /Error, and a
-        // refused POST re-executed as "POST /Error" would come back as 400 from the page's antiforgery check, not 403.
-        var imports = api.MapGroup("").RequireAuthorization(Policies.LaAdministrator).WithTags("Imports")
-            .WithMetadata(new SkipStatusCodePagesAttribute());
+        var imports = api.MapGroup("").RequireAuthorization(Policies.LaAdministrator).WithTags("Imports");
 
         imports.MapGet("/imports", ListAsync)
             .WithName("ListImports")

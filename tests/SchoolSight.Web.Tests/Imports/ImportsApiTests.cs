@@ -64,6 +64,7 @@ public abstract class ImportsApiTests(DatabaseProvider provider) : IAsyncLifetim
         var response = await _app.ClientFor(Role.SchoolUser).PostGiasAsync(File.ReadAllBytes(SharedData.GiasHampshireSurrey), "850");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         await using var db = _app.Database.CreateContext();
         db.Imports.Count().ShouldBe(0);
     }
