@@ -5,7 +5,6 @@ using Npgsql;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports.Gias;
-using SchoolSight.Domain.Register;
 
 namespace SchoolSight.Bench.Gias;
 
@@ -89,8 +88,7 @@ public static class GiasBenchmark
     private static IReadOnlyDictionary<string, int> MaxLengths()
     {
         using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options);
-        return db.Model.FindEntityType(typeof(School))!.FindComplexProperty(nameof(School.Details))!.ComplexType.GetProperties()
-            .Where(p => p.GetMaxLength() is not null).ToDictionary(p => p.Name, p => p.GetMaxLength()!.Value);
+        return GiasReadOptions.MaxLengthsOf(db.Model);
     }
 
     private static void Check(bool ok, string what)

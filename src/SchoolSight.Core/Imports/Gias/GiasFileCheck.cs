@@ -17,7 +17,7 @@ public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encodin
     private static readonly SearchValues<byte> Unassigned1252 = SearchValues.Create([0x81, 0x8D, 0x8F, 0x90, 0x9D]);
     private const string SaveAsCsv = "Open it in Excel and save it as 'CSV UTF-8 (comma delimited)', then upload that file";
 
-    public static Encoding Windows1252 { get; } = CreateWindows1252();
+    private static readonly Encoding Windows1252 = CreateWindows1252();
 
     private static Encoding CreateWindows1252()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore.Metadata;
 using SchoolSight.Domain.Register;
 
 namespace SchoolSight.Core.Imports.Gias;
@@ -17,6 +18,12 @@ public sealed record GiasReadOptions(GiasImportScope Scope)
 
     /// <summary>The longest text the database keeps for a <see cref="SchoolDetails"/> property, by property name.</summary>
     public IReadOnlyDictionary<string, int> MaxLengths { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The maximum lengths the EF model gives the school's GIAS details, for <see cref="MaxLengths"/>.</summary>
+    public static IReadOnlyDictionary<string, int> MaxLengthsOf(IModel model) =>
+        model.FindEntityType(typeof(School))!.FindComplexProperty(nameof(School.Details))!.ComplexType.GetProperties()
+            .Where(p => p.GetMaxLength() is not null)
+            .ToDictionary(p => p.Name, p => p.GetMaxLength()!.Value);
 }
 
 /// <summary>What reading a GIAS file found: every problem, or the rows to import.</summary>

@@ -42,7 +42,7 @@ public sealed class ImportGias(AppDbContext db)
         var file = await GiasFileReader.ReadAsync(request.Content, new GiasReadOptions(scope)
         {
             HeldUrns = held.Keys.ToHashSet(),
-            MaxLengths = MaxLengths(),
+            MaxLengths = GiasReadOptions.MaxLengthsOf(db.Model),
         }, progress, ct);
 
         var record = new ImportRecord(ImportKind.Gias, fileName, file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope.Describe());
@@ -182,12 +182,6 @@ public sealed class ImportGias(AppDbContext db)
         ColumnsNotInFile = [.. file.ColumnsNotInFile.Select(c => c.Header)],
         Changes = changes,
     };
-
-    /// <summary>The longest text the database keeps for each GIAS field, from the EF model.</summary>
-    private Dictionary<string, int> MaxLengths() =>
-        db.Model.FindEntityType(typeof(School))!.FindComplexProperty(nameof(School.Details))!.ComplexType.GetProperties()
-            .Where(p => p.GetMaxLength() is not null)
-            .ToDictionary(p => p.Name, p => p.GetMaxLength()!.Value);
 
     private static string CleanFileName(string? name)
     {
