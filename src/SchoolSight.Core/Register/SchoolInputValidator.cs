@@ -51,11 +51,9 @@ public sealed class SchoolInputValidator : AbstractValidator<SchoolInput>
         RuleFor(x => x.SchoolCapacity).InclusiveBetween(0, 20000).WithMessage("The capacity must be a number of pupils from 0 to 20,000");
         RuleFor(x => x.NumberOfBoys).InclusiveBetween(0, 20000).WithMessage("The number of boys must be from 0 to 20,000");
         RuleFor(x => x.NumberOfGirls).InclusiveBetween(0, 20000).WithMessage("The number of girls must be from 0 to 20,000");
+        // Boys and girls are not checked against the number of pupils: GIAS's own figures can differ by a few.
         RuleFor(x => x.NumberOfPupils)
-            .InclusiveBetween(0, 20000).WithMessage("The number of pupils must be from 0 to 20,000")
-            .Must((x, total) => (x.NumberOfBoys ?? 0) + (x.NumberOfGirls ?? 0) <= total)
-            .When(x => x.NumberOfPupils is not null && (x.NumberOfBoys is not null || x.NumberOfGirls is not null), ApplyConditionTo.CurrentValidator)
-            .WithMessage(x => $"The number of boys ({x.NumberOfBoys ?? 0}) and girls ({x.NumberOfGirls ?? 0}) add up to more than the number of pupils ({x.NumberOfPupils})");
+            .InclusiveBetween(0, 20000).WithMessage("The number of pupils must be from 0 to 20,000");
         RuleFor(x => x.PercentageFsm).InclusiveBetween(0, 100)
             .WithMessage("The percentage of pupils eligible for free school meals must be between 0 and 100");
 

@@ -14,8 +14,8 @@ public static class RegisterErrors
     public static DomainError NameTooLong(string what, int max) =>
         new("register.name-too-long", $"The {what} name must be {max} characters or fewer.", "Name");
 
-    public static DomainError PupilsOverCapacityImpossible(int boys, int girls, int total) =>
-        new("register.pupil-counts", $"Boys ({boys}) and girls ({girls}) add up to more than the number of pupils ({total}).", "NumberOfPupils");
+    public static DomainError NegativeCount =>
+        new("register.negative-count", "Pupil numbers and capacity cannot be negative.", "NumberOfPupils");
 
     public static DomainError CloseBeforeOpen =>
         new("register.close-before-open", "The close date must be the same as or after the open date.", "CloseDate");

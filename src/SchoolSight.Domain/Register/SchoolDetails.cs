@@ -67,8 +67,10 @@ public sealed record SchoolDetails
         if (LaCode is < 100 or > 999) errors.Add(RegisterErrors.BadLaCode(LaCode));
         if (CloseDate is { } close && OpenDate is { } open && close < open) errors.Add(RegisterErrors.CloseBeforeOpen);
         if (PercentageFsm is < 0 or > 100) errors.Add(RegisterErrors.PercentageOutOfRange(nameof(PercentageFsm)));
-        if (NumberOfPupils is { } total && (NumberOfBoys ?? 0) + (NumberOfGirls ?? 0) > total)
-            errors.Add(RegisterErrors.PupilsOverCapacityImpossible(NumberOfBoys ?? 0, NumberOfGirls ?? 0, total));
+        // Boys and girls are not checked against the number of pupils: GIAS's own figures can differ by a few
+        // (they come from different census counts), and GIAS is the source SchoolSight keeps faithfully.
+        if (NumberOfPupils is < 0 || NumberOfBoys is < 0 || NumberOfGirls is < 0 || SchoolCapacity is < 0)
+            errors.Add(RegisterErrors.NegativeCount);
         return errors;
     }
 

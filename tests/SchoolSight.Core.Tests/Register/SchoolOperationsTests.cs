@@ -216,7 +216,7 @@ public abstract class SchoolOperationsTests(DatabaseProvider provider) : IAsyncL
             PercentageFsm = 120,
             OpenDate = new DateOnly(2020, 9, 1),
             CloseDate = new DateOnly(2019, 8, 31),
-            NumberOfPupils = 100,
+            NumberOfPupils = -5,
             NumberOfBoys = 60,
             NumberOfGirls = 60,
             StatutoryLowAge = 11,

@@ -78,16 +78,6 @@ internal sealed class GiasRowMapper(IReadOnlyDictionary<GiasColumn, int> indexes
             OfstedRating = Text(GiasColumns.OfstedRating),
         };
 
-        // GIAS's own boys and girls can add up to a few more than its number of pupils (14 establishments in the
-        // Hampshire and Surrey extract, by 1 to 4), which the school rules refuse. Keep the number on roll, the figure
-        // SchoolSight uses, and leave the split blank rather than refuse GIAS's own file.
-        if (details is { NumberOfPupils: { } pupils, NumberOfBoys: var boys, NumberOfGirls: var girls } && (boys ?? 0) + (girls ?? 0) > pupils)
-        {
-            notices.Add(new GiasImportError(line, GiasColumns.Boys.Header,
-                $"boys ({boys ?? 0}) and girls ({girls ?? 0}) add up to more than the {pupils} pupils: the number of pupils is kept, boys and girls are left blank"));
-            details = details with { NumberOfBoys = null, NumberOfGirls = null };
-        }
-
         // The rules every school record meets (SchoolDetails.Validate), reported against the column they are about
         // unless that column already has a problem on this row.
         foreach (var error in details.Validate())
