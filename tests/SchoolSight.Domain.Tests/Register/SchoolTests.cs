@@ -7,8 +7,14 @@ public sealed class SchoolTests
 {
     private static SchoolDetails Details => new()
     {
-        Name = "Ashcombe Primary School", LaCode = 999, TypeOfEstablishment = "Community school", PhaseOfEducation = "Primary",
-        NumberOfPupils = 200, NumberOfBoys = 100, NumberOfGirls = 100, PercentageFsm = 12.5,
+        Name = "Ashcombe Primary School",
+        LaCode = 999,
+        TypeOfEstablishment = "Community school",
+        PhaseOfEducation = "Primary",
+        NumberOfPupils = 200,
+        NumberOfBoys = 100,
+        NumberOfGirls = 100,
+        PercentageFsm = 12.5,
     };
 
     [Theory]

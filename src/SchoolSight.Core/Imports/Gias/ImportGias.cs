@@ -83,8 +83,16 @@ public sealed class ImportGias(AppDbContext db)
                 db.AuditEntries.Add(new AuditEntry(db.UtcNow, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
                     nameof(ImportRecord), record.Id.ToString(), JsonSerializer.Serialize(new
                     {
-                        Kind = record.Kind.ToString(), record.FileName, record.Sha256, record.Scope, record.RowsRead, record.RowsInScope,
-                        record.Added, record.Updated, record.Closed, record.Unchanged,
+                        Kind = record.Kind.ToString(),
+                        record.FileName,
+                        record.Sha256,
+                        record.Scope,
+                        record.RowsRead,
+                        record.RowsInScope,
+                        record.Added,
+                        record.Updated,
+                        record.Closed,
+                        record.Unchanged,
                         Notices = file.Notices.Select(n => n.ToString()),
                     })));
                 await db.SaveChangesAsync(ct);

@@ -27,7 +27,10 @@ public sealed class IndexModel(SearchAuditTrail search) : PageModel
     public string PageLink(int page) =>
         QueryString.Create(new Dictionary<string, string?>
         {
-            ["UserName"] = UserName, ["EntityType"] = EntityType, ["EntityKey"] = EntityKey, ["Action"] = Action?.ToString(),
+            ["UserName"] = UserName,
+            ["EntityType"] = EntityType,
+            ["EntityKey"] = EntityKey,
+            ["Action"] = Action?.ToString(),
             ["School"] = School?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

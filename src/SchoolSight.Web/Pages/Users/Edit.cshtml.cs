@@ -18,8 +18,12 @@ public sealed class EditModel(ManageUsers manage) : PageModel
         var (user, assigned) = found;
         Input = new UserForm
         {
-            DisplayName = user.DisplayName, Email = user.Email ?? "", Role = user.Role, SchoolUrn = user.SchoolUrn,
-            AssignedUrns = string.Join(", ", assigned), PartnerId = user.PartnerId,
+            DisplayName = user.DisplayName,
+            Email = user.Email ?? "",
+            Role = user.Role,
+            SchoolUrn = user.SchoolUrn,
+            AssignedUrns = string.Join(", ", assigned),
+            PartnerId = user.PartnerId,
         };
         ConcurrencyStamp = user.ConcurrencyStamp ?? "";
         return Page();
