@@ -63,7 +63,9 @@ public static class SchoolSightApp
 
         services.AddRazorPages(options =>
         {
-            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Account/SignOut");
+            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         services.AddAntiforgery(o => o.Cookie.Name = "SchoolSight.Antiforgery");

@@ -21,6 +21,7 @@ public static class AccessMatrix
         ["GET /Account/SignIn"] = null,
         ["GET /Account/SignOut"] = null,
         ["GET /Account/AccessDenied"] = null,
+        ["GET /Account/ChangePassword"] = Everyone,
 
         ["GET /Schools"] = RegisterReaders,
         ["GET /Schools/{urn:int}"] = RegisterReaders,

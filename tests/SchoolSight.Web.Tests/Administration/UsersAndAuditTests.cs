@@ -56,6 +56,35 @@ public abstract class UsersAndAuditTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task AUser_ChangesTheirPassword_AndSignsInWithTheNewOne()
+    {
+        var client = _app.ClientFor(Role.Governor);
+        var wrong = await client.PostFormAsync("/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "not-my-password",
+            ["Input.NewPassword"] = "A-new-password-42",
+            ["Input.ConfirmPassword"] = "A-new-password-42",
+        });
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("Your current password is not right");
+
+        var right = await client.PostFormAsync("/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = DemoSeeder.DemoPassword,
+            ["Input.NewPassword"] = "A-new-password-42",
+            ["Input.ConfirmPassword"] = "A-new-password-42",
+        });
+        right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var browser = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var signIn = await browser.PostFormAsync("/Account/SignIn", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "governor@demo-borough.example",
+            ["Input.Password"] = "A-new-password-42",
+        });
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task Admin_CreatesASchoolUser_BoundToTheirSchool()
     {
         var admin = _app.ClientFor(Role.LaAdministrator);
