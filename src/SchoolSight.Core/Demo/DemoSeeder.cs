@@ -9,7 +9,7 @@ namespace SchoolSight.Core.Demo;
 
 /// <summary>
 /// Fills an empty database with Demo Borough (LA 999): a fictional LA with four localities, three clusters/networks,
-/// about 80 fictional schools of every phase and type, partners, and one user per role. Nothing here describes a real school.
+/// 79 fictional schools of every phase and type, partners, and one user per role. Nothing here describes a real school.
 /// </summary>
 public static class DemoSeeder
 {
