@@ -85,7 +85,6 @@ public static class SchoolSightApp
             });
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
         });
-        services.AddSchoolSightWeb();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
