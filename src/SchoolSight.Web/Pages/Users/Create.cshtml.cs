@@ -22,7 +22,7 @@ public sealed class CreateModel(ManageUsers manage) : PageModel
         var result = await manage.CreateAsync(input, Input.Password!, ct);
         if (!result.Succeeded)
         {
-            UserForm.AddErrors(ModelState, result.Errors);
+            ModelState.AddOperationErrors(result.Errors);
             return Page();
         }
         TempData["Success"] = $"{Input.DisplayName} can now sign in as a {Input.Role.DisplayName().ToLowerInvariant()}.";

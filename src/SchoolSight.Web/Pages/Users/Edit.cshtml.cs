@@ -37,7 +37,7 @@ public sealed class EditModel(ManageUsers manage) : PageModel
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            UserForm.AddErrors(ModelState, result.Errors);
+            ModelState.AddOperationErrors(result.Errors);
             return Page();
         }
         TempData["Success"] = $"{Input.DisplayName}'s details have been saved.";

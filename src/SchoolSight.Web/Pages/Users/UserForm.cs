@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using SchoolSight.Core.Access;
-using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 
 namespace SchoolSight.Web.Pages.Users;
@@ -23,17 +21,7 @@ public sealed class UserForm
 
     public UserInput ToInput(ModelStateDictionary modelState)
     {
-        var urns = new List<int>();
-        foreach (var part in (AssignedUrns ?? "").Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var urn)) urns.Add(urn);
-            else modelState.AddModelError("Input.AssignedUrns", $"'{part}' is not a URN: enter URNs as numbers separated by commas.");
-        }
+        var urns = UrnList.Read(AssignedUrns, modelState, "Input.AssignedUrns") ?? [];
         return new UserInput(DisplayName, Email, Role, SchoolUrn, urns, PartnerId);
-    }
-
-    public static void AddErrors(ModelStateDictionary modelState, IEnumerable<DomainError> errors)
-    {
-        foreach (var error in errors) modelState.AddModelError(error.Field is null ? "" : "Input." + error.Field, error.Message);
     }
 }

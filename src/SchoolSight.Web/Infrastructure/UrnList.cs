@@ -1,13 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace SchoolSight.Web.Pages.Clusters;
+namespace SchoolSight.Web;
 
-/// <summary>The "add schools by URN" box: one or more URNs separated by spaces or commas.</summary>
+/// <summary>A box of URNs (a cluster's "add schools", a SIP's assigned schools): numbers separated by spaces, commas or lines.</summary>
 public static class UrnList
 {
-    /// <summary>Puts the URNs typed into <paramref name="text"/> in the input, or an error under Input.AddUrns.</summary>
-    public static List<int>? Read(string? text, ModelStateDictionary modelState)
+    /// <summary>The URNs typed into <paramref name="text"/>, or null with an error under <paramref name="key"/>.</summary>
+    public static List<int>? Read(string? text, ModelStateDictionary modelState, string key = "Input.AddUrns")
     {
         var parts = (text ?? "").Split([' ', ',', ';', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
         var urns = new List<int>();
@@ -15,7 +15,7 @@ public static class UrnList
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var urn))
             {
-                modelState.AddModelError("Input.AddUrns", "Enter URNs as numbers, like 100001");
+                modelState.AddModelError(key, "Enter URNs as numbers, like 100001");
                 return null;
             }
             urns.Add(urn);
