@@ -129,6 +129,9 @@ public abstract class UsersAndAuditTests(DatabaseProvider provider) : IAsyncLife
         var html = await admin.GetStringAsync("/Audit?EntityType=Partner&Action=Created");
         html.ShouldContain("Demo Borough School Nursing Service");
         html.ShouldNotContain("<td class=\"govuk-table__cell\">School 999001</td>");
+
+        var second = await admin.GetStringAsync("/Audit?p=2");
+        second.ShouldContain("aria-label=\"Page 2\" aria-current=\"page\"");
     }
 
     private AppDbContext Context() => _app.Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();

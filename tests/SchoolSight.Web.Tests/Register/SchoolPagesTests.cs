@@ -40,11 +40,14 @@ public abstract class SchoolPagesTests(DatabaseProvider provider) : IAsyncLifeti
         html.ShouldContain("class=\"govuk-pagination\"");
         html.ShouldContain("aria-sort=\"ascending\"");
         html.ShouldContain("href=\"/Schools?sort=Pupils\"");
-        html.ShouldContain("href=\"/Schools?page=2\"");
+        html.ShouldContain("href=\"/Schools?p=2\"");
 
         var sorted = await client.GetStringAsync("/Schools?sort=Pupils&order=Desc");
         sorted.ShouldContain("aria-sort=\"descending\"");
-        sorted.ShouldContain("href=\"/Schools?sort=Pupils&amp;order=Desc&amp;page=2\"");
+        sorted.ShouldContain("href=\"/Schools?sort=Pupils&amp;order=Desc&amp;p=2\"");
+
+        var second = await client.GetStringAsync("/Schools?p=2");
+        second.ShouldContain("Showing <strong>26</strong> to <strong>50</strong> of");
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class IndexModel(SearchAuditTrail search) : PageModel
     [BindProperty(SupportsGet = true)] public int? School { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] // not "page": Razor Pages' own route value wins over the query
+    public int PageNumber { get; set; } = 1;
 
     public SearchAuditTrail.Result Result { get; private set; } = null!;
 
@@ -34,7 +35,7 @@ public sealed class IndexModel(SearchAuditTrail search) : PageModel
             ["School"] = School?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
 
     /// <summary>The stored JSON ({"Field":[before,after]}) as readable lines.</summary>

@@ -19,7 +19,8 @@ public sealed class IndexModel(ListSchools list) : PageModel
     [BindProperty(SupportsGet = true, Name = "status")] public SchoolStatus? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "sort")] public SchoolSort Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "order")] public SortOrder Order { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] // not "page": Razor Pages' own route value wins over the query
+    public int PageNumber { get; set; } = 1;
 
     public ListSchools.Result Result { get; private set; } = null!;
 
@@ -47,6 +48,6 @@ public sealed class IndexModel(ListSchools list) : PageModel
             ["status"] = Status?.ToString(),
             ["sort"] = sort == SchoolSort.Name ? null : sort.ToString(),
             ["order"] = order == SortOrder.Asc ? null : order.ToString(),
-            ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
+            ["p"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }
