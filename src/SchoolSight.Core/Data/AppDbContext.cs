@@ -6,6 +6,7 @@ using SchoolSight.Core.Access;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
+using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Register;
 
 namespace SchoolSight.Core.Data;
@@ -33,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<SipAssignment> SipAssignments => Set<SipAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<PupilDataBlock> PupilDataBlocks => Set<PupilDataBlock>();
+    public DbSet<SurveyDataBlock> SurveyDataBlocks => Set<SurveyDataBlock>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
@@ -122,7 +125,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     }
 
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not ImportRecord && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+        entry.Entity is not (ImportRecord or PupilDataBlock or SurveyDataBlock) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
 

@@ -3,6 +3,8 @@ namespace SchoolSight.Domain.Imports;
 public enum ImportKind
 {
     Gias,
+    Pupils,
+    Surveys,
 }
 
 public enum ImportOutcome

@@ -375,6 +375,76 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("Imports");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Indicators.PupilDataBlock", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PupilCount")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("PupilRefs")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Urn", "AcademicYear");
+
+                    b.HasIndex("AcademicYear");
+
+                    b.ToTable("PupilDataBlocks");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Indicators.SurveyDataBlock", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RespondentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Urn", "AcademicYear");
+
+                    b.HasIndex("AcademicYear");
+
+                    b.ToTable("SurveyDataBlocks");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.Cluster", b =>
                 {
                     b.Property<int>("Id")

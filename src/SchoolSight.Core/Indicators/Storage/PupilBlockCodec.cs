@@ -1,0 +1,144 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using SchoolSight.Domain.Indicators;
+
+namespace SchoolSight.Core.Indicators.Storage;
+
+/// <summary>
+/// Encodes a school-year's pupils (<see cref="PupilColumns"/>) as the bytes of a <see cref="PupilDataBlock"/>:
+/// a header ("SSP1", row count, field count), then each field in <see cref="PupilFields.All"/> order: a code field as
+/// one byte a row; a number field as a bitmap of the rows that have a value followed by those values as little-endian
+/// floats (key stage results exist for one year group only, so most rows have none). Pupil references are encoded apart.
+/// </summary>
+public static class PupilBlockCodec
+{
+    private static readonly byte[] Magic = "SSP1"u8.ToArray();
+
+    public static byte[] Encode(PupilColumns pupils)
+    {
+        var n = pupils.Count;
+        using var stream = new MemoryStream(n * 40 + 16);
+        stream.Write(Magic);
+        WriteInt(stream, n);
+        WriteInt(stream, PupilFields.All.Count);
+        var bitmap = new byte[(n + 7) / 8];
+        foreach (var field in PupilFields.All)
+        {
+            if (field.Kind == PupilFieldKind.Code)
+            {
+                stream.Write(pupils.Codes(field));
+                continue;
+            }
+            var values = pupils.Numbers(field);
+            Array.Clear(bitmap);
+            var present = new List<float>();
+            for (var i = 0; i < n; i++)
+            {
+                if (float.IsNaN(values[i])) continue;
+                bitmap[i >> 3] |= (byte)(1 << (i & 7));
+                present.Add(values[i]);
+            }
+            stream.Write(bitmap);
+            WriteInt(stream, present.Count);
+            stream.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(present)));
+        }
+        return stream.ToArray();
+    }
+
+    public static PupilColumns Decode(ReadOnlySpan<byte> data)
+    {
+        if (data.Length < 12 || !data[..4].SequenceEqual(Magic)) throw new InvalidDataException("Not a SchoolSight pupil block.");
+        var n = BinaryPrimitives.ReadInt32LittleEndian(data[4..]);
+        var fieldCount = BinaryPrimitives.ReadInt32LittleEndian(data[8..]);
+        if (fieldCount != PupilFields.All.Count) throw new InvalidDataException($"The pupil block has {fieldCount} fields; this version of SchoolSight reads {PupilFields.All.Count}.");
+        var pupils = new PupilColumns(n);
+        var at = 12;
+        var bitmapLength = (n + 7) / 8;
+        foreach (var field in PupilFields.All)
+        {
+            if (field.Kind == PupilFieldKind.Code)
+            {
+                data.Slice(at, n).CopyTo(pupils.Codes(field));
+                at += n;
+                continue;
+            }
+            var bitmap = data.Slice(at, bitmapLength);
+            at += bitmapLength;
+            var count = BinaryPrimitives.ReadInt32LittleEndian(data[at..]);
+            at += 4;
+            var present = MemoryMarshal.Cast<byte, float>(data.Slice(at, count * 4));
+            at += count * 4;
+            var values = pupils.Numbers(field);
+            var k = 0;
+            for (var i = 0; i < n; i++)
+                if ((bitmap[i >> 3] & (1 << (i & 7))) != 0) values[i] = present[k++];
+        }
+        return pupils;
+    }
+
+    public static byte[] EncodeRefs(IReadOnlyList<string> refs) => Encoding.UTF8.GetBytes(string.Join('\n', refs));
+
+    public static string[] DecodeRefs(byte[] data) => data.Length == 0 ? [] : Encoding.UTF8.GetString(data).Split('\n');
+
+    /// <summary>The hash recorded on the block: of the fields and the references, so a changed row changes it.</summary>
+    public static string Hash(byte[] data, byte[] refs)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(data);
+        sha.AppendData(refs);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static void WriteInt(Stream stream, int value)
+    {
+        Span<byte> buffer = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(buffer, value);
+        stream.Write(buffer);
+    }
+}
+
+/// <summary>Encodes a school-year's survey responses: "SSS1", count, question count, respondent types, year groups, then each question's answers.</summary>
+public static class SurveyBlockCodec
+{
+    private static readonly byte[] Magic = "SSS1"u8.ToArray();
+
+    public static byte[] Encode(SurveyColumns responses)
+    {
+        var n = responses.Count;
+        var result = new byte[12 + n * (2 + SurveyFields.Questions.Count)];
+        Magic.CopyTo(result, 0);
+        BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(4), n);
+        BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(8), SurveyFields.Questions.Count);
+        var at = 12;
+        responses.RespondentTypes.CopyTo(result, at); at += n;
+        responses.YearGroups.CopyTo(result, at); at += n;
+        foreach (var question in SurveyFields.Questions)
+        {
+            responses.Answers(question).CopyTo(result, at);
+            at += n;
+        }
+        return result;
+    }
+
+    public static SurveyColumns Decode(ReadOnlySpan<byte> data)
+    {
+        if (data.Length < 12 || !data[..4].SequenceEqual(Magic)) throw new InvalidDataException("Not a SchoolSight survey block.");
+        var n = BinaryPrimitives.ReadInt32LittleEndian(data[4..]);
+        var questions = BinaryPrimitives.ReadInt32LittleEndian(data[8..]);
+        if (questions != SurveyFields.Questions.Count) throw new InvalidDataException($"The survey block has {questions} questions; this version of SchoolSight reads {SurveyFields.Questions.Count}.");
+        var responses = new SurveyColumns(n);
+        var at = 12;
+        data.Slice(at, n).CopyTo(responses.RespondentTypes); at += n;
+        data.Slice(at, n).CopyTo(responses.YearGroups); at += n;
+        foreach (var question in SurveyFields.Questions)
+        {
+            data.Slice(at, n).CopyTo(responses.Answers(question));
+            at += n;
+        }
+        return responses;
+    }
+
+    public static string Hash(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
+}
