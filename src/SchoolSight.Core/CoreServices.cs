@@ -10,6 +10,7 @@ public static class CoreServices
         foreach (var type in typeof(CoreServices).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttributes(typeof(OperationAttribute), false).Length > 0))
             services.AddScoped(type);
+        services.AddSingleton<Indicators.IndicatorCatalogueSource>();
         return services;
     }
 }

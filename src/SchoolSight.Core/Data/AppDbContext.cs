@@ -36,6 +36,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<PupilDataBlock> PupilDataBlocks => Set<PupilDataBlock>();
     public DbSet<SurveyDataBlock> SurveyDataBlocks => Set<SurveyDataBlock>();
+    public DbSet<IndicatorResultSet> IndicatorResults => Set<IndicatorResultSet>();
+    public DbSet<SimilarSchoolSet> SimilarSchoolSets => Set<SimilarSchoolSet>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
@@ -125,7 +127,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     }
 
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not (ImportRecord or PupilDataBlock or SurveyDataBlock) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+        entry.Entity is not (ImportRecord or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
 

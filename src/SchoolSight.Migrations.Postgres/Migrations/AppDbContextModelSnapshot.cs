@@ -375,6 +375,43 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("Imports");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Indicators.IndicatorResultSet", b =>
+                {
+                    b.Property<string>("AreaKind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("AreaKind", "AreaCode", "AcademicYear");
+
+                    b.HasIndex("AcademicYear", "AreaKind");
+
+                    b.ToTable("IndicatorResults");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Indicators.PupilDataBlock", b =>
                 {
                     b.Property<int>("Urn")
@@ -410,6 +447,32 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.HasIndex("AcademicYear");
 
                     b.ToTable("PupilDataBlocks");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Indicators.SimilarSchoolSet", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Urn", "AcademicYear");
+
+                    b.ToTable("SimilarSchoolSets");
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Indicators.SurveyDataBlock", b =>

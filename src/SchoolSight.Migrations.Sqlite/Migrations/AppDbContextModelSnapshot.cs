@@ -362,6 +362,43 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("Imports");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Indicators.IndicatorResultSet", b =>
+                {
+                    b.Property<string>("AreaKind")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AreaKind", "AreaCode", "AcademicYear");
+
+                    b.HasIndex("AcademicYear", "AreaKind");
+
+                    b.ToTable("IndicatorResults");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Indicators.PupilDataBlock", b =>
                 {
                     b.Property<int>("Urn")
@@ -397,6 +434,32 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("AcademicYear");
 
                     b.ToTable("PupilDataBlocks");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Indicators.SimilarSchoolSet", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Urn", "AcademicYear");
+
+                    b.ToTable("SimilarSchoolSets");
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Indicators.SurveyDataBlock", b =>

@@ -23,3 +23,25 @@ public sealed class SurveyDataBlockConfiguration : IEntityTypeConfiguration<Surv
         builder.HasIndex(x => x.AcademicYear);
     }
 }
+
+public sealed class IndicatorResultSetConfiguration : IEntityTypeConfiguration<IndicatorResultSet>
+{
+    public void Configure(EntityTypeBuilder<IndicatorResultSet> builder)
+    {
+        builder.HasKey(x => new { x.AreaKind, x.AreaCode, x.AcademicYear });
+        builder.Property(x => x.AreaCode).HasMaxLength(20);
+        builder.Property(x => x.InputHash).HasMaxLength(64);
+        builder.Property(x => x.Source).HasMaxLength(40);
+        builder.HasIndex(x => new { x.AcademicYear, x.AreaKind });
+    }
+}
+
+public sealed class SimilarSchoolSetConfiguration : IEntityTypeConfiguration<SimilarSchoolSet>
+{
+    public void Configure(EntityTypeBuilder<SimilarSchoolSet> builder)
+    {
+        builder.HasKey(x => new { x.Urn, x.AcademicYear });
+        builder.Property(x => x.Method).HasMaxLength(400);
+        builder.Property(x => x.Members).HasMaxLength(4000);
+    }
+}

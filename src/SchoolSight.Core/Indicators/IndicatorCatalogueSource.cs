@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Indicators.Computation;
+
+namespace SchoolSight.Core.Indicators;
+
+/// <summary>
+/// The catalogue in use: the LA's own file when <c>Indicators:CatalogueFile</c> names one, otherwise the catalogue that
+/// ships with SchoolSight (indicators.json). A catalogue with any problem stops the app at start-up with every problem
+/// listed, rather than computing from half a definition. Also holds the similar-schools method (<c>Indicators:SimilarSchools</c>).
+/// </summary>
+public sealed class IndicatorCatalogueSource
+{
+    public IndicatorCatalogueSource(IConfiguration? configuration = null)
+    {
+        var file = configuration?["Indicators:CatalogueFile"];
+        var json = string.IsNullOrWhiteSpace(file) ? ReadDefault() : File.ReadAllText(file);
+        Catalogue = IndicatorCatalogue.Parse(json, out var errors);
+        if (errors.Count > 0)
+            throw new InvalidOperationException($"The indicator catalogue {(file ?? "that ships with SchoolSight")} has problems:\n{string.Join("\n", errors)}");
+        SimilarSchools = configuration?.GetSection("Indicators:SimilarSchools").Get<SimilarSchoolsMethod>() ?? new SimilarSchoolsMethod();
+        Computer = new IndicatorComputer(Catalogue);
+    }
+
+    public IndicatorCatalogue Catalogue { get; }
+    public IndicatorComputer Computer { get; }
+    public SimilarSchoolsMethod SimilarSchools { get; }
+
+    public static string ReadDefault()
+    {
+        using var stream = typeof(IndicatorCatalogueSource).Assembly.GetManifestResourceStream("SchoolSight.Core.Indicators.indicators.json")
+            ?? throw new InvalidOperationException("The default indicator catalogue is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The shipped catalogue, parsed once (for tools and tests that have no configuration).</summary>
+    public static IndicatorCatalogueSource Default => DefaultSource.Value;
+
+    private static readonly Lazy<IndicatorCatalogueSource> DefaultSource = new(() => new IndicatorCatalogueSource());
+}

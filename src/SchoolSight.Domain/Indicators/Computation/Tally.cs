@@ -1,0 +1,77 @@
+namespace SchoolSight.Domain.Indicators.Computation;
+
+/// <summary>
+/// What is counted for one indicator and one pupil group: the numerator <see cref="N"/> and denominator <see cref="D"/>
+/// (pupils, sessions, respondents or schools), the sum of squares <see cref="Q"/> for averages (NaN when unknown, as for
+/// published figures) and the number of pupils <see cref="C"/> behind it. Tallies add up, so areas are sums of schools.
+/// </summary>
+public record struct Tally(double N, double D, double Q, double C)
+{
+    public readonly bool IsEmpty => D <= 0;
+
+    public static Tally operator +(Tally a, Tally b) => new(a.N + b.N, a.D + b.D, a.Q + b.Q, a.C + b.C);
+}
+
+/// <summary>
+/// The tallies of every stored indicator (<see cref="IndicatorCatalogue.Counted"/> plus the school-share ones) for every
+/// pupil group, for one school or area and one year, and the histograms the lowest-20% gap needs.
+/// </summary>
+public sealed class IndicatorTallies
+{
+    public const int HistogramBins = 64;
+    public static readonly int GroupCount = PupilGroups.All.Count;
+
+    public IndicatorTallies(IReadOnlyList<IndicatorDefinition> slots)
+    {
+        Slots = slots;
+        Values = new Tally[slots.Count * GroupCount];
+        Histograms = new int[]?[slots.Count];
+        for (var s = 0; s < slots.Count; s++)
+            if (slots[s].Kind == IndicatorKind.Lowest20Gap) Histograms[s] = new int[GroupCount * HistogramBins];
+    }
+
+    public IReadOnlyList<IndicatorDefinition> Slots { get; }
+    public Tally[] Values { get; }
+    public int[]?[] Histograms { get; }
+
+    /// <summary>Pupils on roll in the year and the intake measures similar schools are matched on.</summary>
+    public IntakeProfile Intake { get; set; } = IntakeProfile.Unknown;
+
+    public ref Tally this[int slot, PupilGroup group] => ref Values[slot * GroupCount + (int)group];
+
+    public int SlotOf(string indicatorId)
+    {
+        for (var s = 0; s < Slots.Count; s++)
+            if (string.Equals(Slots[s].Id, indicatorId, StringComparison.OrdinalIgnoreCase)) return s;
+        return -1;
+    }
+
+    public bool IsEmpty => Values.All(t => t.IsEmpty);
+
+    public void Add(IndicatorTallies other)
+    {
+        for (var i = 0; i < Values.Length; i++) Values[i] += other.Values[i];
+        for (var s = 0; s < Histograms.Length; s++)
+        {
+            if (Histograms[s] is not { } mine || other.Histograms[s] is not { } theirs) continue;
+            for (var i = 0; i < mine.Length; i++) mine[i] += theirs[i];
+        }
+        Intake = Intake.Add(other.Intake);
+    }
+}
+
+/// <summary>
+/// A school's intake in a year: pupils, the counts by characteristic and the sum of prior attainment, as additive counts
+/// (so an area's profile is the sum of its schools'). Shares and the mean are derived.
+/// </summary>
+public readonly record struct IntakeProfile(double Pupils, double Fsm, double Sen, double Eal, double PriorSum, double PriorCount)
+{
+    public static readonly IntakeProfile Unknown = new(0, 0, 0, 0, 0, 0);
+
+    public double? FsmShare => Pupils > 0 ? Fsm / Pupils : null;
+    public double? SenShare => Pupils > 0 ? Sen / Pupils : null;
+    public double? EalShare => Pupils > 0 ? Eal / Pupils : null;
+    public double? PriorAttainment => PriorCount > 0 ? PriorSum / PriorCount : null;
+
+    public IntakeProfile Add(IntakeProfile o) => new(Pupils + o.Pupils, Fsm + o.Fsm, Sen + o.Sen, Eal + o.Eal, PriorSum + o.PriorSum, PriorCount + o.PriorCount);
+}
