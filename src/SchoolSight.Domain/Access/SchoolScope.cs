@@ -21,3 +21,19 @@ public sealed record SchoolScope
 
     public bool Includes(int urn) => WholeLa || Urns.Contains(urn);
 }
+
+/// <summary>Who may see unsuppressed figures built from pupil-level data (DOMAIN.md 1 and 3.4).</summary>
+public static class PupilLevelAccess
+{
+    /// <summary>
+    /// LA officers who run school improvement see every school's unsuppressed figures; a school's own staff and its
+    /// assigned SIP see that school's. Everyone else (governors, Healthy Schools and QUAS roles, partners, and anyone
+    /// looking at another school) sees small numbers suppressed.
+    /// </summary>
+    public static bool SeesPupilLevel(Role? role, SchoolScope scope, int? urn) => role switch
+    {
+        Role.LaAdministrator or Role.SeniorManager or Role.QualityAssuranceManager or Role.InterventionOfficer => true,
+        Role.SchoolUser or Role.SchoolImprovementPartner => urn is { } u && scope.Urns.Contains(u),
+        _ => false,
+    };
+}

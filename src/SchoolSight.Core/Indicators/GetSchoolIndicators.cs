@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Indicators.Storage;
+using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Indicators.Computation;
+
+namespace SchoolSight.Core.Indicators;
+
+public enum Comparison { SignificantlyBetter, SignificantlyWorse, NotSignificant, NotTested }
+
+public enum TrendDirection { Improving, Declining, NoSignificantChange, NotEnoughYears }
+
+/// <summary>A figure as shown: null value with <see cref="Suppressed"/> when small numbers hide it.</summary>
+public sealed record FigureView(double? Value, double? Lower, double? Upper, double? Numerator, double? Denominator, bool Suppressed)
+{
+    public static readonly FigureView None = new(null, null, null, null, null, false);
+    public static readonly FigureView Hidden = new(null, null, null, null, null, true);
+
+    public static FigureView Of(IndicatorValue? value, bool hidden) =>
+        hidden ? Hidden : value is null ? None : new(value.Value, value.Lower, value.Upper, value.Numerator, value.Denominator, false);
+}
+
+public sealed record BenchmarkView(string Label, FigureView Figure, double? Difference, Comparison Comparison);
+
+public sealed record TrendPoint(int AcademicYear, FigureView Figure);
+
+public sealed record GroupFigure(PupilGroup Group, FigureView Figure);
+
+public sealed record IndicatorRow(
+    IndicatorDefinition Indicator, FigureView School, IReadOnlyList<BenchmarkView> Benchmarks,
+    IReadOnlyList<TrendPoint> Trend, TrendDirection TrendDirection, IReadOnlyList<GroupFigure> Groups);
+
+public sealed record SimilarSchoolView(int Urn, string Name, double Distance);
+
+public sealed record SchoolIndicatorsView(
+    int Urn, string SchoolName, string? LocalityName, int LaCode, int? AcademicYear, IReadOnlyList<int> Years,
+    bool Suppressed, string SuppressionNote, string SimilarMethod, IReadOnlyList<SimilarSchoolView> SimilarSchools,
+    IReadOnlyList<IndicatorRow> Rows);
+
+/// <summary>
+/// A school's data page (DOMAIN.md 3.2–3.4): every indicator (or one outcome's) for a year, the school against England,
+/// its LA, its locality and its similar schools, the gap and whether it is significant, the three-year trend and the
+/// breakdown by pupil group — with small numbers suppressed for anyone who may not see the school's pupil-level data.
+/// Null when the school is not visible to the user.
+/// </summary>
+[Operation]
+public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSource source)
+{
+    public async Task<SchoolIndicatorsView?> RunAsync(int urn, int? year = null, EcmOutcome? outcome = null, CancellationToken ct = default)
+    {
+        var school = await db.Schools.AsNoTracking().Where(s => s.Urn == urn)
+            .Select(s => new { s.Urn, s.Details.Name, s.Details.LaCode, s.LocalityId, Locality = s.Locality != null ? s.Locality.Name : null })
+            .FirstOrDefaultAsync(ct);
+        if (school is null) return null;
+
+        var code = urn.ToString();
+        var years = await db.IndicatorResults.AsNoTracking()
+            .Where(r => r.AreaKind == AreaKind.School && r.AreaCode == code).Select(r => r.AcademicYear).OrderBy(y => y).ToListAsync(ct);
+        var rule = SuppressionRule.Default;
+        var suppressed = !PupilLevelAccess.SeesPupilLevel(db.CurrentUser.Role, db.CurrentUser.Scope, urn);
+        var computer = source.Computer;
+        var indicators = source.Catalogue.Indicators.Where(i => outcome is null || i.Outcome == outcome).ToList();
+        if (years.Count == 0)
+            return new(urn, school.Name, school.Locality, school.LaCode, null, [], suppressed, rule.Describe(), source.SimilarSchools.Describe(), [], []);
+
+        var selected = year is { } y && years.Contains(y) ? y : years[^1];
+        var trendYears = years.Where(x => x <= selected).TakeLast(3).ToList();
+        var areaCodes = new List<string> { code, school.LaCode.ToString(), school.LocalityId?.ToString() ?? "-", IndicatorResultSet.EnglandCode };
+        var sets = await db.IndicatorResults.AsNoTracking()
+            .Where(r => trendYears.Contains(r.AcademicYear) && areaCodes.Contains(r.AreaCode))
+            .Select(r => new { r.AreaKind, r.AreaCode, r.AcademicYear, r.Data }).ToListAsync(ct);
+        IndicatorTallies? Find(AreaKind kind, string areaCode, int y) =>
+            sets.FirstOrDefault(s => s.AreaKind == kind && s.AreaCode == areaCode && s.AcademicYear == y) is { } s ? TalliesCodec.Decode(s.Data, computer.Slots) : null;
+
+        var similarSet = await db.SimilarSchoolSets.AsNoTracking().FirstOrDefaultAsync(s => s.Urn == urn && s.AcademicYear == selected, ct);
+        var similarMembers = similarSet?.MemberList() ?? [];
+        var similarUrns = similarMembers.Select(m => m.Urn).ToList();
+        var similarCodes = similarUrns.Select(u => u.ToString()).ToList();
+        var similarTallies = computer.NewTallies();
+        foreach (var data in await db.IndicatorResults.AsNoTracking()
+                     .Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == selected && similarCodes.Contains(r.AreaCode))
+                     .Select(r => r.Data).ToListAsync(ct))
+            similarTallies.Add(TalliesCodec.Decode(data, computer.Slots));
+        // Names and URNs are public (GIAS), so a school user sees which schools its similar schools are, not their figures.
+        var names = await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => similarUrns.Contains(s.Urn))
+            .ToDictionaryAsync(s => s.Urn, s => s.Details.Name, ct);
+
+        var england = Find(AreaKind.England, IndicatorResultSet.EnglandCode, selected);
+        var figures = new IndicatorFigures(computer, england);
+        var mine = Find(AreaKind.School, code, selected);
+        var benchmarks = new List<(string Label, IndicatorTallies? Tallies)>
+        {
+            ("England", england),
+            ($"LA {school.LaCode}", Find(AreaKind.LocalAuthority, school.LaCode.ToString(), selected)),
+        };
+        if (school.LocalityId is { } locality) benchmarks.Add(($"{school.Locality} locality", Find(AreaKind.Locality, locality.ToString(), selected)));
+        if (similarMembers.Count > 0) benchmarks.Add(($"{similarMembers.Count} similar schools", similarTallies));
+
+        var rows = new List<IndicatorRow>();
+        foreach (var indicator in indicators)
+        {
+            var value = figures.Value(indicator, mine);
+            var groups = Groups(indicator, mine, figures, suppressed, rule);
+            var schoolHidden = groups.FirstOrDefault(g => g.Group == PupilGroup.All)?.Figure.Suppressed
+                ?? (suppressed && IsSmall(figures.TallyOf(indicator, mine), indicator, rule));
+            var shown = FigureView.Of(value, schoolHidden);
+            var bench = benchmarks.Select(b =>
+            {
+                var v = figures.Value(indicator, b.Tallies);
+                var hidden = IsSmall(figures.TallyOf(indicator, b.Tallies), indicator, rule);
+                var figure = FigureView.Of(v, hidden);
+                if (shown.Value is not { } s || figure.Value is not { } other) return new BenchmarkView(b.Label, figure, null, Comparison.NotTested);
+                return new BenchmarkView(b.Label, figure, s - other, Compare(indicator, value!, other));
+            }).ToList();
+            var trend = trendYears.Select(ty =>
+            {
+                var t = Find(AreaKind.School, code, ty);
+                var f = new IndicatorFigures(computer, Find(AreaKind.England, IndicatorResultSet.EnglandCode, ty));
+                var tv = f.Value(indicator, t);
+                return (Year: ty, Value: tv, Hidden: suppressed && IsSmall(f.TallyOf(indicator, t), indicator, rule));
+            }).ToList();
+            if (value is null && trend.All(t => t.Value is null)) continue;
+            rows.Add(new IndicatorRow(indicator, shown, bench,
+                [.. trend.Select(t => new TrendPoint(t.Year, FigureView.Of(t.Value, t.Hidden)))],
+                Direction(indicator, trend.Where(t => !t.Hidden).Select(t => t.Value).ToList()), groups));
+        }
+
+        var similar = similarMembers.Select(m => new SimilarSchoolView(m.Urn, names.GetValueOrDefault(m.Urn, $"URN {m.Urn}"), m.Distance)).ToList();
+        return new(urn, school.Name, school.Locality, school.LaCode, selected, years, suppressed, rule.Describe(),
+            similarSet?.Method ?? source.SimilarSchools.Describe(), similar, rows);
+    }
+
+    /// <summary>The breakdown by pupil group, with secondary suppression over the group table's additive lines.</summary>
+    private static IReadOnlyList<GroupFigure> Groups(IndicatorDefinition indicator, IndicatorTallies? tallies, IndicatorFigures figures, bool suppressed, SuppressionRule rule)
+    {
+        if (!indicator.HasGroups || tallies is null) return [];
+        var groups = PupilGroups.All;
+        var cells = groups.Select(g => figures.TallyOf(indicator, tallies, g))
+            .Select(t => new DisclosureCell(t.N, t.C > 0 ? t.C : t.D, indicator.Kind == IndicatorKind.Proportion)).ToList();
+        var hidden = suppressed ? Suppression.Apply(cells, Suppression.GroupLines(groups), rule) : new bool[groups.Count];
+        return [.. groups.Select((g, i) => new GroupFigure(g, FigureView.Of(figures.Value(indicator, tallies, g), hidden[i])))];
+    }
+
+    private static bool IsSmall(Tally tally, IndicatorDefinition indicator, SuppressionRule rule)
+    {
+        var pupils = tally.C > 0 ? tally.C : tally.D;
+        if (pupils <= 0) return false;
+        if (pupils < rule.SmallestDenominatorShown) return true;
+        return indicator.Kind is IndicatorKind.Proportion or IndicatorKind.GroupView or IndicatorKind.Gap
+            && tally.N >= 1 && tally.N < rule.SmallestCountShown;
+    }
+
+    private static Comparison Compare(IndicatorDefinition indicator, IndicatorValue value, double benchmark) =>
+        value.DiffersSignificantlyFrom(benchmark) switch
+        {
+            null => Comparison.NotTested,
+            false => Comparison.NotSignificant,
+            true => (value.Value > benchmark) == (indicator.Polarity == Polarity.HigherIsBetter) ? Comparison.SignificantlyBetter : Comparison.SignificantlyWorse,
+        };
+
+    /// <summary>Latest against earliest of up to three years: significant when the difference exceeds both intervals combined.</summary>
+    private static TrendDirection Direction(IndicatorDefinition indicator, IReadOnlyList<IndicatorValue?> values)
+    {
+        var known = values.Where(v => v is not null).Select(v => v!).ToList();
+        if (known.Count < 2) return TrendDirection.NotEnoughYears;
+        var (first, last) = (known[0], known[^1]);
+        var se = first.StandardError is { } a && last.StandardError is { } b ? Math.Sqrt(a * a + b * b) : (double?)null;
+        if (se is null || Math.Abs(last.Value - first.Value) <= 1.959964 * se) return TrendDirection.NoSignificantChange;
+        return (last.Value > first.Value) == (indicator.Polarity == Polarity.HigherIsBetter) ? TrendDirection.Improving : TrendDirection.Declining;
+    }
+}
