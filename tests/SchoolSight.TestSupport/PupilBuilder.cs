@@ -1,6 +1,6 @@
 using SchoolSight.Domain.Indicators;
 
-namespace SchoolSight.Domain.Tests.Indicators;
+namespace SchoolSight.TestSupport;
 
 /// <summary>Builds a school-year's pupils row by row for tests, with every required field filled.</summary>
 public sealed class PupilBuilder
@@ -13,8 +13,18 @@ public sealed class PupilBuilder
         {
             var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
-                ["NCYear"] = "6", ["Gender"] = "F", ["FSM"] = "N", ["SEN"] = "N", ["InCare"] = "N", ["EAL"] = "N", ["Ethnicity"] = "WHIT",
-                ["SessionsPossible"] = "300", ["SessionsMissed"] = "10", ["SicknessSessions"] = "5", ["Suspensions"] = "0", ["PermanentlyExcluded"] = "N",
+                ["NCYear"] = "6",
+                ["Gender"] = "F",
+                ["FSM"] = "N",
+                ["SEN"] = "N",
+                ["InCare"] = "N",
+                ["EAL"] = "N",
+                ["Ethnicity"] = "WHIT",
+                ["SessionsPossible"] = "300",
+                ["SessionsMissed"] = "10",
+                ["SicknessSessions"] = "5",
+                ["Suspensions"] = "0",
+                ["PermanentlyExcluded"] = "N",
             };
             foreach (var (field, value) in values) row[field] = value;
             _rows.Add(row);
