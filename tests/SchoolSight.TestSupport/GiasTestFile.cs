@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using SchoolSight.Core.Imports.Gias;
 
 namespace SchoolSight.TestSupport;
 
@@ -75,11 +76,7 @@ public sealed class GiasTestFile
     public string ToText()
     {
         var text = new StringWriter { NewLine = "\r\n" };
-        using (var writer = CsvWriter.Create(text, CsvWriterOptions.Default with { Quoting = CsvQuoting.Always, ValidateFieldCount = false }, leaveOpen: true))
-        {
-            writer.WriteRecord(Header.ToArray());
-            foreach (var row in Rows) writer.WriteRecord(row.ToArray());
-        }
+        GiasFileWriter.WriteRows(text, Header, Rows);
         return text.ToString();
     }
 

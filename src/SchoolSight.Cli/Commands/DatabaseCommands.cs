@@ -44,6 +44,6 @@ public static class DatabaseCommands
             AnsiConsole.Write(table);
             return ExitCodes.Ok;
         });
-        return new Command("demo", "Demo data") { seed };
+        return new Command("demo", "Demo data") { seed, DemoGenerateCommand.Create() };
     }
 }

@@ -9,7 +9,8 @@ namespace SchoolSight.Core.Demo;
 
 /// <summary>
 /// Fills an empty database with Demo Borough (LA 999): a fictional LA with four localities, three clusters/networks,
-/// 79 fictional schools of every phase and type, partners, and one user per role. Nothing here describes a real school.
+/// 79 fictional schools of every phase and type, partners, one user per role, and three years of synthetic pupil-level
+/// and survey data (<see cref="DemoPupilData"/>). Nothing here describes a real school or pupil.
 /// </summary>
 public static class DemoSeeder
 {
@@ -174,6 +175,7 @@ public static class DemoSeeder
         };
         db.Partners.AddRange(partners);
         await db.SaveChangesAsync(ct);
+        await DemoPupilData.SeedAsync(db, schools, ct);
 
         foreach (var (role, email, name) in DemoUsers)
         {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Core.Imports.Pupils;
+using SchoolSight.Core.Imports.Surveys;
 using SchoolSight.Web.Authorization;
 using SchoolSight.Web.Pages.Imports;
 
@@ -50,7 +52,94 @@ public static class ImportsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithMetadata(new RequestSizeLimitAttribute(GiasModel.MaxUploadBytes))
             .WithFormOptions(multipartBodyLengthLimit: GiasModel.MaxUploadBytes);
+
+        MapDataImport(imports, "/imports/pupils", "ImportPupils", "Import a pupil-level file",
+            "Multipart form: 'file', a CSV with one row per pupil per academic year (docs/imports/pupils.md). ",
+            (services, stream, name, ct) => services.GetRequiredService<ImportPupils>().RunAsync(new PupilImportRequest(stream, name), ct));
+        MapDataImport(imports, "/imports/surveys", "ImportSurveys", "Import a pupil and parent perception survey file",
+            "Multipart form: 'file', a CSV with one row per respondent (docs/imports/surveys.md). ",
+            (services, stream, name, ct) => services.GetRequiredService<ImportSurveys>().RunAsync(new SurveyImportRequest(stream, name), ct));
         return api;
+    }
+
+    public sealed record DataImportResponse(
+        long Id, string Outcome, string FileName, string Sha256, string Encoding, string Scope, int RowsRead, int SchoolYears,
+        int Added, int Replaced, int Unchanged, IReadOnlyList<SchoolYear> Changed);
+
+    private static void MapDataImport(RouteGroupBuilder imports, string path, string name, string summary, string form,
+        Func<IServiceProvider, Stream, string, CancellationToken, Task<DataImportResult>> run)
+    {
+        imports.MapPost(path, (HttpRequest request, CancellationToken ct) => ImportDataAsync(request, run, ct))
+            .WithName(name)
+            .WithSummary(summary)
+            .WithDescription(form + "All or nothing: a file with any problem is refused with 422 and every problem, by line and column, in 'errors'; " +
+                             "nothing is changed. Each school and academic year in the file replaces the data held for it; 'changed' lists those added or replaced. " +
+                             "Every attempt is recorded.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = FileUploadBody("The CSV file");
+                return Task.CompletedTask;
+            })
+            .Produces<DataImportResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithMetadata(new RequestSizeLimitAttribute(DataImportPageModel.MaxUploadBytes))
+            .WithFormOptions(multipartBodyLengthLimit: DataImportPageModel.MaxUploadBytes);
+    }
+
+    private static OpenApiRequestBody FileUploadBody(string description) => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = description },
+                    },
+                },
+            },
+        },
+    };
+
+    private static async Task<IResult> ImportDataAsync(HttpRequest request,
+        Func<IServiceProvider, Stream, string, CancellationToken, Task<DataImportResult>> run, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a multipart/form-data request with the CSV file as the field 'file'."] });
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The form could not be read: {e.Message}"] });
+        }
+        if (form.Files.GetFile("file") is not { } file)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the CSV file as the form field 'file'."] });
+
+        await using var content = file.OpenReadStream();
+        var result = await run(request.HttpContext.RequestServices, content, file.FileName, ct);
+        if (!result.Applied)
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The file was not imported. Nothing has been changed.",
+                detail: $"{result.FileName} has {result.ErrorCount} problem(s). Correct every one and send the file again.",
+                type: "https://schoolsight.example/problems/import-rejected",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["importId"] = result.ImportId,
+                    ["errorCount"] = result.ErrorCount,
+                    ["errors"] = result.Errors,
+                });
+        return TypedResults.Ok(new DataImportResponse(result.ImportId, result.Outcome.ToString(), result.FileName, result.Sha256, result.Encoding,
+            result.Scope, result.RowsRead, result.SchoolYears, result.Added, result.Replaced, result.Unchanged, result.Changed));
     }
 
     private static OpenApiRequestBody GiasUploadBody() => new()

@@ -1,0 +1,35 @@
+namespace SchoolSight.Core.Imports;
+
+/// <summary>A school-year's rows, encoded and set aside in the <see cref="BlockSpool"/> until the whole file has been checked.</summary>
+public sealed record EncodedBlock(SchoolYear Key, int Rows, string Sha256, long Offset, int DataLength, int RefsLength);
+
+/// <summary>
+/// Encoded blocks of a file being imported, kept in a temporary file (deleted when disposed) rather than in memory:
+/// a national pupil file is about 8 million rows, and nothing may be written to the database before every row is checked.
+/// </summary>
+public sealed class BlockSpool : IDisposable
+{
+    private readonly FileStream _file = new(Path.Combine(Path.GetTempPath(), $"schoolsight-blocks-{Guid.NewGuid():N}.bin"), FileMode.CreateNew,
+        FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+
+    public EncodedBlock Append(SchoolYear key, int rows, string sha256, byte[] data, byte[] refs)
+    {
+        _file.Seek(0, SeekOrigin.End);
+        var offset = _file.Position;
+        _file.Write(data);
+        _file.Write(refs);
+        return new EncodedBlock(key, rows, sha256, offset, data.Length, refs.Length);
+    }
+
+    public (byte[] Data, byte[] Refs) Read(EncodedBlock block)
+    {
+        var data = new byte[block.DataLength];
+        var refs = new byte[block.RefsLength];
+        _file.Seek(block.Offset, SeekOrigin.Begin);
+        _file.ReadExactly(data);
+        _file.ReadExactly(refs);
+        return (data, refs);
+    }
+
+    public void Dispose() => _file.Dispose();
+}

@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Domain.Auditing;
+using SchoolSight.Domain.Imports;
+using SchoolSight.Domain.Indicators;
+
+namespace SchoolSight.Core.Imports;
+
+/// <summary>How one kind of school-year block (pupil-level or survey) is found, added and replaced.</summary>
+internal interface IDataBlockKind
+{
+    ImportKind Kind { get; }
+    string EntityName { get; }
+
+    /// <summary>What a row is, plural, for the audit detail: "pupils", "respondents".</summary>
+    string RowsName { get; }
+
+    /// <summary>The hash and row count of each block SchoolSight holds for these academic years.</summary>
+    Task<Dictionary<SchoolYear, (string Sha256, int Rows)>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct);
+    void Add(AppDbContext db, EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at);
+    void Replace(AppDbContext db, EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at);
+}
+
+/// <summary>
+/// The shared end of the pupil and survey imports, with the GIAS import's rules: a rejected file is recorded with its
+/// problems and changes nothing; an accepted one is saved in one transaction, in batches (no tracking of millions of
+/// rows): each school-year in the file replaces SchoolSight's block for that school-year unless its hash is the same
+/// (then it is left alone, so importing the same file again changes nothing), with one audit entry per block added or
+/// replaced, the import's record, and an audit entry for the import itself.
+/// </summary>
+internal static class DataBlockSaving
+{
+    private const int FirstErrorsLength = 4000;
+
+    /// <summary>Encoded bytes saved per SaveChanges.</summary>
+    private const long BatchBytes = 32L << 20;
+
+    public static async Task<DataImportResult> RejectAsync(AppDbContext db, IDataBlockKind kind, string fileName, GiasFileCheck check, DateTime startedAt,
+        int rowsRead, IReadOnlyList<ImportProblem> problems, int problemCount, CancellationToken ct)
+    {
+        var record = new ImportRecord(kind.Kind, fileName, check.Sha256, startedAt, db.CurrentUser.UserName, "");
+        record.Rejected(rowsRead, problemCount, FirstErrors(problems));
+        db.Imports.Add(record);
+        await db.SaveChangesAsync(ct);
+        return new DataImportResult
+        {
+            ImportId = record.Id, Kind = kind.Kind, Outcome = ImportOutcome.Rejected, FileName = fileName, Sha256 = check.Sha256,
+            Encoding = check.EncodingName, RowsRead = rowsRead, ErrorCount = problemCount, Errors = problems,
+        };
+    }
+
+    public static async Task<DataImportResult> SaveAsync(AppDbContext db, IDataBlockKind kind, string fileName, GiasFileCheck check, DateTime startedAt,
+        int rowsRead, IReadOnlyList<EncodedBlock> blocks, BlockSpool spool, CancellationToken ct)
+    {
+        var years = blocks.Select(b => b.Key.AcademicYear).Distinct().Order().ToList();
+        var held = await kind.HeldAsync(db, years, ct);
+        var changes = blocks.Where(b => !held.TryGetValue(b.Key, out var h) || h.Sha256 != b.Sha256).ToList();
+        var added = changes.Count(b => !held.ContainsKey(b.Key));
+        var scope = Scope(blocks, years);
+        var record = new ImportRecord(kind.Kind, fileName, check.Sha256, startedAt, db.CurrentUser.UserName, scope);
+        record.Applied(rowsRead, rowsRead, added, changes.Count - added, 0, blocks.Count - changes.Count);
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                db.Imports.Add(record);
+                await db.SaveChangesAsync(ct);
+                var now = db.UtcNow;
+                long bytes = 0;
+                foreach (var block in changes)
+                {
+                    var (data, refs) = spool.Read(block);
+                    var replacing = held.TryGetValue(block.Key, out var before);
+                    if (replacing) kind.Replace(db, block, data, refs, record.Id, now);
+                    else kind.Add(db, block, data, refs, record.Id, now);
+                    db.AuditEntries.Add(new AuditEntry(now, db.CurrentUser.UserId, db.CurrentUser.UserName, replacing ? AuditAction.Updated : AuditAction.Created,
+                        kind.EntityName, block.Key.ToString(), JsonSerializer.Serialize(new Dictionary<string, object?>
+                        {
+                            ["AcademicYear"] = AcademicYears.Display(block.Key.AcademicYear),
+                            [kind.RowsName] = replacing ? new object?[] { before.Rows, block.Rows } : new object?[] { null, block.Rows },
+                            ["ImportId"] = record.Id,
+                            ["FileName"] = fileName,
+                        }), block.Key.Urn));
+                    bytes += data.Length + refs.Length;
+                    if (bytes < BatchBytes) continue;
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                    bytes = 0;
+                }
+                db.AuditEntries.Add(new AuditEntry(now, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
+                    nameof(ImportRecord), record.Id.ToString(), JsonSerializer.Serialize(new
+                    {
+                        Kind = record.Kind.ToString(), record.FileName, record.Sha256, record.Scope, record.RowsRead,
+                        SchoolYears = blocks.Count, record.Added, Replaced = record.Updated, record.Unchanged,
+                    })));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                await transaction.CommitAsync(ct);
+            }
+        }
+        catch (DbUpdateException e)
+        {
+            db.ChangeTracker.Clear();
+            var problem = $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}";
+            return await RejectAsync(db, kind, fileName, check, startedAt, rowsRead, [new ImportProblem(null, null, problem)], 1, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+        return new DataImportResult
+        {
+            ImportId = record.Id, Kind = kind.Kind, Outcome = ImportOutcome.Applied, FileName = fileName, Sha256 = check.Sha256,
+            Encoding = check.EncodingName, Scope = scope, RowsRead = rowsRead, SchoolYears = blocks.Count, Added = added,
+            Replaced = changes.Count - added, Unchanged = blocks.Count - changes.Count, Changed = [.. changes.Select(c => c.Key)],
+        };
+    }
+
+    /// <summary>"79 schools, 2022/23 to 2024/25".</summary>
+    private static string Scope(IReadOnlyList<EncodedBlock> blocks, IReadOnlyList<int> years)
+    {
+        var schools = blocks.Select(b => b.Key.Urn).Distinct().Count();
+        var span = years.Count == 0 ? "" : years.Count == 1 ? AcademicYears.Display(years[0]) : $"{AcademicYears.Display(years[0])} to {AcademicYears.Display(years[^1])}";
+        return $"{schools:N0} school{(schools == 1 ? "" : "s")}, {span}";
+    }
+
+    private static string FirstErrors(IReadOnlyList<ImportProblem> problems)
+    {
+        var text = new StringBuilder();
+        foreach (var line in problems.Take(40).Select(e => e.ToString()))
+        {
+            if (text.Length + line.Length + 1 > FirstErrorsLength) break;
+            text.Append(text.Length == 0 ? "" : "\n").Append(line);
+        }
+        return text.Length > 0 || problems.Count == 0 ? text.ToString() : problems[0].ToString()[..Math.Min(FirstErrorsLength, problems[0].ToString().Length)];
+    }
+
+    /// <summary>The file name as recorded: without its folders, at most 260 characters.</summary>
+    public static string CleanFileName(string? name)
+    {
+        var file = (name ?? "").Split('/', '\\').Last().Trim();
+        if (file.Length == 0) return "(no file name)";
+        return file.Length <= 260 ? file : file[..260];
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using CsvHelper;
+using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Domain.Indicators;
+
+namespace SchoolSight.Core.Imports;
+
+/// <summary>
+/// Reading a pupil-level or survey file, all of it, the way the GIAS import reads establishments: the bytes are
+/// checked first (<see cref="GiasFileCheck"/>: hash, UTF-8 or Windows-1252), then every row with CsvHelper, every
+/// problem noted with its line and column. This class reads the header and each row's URN and academic year; the
+/// file's own reader checks and keeps the other values.
+/// </summary>
+public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
+{
+    /// <summary>A data row is a few hundred bytes; a "row" past this is a quote that is never closed swallowing the file.</summary>
+    private const int MaxRowBytes = 1 << 20;
+
+    private readonly Dictionary<long, CsvMalformedReason> _malformed = [];
+    private readonly Dictionary<int, (int FirstLine, int Rows)> _unknownUrns = [];
+    private int _urnIndex, _yearIndex;
+    private byte[] _lastYearText = [];
+    private int? _lastYear;
+
+    public ProblemList Problems { get; } = new();
+    public int RowsRead { get; private set; }
+    protected string[] Headers { get; private set; } = [];
+
+    /// <summary>What a row is, for messages: "pupil", "respondent".</summary>
+    protected abstract string RowNoun { get; }
+    protected abstract IReadOnlyList<string> KnownColumns { get; }
+    protected abstract IReadOnlyList<string> RequiredColumns { get; }
+    protected abstract string UrnColumn { get; }
+    protected abstract string YearColumn { get; }
+
+    /// <summary>Called once the header is sound, with each known column's position (−1 when absent).</summary>
+    protected abstract void Bind(Func<string, int> indexOf);
+
+    /// <summary>Checks and keeps the row's other values; <paramref name="key"/> is null when its URN or year is wrong.</summary>
+    protected abstract void ReadRow(CsvReader reader, int line, SchoolYear? key);
+
+    protected abstract void Finish();
+
+    public static async Task<GiasFileCheck> ReadAsync(Stream content, DataFileReading reading, CancellationToken ct)
+    {
+        FileStream? spooled = null;
+        try
+        {
+            var stream = content;
+            if (!content.CanSeek)
+            {
+                spooled = new FileStream(Path.Combine(Path.GetTempPath(), $"schoolsight-upload-{Guid.NewGuid():N}.csv"), FileMode.CreateNew,
+                    FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                await content.CopyToAsync(spooled, ct);
+                spooled.Position = 0;
+                stream = spooled;
+            }
+            var start = stream.Position;
+            var check = await GiasFileCheck.RunAsync(stream, null, ct);
+            if (check.Error is { } error)
+            {
+                reading.Problems.Add(error.Line, error.Column, error.Problem.Replace("establishments", $"{reading.RowNoun}s", StringComparison.Ordinal));
+                return check;
+            }
+            stream.Position = start;
+            var options = CsvReaderOptions.Default with
+            {
+                Separator = ',',
+                HasHeader = true,
+                Mode = CsvMode.Rfc4180,
+                Encoding = check.Encoding,
+                TrackLineNumbers = true,
+                AllowLineBreaksInQuotes = true,
+                SkipEmptyLines = true,
+                DetectSeparatorHint = false,
+                MaxRecordSize = MaxRowBytes,
+                BufferSize = 1 << 20,
+                OnMalformedRecord = record => reading._malformed.TryAdd(record.LineNumber, record.Reason),
+            };
+            await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
+            try
+            {
+                await reader.ReadHeaderAsync(ct);
+                if (reading.ReadHeader(reader.Headers))
+                {
+                    while (reader.Read())
+                    {
+                        reading.Row(reader);
+                        if ((reading.RowsRead & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+                    }
+                }
+            }
+            catch (CsvFormatException e)
+            {
+                reading.Problems.Add(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
+                    $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
+            }
+            reading.End();
+            return check;
+        }
+        finally
+        {
+            if (spooled is not null) await spooled.DisposeAsync();
+        }
+    }
+
+    private bool ReadHeader(IReadOnlyList<string> headers)
+    {
+        Headers = [.. headers.Select(h => h.Trim())];
+        if (Headers.All(h => h.Length == 0))
+        {
+            Problems.Add(null, null, "the file has no header row: it holds nothing but blank lines");
+            return false;
+        }
+        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Headers.Length; i++)
+        {
+            var name = Headers[i];
+            if (name.Length == 0) Problems.Add(1, $"column {i + 1}", "the header has a blank column name: every column needs its name");
+            else if (!positions.TryAdd(name, i))
+                Problems.Add(1, name, $"the header has this column twice (columns {positions[name] + 1} and {i + 1}), so SchoolSight cannot tell which one to read");
+            else if (!KnownColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+                Problems.Add(1, name, $"this is not a column of the {RowNoun} file (check its spelling): the columns are {string.Join(", ", KnownColumns)}");
+        }
+        foreach (var column in RequiredColumns)
+            if (!positions.ContainsKey(column)) Problems.Add(1, column, "the header has no column of this name, and SchoolSight needs it");
+        if (Problems.Any) return false;
+        int IndexOf(string column) => positions.GetValueOrDefault(column, -1);
+        _urnIndex = IndexOf(UrnColumn);
+        _yearIndex = IndexOf(YearColumn);
+        Bind(IndexOf);
+        return true;
+    }
+
+    private void Row(CsvReader reader)
+    {
+        var line = (int)reader.LineNumber;
+        RowsRead++;
+        var count = reader.FieldCount;
+        if (_malformed.Remove(line, out var reason))
+        {
+            Problems.Add(line, null, Malformed(reason));
+            return;
+        }
+        if (count != Headers.Length)
+        {
+            if (count < Headers.Length)
+                Problems.Add(line, Headers[count], $"the row has {count} fields but the header has {Headers.Length}: it stops before this column (is the file cut short?)");
+            else Problems.Add(line, null, $"the row has {count} fields but the header has {Headers.Length}");
+            return;
+        }
+        var urn = ReadUrn(reader.GetSpan(_urnIndex).Trim(" \t"u8), line);
+        var year = ReadYear(reader.GetSpan(_yearIndex).Trim(" \t"u8), line);
+        ReadRow(reader, line, urn is { } u && year is { } y ? new SchoolYear(u, y) : null);
+    }
+
+    private int? ReadUrn(ReadOnlySpan<byte> value, int line)
+    {
+        if (value.IsEmpty)
+        {
+            Problems.Add(line, UrnColumn, "the URN is blank: every row needs the unique reference number of its school");
+            return null;
+        }
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var urn) || urn is < 100000 or > 9999999)
+        {
+            Problems.Add(line, UrnColumn, $"'{Show(value)}' is not a URN: a URN is a whole number of 6 or 7 digits");
+            return null;
+        }
+        if (heldUrns.Contains(urn)) return urn;
+        _unknownUrns[urn] = _unknownUrns.TryGetValue(urn, out var seen) ? (seen.FirstLine, seen.Rows + 1) : (line, 1);
+        return null;
+    }
+
+    private int? ReadYear(ReadOnlySpan<byte> value, int line)
+    {
+        if (!value.SequenceEqual(_lastYearText))
+        {
+            _lastYearText = value.ToArray();
+            _lastYear = AcademicYears.Parse(System.Text.Encoding.UTF8.GetString(value));
+        }
+        if (_lastYear is null)
+            Problems.Add(line, YearColumn, value.IsEmpty
+                ? "the academic year is blank: write it like 2024/25"
+                : $"'{Show(value)}' is not an academic year: write it like 2024/25");
+        return _lastYear;
+    }
+
+    private void End()
+    {
+        foreach (var (urn, (firstLine, rows)) in _unknownUrns.OrderBy(u => u.Value.FirstLine))
+            Problems.Add(firstLine, UrnColumn, $"URN {urn} is not a school SchoolSight holds" +
+                                               (rows > 1 ? $" ({rows:N0} rows have it, this is the first)" : "") +
+                                               ": import the establishment list (GIAS) first, or correct the URN");
+        if (!Problems.Any && RowsRead == 0) Problems.Add(null, null, $"the file has a header row but no {RowNoun}s");
+        Finish();
+    }
+
+    /// <summary>A value as it can be quoted in a message: at most 40 characters.</summary>
+    protected static string Show(ReadOnlySpan<byte> value)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(value);
+        return text.Length <= 40 ? text : text[..40] + "…";
+    }
+
+    private static string Malformed(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.UnterminatedQuote => "a field starts with a quote that is never closed (is the file cut short?)",
+        CsvMalformedReason.StrayQuote => "a double quote is inside a field that is not quoted: a field holding quotes must be in quotes, with each quote doubled",
+        CsvMalformedReason.TextAfterClosingQuote => "there is text after the closing quote of a quoted field",
+        CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.FieldCountMismatch or CsvMalformedReason.TrailingEscape =>
+            "the row is not well-formed CSV",
+    };
+}

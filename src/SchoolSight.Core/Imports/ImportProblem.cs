@@ -1,0 +1,84 @@
+using System.Text.Json.Serialization;
+using SchoolSight.Domain.Imports;
+
+namespace SchoolSight.Core.Imports;
+
+/// <summary>
+/// One problem in an imported data file (pupil-level or survey). <see cref="Line"/> is the line of the file where
+/// the row starts (the header is line 1); <see cref="Column"/> is the column's name in the file. Either may be absent
+/// for a problem with the whole file.
+/// </summary>
+public sealed record ImportProblem(int? Line, string? Column, string Problem)
+{
+    public override string ToString() => (Line, Column) switch
+    {
+        ({ } line, { } column) => $"Line {line}, column {column}: {Problem}",
+        ({ } line, null) => $"Line {line}: {Problem}",
+        (null, { } column) => $"Column {column}: {Problem}",
+        (null, null) => Sentence,
+    };
+
+    /// <summary>The problem on its own, as a sentence: for a table with separate line and column cells.</summary>
+    [JsonIgnore]
+    public string Sentence => Problem.Length > 0 && char.IsLower(Problem[0]) ? char.ToUpperInvariant(Problem[0]) + Problem[1..] : Problem;
+}
+
+/// <summary>One school's data for one academic year (2024 is 2024/25): what a pupil or survey block holds.</summary>
+public readonly record struct SchoolYear(int Urn, int AcademicYear)
+{
+    public override string ToString() => $"{Urn}/{AcademicYear}";
+}
+
+/// <summary>
+/// The outcome of importing a pupil-level or survey file, always recorded as an <see cref="ImportRecord"/>.
+/// Rejected: <see cref="Errors"/> lists the problems (the first <see cref="ProblemList.MaxListed"/>; <see cref="ErrorCount"/>
+/// counts them all) and nothing was changed. Applied: the counts of school-years, and <see cref="Changed"/>, the
+/// school-years added or replaced, for recomputing what depends on them.
+/// </summary>
+public sealed record DataImportResult
+{
+    public required long ImportId { get; init; }
+    public required ImportKind Kind { get; init; }
+    public required ImportOutcome Outcome { get; init; }
+    public required string FileName { get; init; }
+    public required string Sha256 { get; init; }
+    public string Encoding { get; init; } = "";
+
+    /// <summary>What the file covered, e.g. "79 schools, 2022/23 to 2024/25".</summary>
+    public string Scope { get; init; } = "";
+    public int RowsRead { get; init; }
+    public int SchoolYears { get; init; }
+    public int Added { get; init; }
+    public int Replaced { get; init; }
+    public int Unchanged { get; init; }
+    public int ErrorCount { get; init; }
+    public IReadOnlyList<ImportProblem> Errors { get; init; } = [];
+    public IReadOnlyList<SchoolYear> Changed { get; init; } = [];
+
+    public bool Applied => Outcome == ImportOutcome.Applied;
+}
+
+/// <summary>The problems found in a file: all counted, the first <see cref="MaxListed"/> kept (a national file can have millions).</summary>
+public sealed class ProblemList
+{
+    public const int MaxListed = 1000;
+    private readonly List<ImportProblem> _listed = [];
+
+    public int Count { get; private set; }
+    public bool Any => Count > 0;
+
+    public void Add(int? line, string? column, string problem)
+    {
+        Count++;
+        if (_listed.Count < MaxListed) _listed.Add(new ImportProblem(line, column, problem));
+    }
+
+    /// <summary>The problems kept, by line; a last one saying how many more there are when not all were kept.</summary>
+    public IReadOnlyList<ImportProblem> Listed()
+    {
+        var sorted = _listed.OrderBy(p => p.Line ?? 0).ToList();
+        if (Count > _listed.Count)
+            sorted.Add(new ImportProblem(null, null, $"… and {Count - _listed.Count:N0} more problems: correct those listed and import the file again to see the rest"));
+        return sorted;
+    }
+}

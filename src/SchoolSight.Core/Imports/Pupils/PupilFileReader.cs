@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Core.Indicators.Storage;
+using SchoolSight.Domain.Indicators;
+
+namespace SchoolSight.Core.Imports.Pupils;
+
+/// <summary>What reading a pupil file found: every problem, or each school-year's rows encoded in the spool.</summary>
+public sealed record PupilFile(GiasFileCheck Check, int RowsRead, IReadOnlyList<EncodedBlock> Blocks, IReadOnlyList<ImportProblem> Problems, int ProblemCount);
+
+/// <summary>
+/// Reads and checks a pupil-level file (docs/imports/pupils.md) straight into columns per school-year, with no object
+/// per pupil: a national year is about 8 million rows. Checked on every row: the URN is a school SchoolSight holds,
+/// the academic year is a year, the pupil reference is present and not repeated in its school-year, every code is one
+/// of its column's codes, every number is in its range, required values are given, key stage values appear only in
+/// their year group (EYFS in reception, KS2 in year 6, KS4 in year 11), and sessions missed ≤ possible, sickness ≤ missed.
+/// </summary>
+public sealed class PupilFileReader : DataFileReading
+{
+    public const int MaxRefLength = 50;
+    private const byte Reception = 1, Year6 = 7, Year11 = 12, Yes = 1, No = 2;
+
+    private static readonly byte[][][] UpperCodes = [.. PupilFields.All.Select(f => f.AllowedCodes.Select(c => Encoding.UTF8.GetBytes(c.ToUpperInvariant())).ToArray())];
+    private static readonly HashSet<int> WholeNumbers = [PupilFields.SessionsPossible.Index, PupilFields.SessionsMissed.Index, PupilFields.SicknessSessions.Index, PupilFields.Suspensions.Index, PupilFields.EyfsPoints.Index];
+    private static readonly HashSet<int> EyfsFields = [PupilFields.EyfsGld.Index, PupilFields.EyfsPoints.Index];
+    private static readonly HashSet<int> Ks2Fields = [PupilFields.Ks2RwmExp.Index, PupilFields.Ks2ReadProg.Index, PupilFields.Ks2MatProg.Index, PupilFields.Ks2Low.Index, PupilFields.Ks2Prior.Index];
+    private static readonly HashSet<int> Ks4Fields = [PupilFields.Ks4Att8.Index, PupilFields.Ks4P8.Index, PupilFields.Ks4Em94.Index, PupilFields.Ks4Em95.Index, PupilFields.Ks4NoPass.Index, PupilFields.Ks4Prior.Index, PupilFields.Destination.Index];
+
+    private readonly BlockSpool _spool;
+    private readonly Dictionary<SchoolYear, EncodedBlock> _done = [];
+    private readonly List<SchoolYear> _order = [];
+    private readonly int[] _index = new int[PupilFields.All.Count];
+    private readonly byte[] _codes = new byte[PupilFields.All.Count];
+    private readonly float[] _numbers = new float[PupilFields.All.Count];
+    private int _refIndex;
+    private PupilRowsBuilder? _current;
+
+    private PupilFileReader(IReadOnlySet<int> heldUrns, BlockSpool spool) : base(heldUrns) => _spool = spool;
+
+    public static async Task<PupilFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default)
+    {
+        var reading = new PupilFileReader(heldUrns, spool);
+        var check = await ReadAsync(content, reading, ct);
+        var blocks = reading.Problems.Any ? [] : reading._order.Select(k => reading._done[k]).ToList();
+        return new PupilFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
+    }
+
+    protected override string RowNoun => "pupil";
+    protected override string UrnColumn => PupilFields.UrnColumn;
+    protected override string YearColumn => PupilFields.AcademicYearColumn;
+    protected override IReadOnlyList<string> KnownColumns { get; } =
+        [PupilFields.UrnColumn, PupilFields.AcademicYearColumn, PupilFields.PupilRefColumn, .. PupilFields.All.Select(f => f.Name)];
+    protected override IReadOnlyList<string> RequiredColumns { get; } =
+        [PupilFields.UrnColumn, PupilFields.AcademicYearColumn, PupilFields.PupilRefColumn, .. PupilFields.All.Where(f => f.Required).Select(f => f.Name)];
+
+    protected override void Bind(Func<string, int> indexOf)
+    {
+        _refIndex = indexOf(PupilFields.PupilRefColumn);
+        foreach (var field in PupilFields.All) _index[field.Index] = indexOf(field.Name);
+    }
+
+    protected override void ReadRow(CsvReader reader, int line, SchoolYear? key)
+    {
+        var problemsBefore = Problems.Count;
+        var pupilRef = reader.GetSpan(_refIndex).Trim(" \t"u8);
+        CheckRef(pupilRef, line);
+        foreach (var field in PupilFields.All) ReadField(reader, field, line);
+        CheckRules(line);
+        if (key is not { } k || Problems.Count > problemsBefore) return;
+
+        if (_current is null || _current.Key != k) Switch(k);
+        if (_current!.Add(pupilRef, line, _codes, _numbers) is { } first)
+            Problems.Add(line, PupilFields.PupilRefColumn, $"pupil {Show(pupilRef)} is in the file twice for URN {k.Urn} in {AcademicYears.Display(k.AcademicYear)}" +
+                                                          (first > 0 ? $": also on line {first}" : ""));
+    }
+
+    protected override void Finish()
+    {
+        if (_current is not null) Close();
+    }
+
+    private void CheckRef(ReadOnlySpan<byte> value, int line)
+    {
+        if (value.IsEmpty) Problems.Add(line, PupilFields.PupilRefColumn, "the pupil reference is blank: every row needs the pupil's reference");
+        else if (value.Length > MaxRefLength || value.IndexOfAnyExcept(RefCharacters) >= 0)
+            Problems.Add(line, PupilFields.PupilRefColumn,
+                $"'{Show(value)}' is not a pupil reference: use 1 to {MaxRefLength} letters, digits, '-', '_', '/' or '.'");
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> RefCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_/."u8);
+
+    private void ReadField(CsvReader reader, PupilField field, int line)
+    {
+        var f = field.Index;
+        _codes[f] = 0;
+        _numbers[f] = float.NaN;
+        var index = _index[f];
+        var value = index < 0 ? default : reader.GetSpan(index).Trim(" \t"u8);
+        if (value.IsEmpty)
+        {
+            if (field.Required) Problems.Add(line, field.Name, $"this is blank: every pupil needs it ({field.Description})");
+            return;
+        }
+        if (field.Kind == PupilFieldKind.Code)
+        {
+            if (Code(f, value) is { } code) _codes[f] = code;
+            else Problems.Add(line, field.Name, $"'{Show(value)}' is not a code of this column: use {string.Join(", ", field.AllowedCodes)}");
+            return;
+        }
+        if (!float.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || !float.IsFinite(number))
+            Problems.Add(line, field.Name, $"'{Show(value)}' is not a number");
+        else if (number < field.Min || number > field.Max)
+            Problems.Add(line, field.Name, $"{Show(value)} is out of range: it must be from {field.Min:0.##} to {field.Max:0.##}");
+        else if (WholeNumbers.Contains(f) && number != MathF.Round(number))
+            Problems.Add(line, field.Name, $"{Show(value)} is not a whole number");
+        else _numbers[f] = number;
+    }
+
+    private static byte? Code(int field, ReadOnlySpan<byte> value)
+    {
+        if (value.Length > 8) return null;
+        Span<byte> upper = stackalloc byte[value.Length];
+        for (var i = 0; i < value.Length; i++) upper[i] = value[i] is >= (byte)'a' and <= (byte)'z' ? (byte)(value[i] - 32) : value[i];
+        var codes = UpperCodes[field];
+        for (var k = 0; k < codes.Length; k++)
+            if (upper.SequenceEqual(codes[k])) return (byte)(k + 1);
+        return null;
+    }
+
+    /// <summary>The rules between fields: key stage values in their year group only, sessions that add up, results that agree.</summary>
+    private void CheckRules(int line)
+    {
+        var year = _codes[PupilFields.NcYear.Index];
+        if (year != 0)
+        {
+            var yearName = $"this pupil is in {(year == Reception ? "reception" : $"year {year - 1}")}";
+            foreach (var field in PupilFields.All)
+            {
+                if (_codes[field.Index] == 0 && float.IsNaN(_numbers[field.Index])) continue;
+                if (EyfsFields.Contains(field.Index) && year != Reception)
+                    Problems.Add(line, field.Name, $"early years foundation stage results are for reception pupils only; {yearName}");
+                else if (Ks2Fields.Contains(field.Index) && year != Year6)
+                    Problems.Add(line, field.Name, $"key stage 2 results are for year 6 pupils only; {yearName}");
+                else if (Ks4Fields.Contains(field.Index) && year != Year11)
+                    Problems.Add(line, field.Name, $"key stage 4 results and destinations are for year 11 pupils only; {yearName}");
+            }
+        }
+        float possible = _numbers[PupilFields.SessionsPossible.Index], missed = _numbers[PupilFields.SessionsMissed.Index], sick = _numbers[PupilFields.SicknessSessions.Index];
+        if (missed > possible)
+            Problems.Add(line, PupilFields.SessionsMissed.Name, $"{missed:0.##} sessions missed is more than the {possible:0.##} possible");
+        if (sick > missed)
+            Problems.Add(line, PupilFields.SicknessSessions.Name, $"{sick:0.##} sessions of sickness is more than the {missed:0.##} missed in all");
+        if (_codes[PupilFields.Ks4Em95.Index] == Yes && _codes[PupilFields.Ks4Em94.Index] == No)
+            Problems.Add(line, PupilFields.Ks4Em95.Name, "grade 5 or above in English and maths is Y, but grade 4 or above is N");
+        if (_codes[PupilFields.Ks2RwmExp.Index] == Yes && _codes[PupilFields.Ks2Low.Index] == Yes)
+            Problems.Add(line, PupilFields.Ks2Low.Name, "the pupil met the expected standard in reading, writing and maths, so cannot have met it in neither reading nor maths");
+        if (_codes[PupilFields.EyfsGld.Index] == Yes && _numbers[PupilFields.EyfsPoints.Index] < 29)
+            Problems.Add(line, PupilFields.EyfsPoints.Name, "a good level of development means meeting at least 12 of the 17 goals, so at least 29 points");
+    }
+
+    /// <summary>Moves to another school-year: the current one is encoded and set aside, the next one started or taken up again.</summary>
+    private void Switch(SchoolYear key)
+    {
+        if (_current is not null) Close();
+        if (_done.Remove(key, out var earlier))
+        {
+            var (data, refs) = _spool.Read(earlier);
+            _current = PupilRowsBuilder.From(key, PupilBlockCodec.Decode(data), PupilBlockCodec.DecodeRefs(refs));
+        }
+        else
+        {
+            _current = new PupilRowsBuilder(key);
+            _order.Add(key);
+        }
+    }
+
+    private void Close()
+    {
+        var builder = _current!;
+        _current = null;
+        if (Problems.Any) return;
+        var (data, refs) = builder.Encode();
+        _done[builder.Key] = _spool.Append(builder.Key, builder.Count, PupilBlockCodec.Hash(data, refs), data, refs);
+    }
+}

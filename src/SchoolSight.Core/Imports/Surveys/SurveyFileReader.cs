@@ -1,0 +1,173 @@
+using System.Text;
+using CsvHelper;
+using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Core.Indicators.Storage;
+using SchoolSight.Domain.Indicators;
+
+namespace SchoolSight.Core.Imports.Surveys;
+
+/// <summary>What reading a survey file found: every problem, or each school-year's responses encoded in the spool.</summary>
+public sealed record SurveyFile(GiasFileCheck Check, int RowsRead, IReadOnlyList<EncodedBlock> Blocks, IReadOnlyList<ImportProblem> Problems, int ProblemCount);
+
+/// <summary>
+/// Reads and checks a perception survey file (docs/imports/surveys.md) into columns per school-year: one row per
+/// respondent with the school's URN, the academic year, the respondent type (Pupil or Parent), the year group (the
+/// child's, for a parent; may be blank) and an answer per question ("Strongly agree" … "Don't know", or 1–5; blank when
+/// not answered). At least one question column must be in the header.
+/// </summary>
+public sealed class SurveyFileReader : DataFileReading
+{
+    private static readonly byte[][] YearCodes = [.. PupilFields.YearGroups.Select(y => Encoding.UTF8.GetBytes(y))];
+    private static readonly string AnswerList = string.Join(", ", SurveyFields.Answers.Select(a => $"'{a}'")) + " or 1 to 5";
+
+    private readonly BlockSpool _spool;
+    private readonly Dictionary<SchoolYear, EncodedBlock> _done = [];
+    private readonly List<SchoolYear> _order = [];
+    private readonly int[] _questionIndex = new int[SurveyFields.Questions.Count];
+    private readonly byte[] _answers = new byte[SurveyFields.Questions.Count];
+    private int _typeIndex, _yearGroupIndex;
+    private Rows? _current;
+    private byte[] _lastAnswerText = [];
+    private byte? _lastAnswer;
+
+    private SurveyFileReader(IReadOnlySet<int> heldUrns, BlockSpool spool) : base(heldUrns) => _spool = spool;
+
+    public static async Task<SurveyFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default)
+    {
+        var reading = new SurveyFileReader(heldUrns, spool);
+        var check = await ReadAsync(content, reading, ct);
+        var blocks = reading.Problems.Any ? [] : reading._order.Select(k => reading._done[k]).ToList();
+        return new SurveyFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
+    }
+
+    protected override string RowNoun => "respondent";
+    protected override string UrnColumn => SurveyFields.UrnColumn;
+    protected override string YearColumn => SurveyFields.AcademicYearColumn;
+    protected override IReadOnlyList<string> KnownColumns { get; } =
+        [SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn, SurveyFields.YearGroupColumn, .. SurveyFields.Questions.Select(q => q.Column)];
+    protected override IReadOnlyList<string> RequiredColumns { get; } = [SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn];
+
+    protected override void Bind(Func<string, int> indexOf)
+    {
+        _typeIndex = indexOf(SurveyFields.RespondentTypeColumn);
+        _yearGroupIndex = indexOf(SurveyFields.YearGroupColumn);
+        foreach (var question in SurveyFields.Questions) _questionIndex[question.Index] = indexOf(question.Column);
+        if (_questionIndex.All(i => i < 0))
+            Problems.Add(1, null, $"the header has none of the question columns: {string.Join(", ", SurveyFields.Questions.Select(q => q.Column))}");
+    }
+
+    protected override void ReadRow(CsvReader reader, int line, SchoolYear? key)
+    {
+        var before = Problems.Count;
+        var type = RespondentTypeOf(reader.GetSpan(_typeIndex).Trim(" \t"u8), line);
+        var yearGroup = YearGroupOf(_yearGroupIndex < 0 ? default : reader.GetSpan(_yearGroupIndex).Trim(" \t"u8), line);
+        foreach (var question in SurveyFields.Questions)
+        {
+            var index = _questionIndex[question.Index];
+            _answers[question.Index] = index < 0 ? (byte)0 : Answer(reader.GetSpan(index).Trim(" \t"u8), line, question.Column);
+        }
+        if (key is not { } k || Problems.Count > before || Problems.Any) return;
+        if (_current is null || _current.Key != k) Switch(k);
+        _current!.Add(type, yearGroup, _answers);
+    }
+
+    protected override void Finish()
+    {
+        if (_current is not null) Close();
+    }
+
+    private byte RespondentTypeOf(ReadOnlySpan<byte> value, int line)
+    {
+        if (Ascii.EqualsIgnoreCase(value, "Pupil"u8)) return (byte)RespondentType.Pupil;
+        if (Ascii.EqualsIgnoreCase(value, "Parent"u8)) return (byte)RespondentType.Parent;
+        Problems.Add(line, SurveyFields.RespondentTypeColumn, value.IsEmpty
+            ? "the respondent type is blank: write Pupil or Parent"
+            : $"'{Show(value)}' is not a respondent type: write Pupil or Parent");
+        return 0;
+    }
+
+    private byte YearGroupOf(ReadOnlySpan<byte> value, int line)
+    {
+        if (value.IsEmpty) return 0;
+        for (var i = 0; i < YearCodes.Length; i++)
+            if (Ascii.EqualsIgnoreCase(value, YearCodes[i])) return (byte)(i + 1);
+        Problems.Add(line, SurveyFields.YearGroupColumn, $"'{Show(value)}' is not a year group: write R or 1 to 13, or leave it blank");
+        return 0;
+    }
+
+    private byte Answer(ReadOnlySpan<byte> value, int line, string column)
+    {
+        if (value.IsEmpty) return 0;
+        if (!value.SequenceEqual(_lastAnswerText))
+        {
+            _lastAnswerText = value.ToArray();
+            _lastAnswer = SurveyFields.AnswerCode(Encoding.UTF8.GetString(value).Replace('\u2019', '\''));
+        }
+        if (_lastAnswer is { } answer) return answer;
+        Problems.Add(line, column, $"'{Show(value)}' is not an answer: use {AnswerList}, or leave it blank when not answered");
+        return 0;
+    }
+
+    private void Switch(SchoolYear key)
+    {
+        if (_current is not null) Close();
+        if (_done.Remove(key, out var earlier))
+        {
+            var (data, _) = _spool.Read(earlier);
+            _current = Rows.From(key, SurveyBlockCodec.Decode(data));
+        }
+        else
+        {
+            _current = new Rows(key);
+            _order.Add(key);
+        }
+    }
+
+    private void Close()
+    {
+        var rows = _current!;
+        _current = null;
+        if (Problems.Any) return;
+        var data = SurveyBlockCodec.Encode(rows.ToColumns());
+        _done[rows.Key] = _spool.Append(rows.Key, rows.Count, SurveyBlockCodec.Hash(data), data, []);
+    }
+
+    /// <summary>A school-year's responses gathered column by column.</summary>
+    private sealed class Rows(SchoolYear key)
+    {
+        private readonly List<byte> _types = [];
+        private readonly List<byte> _yearGroups = [];
+        private readonly List<byte>[] _answers = [.. SurveyFields.Questions.Select(_ => new List<byte>())];
+
+        public SchoolYear Key => key;
+        public int Count => _types.Count;
+
+        public static Rows From(SchoolYear key, SurveyColumns columns)
+        {
+            var rows = new Rows(key);
+            var answers = new byte[SurveyFields.Questions.Count];
+            for (var k = 0; k < columns.Count; k++)
+            {
+                foreach (var q in SurveyFields.Questions) answers[q.Index] = columns.Answers(q)[k];
+                rows.Add(columns.RespondentTypes[k], columns.YearGroups[k], answers);
+            }
+            return rows;
+        }
+
+        public void Add(byte type, byte yearGroup, byte[] answers)
+        {
+            _types.Add(type);
+            _yearGroups.Add(yearGroup);
+            for (var q = 0; q < answers.Length; q++) _answers[q].Add(answers[q]);
+        }
+
+        public SurveyColumns ToColumns()
+        {
+            var columns = new SurveyColumns(Count);
+            _types.CopyTo(columns.RespondentTypes);
+            _yearGroups.CopyTo(columns.YearGroups);
+            foreach (var q in SurveyFields.Questions) _answers[q.Index].CopyTo(columns.Answers(q));
+            return columns;
+        }
+    }
+}

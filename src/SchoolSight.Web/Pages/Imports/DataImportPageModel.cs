@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SchoolSight.Core.Imports;
+
+namespace SchoolSight.Web.Pages.Imports;
+
+/// <summary>
+/// An upload page for a pupil-level or survey file: binds the file, runs the Core import and shows the outcome
+/// (<c>_DataImport</c>). The pages differ only in the operation they call and the words they use.
+/// </summary>
+public abstract class DataImportPageModel : PageModel
+{
+    /// <summary>A national pupil file is about 700 MB; room to spare.</summary>
+    public const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public DataImportResult? Result { get; private set; }
+
+    public abstract string Title { get; }
+    public abstract string What { get; }
+    public abstract string Path { get; }
+    public abstract string Guide { get; }
+
+    protected abstract Task<DataImportResult> ImportAsync(Stream content, string fileName, CancellationToken ct);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Upload is null) ModelState.AddModelError(nameof(Upload), $"Select the {What} CSV file to import");
+        if (!ModelState.IsValid) return Page();
+        await using var content = Upload!.OpenReadStream();
+        Result = await ImportAsync(content, Upload.FileName, ct);
+        return Page();
+    }
+}

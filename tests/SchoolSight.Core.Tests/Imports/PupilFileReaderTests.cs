@@ -1,0 +1,199 @@
+using System.Text;
+using SchoolSight.Core.Imports;
+using SchoolSight.Core.Imports.Pupils;
+using SchoolSight.Core.Imports.Surveys;
+using SchoolSight.TestSupport;
+
+namespace SchoolSight.Core.Tests.Imports;
+
+/// <summary>Reading pupil and survey files: every kind of bad input rejected with its line and column; sound files read whole.</summary>
+public sealed class PupilFileReaderTests
+{
+    private static readonly int[] Urns = [100001, 100002];
+    private static readonly HashSet<int> Held = [.. Urns];
+
+    private static async Task<PupilFile> ReadAsync(byte[] bytes, ISet<int>? held = null)
+    {
+        using var spool = new BlockSpool();
+        return await PupilFileReader.ReadAsync(new MemoryStream(bytes), (IReadOnlySet<int>?)held ?? Held, spool);
+    }
+
+    private static async Task<SurveyFile> ReadSurveyAsync(byte[] bytes)
+    {
+        using var spool = new BlockSpool();
+        return await SurveyFileReader.ReadAsync(new MemoryStream(bytes), Held, spool);
+    }
+
+    private static (int?, string?) At(ImportProblem p) => (p.Line, p.Column);
+
+    [Fact]
+    public async Task AGeneratedFile_IsReadWhole_OneBlockPerSchoolYear()
+    {
+        var file = DataFile.Pupils(Urns, 2023, 2);
+
+        var read = await ReadAsync(file.ToBytes());
+
+        read.Problems.ShouldBeEmpty();
+        read.RowsRead.ShouldBe(file.Rows.Count);
+        read.Blocks.Select(b => (b.Key.Urn, b.Key.AcademicYear)).ShouldBe([(100001, 2023), (100001, 2024), (100002, 2023), (100002, 2024)]);
+        read.Blocks.Sum(b => b.Rows).ShouldBe(file.Rows.Count);
+    }
+
+    [Fact]
+    public async Task RowsOfASchoolYear_SplitAcrossTheFile_AreOneBlock_AndCodesMayBeLowerCase()
+    {
+        var file = DataFile.Pupils(Urns);
+        var whole = await ReadAsync(file.ToBytes());
+        var moved = file.Rows[0];
+        file.Rows.RemoveAt(0);
+        file.Rows.Add(moved);
+        file.Set(3, "FSM", file.Value(3, "FSM").ToLowerInvariant());
+
+        var read = await ReadAsync(file.ToBytes());
+
+        read.Problems.ShouldBeEmpty();
+        read.Blocks.Count.ShouldBe(2);
+        read.Blocks.Sum(b => b.Rows).ShouldBe(whole.Blocks.Sum(b => b.Rows));
+    }
+
+    [Fact]
+    public async Task ValueProblems_AreEachListedWithTheirLineAndColumn()
+    {
+        var file = DataFile.Pupils(Urns);
+        var year4 = file.RowWhere("NCYear", "4");
+        var year6 = file.RowWhere("NCYear", "6");
+        var reception = file.RowWhere("NCYear", "R");
+        file.Set(0, "FSM", "X")                                        // not a code
+            .Set(1, "SessionsPossible", "600")                        // out of range
+            .Set(2, "Gender", "")                                     // required value missing
+            .Set(year4, "KS2_RWM_EXP", "Y")                           // KS2 on a year 4 row
+            .Set(year6, "SessionsMissed", "400").Set(year6, "SessionsPossible", "320").Set(year6, "SicknessSessions", "0") // missed > possible
+            .Set(reception, "SicknessSessions", "999")                // out of range
+            .Set(4, "AcademicYear", "2024/26")                        // not a year
+            .Set(5, "PupilRef", file.Value(6, "PupilRef"))            // duplicate within the school-year
+            .Set(7, "Suspensions", "two")                             // not a number
+            .Set(8, "SessionsPossible", "320.5")                      // not whole
+            .Set(9, "URN", "999999");                                 // a school SchoolSight does not hold
+
+        var read = await ReadAsync(file.ToBytes());
+
+        read.Blocks.ShouldBeEmpty();
+        var at = read.Problems.Select(At).ToList();
+        at.ShouldContain((2, "FSM"));
+        at.ShouldContain((3, "SessionsPossible"));
+        at.ShouldContain((4, "Gender"));
+        at.ShouldContain((DataFile.LineOf(year4), "KS2_RWM_EXP"));
+        at.ShouldContain((DataFile.LineOf(year6), "SessionsMissed"));
+        at.ShouldContain((DataFile.LineOf(reception), "SicknessSessions"));
+        at.ShouldContain((6, "AcademicYear"));
+        at.ShouldContain((8, "PupilRef"));
+        at.ShouldContain((9, "Suspensions"));
+        at.ShouldContain((10, "SessionsPossible"));
+        at.ShouldContain((11, "URN"));
+        read.Problems.Single(p => p is { Line: 11, Column: "URN" }).Problem.ShouldContain("import the establishment list");
+        read.Problems.Single(p => p is { Line: 8, Column: "PupilRef" }).Problem.ShouldContain("also on line 7");
+        read.ProblemCount.ShouldBe(read.Problems.Count);
+    }
+
+    [Fact]
+    public async Task SicknessMoreThanMissed_AndResultsThatDisagree_AreRejected()
+    {
+        var file = DataFile.Pupils(Urns);
+        var row = file.RowWhere("NCYear", "3");
+        var year6 = file.RowWhere("NCYear", "6");
+        file.Set(row, "SessionsMissed", "10").Set(row, "SicknessSessions", "11")
+            .Set(year6, "KS2_RWM_EXP", "Y").Set(year6, "KS2_LOW", "Y");
+
+        var read = await ReadAsync(file.ToBytes());
+
+        read.Problems.Select(At).ShouldBe([(DataFile.LineOf(row), "SicknessSessions"), (DataFile.LineOf(year6), "KS2_LOW")], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task HeaderProblems_AreListedAgainstLineOne()
+    {
+        var file = DataFile.Pupils(Urns).DropColumn("FSM");
+        file.Header[file.Column("EAL")] = "EAL_FLAG";
+
+        var read = await ReadAsync(file.ToBytes());
+
+        read.Problems.Select(At).ShouldBe([(1, "EAL_FLAG"), (1, "FSM"), (1, "EAL")], ignoreOrder: true);
+        read.RowsRead.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task OptionalColumns_MayBeLeftOut()
+    {
+        var file = DataFile.Pupils(Urns).DropColumn("PE2Hours").DropColumn("SchoolMeals").DropColumn("Destination");
+
+        (await ReadAsync(file.ToBytes())).Problems.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("", null, null, "empty")]
+    [InlineData("URN,AcademicYear\r\n", 1, "PupilRef", "no column")]
+    public async Task AnEmptyFileOrAShortHeader_IsRejected(string text, int? line, string? column, string words)
+    {
+        var read = await ReadAsync(Encoding.UTF8.GetBytes(text));
+
+        read.Problems.ShouldNotBeEmpty();
+        read.Problems.ShouldContain(p => p.Line == line && p.Column == column && p.Problem.Contains(words));
+    }
+
+    [Fact]
+    public async Task AShortRowAndAStrayQuote_AreRejectedWithTheirLines()
+    {
+        var lines = DataFile.Pupils(Urns).ToText().Split("\r\n").ToList();
+        lines[2] = lines[2][..lines[2].LastIndexOf(',')];
+        lines[4] = lines[4].Replace("P1", "P\"1");
+
+        var read = await ReadAsync(Encoding.UTF8.GetBytes(string.Join("\r\n", lines)));
+
+        read.Problems.Select(p => p.Line).ShouldBe([3, 5]);
+        read.Problems[0].Column.ShouldBe("SchoolMeals");
+    }
+
+    [Fact]
+    public async Task ManyProblems_AreAllCounted_AndTheFirstThousandListed()
+    {
+        var file = DataFile.Pupils(Urns, 2022, 3);
+        for (var i = 0; i < file.Rows.Count; i++) file.Set(i, "Gender", "?").Set(i, "FSM", "?");
+
+        var read = await ReadAsync(file.ToBytes());
+
+        read.ProblemCount.ShouldBe(2 * file.Rows.Count);
+        read.Problems.Count.ShouldBe(ProblemList.MaxListed + 1);
+        read.Problems[^1].Problem.ShouldContain("more problems");
+    }
+
+    [Fact]
+    public async Task AGeneratedSurveyFile_IsReadWhole_AndNumbersOrWordsAreAnswers()
+    {
+        var file = DataFile.Surveys(Urns);
+        file.Set(0, "FeelSafe", "1").Set(1, "FeelSafe", "don't know").Set(2, "FeelSafe", "Don\u2019t know").Set(3, "YearGroup", "");
+
+        var read = await ReadSurveyAsync(file.ToBytes());
+
+        read.Problems.ShouldBeEmpty();
+        read.Blocks.Sum(b => b.Rows).ShouldBe(file.Rows.Count);
+    }
+
+    [Fact]
+    public async Task SurveyProblems_AreListedWithTheirLineAndColumn()
+    {
+        var file = DataFile.Surveys(Urns);
+        file.Set(0, "RespondentType", "Teacher").Set(1, "EnjoySchool", "Maybe").Set(2, "YearGroup", "14").Set(3, "URN", "123").Set(4, "AcademicYear", "");
+
+        var read = await ReadSurveyAsync(file.ToBytes());
+
+        read.Problems.Select(At).ShouldBe([(2, "RespondentType"), (3, "EnjoySchool"), (4, "YearGroup"), (5, "URN"), (6, "AcademicYear")]);
+    }
+
+    [Fact]
+    public async Task ASurveyFileWithNoQuestionColumns_IsRejected()
+    {
+        var read = await ReadSurveyAsync(Encoding.UTF8.GetBytes("URN,AcademicYear,RespondentType\r\n100001,2024/25,Pupil\r\n"));
+
+        read.Problems.Single().Problem.ShouldContain("none of the question columns");
+    }
+}
