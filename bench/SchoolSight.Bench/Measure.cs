@@ -42,6 +42,19 @@ public static class Measure
         return new Measurement(scenario, database, rows, times, peak);
     }
 
+    /// <summary>One timed run (for scenarios that take minutes at national size), with its own peak working set.</summary>
+    public static async Task<(TimeSpan Time, long PeakBytes)> OnceAsync(Func<Task> run)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        ResetPeak();
+        var clock = Stopwatch.StartNew();
+        await run();
+        clock.Stop();
+        return (clock.Elapsed, PeakWorkingSet());
+    }
+
     private static void ResetPeak()
     {
         try { File.WriteAllText("/proc/self/clear_refs", "5"); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -1,15 +1,18 @@
 using SchoolSight.Bench.Gias;
+using SchoolSight.Bench.Indicators;
 
 // Repeatable performance harness. `dotnet run -c Release --project bench/SchoolSight.Bench -- gias [--rows 50000] [--seed 42] [--reps 5]`
 return args.FirstOrDefault() switch
 {
     "gias" => await GiasBenchmark.RunAsync(BenchOptions.Parse(args[1..])),
+    "indicators" => await IndicatorsBenchmark.RunAsync(IndicatorsBenchmark.Options.Parse(args[1..])),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("Usage: SchoolSight.Bench gias [--rows 50000] [--seed 42] [--reps 5] [--db-reps 3]");
+    Console.Error.WriteLine("       SchoolSight.Bench indicators [--national | --schools 200] [--years 3] [--seed 42] [--reps 3] [--requests 2000] [--concurrency 8] [--postgres] [--data folder]");
     Console.Error.WriteLine("  PostgreSQL is measured too when SCHOOLSIGHT_TEST_POSTGRES holds a server connection string.");
     return 1;
 }

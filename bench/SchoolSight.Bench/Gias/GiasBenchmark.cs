@@ -40,13 +40,13 @@ public static class GiasBenchmark
         foreach (var provider in databases)
         {
             results.Add(await Measure.RunAsync("(b) Full import, empty database", provider.ToString(), options.Rows, options.DbReps,
-                async () => await BenchDatabase.CreateAsync(provider),
+                async () => (object?)await BenchDatabase.CreateAsync(provider),
                 async db => Check((await ImportAsync((BenchDatabase)db!, path)) is { Added: var added } && added == options.Rows, "expected every row added"),
                 async db => await ((BenchDatabase)db!).DisposeAsync()));
             results.Add(await Measure.RunAsync("(c) Re-import, no changes", provider.ToString(), options.Rows, options.DbReps,
                 async () =>
                 {
-                    var db = (BenchDatabase)(await BenchDatabase.CreateAsync(provider))!;
+                    var db = await BenchDatabase.CreateAsync(provider);
                     await ImportAsync(db, path);
                     return (object?)db;
                 },
@@ -110,63 +110,4 @@ public static class GiasBenchmark
     }
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";
-
-    /// <summary>A fresh migrated database for one run: a temporary SQLite file, or a new PostgreSQL database.</summary>
-    private sealed class BenchDatabase : IAsyncDisposable
-    {
-        private readonly DatabaseOptions _options;
-        private readonly string? _file;
-        private readonly string? _postgresName;
-
-        private BenchDatabase(DatabaseOptions options, string? file, string? postgresName) => (_options, _file, _postgresName) = (options, file, postgresName);
-
-        public static async Task<object?> CreateAsync(DatabaseProvider provider)
-        {
-            BenchDatabase database;
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                var file = Path.Combine(Path.GetTempPath(), $"schoolsight-bench-{Guid.NewGuid():N}.db");
-                database = new BenchDatabase(new DatabaseOptions(provider, $"Data Source={file}"), file, null);
-            }
-            else
-            {
-                var server = Environment.GetEnvironmentVariable("SCHOOLSIGHT_TEST_POSTGRES")!;
-                var name = $"schoolsight_bench_{Guid.NewGuid():N}";
-                await using (var connection = new NpgsqlConnection(server))
-                {
-                    await connection.OpenAsync();
-                    await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                    await command.ExecuteNonQueryAsync();
-                }
-                database = new BenchDatabase(new DatabaseOptions(provider, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString), null, name);
-            }
-            await using var db = database.CreateContext();
-            await DatabaseInitializer.MigrateAsync(db);
-            return database;
-        }
-
-        public AppDbContext CreateContext()
-        {
-            var builder = new DbContextOptionsBuilder<AppDbContext>();
-            _options.Apply(builder);
-            return new AppDbContext(builder.Options, new FixedCurrentUser("bench"));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_file is not null)
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
-            }
-            if (_postgresName is not null)
-            {
-                NpgsqlConnection.ClearAllPools();
-                await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("SCHOOLSIGHT_TEST_POSTGRES"));
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-                await command.ExecuteNonQueryAsync();
-            }
-        }
-    }
 }

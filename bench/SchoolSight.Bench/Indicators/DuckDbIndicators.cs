@@ -45,13 +45,12 @@ public sealed class DuckDbIndicators(IndicatorComputer computer, SimilarSchoolsM
     public void Load(IReadOnlyList<string> pupilFiles, IReadOnlyList<string> surveyFiles, IReadOnlyList<(int Urn, int La, string Phase)> schools)
     {
         string Files(IReadOnlyList<string> files) => "[" + string.Join(",", files.Select(f => $"'{f.Replace("'", "''")}'")) + "]";
-        var numberColumns = PupilFields.All.Where(f => f.Kind == PupilFieldKind.Number).Select(f => $"'{f.Name}': 'DOUBLE'");
-        var codeColumns = PupilFields.All.Where(f => f.Kind == PupilFieldKind.Code).Select(f => $"'{f.Name}': 'VARCHAR'");
-        var pupilColumns = "{'URN': 'INTEGER', 'AcademicYear': 'VARCHAR', 'PupilRef': 'VARCHAR', " + string.Join(", ", codeColumns.Concat(numberColumns)) + "}";
-        Execute($"CREATE TABLE pupils AS SELECT * FROM read_csv({Files(pupilFiles)}, header = true, columns = {pupilColumns})");
-        var questions = SurveyFields.Questions.Select(q => $"'{q.Column}': 'VARCHAR'");
-        var surveyColumns = "{'URN': 'INTEGER', 'AcademicYear': 'VARCHAR', 'RespondentType': 'VARCHAR', 'YearGroup': 'VARCHAR', " + string.Join(", ", questions) + "}";
-        Execute($"CREATE TABLE surveys AS SELECT * FROM read_csv({Files(surveyFiles)}, header = true, columns = {surveyColumns})");
+        // Read every column as text, then type it: number fields as doubles, blanks as NULL.
+        string Typed(string column, bool number) => number ? $"CAST(NULLIF({column}, '') AS DOUBLE) AS {column}" : $"NULLIF({column}, '') AS {column}";
+        var pupilColumns = string.Join(", ", PupilFields.All.Select(f => Typed(f.Name, f.Kind == PupilFieldKind.Number)));
+        Execute($"CREATE TABLE pupils AS SELECT CAST(URN AS INTEGER) AS URN, AcademicYear, PupilRef, {pupilColumns} FROM read_csv({Files(pupilFiles)}, header = true, all_varchar = true)");
+        var surveyColumns = string.Join(", ", SurveyFields.Questions.Select(q => Typed(q.Column, false)));
+        Execute($"CREATE TABLE surveys AS SELECT CAST(URN AS INTEGER) AS URN, AcademicYear, RespondentType, YearGroup, {surveyColumns} FROM read_csv({Files(surveyFiles)}, header = true, all_varchar = true)");
         Execute("CREATE TABLE schools (urn INTEGER, la INTEGER, phase VARCHAR)");
         using (var appender = _connection.CreateAppender("schools"))
             foreach (var (urn, la, phase) in schools)
@@ -166,7 +165,7 @@ public sealed class DuckDbIndicators(IndicatorComputer computer, SimilarSchoolsM
             WINDOW ph AS (PARTITION BY s.phase, i.AcademicYear)
             """);
         Execute($"""
-            CREATE OR REPLACE TABLE similar AS
+            CREATE OR REPLACE TABLE similar_schools AS
             SELECT a.URN, a.AcademicYear,
                    arg_min(b.URN, (a.f1-b.f1)*(a.f1-b.f1) + (a.f2-b.f2)*(a.f2-b.f2) + (a.f3-b.f3)*(a.f3-b.f3) + (a.f4-b.f4)*(a.f4-b.f4) + (a.f5-b.f5)*(a.f5-b.f5), {method.Count}) AS members
             FROM features a JOIN features b ON a.phase = b.phase AND a.AcademicYear = b.AcademicYear AND a.URN <> b.URN
