@@ -6,6 +6,7 @@ using SchoolSight.Core.Access;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
+using SchoolSight.Domain.Published;
 using SchoolSight.Domain.Register;
 
 namespace SchoolSight.Core.Data;
@@ -33,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<SipAssignment> SipAssignments => Set<SipAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<PublishedFigure> PublishedFigures => Set<PublishedFigure>();
+    public DbSet<OfstedInspection> OfstedInspections => Set<OfstedInspection>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
@@ -121,8 +124,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         }
     }
 
+    /// <summary>Import records and published (not pupil-level) figures are their own record: the import that brought them.</summary>
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not ImportRecord && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+        entry.Entity is not (ImportRecord or PublishedFigure or OfstedInspection) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
 

@@ -3,6 +3,11 @@ namespace SchoolSight.Domain.Imports;
 public enum ImportKind
 {
     Gias,
+    Ks2,
+    Ks4,
+    Census,
+    Absence,
+    Ofsted,
 }
 
 public enum ImportOutcome
