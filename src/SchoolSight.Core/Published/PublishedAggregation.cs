@@ -10,6 +10,23 @@ namespace SchoolSight.Core.Published;
 /// </summary>
 public sealed record AreaAggregate(decimal? Value, decimal Cohort, decimal UnknownCohort, int Schools, int SchoolsWithoutValue)
 {
+    /// <summary>Σ cohort² over the schools with a value: how much a few large schools dominate the mean.</summary>
+    public decimal CohortSquares { get; init; }
+
+    /// <summary>
+    /// Half a unit of the precision the schools' values are published to, taken from the most decimal places any of them
+    /// has (a column rounded to one decimal writes -3.0 as "-3"): 0.5 for whole percentages, 0.05 for progress scores.
+    /// </summary>
+    public decimal SchoolRoundingHalfUnit { get; init; }
+
+    /// <summary>
+    /// How far rounding each school's published value can move <see cref="Value"/>, as four standard deviations: each
+    /// school's rounding error is uniform within ± its half unit and independent of the others', so the weighted mean's
+    /// error has standard deviation (2 × half unit / √12) × √Σcohort² / Σcohort.
+    /// </summary>
+    public decimal RoundingSpread => Cohort <= 0 ? 0
+        : 4m * (2m * SchoolRoundingHalfUnit / (decimal)Math.Sqrt(12)) * (decimal)Math.Sqrt((double)CohortSquares) / Cohort;
+
     /// <summary>Σ value × cohort over the schools with a value.</summary>
     public decimal WeightedSum => (Value ?? 0) * Cohort;
 
@@ -46,7 +63,7 @@ public static class PublishedAggregation
 
     public static AreaAggregate Aggregate(PublishedMeasure measure, IEnumerable<SchoolColumn> schools)
     {
-        decimal sum = 0, cohort = 0, unknown = 0;
+        decimal sum = 0, cohort = 0, unknown = 0, squares = 0, halfUnit = 0.5m;
         int count = 0, without = 0;
         foreach (var school in schools)
         {
@@ -63,6 +80,8 @@ public static class PublishedAggregation
             {
                 sum += v * w;
                 cohort += w;
+                squares += w * w;
+                halfUnit = Math.Min(halfUnit, HalfUnit(v));
             }
             else
             {
@@ -71,7 +90,21 @@ public static class PublishedAggregation
             }
         }
         if (measure.Unit == PublishedUnit.Count) return new AreaAggregate(count > without ? sum : null, 0, 0, count, without);
-        return new AreaAggregate(cohort > 0 ? sum / cohort : null, cohort, unknown, count, without);
+        return new AreaAggregate(cohort > 0 ? sum / cohort : null, cohort, unknown, count, without)
+        {
+            CohortSquares = squares,
+            SchoolRoundingHalfUnit = halfUnit,
+        };
+    }
+
+    /// <summary>Half a unit in the last decimal place a published value is given to: 0.5 for 68, 0.05 for -0.4.</summary>
+    public static decimal HalfUnit(decimal value) => 0.5m / Pow10(value.Scale);
+
+    private static decimal Pow10(int n)
+    {
+        var p = 1m;
+        for (var i = 0; i < n; i++) p *= 10;
+        return p;
     }
 
     /// <summary>
@@ -81,16 +114,25 @@ public static class PublishedAggregation
     public static AreaAggregate Aggregate(PublishedSource source, PublishedMeasure measure,
         IEnumerable<(AreaKind AreaKind, string AreaCode, string Measure, decimal? Value)> figures, IEnumerable<string> schools)
     {
-        var prefix = PublishedMeasures.Prefix(source) + ".";
-        var bySchool = figures.Where(f => f.AreaKind == AreaKind.School && f.Measure.StartsWith(prefix, StringComparison.Ordinal))
-            .GroupBy(f => f.AreaCode)
-            .ToDictionary(g => g.Key, g => g.ToDictionary(f => f.Measure[prefix.Length..], f => f.Value, StringComparer.OrdinalIgnoreCase));
-        return Aggregate(measure, schools.Select(urn =>
-        {
-            var values = bySchool.GetValueOrDefault(urn);
-            return new SchoolColumn(column => values is not null && values.TryGetValue(column, out var v) ? v : null);
-        }));
+        var bySchool = BySchool(source, figures);
+        return Aggregate(measure, schools.Select(urn => bySchool.GetValueOrDefault(urn) ?? NoFigures));
     }
+
+    /// <summary>Each school's figures of one source as a <see cref="SchoolColumn"/>, by URN: build once, aggregate many areas.</summary>
+    public static IReadOnlyDictionary<string, SchoolColumn> BySchool(PublishedSource source,
+        IEnumerable<(AreaKind AreaKind, string AreaCode, string Measure, decimal? Value)> figures)
+    {
+        var prefix = PublishedMeasures.Prefix(source) + ".";
+        return figures.Where(f => f.AreaKind == AreaKind.School && f.Measure.StartsWith(prefix, StringComparison.Ordinal))
+            .GroupBy(f => f.AreaCode)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var values = g.ToDictionary(f => f.Measure[prefix.Length..], f => f.Value, StringComparer.OrdinalIgnoreCase);
+                return new SchoolColumn(column => values.TryGetValue(column, out var v) ? v : null);
+            });
+    }
+
+    private static readonly SchoolColumn NoFigures = _ => null;
 
     /// <summary>The pupils a school's figure of this measure is about: its cohort column, times coverage for progress.</summary>
     public static decimal? CohortOf(PublishedMeasure measure, SchoolColumn school)
