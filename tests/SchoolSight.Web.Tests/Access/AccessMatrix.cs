@@ -41,6 +41,7 @@ public static class AccessMatrix
         ["GET /Imports"] = Administrators,
         ["GET /Imports/{id:long}"] = Administrators,
         ["GET /Imports/Gias"] = Administrators,
+        ["GET /Imports/Published"] = Administrators,
         ["GET /Audit"] = Administrators,
         ["GET /Users"] = Administrators,
         ["GET /Users/Create"] = Administrators,
@@ -65,6 +66,7 @@ public static class AccessMatrix
         ["GET /api/v1/imports"] = Administrators,
         ["GET /api/v1/imports/{id:long}"] = Administrators,
         ["POST /api/v1/imports/gias"] = Administrators,
+        ["POST /api/v1/imports/{source}"] = Administrators,
 
         ["GET /openapi/{documentName}.json"] = Everyone,
         ["GET /api/docs/{documentName?}"] = Everyone,
