@@ -162,8 +162,9 @@ public sealed class ImportPublished(AppDbContext db)
             }
             return Result(request, applied, check, counts, [], columnsNotInFile);
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
+            // Rolled back: nothing of the import was saved. Record the attempt as rejected.
             db.ChangeTracker.Clear();
             return await RejectAsync(request, record, check, counts, [new GiasImportError(null, null,
                 $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}")], columnsNotInFile, ct);

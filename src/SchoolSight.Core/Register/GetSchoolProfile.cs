@@ -43,6 +43,7 @@ public sealed class GetSchoolProfile(AppDbContext db)
             .ToListAsync(ct);
         var ofsted = await db.OfstedInspections.AsNoTracking().Where(i => i.Urn == urn).FirstOrDefaultAsync(ct);
         return new Profile(school.Urn, school.Details, school.Phase, school.Details.Status.IsOpen(), school.Locality, clusters,
-            school.Version, await db.LastChangeAsync(school.UpdatedBy, school.UpdatedAt, ct)) { Ofsted = ofsted?.Outcome };
+            school.Version, await db.LastChangeAsync(school.UpdatedBy, school.UpdatedAt, ct))
+        { Ofsted = ofsted?.Outcome };
     }
 }

@@ -127,6 +127,32 @@ public sealed class PublishedFileReaderTests
         file.Rows.Count(r => r.Outcome.InspectionDate is null).ShouldBe(103);
     }
 
+    [Theory]
+    [InlineData("ks2_850_2018-19_example.csv", PublishedSource.Ks2, 6, 3)]
+    [InlineData("ks4_england_provisional_2018-19_example.csv", PublishedSource.Ks4, 4, 3)]
+    [InlineData("census_2021-22_example.csv", PublishedSource.Census, 4, 3)]
+    [InlineData("absence_2017-18_example.csv", PublishedSource.Absence, 5, 3)]
+    public async Task DocumentedExample_IsAccepted(string example, PublishedSource source, int schools, int areas)
+    {
+        var result = await ReadAsync(source, ExamplePath(example));
+
+        result.Errors.ShouldBeEmpty();
+        (result.SchoolRows, result.AreaRows).ShouldBe((schools, areas));
+    }
+
+    [Fact]
+    public async Task DocumentedOfstedExample_IsAccepted()
+    {
+        var result = await OfstedFileReader.ReadAsync(File.OpenRead(ExamplePath("ofsted_2025-08-31_example.csv")), heldUrns: null);
+
+        result.Errors.ShouldBeEmpty();
+        result.Rows.Count.ShouldBe(5);
+        result.Rows.ShouldContain(r => r.Outcome.OverallNotJudged);
+        result.Rows.ShouldContain(r => r.Outcome.CategoryOfConcern == CategoryOfConcern.SpecialMeasures);
+    }
+
+    private static string ExamplePath(string name) => Path.Combine(Path.GetDirectoryName(RepoData.Path())!, "..", "docs", "imports", "examples", name);
+
     // ---- bad input, each with its line and column ----
 
     private static CsvTestFile Ks2() => CsvTestFile.Load(SharedData.Ks2Hampshire(2018));
