@@ -13,6 +13,24 @@ public static class SharedData
     /// <summary>GIAS "all establishment data" for LAs 850 Hampshire and 936 Surrey, 20 April 2022 (111 columns).</summary>
     public static string GiasHampshireSurrey => Path("gias", "edubasealldata_20220420_LA850_Hampshire_LA936_Surrey.csv");
 
+    /// <summary>The DfE's KS2 final school-level file for LA 850 Hampshire, e.g. 2018 for 2018-19.</summary>
+    public static string Ks2Hampshire(int year) => Path("performance", $"850_ks2final_{year}-{(year + 1) % 100:00}.csv");
+
+    /// <summary>The DfE's KS4 final school-level file for LA 850 Hampshire (2016-17 and 2017-18).</summary>
+    public static string Ks4Hampshire(int year) => Path("performance", $"850_ks4final_{year}-{(year + 1) % 100:00}.csv");
+
+    /// <summary>The DfE's KS4 2018-19 provisional headline file for every school and LA in England.</summary>
+    public static string Ks4EnglandProvisional2018 => Path("performance", "england_ks4provisional_2018-19.csv");
+
+    /// <summary>The January 2022 school census as published with the 2021-22 performance tables, all England.</summary>
+    public static string CensusEngland2021 => Path("census", "england_census_2021-22.csv");
+
+    /// <summary>Absence in 2017-18, all England, from the 2018-19 performance tables.</summary>
+    public static string AbsenceEngland2017 => Path("absence", "england_abs_2017-18.csv");
+
+    /// <summary>Ofsted's state-funded schools inspections and outcomes as at 31 August 2025.</summary>
+    public static string OfstedAugust2025 => Path("ofsted", "ofsted_state_funded_schools_as_at_31_Aug_2025.csv");
+
     private static string FindRoot()
     {
         if (Environment.GetEnvironmentVariable("SCHOOLSIGHT_SHARED_DATA") is { Length: > 0 } configured) return configured;

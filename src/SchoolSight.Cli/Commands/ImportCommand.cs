@@ -30,7 +30,9 @@ public static class ImportCommand
                 result.AddError($"--la: {error}.");
         });
         gias.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(file)!, parse.GetValue(la), ct));
-        return new Command("import", "Import data into SchoolSight") { gias, DataImportCommands.Pupils(), DataImportCommands.Surveys() };
+        var import = new Command("import", "Import data into SchoolSight") { gias, DataImportCommands.Pupils(), DataImportCommands.Surveys() };
+        PublishedImportCommand.AddTo(import);
+        return import;
     }
 
     private static async Task<int> RunAsync(ParseResult parse, FileInfo file, string? laCodes, CancellationToken ct)

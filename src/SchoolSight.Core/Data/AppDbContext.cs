@@ -7,6 +7,7 @@ using SchoolSight.Domain;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Published;
 using SchoolSight.Domain.Register;
 
 namespace SchoolSight.Core.Data;
@@ -38,6 +39,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<SurveyDataBlock> SurveyDataBlocks => Set<SurveyDataBlock>();
     public DbSet<IndicatorResultSet> IndicatorResults => Set<IndicatorResultSet>();
     public DbSet<SimilarSchoolSet> SimilarSchoolSets => Set<SimilarSchoolSet>();
+    public DbSet<PublishedFigure> PublishedFigures => Set<PublishedFigure>();
+    public DbSet<OfstedInspection> OfstedInspections => Set<OfstedInspection>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
@@ -126,8 +129,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         }
     }
 
+    /// <summary>Import records and published (not pupil-level) figures are their own record: the import that brought them.</summary>
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not (ImportRecord or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+        entry.Entity is not (ImportRecord or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet or PublishedFigure or OfstedInspection) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
 

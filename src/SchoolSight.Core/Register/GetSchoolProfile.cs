@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Domain.Published;
 using SchoolSight.Domain.Register;
 
 namespace SchoolSight.Core.Register;
@@ -12,7 +13,11 @@ namespace SchoolSight.Core.Register;
 public sealed class GetSchoolProfile(AppDbContext db)
 {
     public sealed record Profile(int Urn, SchoolDetails Details, SchoolPhase Phase, bool IsOpen, LocalityRef? Locality,
-        IReadOnlyList<ClusterRef> Clusters, int Version, LastChange LastChange);
+        IReadOnlyList<ClusterRef> Clusters, int Version, LastChange LastChange)
+    {
+        /// <summary>Ofsted's published outcomes for the school, from the latest Ofsted import that listed it.</summary>
+        public OfstedOutcome? Ofsted { get; init; }
+    }
 
     public async Task<Profile?> RunAsync(int urn, CancellationToken ct = default)
     {
@@ -36,7 +41,9 @@ public sealed class GetSchoolProfile(AppDbContext db)
             .OrderBy(m => m.Cluster.Name)
             .Select(m => new ClusterRef(m.Cluster.Id, m.Cluster.Name, m.Cluster.Kind))
             .ToListAsync(ct);
+        var ofsted = await db.OfstedInspections.AsNoTracking().Where(i => i.Urn == urn).FirstOrDefaultAsync(ct);
         return new Profile(school.Urn, school.Details, school.Phase, school.Details.Status.IsOpen(), school.Locality, clusters,
-            school.Version, await db.LastChangeAsync(school.UpdatedBy, school.UpdatedAt, ct));
+            school.Version, await db.LastChangeAsync(school.UpdatedBy, school.UpdatedAt, ct))
+        { Ofsted = ofsted?.Outcome };
     }
 }

@@ -5,6 +5,11 @@ public enum ImportKind
     Gias,
     Pupils,
     Surveys,
+    Ks2,
+    Ks4,
+    Census,
+    Absence,
+    Ofsted,
 }
 
 public enum ImportOutcome

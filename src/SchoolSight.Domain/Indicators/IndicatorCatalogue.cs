@@ -163,7 +163,7 @@ public sealed class IndicatorCatalogue
                 ComparedWithGroup = entry.ComparedWithGroup,
                 ComparedWithNational = entry.ComparedWithNational ?? false,
                 SchoolRule = schoolRule,
-                Published = entry.Published is { } pub ? new PublishedSource(pub.Measure!, pub.Cohort!) : null,
+                Published = entry.Published is { } pub ? new PublishedFallback(pub.Measure!, pub.Cohort!) : null,
             });
         }
 

@@ -43,7 +43,7 @@ public enum IndicatorUnit
 /// <summary>Where a figure comes from when there is no pupil-level data: a measure of a published DfE school-level file.</summary>
 /// <param name="Measure">e.g. "KS2.PTRWM_EXP" (a percentage) or "KS4.ATT8SCR" (a score).</param>
 /// <param name="Cohort">The file's own count of pupils the measure covers, e.g. "KS2.TELIG".</param>
-public sealed record PublishedSource(string Measure, string Cohort);
+public sealed record PublishedFallback(string Measure, string Cohort);
 
 /// <summary>
 /// One indicator of the catalogue (DOMAIN.md 3.2), as the LA's catalogue file defines it: what is counted, for whom,
@@ -82,7 +82,7 @@ public sealed record IndicatorDefinition
     public PupilGroup? ComparedWithGroup { get; init; }
     public bool ComparedWithNational { get; init; }
     public SchoolCondition? SchoolRule { get; init; }
-    public PublishedSource? Published { get; init; }
+    public PublishedFallback? Published { get; init; }
 
     /// <summary>Whether the indicator is counted from pupil or survey rows (as opposed to derived from other indicators).</summary>
     public bool IsCounted => Kind is IndicatorKind.Proportion or IndicatorKind.Mean or IndicatorKind.Rate or IndicatorKind.Lowest20Gap or IndicatorKind.Perception;

@@ -40,7 +40,7 @@ public sealed class IndicatorResultSet
     public string Source { get; private set; }
     public DateTime ComputedAt { get; private set; }
 
-    public const string EnglandCode = "E92000001";
+    public const string EnglandCode = Published.AreaCodes.England;
 }
 
 /// <summary>A school's similar schools for a year (DOMAIN.md 3.3), with the method that chose them and each one's distance.</summary>

@@ -508,6 +508,142 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("SurveyDataBlocks");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Published.OfstedInspection", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "SchoolSight.Domain.Published.OfstedInspection.Outcome#OfstedOutcome", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BehaviourAndAttitudes")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("CategoryOfConcern")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("EarlyYears")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<DateOnly?>("InspectionDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("InspectionNumber")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("InspectionType")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("LeadershipAndManagement")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("OverallEffectiveness")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("PersonalDevelopment")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("PreviousCategoryOfConcern")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<DateOnly?>("PreviousInspectionDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("PreviousOverallEffectiveness")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<DateOnly?>("PublicationDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("QualityOfEducation")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<bool?>("SafeguardingEffective")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("SixthForm")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<DateOnly?>("UngradedInspectionDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("UngradedOutcome")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+                        });
+
+                    b.HasKey("Urn");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("OfstedInspections");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Published.PublishedFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("AreaKind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Marker")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Measure", "AcademicYear");
+
+                    b.HasIndex("AreaKind", "AreaCode", "AcademicYear", "Measure")
+                        .IsUnique();
+
+                    b.ToTable("PublishedFigures");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.Cluster", b =>
                 {
                     b.Property<int>("Id")

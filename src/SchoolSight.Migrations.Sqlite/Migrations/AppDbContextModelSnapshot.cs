@@ -495,6 +495,140 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyDataBlocks");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Published.OfstedInspection", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "SchoolSight.Domain.Published.OfstedInspection.Outcome#OfstedOutcome", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BehaviourAndAttitudes")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CategoryOfConcern")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EarlyYears")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("InspectionDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("InspectionNumber")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("InspectionType")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LeadershipAndManagement")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OverallEffectiveness")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PersonalDevelopment")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PreviousCategoryOfConcern")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("PreviousInspectionDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PreviousOverallEffectiveness")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("PublicationDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("QualityOfEducation")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool?>("SafeguardingEffective")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SixthForm")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("UngradedInspectionDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UngradedOutcome")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Urn");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("OfstedInspections");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Published.PublishedFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaKind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Marker")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Measure", "AcademicYear");
+
+                    b.HasIndex("AreaKind", "AreaCode", "AcademicYear", "Measure")
+                        .IsUnique();
+
+                    b.ToTable("PublishedFigures");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.Cluster", b =>
                 {
                     b.Property<int>("Id")

@@ -43,6 +43,7 @@ public static class AccessMatrix
         ["GET /Imports/Gias"] = Administrators,
         ["GET /Imports/Pupils"] = Administrators,
         ["GET /Imports/Surveys"] = Administrators,
+        ["GET /Imports/Published"] = Administrators,
         ["GET /Audit"] = Administrators,
         ["GET /Users"] = Administrators,
         ["GET /Users/Create"] = Administrators,
@@ -69,6 +70,7 @@ public static class AccessMatrix
         ["POST /api/v1/imports/gias"] = Administrators,
         ["POST /api/v1/imports/pupils"] = Administrators,
         ["POST /api/v1/imports/surveys"] = Administrators,
+        ["POST /api/v1/imports/{source}"] = Administrators,
 
         ["GET /openapi/{documentName}.json"] = Everyone,
         ["GET /api/docs/{documentName?}"] = Everyone,

@@ -1,0 +1,241 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Auditing;
+using SchoolSight.Domain.Imports;
+using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Published;
+
+namespace SchoolSight.Core.Published;
+
+/// <summary>
+/// Imports a published file (DOMAIN.md 3.1): the DfE's school-level KS2, KS4, census or absence CSV for one academic
+/// year, or Ofsted's inspection outcomes, with the same rules as the GIAS import. The whole file is read and checked
+/// first; any problem rejects it, listing every problem by line and column, and nothing is written. Otherwise, in one
+/// transaction, the source's figures for that year are replaced by the file's: new figures added, changed ones
+/// updated, ones the file no longer has removed, and unchanged ones left alone, so importing the same file again
+/// changes nothing. Only schools SchoolSight holds (and the LA and England rows) are kept unless every school is asked
+/// for. Every attempt is recorded as an <see cref="ImportRecord"/>.
+/// </summary>
+[Operation]
+public sealed class ImportPublished(AppDbContext db)
+{
+    private const int ErrorsKeptOnRecord = 40;
+    private const int FirstErrorsLength = 4000;
+    private const int SaveBatch = 2000;
+
+    public async Task<PublishedImportResult> RunAsync(PublishedImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        if (db.CurrentUser.Role != Role.LaAdministrator)
+            throw new UnauthorizedAccessException("Only an LA administrator may import published data.");
+        if (request.Source.NeedsAcademicYear() && request.AcademicYear is not (>= AcademicYear.Earliest and <= AcademicYear.Latest))
+            throw new ArgumentException($"A {request.Source.Title()} file needs the academic year it is about.", nameof(request));
+
+        var held = request.KeepAllSchools
+            ? null
+            : (await db.Schools.IgnoreQueryFilters().AsNoTracking().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
+        return request.Source == PublishedSource.Ofsted
+            ? await ImportOfstedAsync(request, held, progress, ct)
+            : await ImportFiguresAsync(request, held, progress, ct);
+    }
+
+    private async Task<PublishedImportResult> ImportFiguresAsync(PublishedImportRequest request, HashSet<int>? held, IProgress<GiasImportProgress>? progress, CancellationToken ct)
+    {
+        var startedAt = db.UtcNow;
+        var year = request.AcademicYear!.Value;
+        var file = await PublishedFileReader.ReadAsync(request.Content, new PublishedReadOptions(request.Source, held), progress, ct);
+        var scope = Describe(request, file.SchoolsNotHeld, 0);
+        var record = new ImportRecord(request.Source.ImportKind(), CleanFileName(request.FileName), file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope);
+        var counts = new Counts(file.RowsRead, file.SchoolRows, file.AreaRows, file.SchoolsNotHeld);
+        if (file.Errors.Count > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ColumnsNotInFile, ct);
+
+        progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
+        var store = new PublishedFigureStore(db);
+        var existing = await store.LoadAsync(PublishedMeasures.Prefix(request.Source), year, ct);
+        var added = new List<PublishedValue>();
+        var changed = new List<(long, PublishedValue)>();
+        var unchanged = 0;
+        foreach (var figure in file.Figures)
+        {
+            if (!existing.Remove((figure.AreaKind, figure.AreaCode, figure.Measure), out var before)) added.Add(figure);
+            else if (before.Value != figure.Value || before.Marker != figure.Marker) changed.Add((before.Id, figure));
+            else unchanged++;
+        }
+        var removed = existing.Values.Select(e => e.Id).ToList();
+        counts = counts with { Added = added.Count, Updated = changed.Count, Removed = removed.Count, Unchanged = unchanged };
+
+        return await ApplyAsync(request, record, file.Check, counts, file.ColumnsNotInFile, async importId =>
+        {
+            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 0, 3));
+            await store.DeleteAsync(removed, ct);
+            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 1, 3));
+            await store.UpdateAsync(changed, importId, ct);
+            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 2, 3));
+            await store.InsertAsync(added, year, importId, ct);
+            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 3, 3));
+        }, ct);
+    }
+
+    private async Task<PublishedImportResult> ImportOfstedAsync(PublishedImportRequest request, HashSet<int>? held, IProgress<GiasImportProgress>? progress, CancellationToken ct)
+    {
+        var startedAt = db.UtcNow;
+        var file = await OfstedFileReader.ReadAsync(request.Content, held, progress, ct);
+        var record = new ImportRecord(ImportKind.Ofsted, CleanFileName(request.FileName), file.Check.Sha256, startedAt, db.CurrentUser.UserName,
+            Describe(request, file.SchoolsNotHeld, 0));
+        var counts = new Counts(file.RowsRead, file.Rows.Count, 0, file.SchoolsNotHeld);
+        if (file.Errors.Count > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ColumnsNotInFile, ct);
+
+        progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
+        var urns = file.Rows.Select(r => r.Urn).ToHashSet();
+        var existing = (await db.OfstedInspections.AsNoTracking().ToListAsync(ct)).Where(i => urns.Contains(i.Urn)).ToDictionary(i => i.Urn);
+        var added = file.Rows.Where(r => !existing.ContainsKey(r.Urn)).ToList();
+        var changed = file.Rows.Where(r => existing.TryGetValue(r.Urn, out var e) && e.Outcome != r.Outcome).ToList();
+        counts = counts with { Added = added.Count, Updated = changed.Count, Unchanged = file.Rows.Count - added.Count - changed.Count };
+
+        return await ApplyAsync(request, record, file.Check, counts, file.ColumnsNotInFile, async importId =>
+        {
+            var steps = added.Select(r => (Row: r, Held: (OfstedInspection?)null)).Concat(changed.Select(r => (Row: r, Held: (OfstedInspection?)existing[r.Urn]))).ToList();
+            for (var done = 0; done < steps.Count; done += SaveBatch)
+            {
+                progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, done, steps.Count));
+                foreach (var (row, inspection) in steps.Skip(done).Take(SaveBatch))
+                {
+                    if (inspection is null)
+                    {
+                        db.OfstedInspections.Add(new OfstedInspection(row.Urn, row.Outcome, importId));
+                        continue;
+                    }
+                    db.OfstedInspections.Attach(inspection);
+                    inspection.Update(row.Outcome, importId);
+                }
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, steps.Count, steps.Count));
+        }, ct);
+    }
+
+    private sealed record Counts(int RowsRead, int SchoolRows, int AreaRows, int SchoolsNotHeld)
+    {
+        public int Added { get; init; }
+        public int Updated { get; init; }
+        public int Removed { get; init; }
+        public int Unchanged { get; init; }
+    }
+
+    /// <summary>Records the import, then writes its changes, all in one transaction: a failure anywhere leaves nothing.</summary>
+    private async Task<PublishedImportResult> ApplyAsync(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
+        IReadOnlyList<string> columnsNotInFile, Func<long, Task> write, CancellationToken ct)
+    {
+        var scope = Describe(request, counts.SchoolsNotHeld, counts.Removed);
+        var applied = new ImportRecord(record.Kind, record.FileName, record.Sha256, record.At, record.UserName, scope);
+        applied.Applied(counts.RowsRead, counts.SchoolRows + counts.AreaRows, counts.Added, counts.Updated, 0, counts.Unchanged);
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                db.Imports.Add(applied);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                await write(applied.Id);
+                db.AuditEntries.Add(new AuditEntry(db.UtcNow, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
+                    nameof(ImportRecord), applied.Id.ToString(), JsonSerializer.Serialize(new
+                    {
+                        Kind = applied.Kind.ToString(),
+                        applied.FileName,
+                        applied.Sha256,
+                        applied.Scope,
+                        counts.RowsRead,
+                        counts.SchoolRows,
+                        counts.AreaRows,
+                        counts.SchoolsNotHeld,
+                        counts.Added,
+                        counts.Updated,
+                        counts.Removed,
+                        counts.Unchanged,
+                    })));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            return Result(request, applied, check, counts, [], columnsNotInFile);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            // Rolled back: nothing of the import was saved. Record the attempt as rejected.
+            db.ChangeTracker.Clear();
+            return await RejectAsync(request, record, check, counts, [new GiasImportError(null, null,
+                $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}")], columnsNotInFile, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+
+    }
+
+    private async Task<PublishedImportResult> RejectAsync(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
+        IReadOnlyList<GiasImportError> errors, IReadOnlyList<string> columnsNotInFile, CancellationToken ct)
+    {
+        record.Rejected(counts.RowsRead, errors.Count, FirstErrors(errors));
+        db.Imports.Add(record);
+        await db.SaveChangesAsync(ct);
+        return Result(request, record, check, counts with { Added = 0, Updated = 0, Removed = 0, Unchanged = 0 }, errors, columnsNotInFile);
+    }
+
+    private static PublishedImportResult Result(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
+        IReadOnlyList<GiasImportError> errors, IReadOnlyList<string> columnsNotInFile) => new()
+        {
+            ImportId = record.Id,
+            Outcome = record.Outcome,
+            Source = request.Source,
+            AcademicYear = request.Source.NeedsAcademicYear() ? AcademicYear.Format(request.AcademicYear!.Value) : "",
+            FileName = record.FileName,
+            Sha256 = record.Sha256,
+            Scope = record.Scope,
+            Encoding = check.EncodingName,
+            RowsRead = counts.RowsRead,
+            SchoolRows = counts.SchoolRows,
+            AreaRows = counts.AreaRows,
+            SchoolsNotHeld = counts.SchoolsNotHeld,
+            Added = counts.Added,
+            Updated = counts.Updated,
+            Removed = counts.Removed,
+            Unchanged = counts.Unchanged,
+            Errors = errors,
+            ColumnsNotInFile = columnsNotInFile,
+        };
+
+    /// <summary>"KS2 2018/19: schools held and LA and England rows; 12 schools not held skipped; 3 figures removed".</summary>
+    private static string Describe(PublishedImportRequest request, int notHeld, int removed)
+    {
+        var what = request.Source == PublishedSource.Ofsted
+            ? "Ofsted outcomes: " + (request.KeepAllSchools ? "every school" : "schools held")
+            : $"{PublishedMeasures.Prefix(request.Source)} {AcademicYear.Format(request.AcademicYear!.Value)}: " +
+              (request.KeepAllSchools ? "every school" : "schools held") + " and LA and England rows";
+        if (notHeld > 0) what += $"; {notHeld:N0} school{(notHeld == 1 ? "" : "s")} not held skipped";
+        if (removed > 0) what += $"; {removed:N0} figure{(removed == 1 ? "" : "s")} no longer in the file removed";
+        return what;
+    }
+
+    private static string FirstErrors(IReadOnlyList<GiasImportError> errors)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var line in errors.Take(ErrorsKeptOnRecord).Select(e => e.ToString()))
+        {
+            if (text.Length + line.Length + 1 > FirstErrorsLength) break;
+            text.Append(text.Length == 0 ? "" : "\n").Append(line);
+        }
+        return text.Length > 0 ? text.ToString() : errors[0].ToString()[..Math.Min(FirstErrorsLength, errors[0].ToString().Length)];
+    }
+
+    private static string CleanFileName(string? name)
+    {
+        var file = (name ?? "").Split('/', '\\').Last().Trim();
+        if (file.Length == 0) return "(no file name)";
+        return file.Length <= 260 ? file : file[..260];
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Domain.Imports;
+
+namespace SchoolSight.Core.Published;
+
+/// <param name="Content">The file; read twice (checked, then read), so a one-way stream is copied to a temporary file.</param>
+/// <param name="AcademicYear">The year the file is about, as the calendar year it starts (2018 for 2018/19); not used for Ofsted.</param>
+/// <param name="KeepAllSchools">Keep every school's row (national benchmarks), not only the schools SchoolSight holds.</param>
+public sealed record PublishedImportRequest(PublishedSource Source, Stream Content, string FileName, int? AcademicYear, bool KeepAllSchools = false);
+
+/// <summary>
+/// The outcome of one import of a published file, always recorded as an <see cref="ImportRecord"/>. Rejected:
+/// <see cref="Errors"/> lists every problem and nothing was changed. Applied: the counts say what changed (figures for
+/// the DfE's files, schools' inspection outcomes for Ofsted's).
+/// </summary>
+public sealed record PublishedImportResult
+{
+    public required long ImportId { get; init; }
+    [JsonConverter(typeof(JsonStringEnumConverter<ImportOutcome>))]
+    public required ImportOutcome Outcome { get; init; }
+    [JsonConverter(typeof(JsonStringEnumConverter<PublishedSource>))]
+    public required PublishedSource Source { get; init; }
+
+    /// <summary>"2018/19", or empty for Ofsted.</summary>
+    public required string AcademicYear { get; init; }
+    public required string FileName { get; init; }
+    public required string Sha256 { get; init; }
+    public required string Scope { get; init; }
+    public string Encoding { get; init; } = "";
+    public int RowsRead { get; init; }
+
+    /// <summary>Rows of schools kept (held by SchoolSight, or all with KeepAllSchools).</summary>
+    public int SchoolRows { get; init; }
+
+    /// <summary>Rows of an LA or England.</summary>
+    public int AreaRows { get; init; }
+
+    /// <summary>Rows of schools SchoolSight does not hold: counted and skipped.</summary>
+    public int SchoolsNotHeld { get; init; }
+    public int Added { get; init; }
+    public int Updated { get; init; }
+    public int Removed { get; init; }
+    public int Unchanged { get; init; }
+    public IReadOnlyList<GiasImportError> Errors { get; init; } = [];
+
+    /// <summary>Optional headline columns this year's file does not have.</summary>
+    public IReadOnlyList<string> ColumnsNotInFile { get; init; } = [];
+
+    public bool Applied => Outcome == ImportOutcome.Applied;
+}

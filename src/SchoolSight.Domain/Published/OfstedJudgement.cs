@@ -1,0 +1,37 @@
+namespace SchoolSight.Domain.Published;
+
+/// <summary>Ofsted's four-point scale, as its published data codes it (1 Outstanding … 4 Inadequate).</summary>
+public enum OfstedJudgement
+{
+    Outstanding = 1,
+    Good = 2,
+    RequiresImprovement = 3,
+    Inadequate = 4,
+}
+
+/// <summary>The category of concern a graded inspection placed a school in (Ofsted's SM, SWK and, before 2012, NTI).</summary>
+public enum CategoryOfConcern
+{
+    SpecialMeasures,
+    SeriousWeaknesses,
+    NoticeToImprove,
+}
+
+public static class OfstedJudgements
+{
+    /// <summary>"Requires improvement" for <see cref="OfstedJudgement.RequiresImprovement"/>: the words Ofsted uses.</summary>
+    public static string Describe(this OfstedJudgement judgement) => judgement switch
+    {
+        OfstedJudgement.Outstanding => "Outstanding",
+        OfstedJudgement.Good => "Good",
+        OfstedJudgement.RequiresImprovement => "Requires improvement",
+        OfstedJudgement.Inadequate => "Inadequate",
+    };
+
+    public static string Describe(this CategoryOfConcern category) => category switch
+    {
+        CategoryOfConcern.SpecialMeasures => "Special measures",
+        CategoryOfConcern.SeriousWeaknesses => "Serious weaknesses",
+        CategoryOfConcern.NoticeToImprove => "Notice to improve",
+    };
+}
