@@ -47,7 +47,8 @@ public sealed record SchoolIndicatorsView(
 [Operation]
 public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSource source)
 {
-    public async Task<SchoolIndicatorsView?> RunAsync(int urn, int? year = null, EcmOutcome? outcome = null, CancellationToken ct = default)
+    /// <param name="forPublication">Suppress small numbers whoever asks (an export for publication, DOMAIN.md 3.4).</param>
+    public async Task<SchoolIndicatorsView?> RunAsync(int urn, int? year = null, EcmOutcome? outcome = null, bool forPublication = false, CancellationToken ct = default)
     {
         var school = await db.Schools.AsNoTracking().Where(s => s.Urn == urn)
             .Select(s => new { s.Urn, s.Details.Name, s.Details.LaCode, s.LocalityId, Locality = s.Locality != null ? s.Locality.Name : null })
@@ -58,7 +59,7 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         var years = await db.IndicatorResults.AsNoTracking()
             .Where(r => r.AreaKind == AreaKind.School && r.AreaCode == code).Select(r => r.AcademicYear).OrderBy(y => y).ToListAsync(ct);
         var rule = SuppressionRule.Default;
-        var suppressed = !PupilLevelAccess.SeesPupilLevel(db.CurrentUser.Role, db.CurrentUser.Scope, urn);
+        var suppressed = forPublication || !PupilLevelAccess.SeesPupilLevel(db.CurrentUser.Role, db.CurrentUser.Scope, urn);
         var computer = source.Computer;
         var indicators = source.Catalogue.Indicators.Where(i => outcome is null || i.Outcome == outcome).ToList();
         if (years.Count == 0)
@@ -142,7 +143,7 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         return [.. groups.Select((g, i) => new GroupFigure(g, FigureView.Of(figures.Value(indicator, tallies, g), hidden[i])))];
     }
 
-    private static bool IsSmall(Tally tally, IndicatorDefinition indicator, SuppressionRule rule)
+    internal static bool IsSmall(Tally tally, IndicatorDefinition indicator, SuppressionRule rule)
     {
         var pupils = tally.C > 0 ? tally.C : tally.D;
         if (pupils <= 0) return false;
@@ -151,7 +152,7 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
             && tally.N >= 1 && tally.N < rule.SmallestCountShown;
     }
 
-    private static Comparison Compare(IndicatorDefinition indicator, IndicatorValue value, double benchmark) =>
+    internal static Comparison Compare(IndicatorDefinition indicator, IndicatorValue value, double benchmark) =>
         value.DiffersSignificantlyFrom(benchmark) switch
         {
             null => Comparison.NotTested,
@@ -160,7 +161,7 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         };
 
     /// <summary>Latest against earliest of up to three years: significant when the difference exceeds both intervals combined.</summary>
-    private static TrendDirection Direction(IndicatorDefinition indicator, IReadOnlyList<IndicatorValue?> values)
+    internal static TrendDirection Direction(IndicatorDefinition indicator, IReadOnlyList<IndicatorValue?> values)
     {
         var known = values.Where(v => v is not null).Select(v => v!).ToList();
         if (known.Count < 2) return TrendDirection.NotEnoughYears;

@@ -14,6 +14,7 @@ public static class ApiEndpoints
         v1.MapPartnersApi();
         v1.MapImportsApi();
         v1.MapPublishedImportsApi();
+        v1.MapIndicatorsApi();
         return app;
     }
 }

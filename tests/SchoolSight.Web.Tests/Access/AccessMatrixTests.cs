@@ -79,6 +79,11 @@ public abstract partial class AccessMatrixTests(DatabaseProvider provider, ITest
         var client = _app.ClientFor(role);
         IsRefused(await client.GetAsync($"/Schools/{otherSchool}")).ShouldBeTrue("profile page");
         IsRefused(await client.GetAsync($"/api/v1/schools/{otherSchool}")).ShouldBeTrue("API");
+        IsRefused(await client.GetAsync($"/Schools/{otherSchool}/Data")).ShouldBeTrue("data page");
+        IsRefused(await client.GetAsync($"/Schools/{otherSchool}/Data/KS2_RWM_EXP")).ShouldBeTrue("indicator page");
+        IsRefused(await client.GetAsync($"/Schools/{otherSchool}/Wellbeing/stay-safe")).ShouldBeTrue("well-being page");
+        IsRefused(await client.GetAsync($"/api/v1/schools/{otherSchool}/indicators")).ShouldBeTrue("indicators API");
+        IsRefused(await client.GetAsync($"/api/v1/schools/{otherSchool}/indicators/KS2_RWM_EXP")).ShouldBeTrue("indicator API");
         var list = await client.GetStringAsync("/Schools?search=" + otherSchool);
         list.ShouldNotContain($"/Schools/{otherSchool}\"");
         var api = await client.GetStringAsync("/api/v1/schools?search=" + otherSchool);
@@ -135,6 +140,8 @@ public abstract partial class AccessMatrixTests(DatabaseProvider provider, ITest
         "id" when pattern.StartsWith("/Users", StringComparison.Ordinal) => adminId,
         "id" => "1",
         "documentName" => "v1",
+        "indicatorId" => "KS2_RWM_EXP",
+        "outcome" => "stay-safe",
         _ => "1",
     }).Replace("{documentName?}", "v1");
 

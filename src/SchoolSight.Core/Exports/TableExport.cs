@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using MiniExcelLibs;
+
+namespace SchoolSight.Core.Exports;
+
+/// <summary>
+/// A table as a page shows it, ready to download: column headings, rows (numbers as numbers, text as text, a
+/// suppressed figure as its symbol) and notes that travel with it (what the figures are, the suppression rule applied).
+/// Built from the same view the page renders, so an export shows exactly what the page shows.
+/// </summary>
+public sealed record ExportTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<string> Notes);
+
+public enum ExportFormat { Csv, Xlsx }
+
+/// <summary>Writes an <see cref="ExportTable"/> as CSV or an Excel workbook, guarding every text cell against formula injection.</summary>
+public static class TableExport
+{
+    public static ExportFormat? ParseFormat(string? format) => format?.ToLowerInvariant() switch
+    {
+        "csv" => ExportFormat.Csv,
+        "xlsx" => ExportFormat.Xlsx,
+        _ => null,
+    };
+
+    public static string ContentType(ExportFormat format) => format switch
+    {
+        ExportFormat.Csv => "text/csv; charset=utf-8",
+        ExportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
+
+    public static byte[] Write(ExportTable table, ExportFormat format) => format switch
+    {
+        ExportFormat.Csv => Csv(table),
+        ExportFormat.Xlsx => Xlsx(table),
+    };
+
+    /// <summary>
+    /// Text a spreadsheet would read as a formula (starting = + - @, a tab, a carriage return or NUL) gets a leading
+    /// apostrophe, so a school or indicator name can never run as a formula when the file is opened.
+    /// </summary>
+    public static string Escape(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\0' ? "'" + text : text;
+
+    /// <summary>The table with a header row (RFC 4180, UTF-8 with a byte order mark for Excel); then, after an empty line, one "Note" line per note.</summary>
+    public static byte[] Csv(ExportTable table)
+    {
+        var text = new StringBuilder();
+        void Line(IEnumerable<string> fields) => text.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
+        Line(table.Columns.Select(Escape));
+        foreach (var row in table.Rows) Line(row.Select(CsvCell));
+        if (table.Notes.Count > 0)
+        {
+            text.Append("\r\n");
+            foreach (var note in table.Notes) Line(["Note", Escape(note)]);
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static string Quote(string field) =>
+        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+
+    /// <summary>A workbook with the table on its first sheet and the title and notes on a second.</summary>
+    public static byte[] Xlsx(ExportTable table)
+    {
+        var rows = table.Rows.Select(row =>
+        {
+            var record = new Dictionary<string, object?>();
+            for (var i = 0; i < table.Columns.Count; i++)
+                record[Escape(table.Columns[i])] = i < row.Count ? XlsxCell(row[i]) : null;
+            return record;
+        }).ToList();
+        if (rows.Count == 0) rows.Add(table.Columns.ToDictionary(c => Escape(c), _ => (object?)null));
+        var notes = new[] { table.Title }.Concat(table.Notes).Select(n => new Dictionary<string, object?> { ["About this table"] = Escape(n) }).ToList();
+        var sheets = new Dictionary<string, object> { ["Data"] = rows, ["Notes"] = notes };
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    private static string CsvCell(object? cell) => cell switch
+    {
+        null => "",
+        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        ExportNumber n => n.Text,
+        string s => Escape(s),
+        _ => Escape(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? ""),
+    };
+
+    private static object? XlsxCell(object? cell) => cell switch
+    {
+        null => null,
+        double or int => cell,
+        ExportNumber n => n.Value,
+        string s => Escape(s),
+        _ => Escape(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? ""),
+    };
+}
+
+/// <summary>A number with the text the page shows for it ("90.0"): CSV writes the text, Excel the number (rounded the same way).</summary>
+public sealed record ExportNumber(double Value, string Text)
+{
+    public static ExportNumber Of(double value, int decimals) =>
+        new(Math.Round(value, decimals, MidpointRounding.AwayFromZero), value.ToString("F" + decimals, CultureInfo.InvariantCulture));
+}
