@@ -47,8 +47,15 @@ internal static class DataBlockSaving
         await db.SaveChangesAsync(ct);
         return new DataImportResult
         {
-            ImportId = record.Id, Kind = kind.Kind, Outcome = ImportOutcome.Rejected, FileName = fileName, Sha256 = check.Sha256,
-            Encoding = check.EncodingName, RowsRead = rowsRead, ErrorCount = problemCount, Errors = problems,
+            ImportId = record.Id,
+            Kind = kind.Kind,
+            Outcome = ImportOutcome.Rejected,
+            FileName = fileName,
+            Sha256 = check.Sha256,
+            Encoding = check.EncodingName,
+            RowsRead = rowsRead,
+            ErrorCount = problemCount,
+            Errors = problems,
         };
     }
 
@@ -96,8 +103,15 @@ internal static class DataBlockSaving
                 db.AuditEntries.Add(new AuditEntry(now, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
                     nameof(ImportRecord), record.Id.ToString(), JsonSerializer.Serialize(new
                     {
-                        Kind = record.Kind.ToString(), record.FileName, record.Sha256, record.Scope, record.RowsRead,
-                        SchoolYears = blocks.Count, record.Added, Replaced = record.Updated, record.Unchanged,
+                        Kind = record.Kind.ToString(),
+                        record.FileName,
+                        record.Sha256,
+                        record.Scope,
+                        record.RowsRead,
+                        SchoolYears = blocks.Count,
+                        record.Added,
+                        Replaced = record.Updated,
+                        record.Unchanged,
                     })));
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
@@ -116,9 +130,19 @@ internal static class DataBlockSaving
         }
         return new DataImportResult
         {
-            ImportId = record.Id, Kind = kind.Kind, Outcome = ImportOutcome.Applied, FileName = fileName, Sha256 = check.Sha256,
-            Encoding = check.EncodingName, Scope = scope, RowsRead = rowsRead, SchoolYears = blocks.Count, Added = added,
-            Replaced = changes.Count - added, Unchanged = blocks.Count - changes.Count, Changed = [.. changes.Select(c => c.Key)],
+            ImportId = record.Id,
+            Kind = kind.Kind,
+            Outcome = ImportOutcome.Applied,
+            FileName = fileName,
+            Sha256 = check.Sha256,
+            Encoding = check.EncodingName,
+            Scope = scope,
+            RowsRead = rowsRead,
+            SchoolYears = blocks.Count,
+            Added = added,
+            Replaced = changes.Count - added,
+            Unchanged = blocks.Count - changes.Count,
+            Changed = [.. changes.Select(c => c.Key)],
         };
     }
 
