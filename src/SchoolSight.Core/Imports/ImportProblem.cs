@@ -55,6 +55,9 @@ public sealed record DataImportResult
     public IReadOnlyList<ImportProblem> Errors { get; init; } = [];
     public IReadOnlyList<SchoolYear> Changed { get; init; } = [];
 
+    /// <summary>The recompute run after the import, for the years it changed (null when nothing changed or none ran).</summary>
+    public Indicators.ComputeResult? Recomputed { get; init; }
+
     public bool Applied => Outcome == ImportOutcome.Applied;
 }
 

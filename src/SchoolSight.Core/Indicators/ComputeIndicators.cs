@@ -6,6 +6,7 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Indicators.Computation;
+using SchoolSight.Domain.Published;
 
 namespace SchoolSight.Core.Indicators;
 
@@ -48,6 +49,17 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
         foreach (var b in pupilHashes) inputs[(b.Urn, b.AcademicYear)] = "p" + b.Sha256;
         foreach (var b in surveyHashes)
             inputs[(b.Urn, b.AcademicYear)] = inputs.GetValueOrDefault((b.Urn, b.AcademicYear), "") + "s" + b.Sha256;
+        // A school-year with no pupil-level data is computed from the DfE's published figures, when it has any.
+        var published = new PublishedTallies(computer);
+        var publishedSchools = await published.LoadAsync(db, AreaKind.School, years, ct);
+        var schoolFigures = new Dictionary<(int Urn, int Year), Dictionary<string, decimal>>();
+        var withPupils = pupilHashes.Select(b => (b.Urn, b.AcademicYear)).ToHashSet();
+        foreach (var ((code, year), figures) in publishedSchools)
+        {
+            if (!int.TryParse(code, out var urn) || withPupils.Contains((urn, year))) continue;
+            schoolFigures[(urn, year)] = figures;
+            inputs[(urn, year)] = inputs.GetValueOrDefault((urn, year), "") + "f" + PublishedTallies.Describe(figures);
+        }
         var catalogueStamp = CatalogueStamp(computer);
         var wanted = inputs.ToDictionary(kv => kv.Key, kv => Hash(kv.Value + catalogueStamp));
 
@@ -60,7 +72,7 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
         var touchedYears = stale.Select(k => k.Year).Concat(removed.Select(k => k.Item2)).Distinct().Order().ToList();
 
         // Schools: read the stale blocks a batch at a time, count each school-year in parallel, save.
-        var computed = await ComputeSchoolsAsync(stale, wanted, computer, now, progress, ct);
+        var computed = await ComputeSchoolsAsync(stale, wanted, schoolFigures, published, computer, now, progress, ct);
         foreach (var (urn, year) in removed)
             await db.IndicatorResults.Where(r => r.AreaKind == AreaKind.School && r.AreaCode == urn.ToString() && r.AcademicYear == year).ExecuteDeleteAsync(ct);
 
@@ -78,6 +90,7 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
     }
 
     private async Task<int> ComputeSchoolsAsync(HashSet<(int Urn, int Year)> stale, Dictionary<(int, int), string> wanted,
+        Dictionary<(int Urn, int Year), Dictionary<string, decimal>> schoolFigures, PublishedTallies published,
         IndicatorComputer computer, DateTime now, IProgress<ComputeProgress>? progress, CancellationToken ct)
     {
         var done = 0;
@@ -103,7 +116,13 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
                     var pupils = pupilData.TryGetValue(urn, out var p) ? PupilBlockCodec.Decode(p) : null;
                     var survey = surveyData.TryGetValue(urn, out var s) ? SurveyBlockCodec.Decode(s) : null;
                     var tallies = computer.Compute(pupils, survey);
-                    var sourceName = pupils is null ? "survey" : survey is null ? "pupil-level" : "pupil-level and survey";
+                    var figures = pupils is null ? schoolFigures.GetValueOrDefault((urn, year)) : null;
+                    if (figures is not null)
+                    {
+                        published.Fill(tallies, figures);
+                        computer.CountSchoolShares(tallies);
+                    }
+                    var sourceName = string.Join(" and ", new[] { pupils is null ? null : "pupil-level", figures is null ? null : "published", survey is null ? null : "survey" }.OfType<string>());
                     results.Add(new IndicatorResultSet(AreaKind.School, urn.ToString(), year, TalliesCodec.Encode(tallies), wanted[(urn, year)], sourceName, now));
                 });
 
@@ -150,6 +169,12 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
                 if (tallies.Intake.Pupils > 0) intakes.Add(new SchoolIntake(urn, school.Phase.ToString(), tallies.Intake));
             }
         }
+
+        // England: the DfE's own national figures where they are held (state-funded schools, as SchoolSight's schools
+        // are), rather than the sum of the schools one LA holds.
+        var englandFigures = await new PublishedTallies(computer).LoadAsync(db, AreaKind.England, [year], ct);
+        var national = englandFigures.GetValueOrDefault((AreaCodes.EnglandStateFunded, year)) ?? englandFigures.GetValueOrDefault((AreaCodes.England, year));
+        if (national is not null) new PublishedTallies(computer).Fill(Area(AreaKind.England, IndicatorResultSet.EnglandCode), national);
 
         var similar = SimilarSchools.Find(intakes, source.SimilarSchools);
         var method = source.SimilarSchools.Describe();

@@ -20,7 +20,9 @@ namespace SchoolSight.Core.Published;
 /// for. Every attempt is recorded as an <see cref="ImportRecord"/>.
 /// </summary>
 [Operation]
-public sealed class ImportPublished(AppDbContext db)
+/// <remarks>With <paramref name="compute"/> (as the app, API and CLI have it), the indicators of the file's year are
+/// recomputed straight after an import that changed figures.</remarks>
+public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicators? compute = null)
 {
     private const int ErrorsKeptOnRecord = 40;
     private const int FirstErrorsLength = 4000;
@@ -36,9 +38,11 @@ public sealed class ImportPublished(AppDbContext db)
         var held = request.KeepAllSchools
             ? null
             : (await db.Schools.IgnoreQueryFilters().AsNoTracking().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
-        return request.Source == PublishedSource.Ofsted
-            ? await ImportOfstedAsync(request, held, progress, ct)
-            : await ImportFiguresAsync(request, held, progress, ct);
+        if (request.Source == PublishedSource.Ofsted) return await ImportOfstedAsync(request, held, progress, ct);
+        var result = await ImportFiguresAsync(request, held, progress, ct);
+        if (compute is null || !result.Applied || result.Added + result.Updated + result.Removed == 0) return result;
+        db.ChangeTracker.Clear();
+        return result with { Recomputed = await compute.RunAsync(new Indicators.ComputeRequest(Years: [request.AcademicYear!.Value]), ct: ct) };
     }
 
     private async Task<PublishedImportResult> ImportFiguresAsync(PublishedImportRequest request, HashSet<int>? held, IProgress<GiasImportProgress>? progress, CancellationToken ct)

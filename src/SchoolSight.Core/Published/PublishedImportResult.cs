@@ -47,5 +47,8 @@ public sealed record PublishedImportResult
     /// <summary>Optional headline columns this year's file does not have.</summary>
     public IReadOnlyList<string> ColumnsNotInFile { get; init; } = [];
 
+    /// <summary>The recompute run after the import, for its year (null when nothing changed or none ran).</summary>
+    public Indicators.ComputeResult? Recomputed { get; init; }
+
     public bool Applied => Outcome == ImportOutcome.Applied;
 }

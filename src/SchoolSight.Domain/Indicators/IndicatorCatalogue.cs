@@ -163,7 +163,7 @@ public sealed class IndicatorCatalogue
                 ComparedWithGroup = entry.ComparedWithGroup,
                 ComparedWithNational = entry.ComparedWithNational ?? false,
                 SchoolRule = schoolRule,
-                Published = entry.Published is { } pub ? new PublishedFallback(pub.Measure!, pub.Cohort!) : null,
+                Published = entry.Published is { } pub ? new PublishedFallback(pub.Measure!, pub.Cohort!, pub.Lower, pub.Upper) : null,
             });
         }
 
@@ -191,5 +191,5 @@ public sealed class IndicatorCatalogue
         string? BaseIndicator, PupilGroup? Group, PupilGroup? ComparedWithGroup, bool? ComparedWithNational,
         string? SchoolRule, PublishedEntry? Published);
 
-    private sealed record PublishedEntry(string? Measure, string? Cohort);
+    private sealed record PublishedEntry(string? Measure, string? Cohort, string? Lower, string? Upper);
 }

@@ -43,7 +43,9 @@ public enum IndicatorUnit
 /// <summary>Where a figure comes from when there is no pupil-level data: a measure of a published DfE school-level file.</summary>
 /// <param name="Measure">e.g. "KS2.PTRWM_EXP" (a percentage) or "KS4.ATT8SCR" (a score).</param>
 /// <param name="Cohort">The file's own count of pupils the measure covers, e.g. "KS2.TELIG".</param>
-public sealed record PublishedFallback(string Measure, string Cohort);
+/// <param name="Lower">For an average, the measure holding the lower limit of its 95% confidence interval, if published.</param>
+/// <param name="Upper">Likewise the upper limit.</param>
+public sealed record PublishedFallback(string Measure, string Cohort, string? Lower = null, string? Upper = null);
 
 /// <summary>
 /// One indicator of the catalogue (DOMAIN.md 3.2), as the LA's catalogue file defines it: what is counted, for whom,

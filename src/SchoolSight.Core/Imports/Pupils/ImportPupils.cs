@@ -17,7 +17,9 @@ public sealed record PupilImportRequest(Stream Content, string FileName);
 /// added or replaced is audited. Only an LA administrator may import. The result names the school-years that changed.
 /// </summary>
 [Operation]
-public sealed class ImportPupils(AppDbContext db)
+/// <remarks>With <paramref name="compute"/> (as the app, API and CLI have it), the indicators of the school-years that
+/// changed are recomputed straight after the import.</remarks>
+public sealed class ImportPupils(AppDbContext db, Indicators.ComputeIndicators? compute = null)
 {
     public async Task<DataImportResult> RunAsync(PupilImportRequest request, CancellationToken ct = default)
     {
@@ -30,7 +32,10 @@ public sealed class ImportPupils(AppDbContext db)
         var file = await PupilFileReader.ReadAsync(request.Content, held, spool, ct);
         if (file.ProblemCount > 0)
             return await DataBlockSaving.RejectAsync(db, Kind.Instance, fileName, file.Check, startedAt, file.RowsRead, file.Problems, file.ProblemCount, ct);
-        return await DataBlockSaving.SaveAsync(db, Kind.Instance, fileName, file.Check, startedAt, file.RowsRead, file.Blocks, spool, ct);
+        var result = await DataBlockSaving.SaveAsync(db, Kind.Instance, fileName, file.Check, startedAt, file.RowsRead, file.Blocks, spool, ct);
+        if (compute is null || result.Changed.Count == 0) return result;
+        db.ChangeTracker.Clear();
+        return result with { Recomputed = await compute.RunAsync(new Indicators.ComputeRequest(Years: [.. result.Changed.Select(c => c.AcademicYear).Distinct()]), ct: ct) };
     }
 
     private sealed class Kind : IDataBlockKind

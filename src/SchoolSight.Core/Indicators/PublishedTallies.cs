@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Indicators.Computation;
+using SchoolSight.Domain.Published;
+
+namespace SchoolSight.Core.Indicators;
+
+/// <summary>
+/// Tallies from the DfE's published school-level figures (the catalogue's <c>published</c> measure and cohort), for a
+/// school-year with no pupil-level data: a percentage p over a cohort n counts as p × n / 100 of n pupils; an average
+/// as its sum over n, with the sum of squares recovered from the published confidence interval where there is one.
+/// Only the all-pupils group is published, so group breakdowns are left empty, never guessed.
+/// </summary>
+public sealed class PublishedTallies(IndicatorComputer computer)
+{
+    private readonly List<(int Slot, IndicatorDefinition Indicator, PublishedFallback Source)> _mapped =
+        [.. computer.Slots.Select((d, i) => (i, d, d.Published)).Where(x => x.Published is not null).Select(x => (x.i, x.d, x.Published!))];
+
+    public IReadOnlyCollection<string> Measures => [.. _mapped.SelectMany(m => new[] { m.Source.Measure, m.Source.Cohort, m.Source.Lower, m.Source.Upper }).OfType<string>().Distinct()];
+
+    /// <summary>The figures of every school-year (or area) held for the mapped measures, keyed by area code and year.</summary>
+    public async Task<Dictionary<(string Code, int Year), Dictionary<string, decimal>>> LoadAsync(AppDbContext db, AreaKind kind, IReadOnlyCollection<int>? years, CancellationToken ct)
+    {
+        var measures = Measures.ToList();
+        var rows = await db.PublishedFigures.AsNoTracking()
+            .Where(f => f.AreaKind == kind && f.Value != null && measures.Contains(f.Measure) && (years == null || years.Contains(f.AcademicYear)))
+            .Select(f => new { f.AreaCode, f.AcademicYear, f.Measure, f.Value }).ToListAsync(ct);
+        return rows.GroupBy(r => (r.AreaCode, r.AcademicYear))
+            .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Measure, r => r.Value!.Value));
+    }
+
+    /// <summary>A stable description of the figures, so a recompute notices when a re-import changed them.</summary>
+    public static string Describe(Dictionary<string, decimal> figures) =>
+        string.Join(";", figures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+
+    public IndicatorTallies Tallies(Dictionary<string, decimal> figures)
+    {
+        var tallies = computer.NewTallies();
+        Fill(tallies, figures);
+        computer.CountSchoolShares(tallies);
+        return tallies;
+    }
+
+    /// <summary>Writes the all-pupils tally of every mapped indicator the figures cover over <paramref name="tallies"/>.</summary>
+    public void Fill(IndicatorTallies tallies, Dictionary<string, decimal> figures)
+    {
+        foreach (var (slot, indicator, source) in _mapped)
+        {
+            if (!figures.TryGetValue(source.Measure, out var value) || !figures.TryGetValue(source.Cohort, out var cohort) || cohort <= 0) continue;
+            var n = (double)cohort;
+            var v = (double)value;
+            if (indicator.Kind == IndicatorKind.Proportion)
+            {
+                tallies[slot, PupilGroup.All] = new Tally(v * n / 100, n, 0, n);
+                continue;
+            }
+            var q = double.NaN;
+            if (source.Lower is { } l && source.Upper is { } u && figures.TryGetValue(l, out var lower) && figures.TryGetValue(u, out var upper) && n > 1)
+            {
+                var se = (double)(upper - lower) / (2 * 1.959964);
+                q = se * se * n * (n - 1) + n * v * v;
+            }
+            tallies[slot, PupilGroup.All] = new Tally(v * n, n, q, n);
+        }
+    }
+}
