@@ -36,13 +36,23 @@ public static class IndicatorTestData
 
     private const byte Yes = 1, No = 2;
 
-    /// <summary>Stores the blocks (once) and computes every indicator. Safe to call again: nothing changes the second time.</summary>
+    /// <summary>
+    /// Replaces the demo's generated pupil and survey data with these hand-made blocks (once), so figures can be checked
+    /// by hand, and computes every indicator. Safe to call again: nothing changes the second time.
+    /// </summary>
     public static async Task<ComputeResult> SeedAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (!await db.PupilDataBlocks.AnyAsync())
+        var first = Pupils(SmallGroupSchool, Years[0]);
+        var firstData = PupilBlockCodec.Encode(first);
+        var firstHash = PupilBlockCodec.Hash(firstData, PupilBlockCodec.EncodeRefs(first.PupilRefs));
+        if (!await db.PupilDataBlocks.AnyAsync(b => b.Urn == SmallGroupSchool && b.AcademicYear == Years[0] && b.Sha256 == firstHash))
         {
+            await db.PupilDataBlocks.ExecuteDeleteAsync();
+            await db.SurveyDataBlocks.ExecuteDeleteAsync();
+            await db.IndicatorResults.ExecuteDeleteAsync();
+            await db.SimilarSchoolSets.ExecuteDeleteAsync();
             var now = db.UtcNow;
             foreach (var year in Years)
             {

@@ -31,6 +31,9 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
 {
     private const int ReadBatch = 2000;
 
+    /// <summary>The source of an England result set whose headline figures are the DfE's own national ones.</summary>
+    public const string EnglandFromDfe = "DfE national figures";
+
     public async Task<ComputeResult> RunAsync(ComputeRequest request, IProgress<ComputeProgress>? progress = null, CancellationToken ct = default)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -190,7 +193,8 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
             batch.Clear();
         }
         foreach (var ((kind, code), tallies) in areas)
-            batch.Add(new IndicatorResultSet(kind, code, year, TalliesCodec.Encode(tallies), "", "computed from schools", now));
+            batch.Add(new IndicatorResultSet(kind, code, year, TalliesCodec.Encode(tallies), "",
+                kind == AreaKind.England && national is not null ? EnglandFromDfe : "computed from schools", now));
         await Flush();
 
         await db.SimilarSchoolSets.Where(s => s.AcademicYear == year).ExecuteDeleteAsync(ct);

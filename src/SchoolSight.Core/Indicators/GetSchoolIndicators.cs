@@ -70,7 +70,11 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         var areaCodes = new List<string> { code, school.LaCode.ToString(), school.LocalityId?.ToString() ?? "-", IndicatorResultSet.EnglandCode };
         var sets = await db.IndicatorResults.AsNoTracking()
             .Where(r => trendYears.Contains(r.AcademicYear) && areaCodes.Contains(r.AreaCode))
-            .Select(r => new { r.AreaKind, r.AreaCode, r.AcademicYear, r.Data }).ToListAsync(ct);
+            .Select(r => new { r.AreaKind, r.AreaCode, r.AcademicYear, r.Data, r.Source }).ToListAsync(ct);
+        // England is the DfE's national figures when they have been imported; otherwise the sum of every school held,
+        // and the label says so rather than calling one LA's schools England.
+        var englandLabel = sets.Any(s => s.AreaKind == AreaKind.England && s.AcademicYear == selected && s.Source == ComputeIndicators.EnglandFromDfe)
+            ? "England" : "All schools held";
         IndicatorTallies? Find(AreaKind kind, string areaCode, int y) =>
             sets.FirstOrDefault(s => s.AreaKind == kind && s.AreaCode == areaCode && s.AcademicYear == y) is { } s ? TalliesCodec.Decode(s.Data, computer.Slots) : null;
 
@@ -92,7 +96,7 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         var mine = Find(AreaKind.School, code, selected);
         var benchmarks = new List<(string Label, IndicatorTallies? Tallies)>
         {
-            ("England", england),
+            (englandLabel, england),
             ($"LA {school.LaCode}", Find(AreaKind.LocalAuthority, school.LaCode.ToString(), selected)),
         };
         if (school.LocalityId is { } locality) benchmarks.Add(($"{school.Locality} locality", Find(AreaKind.Locality, locality.ToString(), selected)));
@@ -145,6 +149,8 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
 
     internal static bool IsSmall(Tally tally, IndicatorDefinition indicator, SuppressionRule rule)
     {
+        // A school share counts schools, not pupils: nothing about a child can be read from it.
+        if (indicator.Kind == IndicatorKind.SchoolShare) return false;
         var pupils = tally.C > 0 ? tally.C : tally.D;
         if (pupils <= 0) return false;
         if (pupils < rule.SmallestDenominatorShown) return true;

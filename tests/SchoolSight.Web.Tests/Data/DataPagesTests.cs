@@ -55,7 +55,7 @@ public abstract partial class DataPagesTests(DataApp data)
         row.ShouldContain($"href=\"/Schools/{Primary}/Data/KS2_RWM_EXP?year=2024\"");
         // Benchmarks: England, the LA, the locality and the similar schools, in that order.
         Regex.Matches(Header(html), "<th scope=\"col\"[^>]*>([^<]+)</th>").Select(m => m.Groups[1].Value).Skip(2).Take(4)
-            .ShouldBe(["England", "LA 999", "East locality", "7 similar schools"]);
+            .ShouldBe(["All schools held", "LA 999", "East locality", "7 similar schools"]);
         // Lower is better: persistent absence above a benchmark is worse, not better.
         Row(html, "data-indicator=\"PERSISTENT_ABSENCE\"").ShouldNotContain("above (better)");
 
@@ -112,7 +112,7 @@ public abstract partial class DataPagesTests(DataApp data)
         var ks2 = csv.Single(r => r[0] == "KS2_RWM_EXP");
         ks2[header.IndexOf("School")].ShouldBe("90.0");
         ks2[header.IndexOf("School lower 95%")].ShouldBe("74.4");
-        ks2[header.IndexOf("Against England")].ShouldBe("significantly above (better)");
+        ks2[header.IndexOf("Against All schools held")].ShouldBe("significantly above (better)");
         ks2[header.IndexOf("Trend")].ShouldBe("improving");
         ks2[header.IndexOf("2022/23")].ShouldBe("33.3");
 
@@ -120,7 +120,7 @@ public abstract partial class DataPagesTests(DataApp data)
         var sheetRow = xlsx.Single(r => (string?)r["Indicator id"] == "KS2_RWM_EXP");
         Convert.ToDouble(sheetRow["School"]).ShouldBe(90.0);
         Convert.ToDouble(sheetRow["School lower 95%"]).ShouldBe(74.4);
-        sheetRow["Against England"].ShouldBe("significantly above (better)");
+        sheetRow["Against All schools held"].ShouldBe("significantly above (better)");
 
         // Groups: the governor's file hides the children in care as the page does; the officer's shows them, except for publication.
         static string InCare(List<List<string>> rows) => rows.Single(r => r[0] == "Children in care")[1];
