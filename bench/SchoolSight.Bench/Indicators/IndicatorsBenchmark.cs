@@ -17,14 +17,14 @@ namespace SchoolSight.Bench.Indicators;
 /// </summary>
 public static class IndicatorsBenchmark
 {
-    public sealed record Options(bool National, int Schools, int Years, int Seed, int Reps, string? DataFolder, int Requests, int Concurrency, bool Postgres)
+    public sealed record Options(bool National, int Schools, int Years, int Seed, int Reps, string? DataFolder, int Requests, int Concurrency, bool Postgres, bool SkipDuckDb)
     {
         public static Options Parse(string[] args)
         {
             string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
             int Value(string name, int fallback) => int.TryParse(Text(name), out var v) ? v : fallback;
             return new Options(args.Contains("--national"), Value("--schools", 200), Value("--years", 3), Value("--seed", 42), Value("--reps", 3),
-                Text("--data"), Value("--requests", 2000), Value("--concurrency", 8), args.Contains("--postgres"));
+                Text("--data"), Value("--requests", 2000), Value("--concurrency", 8), args.Contains("--postgres"), args.Contains("--skip-duckdb"));
         }
     }
 
@@ -82,6 +82,12 @@ public static class IndicatorsBenchmark
         await using (var db = database.CreateContext())
             schools = (await db.Schools.IgnoreQueryFilters().AsNoTracking().Select(s => new { s.Urn, s.Details.LaCode, s.Phase }).ToListAsync())
                 .Select(s => (s.Urn, s.LaCode, s.Phase.ToString())).ToList();
+        if (options.SkipDuckDb)
+        {
+            Console.WriteLine($"| (b) Full recompute ({provider}), median of {options.Reps} | {Median(computeRuns).Time.TotalSeconds:N2} s | {Mb(Median(computeRuns).Peak)} |");
+            if (options.Requests > 0) await PageLoad.RunAsync(database.Options, [.. schools.Select(s => s.Urn)], options.Requests, options.Concurrency, options.Seed);
+            return 0;
+        }
         using var duck = new DuckDbIndicators(source.Computer, source.SimilarSchools);
         var (loadTime, loadPeak) = await Measure.OnceAsync(() =>
         {

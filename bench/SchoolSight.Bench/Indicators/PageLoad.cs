@@ -26,6 +26,8 @@ public static partial class PageLoad
     {
         var keys = Path.Combine(Path.GetTempPath(), "schoolsight-bench-keys");
         await using var app = SchoolSightApp.Build([
+            // The app's own name and content root, so its pages and static files are found as when it runs itself.
+            "--applicationName", "SchoolSight.Web", "--contentRoot", WebContentRoot(),
             "--urls", "http://127.0.0.1:0", "--environment", "Production",
             "--Database:Provider", database.Provider.ToString(), "--Database:ConnectionString", database.ConnectionString,
             "--DataProtection:KeysFolder", keys, "--Logging:LogLevel:Default", "Warning",
@@ -71,6 +73,13 @@ public static partial class PageLoad
         await app.StopAsync();
     }
 
+    private static string WebContentRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "src", "SchoolSight.Web"))) return Path.Combine(dir.FullName, "src", "SchoolSight.Web");
+        return Directory.GetCurrentDirectory();
+    }
+
     private static async Task GetAsync(HttpClient client, int urn)
     {
         using var response = await client.GetAsync($"/Schools/{urn}/Data");
@@ -80,7 +89,9 @@ public static partial class PageLoad
 
     private static async Task SignInAsync(HttpClient client)
     {
-        var form = await client.GetStringAsync("/Account/SignIn");
+        using var page = await client.GetAsync("/Account/SignIn");
+        if (page.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"The sign-in page answered {(int)page.StatusCode} {page.Headers.Location}");
+        var form = await page.Content.ReadAsStringAsync();
         var token = TokenPattern().Match(form).Groups[1].Value;
         using var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -75,8 +75,9 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         // and the label says so rather than calling one LA's schools England.
         var englandLabel = sets.Any(s => s.AreaKind == AreaKind.England && s.AcademicYear == selected && s.Source == ComputeIndicators.EnglandFromDfe)
             ? "England" : "All schools held";
-        IndicatorTallies? Find(AreaKind kind, string areaCode, int y) =>
-            sets.FirstOrDefault(s => s.AreaKind == kind && s.AreaCode == areaCode && s.AcademicYear == y) is { } s ? TalliesCodec.Decode(s.Data, computer.Slots) : null;
+        // Each result set is decoded once, however many indicators and years read it.
+        var decoded = sets.ToDictionary(s => (s.AreaKind, s.AreaCode, s.AcademicYear), s => TalliesCodec.Decode(s.Data, computer.Slots));
+        IndicatorTallies? Find(AreaKind kind, string areaCode, int y) => decoded.GetValueOrDefault((kind, areaCode, y));
 
         var similarSet = await db.SimilarSchoolSets.AsNoTracking().FirstOrDefaultAsync(s => s.Urn == urn && s.AcademicYear == selected, ct);
         var similarMembers = similarSet?.MemberList() ?? [];
@@ -102,6 +103,7 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         if (school.LocalityId is { } locality) benchmarks.Add(($"{school.Locality} locality", Find(AreaKind.Locality, locality.ToString(), selected)));
         if (similarMembers.Count > 0) benchmarks.Add(($"{similarMembers.Count} similar schools", similarTallies));
 
+        var trendFigures = trendYears.ToDictionary(ty => ty, ty => new IndicatorFigures(computer, Find(AreaKind.England, IndicatorResultSet.EnglandCode, ty)));
         var rows = new List<IndicatorRow>();
         foreach (var indicator in indicators)
         {
@@ -121,7 +123,7 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
             var trend = trendYears.Select(ty =>
             {
                 var t = Find(AreaKind.School, code, ty);
-                var f = new IndicatorFigures(computer, Find(AreaKind.England, IndicatorResultSet.EnglandCode, ty));
+                var f = trendFigures[ty];
                 var tv = f.Value(indicator, t);
                 return (Year: ty, Value: tv, Hidden: suppressed && IsSmall(f.TallyOf(indicator, t), indicator, rule));
             }).ToList();
