@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SchoolSight.Core.Access;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Auditing;
+using SchoolSight.Domain.Calendar;
+using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.Register;
 
@@ -33,6 +35,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<SipAssignment> SipAssignments => Set<SipAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<SchoolTerm> SchoolTerms => Set<SchoolTerm>();
+    public DbSet<ImprovingOutcomesCase> ProgrammeCases => Set<ImprovingOutcomesCase>();
+    public DbSet<SentReminder> ProgrammeReminders => Set<SentReminder>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
@@ -50,6 +55,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         // cannot even load a school they are not bound or assigned to.
         builder.Entity<School>().HasQueryFilter(s => ScopeIsWholeLa || ScopeUrns.Contains(s.Urn));
         builder.Entity<ClusterMembership>().HasQueryFilter(m => ScopeIsWholeLa || ScopeUrns.Contains(m.Urn));
+        builder.Entity<ImprovingOutcomesCase>().HasQueryFilter(c => ScopeIsWholeLa || ScopeUrns.Contains(c.Urn));
     }
 
     private bool ScopeIsWholeLa => _user.Scope.WholeLa;
@@ -122,7 +128,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     }
 
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not ImportRecord && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+        entry.Entity is not (ImportRecord or SentReminder) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
 
@@ -134,6 +140,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         School school => school.Urn,
         ClusterMembership membership => membership.Urn,
         SipAssignment assignment => assignment.Urn,
+        ImprovingOutcomesCase programmeCase => programmeCase.Urn,
         AppUser user => user.SchoolUrn,
         _ => null,
     };

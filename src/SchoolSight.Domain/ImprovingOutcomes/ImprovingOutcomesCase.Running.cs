@@ -35,7 +35,7 @@ public sealed partial class ImprovingOutcomesCase
         ProgrammeRoles.Require(ProgrammeRoles.Contributors, actor, "submit a progress report");
         RequireState("submit a progress report", Running);
         var items = evidence.Where(e => e.PlanActionId != 0 || !string.IsNullOrWhiteSpace(e.Evidence)).ToList();
-        if (items.Any(e => _actions.All(a => a.Id != e.PlanActionId))) throw new DomainException(ProgrammeErrors.UnknownAction);
+        if (items.Any(e => _planActions.All(a => a.Id != e.PlanActionId))) throw new DomainException(ProgrammeErrors.UnknownAction);
         Meeting(meetingId).SubmitProgressReport(summary, partnershipWork, items.Select(e => new ProgressEvidence(e.PlanActionId, e.Evidence)).ToList(), today, actor.Name);
     }
 
@@ -95,7 +95,7 @@ public sealed partial class ImprovingOutcomesCase
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record spending");
         RequireState("record spending", CaseState.BaselineRecorded, CaseState.Active);
         if (ProgrammeBudget is not { } budget) throw new DomainException(ProgrammeErrors.NoBudget);
-        if (_actions.All(a => a.Id != planActionId)) throw new DomainException(ProgrammeErrors.UnknownAction);
+        if (_planActions.All(a => a.Id != planActionId)) throw new DomainException(ProgrammeErrors.UnknownAction);
         var day = Text.NotFuture(spentOn, today, "SpentOn", "The day of the spending", "Enter the day the money was spent or committed");
         var t = Money(total, "Total", "The total", required: true)!.Value;
         var p = Money(fromProgramme, "FromProgramme", "The amount from the programme budget", required: false) ?? 0m;

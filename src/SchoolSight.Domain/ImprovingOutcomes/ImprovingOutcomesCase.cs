@@ -10,7 +10,7 @@ namespace SchoolSight.Domain.ImprovingOutcomes;
 public sealed partial class ImprovingOutcomesCase : VersionedEntity
 {
     private readonly List<CaseDecision> _decisions = [];
-    private readonly List<PlanAction> _actions = [];
+    private readonly List<PlanAction> _planActions = [];
     private readonly List<ManagementGroupMember> _members = [];
     private readonly List<ManagementGroupMeeting> _groupMeetings = [];
     private readonly List<ProgrammeMeeting> _meetings = [];
@@ -75,7 +75,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity
     public decimal? SchoolContribution { get; private set; }
 
     public IReadOnlyList<CaseDecision> Decisions => _decisions;
-    public IReadOnlyList<PlanAction> PlanActions => _actions;
+    public IReadOnlyList<PlanAction> PlanActions => _planActions;
     public IReadOnlyList<ManagementGroupMember> Members => _members;
     public IReadOnlyList<ManagementGroupMeeting> GroupMeetings => _groupMeetings;
     public IReadOnlyList<ProgrammeMeeting> Meetings => _meetings;
@@ -153,13 +153,13 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity
     {
         ProgrammeRoles.Require(ProgrammeRoles.Contributors, actor, "add actions to the plan");
         RequireState("add actions to the plan", CaseState.EntryAgreed, CaseState.BaselineRecorded, CaseState.Active);
-        var action = new PlanAction(_actions.Count == 0 ? 1 : _actions.Max(a => a.Number) + 1, description, owner, dueOn, successCriteria);
-        _actions.Add(action);
+        var action = new PlanAction(_planActions.Count == 0 ? 1 : _planActions.Max(a => a.Number) + 1, description, owner, dueOn, successCriteria);
+        _planActions.Add(action);
         return action;
     }
 
     public PlanAction Action(int actionId) =>
-        _actions.FirstOrDefault(a => a.Id == actionId) ?? throw new DomainException(ProgrammeErrors.UnknownAction);
+        _planActions.FirstOrDefault(a => a.Id == actionId) ?? throw new DomainException(ProgrammeErrors.UnknownAction);
 
     public void AddMember(string name, ManagementGroupRole role, CaseActor actor)
     {
@@ -203,7 +203,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity
         _visits.Add(new MonitoringVisit(day, actor.Name, actor.Role, findings, improvementSustained));
     }
 
-    internal void RequireState(string doing, params CaseState[] states)
+    public void RequireState(string doing, params CaseState[] states)
     {
         if (!states.Contains(State)) throw new DomainException(ProgrammeErrors.WrongState(doing, State));
     }
