@@ -28,7 +28,15 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public sealed record Message(string From, IReadOnlyList<string> To, string Data)
     {
-        public string Subject => Data.Split("\r\n").FirstOrDefault(l => l.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase))?[8..].Trim() ?? "";
+        private MimeKit.MimeMessage Parsed => MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Data)));
+
+        /// <summary>The decoded subject line.</summary>
+        public string Subject => Parsed.Subject ?? "";
+
+        /// <summary>The decoded plain-text body.</summary>
+        public string Body => Parsed.TextBody ?? "";
+
+        public override string ToString() => $"{string.Join(",", To)}: {Subject}";
     }
 
     /// <summary>Waits until at least <paramref name="count"/> messages have arrived (or fails after the timeout).</summary>

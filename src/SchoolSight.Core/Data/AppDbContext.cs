@@ -6,8 +6,8 @@ using SchoolSight.Core.Access;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Calendar;
-using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Imports;
+using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Register;
 
 namespace SchoolSight.Core.Data;
