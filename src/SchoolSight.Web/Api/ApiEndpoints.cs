@@ -13,6 +13,7 @@ public static class ApiEndpoints
         v1.MapClustersApi();
         v1.MapPartnersApi();
         v1.MapImportsApi();
+        v1.MapProgrammeApi();
         return app;
     }
 }

@@ -52,7 +52,12 @@ public sealed class EditActionModel(GetCase get, EditPlanAction edit) : CasePage
 
     private static PlanActionInput FromAction(PlanAction a) => new()
     {
-        Description = a.Description, Owner = a.Owner, DueOn = a.DueOn, SuccessCriteria = a.SuccessCriteria,
-        Status = a.Status, ProgressNote = a.ProgressNote, Version = a.Version,
+        Description = a.Description,
+        Owner = a.Owner,
+        DueOn = a.DueOn,
+        SuccessCriteria = a.SuccessCriteria,
+        Status = a.Status,
+        ProgressNote = a.ProgressNote,
+        Version = a.Version,
     };
 }

@@ -17,8 +17,10 @@ public sealed class EntryModel(GetCase get, RecordBaseline recordBaseline, Recor
         if (!await LoadAsync(id, ct)) return NotFound();
         Communications = new CommunicationsInput
         {
-            GovernorsToldOn = Case.Communications.GovernorsToldOn, StaffToldOn = Case.Communications.StaffToldOn,
-            LaTeamsToldOn = Case.Communications.LaTeamsToldOn, ParentsCommunication = Case.Communications.ParentsCommunication,
+            GovernorsToldOn = Case.Communications.GovernorsToldOn,
+            StaffToldOn = Case.Communications.StaffToldOn,
+            LaTeamsToldOn = Case.Communications.LaTeamsToldOn,
+            ParentsCommunication = Case.Communications.ParentsCommunication,
         };
         return Page();
     }
