@@ -16,7 +16,7 @@ public static class PdfText
         await File.WriteAllBytesAsync(file, pdf);
         try
         {
-            var start = new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"])
+            var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

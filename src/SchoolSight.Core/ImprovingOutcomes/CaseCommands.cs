@@ -32,7 +32,12 @@ public static class CaseCommands
         var c = await db.WholeCases().FirstOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null) return OperationResult<T>.Fail(CoreErrors.NotFound("case"));
         var calendar = await db.LoadCalendarAsync(ct);
-        if (expectedVersion is { } v) db.ExpectVersion(c, v);
+        if (expectedVersion is { } v)
+        {
+            // A decision made on a stale view of the case is refused as such, before its own rules are checked.
+            if (c.Version != v) return OperationResult<T>.Fail(CoreErrors.Conflict("case", c.UpdatedBy, c.UpdatedAt));
+            db.ExpectVersion(c, v);
+        }
         T result;
         try
         {
