@@ -92,6 +92,21 @@ public sealed class RecordMinutes(AppDbContext db)
         db.ChangeMeetingAsync(caseId, meetingId, input.Version, (c, actor) => c.RecordMinutes(meetingId, input.On, actor, db.Today()), ct);
 }
 
+public sealed record SipAgreementInput
+{
+    public bool? Agrees { get; set; }
+    public string? Comment { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>The SIP records whether they agree with the progress judgement of a meeting, and why not.</summary>
+[Operation]
+public sealed class RecordSipAgreement(AppDbContext db)
+{
+    public Task<OperationResult<int>> RunAsync(int caseId, int meetingId, SipAgreementInput input, CancellationToken ct = default) =>
+        db.ChangeMeetingAsync(caseId, meetingId, input.Version, (c, actor) => c.RecordSipAgreement(meetingId, input.Agrees, input.Comment, actor, db.Today()), ct);
+}
+
 public sealed record FollowUpInput
 {
     public DateOnly? On { get; set; }

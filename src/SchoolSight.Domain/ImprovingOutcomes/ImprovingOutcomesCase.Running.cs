@@ -52,6 +52,12 @@ public sealed partial class ImprovingOutcomesCase
         Meeting(meetingId).RecordMinutesCirculated(circulatedOn, today);
     }
 
+    public void RecordSipAgreement(int meetingId, bool? agrees, string? comment, CaseActor actor, DateOnly today)
+    {
+        ProgrammeRoles.Require(ProgrammeRoles.Sips, actor, "record the SIP's agreement with a progress judgement");
+        Meeting(meetingId).RecordSipAgreement(agrees, comment, actor.Name, today);
+    }
+
     public void RecordProfessionalsMeeting(int meetingId, DateOnly? heldOn, string notes, CaseActor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record a professionals' meeting");

@@ -39,6 +39,12 @@ public sealed class ProgrammeMeeting : VersionedEntity
     public ProgressJudgement? Judgement { get; private set; }
     public DateOnly? MinutesCirculatedOn { get; private set; }
 
+    /// <summary>Whether the SIP agrees with the progress judgement (seed 004, 7.2), and why not when they do not.</summary>
+    public bool? SipAgrees { get; private set; }
+    public string? SipComment { get; private set; }
+    public string? SipAgreementBy { get; private set; }
+    public DateOnly? SipAgreementOn { get; private set; }
+
     public DateOnly? ProfessionalsMeetingOn { get; private set; }
     public string? ProfessionalsMeetingNotes { get; private set; }
     public DateOnly? ReportedToGoverningBodyOn { get; private set; }
@@ -101,6 +107,19 @@ public sealed class ProgrammeMeeting : VersionedEntity
         var day = Text.NotFuture(circulatedOn, today, "MinutesCirculatedOn", "The day the minutes were circulated", "Enter the day the minutes were circulated");
         if (day < held) throw new DomainException(ProgrammeErrors.BeforeMeeting("MinutesCirculatedOn", "The day the minutes were circulated"));
         MinutesCirculatedOn = day;
+    }
+
+    /// <summary>The SIP must agree with the progress and self-evaluation judgements: records their view of this meeting's judgement.</summary>
+    public void RecordSipAgreement(bool? agrees, string? comment, string by, DateOnly today)
+    {
+        if (Judgement is null) throw new DomainException(new DomainError("programme.no-judgement", "Record the meeting and its progress judgement before the SIP's agreement.", "SipAgrees"));
+        if (agrees is null) throw new DomainException(ProgrammeErrors.Required("SipAgrees", "Say whether you agree with the progress judgement"));
+        var c = Text.Optional(comment, "SipComment", "The comment", 2000);
+        if (agrees == false && c is null) throw new DomainException(ProgrammeErrors.Required("SipComment", "Say why you do not agree with the progress judgement"));
+        SipAgrees = agrees;
+        SipComment = c;
+        SipAgreementBy = by;
+        SipAgreementOn = today;
     }
 
     public void RecordProfessionalsMeeting(DateOnly? heldOn, string notes, DateOnly today)

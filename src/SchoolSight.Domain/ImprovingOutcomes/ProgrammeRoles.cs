@@ -20,6 +20,9 @@ public static class ProgrammeRoles
     /// <summary>Keep the plan's actions up to date, hold management group meetings and write progress reports.</summary>
     public static readonly IReadOnlySet<Role> Contributors = new HashSet<Role> { Role.InterventionOfficer, Role.SchoolImprovementPartner, Role.SchoolUser };
 
+    /// <summary>The school improvement partner agrees (or not) with the progress judgements (seed 004, 7.2).</summary>
+    public static readonly IReadOnlySet<Role> Sips = new HashSet<Role> { Role.SchoolImprovementPartner };
+
     /// <summary>Termly monitoring after exit is carried out by the SIP or the M&amp;I manager (seed 004, 5.3).</summary>
     public static readonly IReadOnlySet<Role> Monitors = new HashSet<Role> { Role.InterventionOfficer, Role.SchoolImprovementPartner };
 

@@ -826,6 +826,20 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("ScheduledFor")
                         .HasColumnType("date");
 
+                    b.Property<string>("SipAgreementBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("SipAgreementOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("SipAgrees")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SipComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -797,6 +797,20 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("ScheduledFor")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SipAgreementBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SipAgreementOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SipAgrees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SipComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 

@@ -67,10 +67,17 @@ public abstract class ProgrammeOperationsTests(DatabaseProvider provider) : IAsy
             var early = await new RecordMinutes(db).RunAsync(id, meeting, new MeetingDateInput { On = new DateOnly(2026, 11, 3), Version = 4 });
             early.Errors.Single().Message.ShouldBe("The day the minutes were circulated cannot be before the meeting was held.");
         }
+        await using (var db = w.As(Role.InterventionOfficer))
+            (await new RecordSipAgreement(db).RunAsync(id, meeting, new SipAgreementInput { Agrees = true, Version = 4 })).Errors.Single().Code.ShouldBe("programme.role");
+        await using (var db = w.As(Role.SchoolImprovementPartner))
+        {
+            (await new RecordSipAgreement(db).RunAsync(id, meeting, new SipAgreementInput { Agrees = false, Version = 4 })).Errors.Single().Message.ShouldBe("Say why you do not agree with the progress judgement");
+            Ok(await new RecordSipAgreement(db).RunAsync(id, meeting, new SipAgreementInput { Agrees = true, Comment = "Matches my visit of 28 October.", Version = 4 }));
+        }
         w.On(2026, 11, 13);
         await using (var db = w.As(Role.InterventionOfficer))
         {
-            Ok(await new RecordMinutes(db).RunAsync(id, meeting, new MeetingDateInput { On = new DateOnly(2026, 11, 13), Version = 4 }));
+            Ok(await new RecordMinutes(db).RunAsync(id, meeting, new MeetingDateInput { On = new DateOnly(2026, 11, 13), Version = 5 }));
             var view = (await new GetCase(db).RunAsync(id))!;
             var minutes = view.Deadlines.Single(d => d.Kind == DeadlineKind.Minutes);
             minutes.DueOn.ShouldBe(new DateOnly(2026, 11, 11));
@@ -112,6 +119,7 @@ public abstract class ProgrammeOperationsTests(DatabaseProvider provider) : IAsy
             view.Case.State.ShouldBe(CaseState.Closed);
             view.Case.Decisions.Select(d => d.Move).ShouldBe([CaseMoveName.ProposeEntry, CaseMoveName.AgreeEntry, CaseMoveName.RecordBaseline, CaseMoveName.StartSupport, CaseMoveName.AgreeExit, CaseMoveName.BeginMonitoring, CaseMoveName.Close]);
             view.Case.Meetings.Single().Evidence.Single().PlanActionId.ShouldBe(actionId);
+            view.Case.Meetings.Single().SipAgrees.ShouldBe(true);
             var audited = await db.AuditEntries.Where(a => a.EntityType == nameof(ImprovingOutcomesCase) && a.EntityKey == id.ToString()).CountAsync();
             audited.ShouldBeGreaterThan(10);
             (await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(CaseDecision) && a.UserName == Smt && a.SchoolUrn == null)).ShouldBeTrue();

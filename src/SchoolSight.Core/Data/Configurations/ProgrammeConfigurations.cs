@@ -127,6 +127,8 @@ public sealed class ProgrammeMeetingConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(x => x.Venue).HasMaxLength(300);
         builder.Property(x => x.NotAtSchoolReason).HasMaxLength(1000);
         builder.Property(x => x.ProgressReportBy).HasMaxLength(256);
+        builder.Property(x => x.SipComment).HasMaxLength(2000);
+        builder.Property(x => x.SipAgreementBy).HasMaxLength(256);
         foreach (var text in new[] { "ProgressReportSummary", "PartnershipWork", "Attendance", "Decisions", "RevisedActionsAndTargets", "ProfessionalsMeetingNotes", "GoverningBodyFeedback" })
             builder.Property(text).HasMaxLength(4000);
         builder.HasMany(x => x.Evidence).WithOne().HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.Cascade);

@@ -11,7 +11,7 @@ namespace SchoolSight.Web.Pages.Programme.Cases;
 /// <summary>One programme meeting: agenda, progress report, the record of the meeting, minutes, follow-up, and its report for governors.</summary>
 [Authorize(Policy = Policies.ProgrammeReader)]
 public sealed class MeetingModel(GetCase get, RecordAgendaSent agenda, SubmitProgressReport report, RecordMeetingHeld held, RecordMinutes minutes,
-    RecordProfessionalsMeeting professionals, RecordGoverningBodyReport governors, GetMeetingReport meetingReport, IPdfRenderer pdf) : CasePageModel(get)
+    RecordProfessionalsMeeting professionals, RecordGoverningBodyReport governors, RecordSipAgreement sipAgreement, GetMeetingReport meetingReport, IPdfRenderer pdf) : CasePageModel(get)
 {
     [BindProperty] public MeetingDateInput Agenda { get; set; } = new();
     [BindProperty] public ProgressReportInput Report { get; set; } = new();
@@ -19,6 +19,10 @@ public sealed class MeetingModel(GetCase get, RecordAgendaSent agenda, SubmitPro
     [BindProperty] public MeetingDateInput Minutes { get; set; } = new();
     [BindProperty] public FollowUpInput Professionals { get; set; } = new();
     [BindProperty] public FollowUpInput Governors { get; set; } = new();
+    [BindProperty] public SipAgreementInput Sip { get; set; } = new();
+
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> AgreeChoices =>
+        [new("Choose", ""), new("Yes, I agree", "true"), new("No, I do not agree", "false")];
     public ProgrammeMeeting Meeting { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, int meetingId, CancellationToken ct)
@@ -30,6 +34,7 @@ public sealed class MeetingModel(GetCase get, RecordAgendaSent agenda, SubmitPro
         Minutes = new MeetingDateInput { On = m.MinutesCirculatedOn };
         Professionals = new FollowUpInput { On = m.ProfessionalsMeetingOn, Notes = m.ProfessionalsMeetingNotes };
         Governors = new FollowUpInput { On = m.ReportedToGoverningBodyOn, Notes = m.GoverningBodyFeedback };
+        Sip = new SipAgreementInput { Agrees = m.SipAgrees, Comment = m.SipComment };
         Report = new ProgressReportInput { Summary = m.ProgressReportSummary, PartnershipWork = m.PartnershipWork, Evidence = [.. m.Evidence.Select(e => new EvidenceInput { PlanActionId = e.PlanActionId, Evidence = e.Evidence })] };
         return Page();
     }
@@ -55,6 +60,9 @@ public sealed class MeetingModel(GetCase get, RecordAgendaSent agenda, SubmitPro
 
     public Task<IActionResult> OnPostProfessionalsAsync(int id, int meetingId, CancellationToken ct) =>
         RunAsync(id, meetingId, nameof(Professionals), typeof(FollowUpInput), () => professionals.RunAsync(id, meetingId, Professionals, ct), "Professionals' meeting recorded", ct);
+
+    public Task<IActionResult> OnPostSipAsync(int id, int meetingId, CancellationToken ct) =>
+        RunAsync(id, meetingId, nameof(Sip), typeof(SipAgreementInput), () => sipAgreement.RunAsync(id, meetingId, Sip, ct), "Your agreement has been recorded", ct);
 
     public Task<IActionResult> OnPostGovernorsAsync(int id, int meetingId, CancellationToken ct) =>
         RunAsync(id, meetingId, nameof(Governors), typeof(FollowUpInput), () => governors.RunAsync(id, meetingId, Governors, ct), "Report to the governing body recorded", ct);

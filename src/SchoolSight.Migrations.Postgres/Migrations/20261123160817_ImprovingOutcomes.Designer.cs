@@ -13,7 +13,7 @@ using SchoolSight.Core.Data;
 namespace SchoolSight.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123150043_ImprovingOutcomes")]
+    [Migration("20261123160817_ImprovingOutcomes")]
     partial class ImprovingOutcomes
     {
         /// <inheritdoc />
@@ -828,6 +828,20 @@ namespace SchoolSight.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly>("ScheduledFor")
                         .HasColumnType("date");
+
+                    b.Property<string>("SipAgreementBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("SipAgreementOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("SipAgrees")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SipComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

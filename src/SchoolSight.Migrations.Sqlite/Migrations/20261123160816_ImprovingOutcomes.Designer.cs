@@ -12,7 +12,7 @@ using SchoolSight.Core.Data;
 namespace SchoolSight.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123150041_ImprovingOutcomes")]
+    [Migration("20261123160816_ImprovingOutcomes")]
     partial class ImprovingOutcomes
     {
         /// <inheritdoc />
@@ -798,6 +798,20 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SipAgreementBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SipAgreementOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SipAgrees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SipComment")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("UpdatedAt")
