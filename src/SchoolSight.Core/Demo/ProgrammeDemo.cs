@@ -94,7 +94,10 @@ public static class ProgrammeDemo
         active.AddSpending(active.PlanActions[2].Id, "Governor training: holding leaders to account", Day(30), 450m, 450m, 0m, Officer, Day(30));
 
         // The exiting case: a meeting held, exit agreed, monitoring begun with one visit where a term has started since.
-        var review = exiting.ScheduleMeeting(Day(250), "Kestrel Fields Primary School", true, null, Officer, Day(300));
+        var review = exiting.ScheduleMeeting(Day(250), "At the school", true, null, Officer, Day(300));
+        review.RecordAgendaSent(Day(258), Day(258));
+        review.SubmitProgressReport("Mathematics outcomes up in every year group; mastery approach embedded.", null,
+            [new ProgressEvidence(exiting.PlanActions[0].Id, "100% of teachers trained; 72% at the expected standard in maths, up from 55%.")], Day(259), Officer.Name);
         review.RecordHeld(Day(250), "Head, chair of governors, M&I officer, SIP", "Progress good; plan exit.", null, ProgressJudgement.Good, Day(250));
         review.RecordMinutesCirculated(Day(246), Day(246));
         exiting.RecordExitStrategy(new ExitStrategy("SSDP continues with termly SIP visits; maths lead joins the cluster network.", Day(95), "Sidney Partner (SIP)", "Maths lead network membership and termly data review."), Officer, Day(95));

@@ -19,6 +19,9 @@ public enum DeadlineStatus
     Overdue,
     Met,
     MetLate,
+
+    /// <summary>Not met, and it can no longer be: the meeting it was for has been held.</summary>
+    Missed,
 }
 
 /// <summary>Who a deadline's reminders go to.</summary>
@@ -36,19 +39,22 @@ public enum DeadlineOwner
 
 /// <summary>
 /// A deadline of a case, computed from the LA's term calendar: what is due, when, which rule set the date, and
-/// when it was met. <see cref="StatusOn"/> says due, overdue or met on a given day.
+/// when it was met. <see cref="StatusOn"/> says due, overdue or met on a given day. A deadline that has
+/// <paramref name="Lapsed"/> was not met before the event it served (an agenda for a meeting already held): it stays in
+/// the record as missed, but is no longer open, so it is neither on the dashboard nor reminded about.
 /// </summary>
-public sealed record Deadline(string Key, DeadlineKind Kind, string Title, DateOnly DueOn, DateOnly? MetOn, string Rule, DeadlineOwner Owner)
+public sealed record Deadline(string Key, DeadlineKind Kind, string Title, DateOnly DueOn, DateOnly? MetOn, string Rule, DeadlineOwner Owner, bool Lapsed = false)
 {
     public DeadlineStatus StatusOn(DateOnly today) => MetOn switch
     {
         { } met when met <= DueOn => DeadlineStatus.Met,
         not null => DeadlineStatus.MetLate,
+        null when Lapsed => DeadlineStatus.Missed,
         null when today > DueOn => DeadlineStatus.Overdue,
         _ => DeadlineStatus.Due,
     };
 
-    public bool IsOpen => MetOn is null;
+    public bool IsOpen => MetOn is null && !Lapsed;
 }
 
 /// <summary>
@@ -108,8 +114,8 @@ public static class ProgrammeDeadlines
         foreach (var m in c.Meetings.OrderBy(m => m.ScheduledFor))
         {
             var (agenda, agendaRule) = AgendaDue(m.ScheduledFor, calendar);
-            list.Add(new($"{key}/meeting/{m.Id}/agenda", DeadlineKind.Agenda, $"Agenda for the programme meeting on {m.ScheduledFor:d MMM yyyy}", agenda, m.AgendaSentOn, agendaRule, DeadlineOwner.CaseOfficer));
-            list.Add(new($"{key}/meeting/{m.Id}/progress-report", DeadlineKind.ProgressReport, $"Management group's progress report for the meeting on {m.ScheduledFor:d MMM yyyy}", agenda, m.ProgressReportSubmittedOn, agendaRule, DeadlineOwner.School));
+            list.Add(new($"{key}/meeting/{m.Id}/agenda", DeadlineKind.Agenda, $"Agenda for the programme meeting on {m.ScheduledFor:d MMM yyyy}", agenda, m.AgendaSentOn, agendaRule, DeadlineOwner.CaseOfficer, m.IsHeld));
+            list.Add(new($"{key}/meeting/{m.Id}/progress-report", DeadlineKind.ProgressReport, $"Management group's progress report for the meeting on {m.ScheduledFor:d MMM yyyy}", agenda, m.ProgressReportSubmittedOn, agendaRule, DeadlineOwner.School, m.IsHeld));
             if (m.HeldOn is { } held)
             {
                 var (minutes, minutesRule) = MinutesDue(held, calendar);

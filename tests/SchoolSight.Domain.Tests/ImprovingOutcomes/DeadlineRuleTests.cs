@@ -90,5 +90,9 @@ public sealed class DeadlineRuleTests
         d.StatusOn(D(2026, 11, 21)).ShouldBe(DeadlineStatus.Overdue);
         (d with { MetOn = D(2026, 11, 20) }).StatusOn(D(2026, 12, 1)).ShouldBe(DeadlineStatus.Met);
         (d with { MetOn = D(2026, 11, 23) }).StatusOn(D(2026, 12, 1)).ShouldBe(DeadlineStatus.MetLate);
+        var missed = d with { Lapsed = true };
+        missed.StatusOn(D(2026, 12, 1)).ShouldBe(DeadlineStatus.Missed);
+        missed.IsOpen.ShouldBeFalse();
+        (d with { Lapsed = true, MetOn = D(2026, 11, 19) }).StatusOn(D(2026, 12, 1)).ShouldBe(DeadlineStatus.Met);
     }
 }

@@ -16,6 +16,7 @@ public static class ProgrammeDisplay
         DeadlineStatus.Overdue => ("Overdue", "govuk-tag--red"),
         DeadlineStatus.Met => ("Met", "govuk-tag--green"),
         DeadlineStatus.MetLate => ("Met late", "govuk-tag--orange"),
+        DeadlineStatus.Missed => ("Missed", "govuk-tag--red"),
     };
 
     public static string TagClass(CaseState state) => state switch
