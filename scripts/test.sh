@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every SchoolSight test project against SQLite and a throwaway PostgreSQL server, with Debian's Chromium
-# for the browser tests. Installs PostgreSQL and Chromium from Debian when they are missing, starts PostgreSQL
+# for the browser tests and PDFs. Installs PostgreSQL, Chromium and poppler-utils from Debian when they are missing, starts PostgreSQL
 # on 127.0.0.1, and stops it at the end whatever happens. Test results (TRX) and browser screenshots go to
 # artifacts/. Extra arguments go to `dotnet test` (e.g. --filter).
 set -euo pipefail
@@ -13,6 +13,8 @@ need_install=()
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || need_install+=(postgresql)
 [ -x /usr/bin/chromium ] || need_install+=(chromium)
+# pdftotext reads the text of generated PDFs in the document tests.
+[ -x /usr/bin/pdftotext ] || need_install+=(poppler-utils)
 if [ ${#need_install[@]} -gt 0 ]; then
   echo "Installing from Debian: ${need_install[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

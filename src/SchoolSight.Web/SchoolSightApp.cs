@@ -6,6 +6,7 @@ using SchoolSight.Core;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
+using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Web.Api;
 using SchoolSight.Web.Authorization;
 
@@ -24,6 +25,7 @@ public static class SchoolSightApp
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddSchoolSightDatabase(database);
         services.AddSchoolSightCore();
+        services.AddImprovingOutcomesProgramme(builder.Configuration);
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

@@ -25,15 +25,24 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
     public const string TestUserHeader = "X-SchoolSight-Test-User";
     private readonly TestDatabase _database;
 
-    private SchoolSightWebFactory(TestDatabase database) => _database = database;
+    private readonly TimeProvider? _clock;
+
+    private SchoolSightWebFactory(TestDatabase database, TimeProvider? clock)
+    {
+        _database = database;
+        _clock = clock;
+    }
 
     public TestDatabase Database => _database;
 
-    /// <summary>The app over a fresh database; with <paramref name="realServer"/>, on Kestrel at 127.0.0.1 (for the browser tests).</summary>
-    public static async Task<SchoolSightWebFactory> CreateAsync(DatabaseProvider provider, bool realServer = false)
+    /// <summary>
+    /// The app over a fresh database; with <paramref name="realServer"/>, on Kestrel at 127.0.0.1 (for the browser tests);
+    /// with <paramref name="clock"/>, reading the time from it (deadlines, demo data, audit) instead of the system clock.
+    /// </summary>
+    public static async Task<SchoolSightWebFactory> CreateAsync(DatabaseProvider provider, bool realServer = false, TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
-        var factory = new SchoolSightWebFactory(database);
+        var factory = new SchoolSightWebFactory(database, clock);
         if (realServer)
         {
             factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
@@ -58,6 +67,7 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {
+            if (_clock is not null) services.AddSingleton(_clock);
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestUserHandler>(TestUserHandler.SchemeName, _ => { });
             services.AddAuthentication().AddPolicyScheme("TestOrCookie", "Test header or cookie", options =>
                 options.ForwardDefaultSelector = context =>

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SchoolSight.Core.Access;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Auditing;
+using SchoolSight.Domain.Calendar;
 using SchoolSight.Domain.Imports;
+using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Published;
 using SchoolSight.Domain.Register;
@@ -41,6 +43,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<SimilarSchoolSet> SimilarSchoolSets => Set<SimilarSchoolSet>();
     public DbSet<PublishedFigure> PublishedFigures => Set<PublishedFigure>();
     public DbSet<OfstedInspection> OfstedInspections => Set<OfstedInspection>();
+    public DbSet<SchoolTerm> SchoolTerms => Set<SchoolTerm>();
+    public DbSet<ImprovingOutcomesCase> ProgrammeCases => Set<ImprovingOutcomesCase>();
+    public DbSet<SentReminder> ProgrammeReminders => Set<SentReminder>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
@@ -58,6 +63,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         // cannot even load a school they are not bound or assigned to.
         builder.Entity<School>().HasQueryFilter(s => ScopeIsWholeLa || ScopeUrns.Contains(s.Urn));
         builder.Entity<ClusterMembership>().HasQueryFilter(m => ScopeIsWholeLa || ScopeUrns.Contains(m.Urn));
+        builder.Entity<ImprovingOutcomesCase>().HasQueryFilter(c => ScopeIsWholeLa || ScopeUrns.Contains(c.Urn));
     }
 
     private bool ScopeIsWholeLa => _user.Scope.WholeLa;
@@ -131,7 +137,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     /// <summary>Import records and published (not pupil-level) figures are their own record: the import that brought them.</summary>
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not (ImportRecord or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet or PublishedFigure or OfstedInspection) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+        entry.Entity is not (ImportRecord or SentReminder or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet or PublishedFigure or OfstedInspection) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
 
@@ -143,6 +149,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         School school => school.Urn,
         ClusterMembership membership => membership.Urn,
         SipAssignment assignment => assignment.Urn,
+        ImprovingOutcomesCase programmeCase => programmeCase.Urn,
         AppUser user => user.SchoolUrn,
         _ => null,
     };

@@ -13,5 +13,6 @@ public static class DatabaseInitializer
             // Write-ahead logging lets pages read while an import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+        await Calendar.TermCalendarStore.EnsureDefaultAsync(db, ct);
     }
 }

@@ -196,6 +196,7 @@ public static class DemoSeeder
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Could not create demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
+        await ProgrammeDemo.SeedAsync(db, ct);
         return true;
     }
 

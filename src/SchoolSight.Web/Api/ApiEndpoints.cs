@@ -15,6 +15,7 @@ public static class ApiEndpoints
         v1.MapImportsApi();
         v1.MapPublishedImportsApi();
         v1.MapIndicatorsApi();
+        v1.MapProgrammeApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.ImprovingOutcomes;
 
 namespace SchoolSight.Web.Authorization;
 
@@ -21,12 +22,36 @@ public static class Policies
     /// <summary>Runs the system: users, imports, register edits, the audit trail.</summary>
     public const string LaAdministrator = nameof(LaAdministrator);
 
+    /// <summary>Sees Improving Outcomes Programme cases (their own schools' for SIPs, school users and governors).</summary>
+    public const string ProgrammeReader = nameof(ProgrammeReader);
+
+    /// <summary>LA programme staff: warning notices, statutory powers, the quarterly report.</summary>
+    public const string ProgrammeStaff = nameof(ProgrammeStaff);
+
+    /// <summary>Proposes schools for the programme: the M&amp;I team and the QA manager.</summary>
+    public const string ProgrammeProposer = nameof(ProgrammeProposer);
+
+    /// <summary>Makes at least one move of a case's lifecycle (the SMT, the M&amp;I team, the QA manager).</summary>
+    public const string ProgrammeDecider = nameof(ProgrammeDecider);
+
+    /// <summary>Keeps a case's plan, management group and progress reports up to date (M&amp;I, SIP, school).</summary>
+    public const string ProgrammeContributor = nameof(ProgrammeContributor);
+
+    /// <summary>Runs cases day to day: meetings, budgets (the M&amp;I team).</summary>
+    public const string ProgrammeRunner = nameof(ProgrammeRunner);
+
     public static readonly IReadOnlyDictionary<string, Func<Role, bool>> Rules = new Dictionary<string, Func<Role, bool>>
     {
         [SignedIn] = _ => true,
         [RegisterReader] = role => role != Role.Partner,
         [LaStaff] = role => role.IsLaStaff(),
         [LaAdministrator] = role => role == Role.LaAdministrator,
+        [ProgrammeReader] = ProgrammeRoles.Readers.Contains,
+        [ProgrammeStaff] = ProgrammeRoles.LaProgrammeStaff.Contains,
+        [ProgrammeProposer] = ProgrammeRoles.Proposers.Contains,
+        [ProgrammeDecider] = role => CaseLifecycle.Moves.Any(m => m.Roles.Contains(role)),
+        [ProgrammeContributor] = ProgrammeRoles.Contributors.Contains,
+        [ProgrammeRunner] = ProgrammeRoles.Runners.Contains,
     };
 
     public static void AddSchoolSightPolicies(this AuthorizationOptions options)

@@ -1,4 +1,5 @@
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.ImprovingOutcomes;
 
 namespace SchoolSight.Web.Tests.Access;
 
@@ -12,6 +13,14 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> RegisterReaders = Roles.All.Where(r => r != Role.Partner).ToHashSet();
     public static readonly IReadOnlySet<Role> LaStaff = Roles.All.Where(r => r.IsLaStaff()).ToHashSet();
     public static readonly IReadOnlySet<Role> Administrators = new HashSet<Role> { Role.LaAdministrator };
+
+    // Improving Outcomes Programme (DOMAIN.md sections 1 and 5).
+    public static readonly IReadOnlySet<Role> ProgrammeReaders = ProgrammeRoles.Readers;
+    public static readonly IReadOnlySet<Role> ProgrammeStaff = ProgrammeRoles.LaProgrammeStaff;
+    public static readonly IReadOnlySet<Role> ProgrammeProposers = new HashSet<Role> { Role.InterventionOfficer, Role.QualityAssuranceManager };
+    public static readonly IReadOnlySet<Role> ProgrammeDeciders = new HashSet<Role> { Role.SeniorManager, Role.InterventionOfficer, Role.QualityAssuranceManager };
+    public static readonly IReadOnlySet<Role> ProgrammeContributors = new HashSet<Role> { Role.InterventionOfficer, Role.SchoolImprovementPartner, Role.SchoolUser };
+    public static readonly IReadOnlySet<Role> ProgrammeRunners = new HashSet<Role> { Role.InterventionOfficer };
 
     /// <summary>Null: open to anyone, signed in or not.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
@@ -82,6 +91,37 @@ public static class AccessMatrix
         ["GET /api/v1/schools/{urn:int}/indicators/{indicatorId}"] = RegisterReaders,
         ["GET /api/v1/areas/la/indicators/{indicatorId}"] = LaStaff,
         ["GET /api/v1/localities/{id:int}/indicators/{indicatorId}"] = LaStaff,
+
+        ["GET /Programme"] = ProgrammeReaders,
+        ["GET /Programme/Propose"] = ProgrammeProposers,
+        ["GET /Programme/Cases/{id:int}"] = ProgrammeReaders,
+        ["GET /Programme/Cases/{id:int}/Decide"] = ProgrammeDeciders,
+        ["GET /Programme/Cases/{id:int}/Entry"] = ProgrammeReaders,
+        ["GET /Programme/Cases/{id:int}/Plan"] = ProgrammeReaders,
+        ["GET /Programme/Cases/{id:int}/Plan/Actions/{actionId:int}"] = ProgrammeContributors,
+        ["GET /Programme/Cases/{id:int}/ManagementGroup"] = ProgrammeReaders,
+        ["GET /Programme/Cases/{id:int}/Meetings"] = ProgrammeReaders,
+        ["GET /Programme/Cases/{id:int}/Meetings/{meetingId:int}"] = ProgrammeReaders,
+        ["GET /Programme/Cases/{id:int}/Funding"] = ProgrammeReaders,
+        ["GET /Programme/Cases/{id:int}/Intervention"] = ProgrammeStaff,
+        ["GET /Programme/Cases/{id:int}/Exit"] = ProgrammeReaders,
+        ["GET /Programme/Calendar"] = RegisterReaders,
+        ["GET /Programme/Calendar/{id:int}/Edit"] = Administrators,
+        ["GET /Programme/Calendar/Add"] = Administrators,
+        ["GET /Programme/Quarterly"] = ProgrammeStaff,
+
+        ["GET /api/v1/programme/cases"] = ProgrammeReaders,
+        ["POST /api/v1/programme/cases"] = ProgrammeProposers,
+        ["GET /api/v1/programme/cases/{id:int}"] = ProgrammeReaders,
+        ["POST /api/v1/programme/cases/{id:int}/transitions"] = ProgrammeDeciders,
+        ["GET /api/v1/programme/cases/{id:int}/actions"] = ProgrammeReaders,
+        ["POST /api/v1/programme/cases/{id:int}/actions"] = ProgrammeContributors,
+        ["PUT /api/v1/programme/cases/{id:int}/actions/{actionId:int}"] = ProgrammeContributors,
+        ["GET /api/v1/programme/cases/{id:int}/meetings"] = ProgrammeReaders,
+        ["POST /api/v1/programme/cases/{id:int}/meetings"] = ProgrammeRunners,
+        ["GET /api/v1/programme/cases/{id:int}/spending"] = ProgrammeReaders,
+        ["POST /api/v1/programme/cases/{id:int}/spending"] = ProgrammeRunners,
+        ["GET /api/v1/programme/calendar"] = RegisterReaders,
 
         ["GET /openapi/{documentName}.json"] = Everyone,
         ["GET /api/docs/{documentName?}"] = Everyone,

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SchoolSight.Core.Documents;
+using SchoolSight.Core.ImprovingOutcomes.Reminders;
+
+namespace SchoolSight.Core.ImprovingOutcomes;
+
+public static class ProgrammeServices
+{
+    /// <summary>The programme's services beyond its operations: the PDF renderer, the reminder mailer and scheduler.</summary>
+    public static IServiceCollection AddImprovingOutcomesProgramme(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
+        services.AddSingleton<IPdfRenderer>(_ => new ChromiumPdfRenderer(configuration));
+        services.AddSingleton<IReminderMailer, SmtpReminderMailer>();
+        services.AddHostedService<ReminderScheduler>();
+        return services;
+    }
+}

@@ -1,0 +1,119 @@
+namespace SchoolSight.Domain.ImprovingOutcomes;
+
+/// <summary>
+/// A formal warning notice to the governing body (seed 004, 5.3): drafted from the LA's template by the M&amp;I team,
+/// approved by the Children &amp; Families SMT, then issued as a letter and recorded.
+/// </summary>
+public sealed class WarningNotice : VersionedEntity
+{
+    private WarningNotice() { Grounds = ""; RequiredActions = ""; Letter = ""; DraftedBy = ""; }
+
+    internal WarningNotice(string grounds, string requiredActions, DateOnly complyBy, string letter, CaseActor drafter, DateTime at)
+    {
+        Grounds = "";
+        RequiredActions = "";
+        Letter = "";
+        DraftedBy = drafter.Name;
+        DraftedAt = at;
+        Redraft(grounds, requiredActions, complyBy, letter);
+    }
+
+    public int Id { get; private set; }
+    public int CaseId { get; private set; }
+    public WarningNoticeStatus Status { get; private set; }
+    public string Grounds { get; private set; }
+    public string RequiredActions { get; private set; }
+    public DateOnly ComplyBy { get; private set; }
+
+    /// <summary>The text of the letter, drafted from the template and editable until it is approved.</summary>
+    public string Letter { get; private set; }
+    public string DraftedBy { get; private set; }
+    public DateTime DraftedAt { get; private set; }
+    public string? ApprovedBy { get; private set; }
+    public DateTime? ApprovedAt { get; private set; }
+    public string? ApprovalNote { get; private set; }
+    public string? IssuedBy { get; private set; }
+    public DateOnly? IssuedOn { get; private set; }
+
+    /// <summary>The letter as issued (PDF), kept so the record shows exactly what the governing body received.</summary>
+    public byte[]? IssuedPdf { get; private set; }
+
+    public void Redraft(string grounds, string requiredActions, DateOnly complyBy, string letter)
+    {
+        if (Status != WarningNoticeStatus.Drafted) throw new DomainException(ProgrammeErrors.WarningNoticeStatus("change", Status));
+        Grounds = Text.Required(grounds, "Grounds", "Enter the grounds for the warning notice");
+        RequiredActions = Text.Required(requiredActions, "RequiredActions", "Enter what the governing body must do");
+        ComplyBy = complyBy;
+        Letter = Text.Required(letter, "Letter", "Enter the text of the letter", 20000);
+    }
+
+    public void Approve(CaseActor actor, DateTime at, string? note)
+    {
+        ProgrammeRoles.Require(ProgrammeRoles.Smt, actor, "approve a warning notice");
+        if (Status != WarningNoticeStatus.Drafted) throw new DomainException(ProgrammeErrors.WarningNoticeStatus("approve", Status));
+        Status = WarningNoticeStatus.Approved;
+        ApprovedBy = actor.Name;
+        ApprovedAt = at;
+        ApprovalNote = Text.Optional(note, "ApprovalNote", "The note", 2000);
+    }
+
+    public void Issue(CaseActor actor, DateOnly issuedOn, byte[] pdf)
+    {
+        ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "issue a warning notice");
+        if (Status != WarningNoticeStatus.Approved) throw new DomainException(ProgrammeErrors.WarningNoticeStatus("issue", Status));
+        Status = WarningNoticeStatus.Issued;
+        IssuedBy = actor.Name;
+        IssuedOn = issuedOn;
+        IssuedPdf = pdf;
+    }
+}
+
+/// <summary>The use of one of the five statutory powers (DOMAIN.md section 5): proposed, approved by the SMT, with its outcome.</summary>
+public sealed class StatutoryPowerUse : VersionedEntity
+{
+    private StatutoryPowerUse() { Rationale = ""; ProposedBy = ""; }
+
+    internal StatutoryPowerUse(StatutoryPower power, DateOnly proposedOn, string rationale, string proposedBy)
+    {
+        Power = power;
+        ProposedOn = proposedOn;
+        Rationale = Text.Required(rationale, "Rationale", "Enter why the power is needed");
+        ProposedBy = proposedBy;
+    }
+
+    public int Id { get; private set; }
+    public int CaseId { get; private set; }
+    public StatutoryPower Power { get; private set; }
+    public DateOnly ProposedOn { get; private set; }
+    public string Rationale { get; private set; }
+    public string ProposedBy { get; private set; }
+    public string? ApprovedBy { get; private set; }
+    public DateOnly? ApprovedOn { get; private set; }
+    public string? Outcome { get; private set; }
+    public DateOnly? OutcomeOn { get; private set; }
+
+    public bool IsApproved => ApprovedOn is not null;
+
+    public void Approve(CaseActor actor, DateOnly on)
+    {
+        ProgrammeRoles.Require(ProgrammeRoles.Smt, actor, "approve the use of a statutory power");
+        if (IsApproved) throw new DomainException(ProgrammeErrors.PowerAlreadyApproved);
+        ApprovedBy = actor.Name;
+        ApprovedOn = on;
+    }
+
+    internal void ApprovedWith(string by, DateOnly on)
+    {
+        ApprovedBy = by;
+        ApprovedOn = on;
+    }
+
+    public void RecordOutcome(CaseActor actor, string outcome, DateOnly? on, DateOnly today)
+    {
+        ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record the outcome of a statutory power");
+        if (!IsApproved) throw new DomainException(ProgrammeErrors.PowerNotApproved);
+        var day = Text.NotFuture(on, today, "OutcomeOn", "The day of the outcome", "Enter the day of the outcome");
+        Outcome = Text.Required(outcome, "Outcome", "Enter the outcome");
+        OutcomeOn = day;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.ImprovingOutcomes;
+using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Register;
+using SchoolSight.Web.Authorization;
+
+namespace SchoolSight.Web.Pages.Programme;
+
+[Authorize(Policy = Policies.ProgrammeProposer)]
+public sealed class ProposeModel(ProposeEntry propose, AppDbContext db) : PageModel
+{
+    [BindProperty] public ProposeEntryInput Input { get; set; } = new();
+    public IReadOnlyList<SelectListItem> Schools { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.CaseOfficerName = User.DisplayNameOf();
+        Input.CaseOfficerEmail = User.Identity?.Name;
+        await LoadSchoolsAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            ModelState.UseGovukBindingMessages(typeof(ProposeEntryInput));
+            await LoadSchoolsAsync(ct);
+            return Page();
+        }
+        var result = await propose.RunAsync(Input, ct);
+        if (result.Succeeded)
+        {
+            TempData["Success"] = "Entry proposed: the SMT will agree or decline it";
+            return Redirect($"/Programme/Cases/{result.Value}");
+        }
+        ModelState.AddOperationErrors(result.Errors);
+        await LoadSchoolsAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadSchoolsAsync(CancellationToken ct)
+    {
+        var inProgramme = await db.ProgrammeCases.Where(c => c.State != CaseState.Closed).Select(c => c.Urn).ToListAsync(ct);
+        var open = (await db.Schools.AsNoTracking().Select(s => new { s.Urn, s.Details.Name, s.Details.Status }).ToListAsync(ct))
+            .Where(s => s.Status.IsOpen() && !inProgramme.Contains(s.Urn)).OrderBy(s => s.Name);
+        Schools = [new SelectListItem("Choose a school", ""), .. open.Select(s => new SelectListItem($"{s.Name} ({s.Urn})", s.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+    }
+}
