@@ -67,10 +67,15 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
 
         var selected = year is { } y && years.Contains(y) ? y : years[^1];
         var trendYears = years.Where(x => x <= selected).TakeLast(3).ToList();
-        var areaCodes = new List<string> { code, school.LaCode.ToString(), school.LocalityId?.ToString() ?? "-", IndicatorResultSet.EnglandCode };
-        var sets = await db.IndicatorResults.AsNoTracking()
-            .Where(r => trendYears.Contains(r.AcademicYear) && areaCodes.Contains(r.AreaCode))
-            .Select(r => new { r.AreaKind, r.AreaCode, r.AcademicYear, r.Data, r.Source }).ToListAsync(ct);
+        // One query per area, each on the result table's key (kind, code, year), so a national database is never scanned.
+        var areas = new List<(AreaKind Kind, string Code)> { (AreaKind.School, code), (AreaKind.LocalAuthority, school.LaCode.ToString()), (AreaKind.England, IndicatorResultSet.EnglandCode) };
+        if (school.LocalityId is { } localityId) areas.Add((AreaKind.Locality, localityId.ToString()));
+        var sets = new List<(AreaKind AreaKind, string AreaCode, int AcademicYear, byte[] Data, string Source)>();
+        foreach (var (kind, areaCode) in areas)
+            sets.AddRange((await db.IndicatorResults.AsNoTracking()
+                    .Where(r => r.AreaKind == kind && r.AreaCode == areaCode && trendYears.Contains(r.AcademicYear))
+                    .Select(r => new { r.AcademicYear, r.Data, r.Source }).ToListAsync(ct))
+                .Select(r => (kind, areaCode, r.AcademicYear, r.Data, r.Source)));
         // England is the DfE's national figures when they have been imported; otherwise the sum of every school held,
         // and the label says so rather than calling one LA's schools England.
         var englandLabel = sets.Any(s => s.AreaKind == AreaKind.England && s.AcademicYear == selected && s.Source == ComputeIndicators.EnglandFromDfe)
