@@ -35,7 +35,11 @@ public sealed record AreaIndicatorView(
     int? AcademicYear, IReadOnlyList<int> Years, bool Suppressed, string SuppressionNote,
     FigureView Area, Versus AreaVersusEngland, FigureView England, FigureView La,
     IReadOnlyList<TrendPoint> AreaTrend, TrendDirection AreaTrendDirection,
-    IReadOnlyList<AreaPartRow> Localities, IReadOnlyList<AreaSchoolRow> Schools);
+    IReadOnlyList<AreaPartRow> Localities, IReadOnlyList<AreaSchoolRow> Schools)
+{
+    /// <summary>"England" when the DfE's national figures are imported; otherwise the sum of every school held, said as such.</summary>
+    public string EnglandLabel { get; init; } = "England";
+}
 
 public enum AreaSort { Rank, Name, Value, Trend }
 
@@ -108,7 +112,9 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
                 || (r.AreaKind == AreaKind.LocalAuthority && r.AreaCode == laKey)
                 || (r.AreaKind == AreaKind.Locality && localityCodes.Contains(r.AreaCode))
                 || (r.AreaKind == AreaKind.School && schoolCodes.Contains(r.AreaCode))))
-            .Select(r => new { r.AreaKind, r.AreaCode, r.AcademicYear, r.Data }).ToListAsync(ct);
+            .Select(r => new { r.AreaKind, r.AreaCode, r.AcademicYear, r.Data, r.Source }).ToListAsync(ct);
+        var englandLabel = sets.Any(s => s.AreaKind == AreaKind.England && s.AcademicYear == selected && s.Source == ComputeIndicators.EnglandFromDfe)
+            ? "England" : "All schools held";
         var tallies = sets.ToDictionary(s => (s.AreaKind, s.AreaCode, s.AcademicYear), s => TalliesCodec.Decode(s.Data, computer.Slots));
         IndicatorTallies? Find(AreaKind kind, string code, int year) => tallies.GetValueOrDefault((kind, code, year));
 
@@ -149,7 +155,8 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
         var unranked = rows.Where(r => r.Figure.Value is null).OrderBy(r => r.Name, StringComparer.Ordinal);
 
         return new(request.Kind, areaCode, areaName, laCode, laName, indicator, selected, years, suppressed, rule.Describe(),
-            area.View, Against(indicator, area, england), england.View, la.View, areaTrend, areaDirection, localityRows, [.. ranked, .. unranked]);
+            area.View, Against(indicator, area, england), england.View, la.View, areaTrend, areaDirection, localityRows, [.. ranked, .. unranked])
+        { EnglandLabel = englandLabel };
     }
 
     /// <summary>The rows in the order asked for; the default is the ranking (best first, as the indicator's polarity says).</summary>

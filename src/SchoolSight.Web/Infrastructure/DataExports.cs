@@ -84,7 +84,7 @@ public static class DataExports
     public static ExportTable Ranking(AreaIndicatorView view, IReadOnlyList<AreaSchoolRow> rows)
     {
         var i = view.Indicator;
-        var columns = new List<string> { "Rank", "URN", "School", "Locality", "Value", "Lower 95%", "Upper 95%", $"Difference from {view.AreaName}", $"Against {view.AreaName}", "Difference from England", "Against England" };
+        var columns = new List<string> { "Rank", "URN", "School", "Locality", "Value", "Lower 95%", "Upper 95%", $"Difference from {view.AreaName}", $"Against {view.AreaName}", $"Difference from {view.EnglandLabel}", $"Against {view.EnglandLabel}" };
         var trendYears = view.AreaTrend.Select(t => t.AcademicYear).ToList();
         columns.AddRange(trendYears.Select(AcademicYears.Display));
         columns.Add("Trend");
@@ -103,7 +103,7 @@ public static class DataExports
         }).ToList();
         return new ExportTable($"{i.Name}: schools of {view.AreaName}", columns, data,
             Notes(view.AcademicYear, view.Suppressed, view.SuppressionNote,
-                $"{view.AreaName}: {IndicatorFormat.Value(view.Area, i)}; England: {IndicatorFormat.Value(view.England, i)}.",
+                $"{view.AreaName}: {IndicatorFormat.Value(view.Area, i)}; {view.EnglandLabel}: {IndicatorFormat.Value(view.England, i)}.",
                 $"Indicator: {i.Id}, {UnitName(i)}. {IndicatorFormat.Polarity(i)}."));
     }
 
