@@ -59,7 +59,20 @@ internal static class DataBlockSaving
         };
     }
 
+    /// <summary>
+    /// Saves the blocks; then, with <paramref name="compute"/> (as the app, API and CLI have it), recomputes the
+    /// indicators of the academic years whose blocks changed.
+    /// </summary>
     public static async Task<DataImportResult> SaveAsync(AppDbContext db, IDataBlockKind kind, string fileName, GiasFileCheck check, DateTime startedAt,
+        int rowsRead, IReadOnlyList<EncodedBlock> blocks, BlockSpool spool, Indicators.ComputeIndicators? compute, CancellationToken ct)
+    {
+        var result = await SaveBlocksAsync(db, kind, fileName, check, startedAt, rowsRead, blocks, spool, ct);
+        if (compute is null || result.Changed.Count == 0) return result;
+        db.ChangeTracker.Clear();
+        return result with { Recomputed = await compute.RunAsync(new Indicators.ComputeRequest(Years: [.. result.Changed.Select(c => c.AcademicYear).Distinct()]), ct: ct) };
+    }
+
+    private static async Task<DataImportResult> SaveBlocksAsync(AppDbContext db, IDataBlockKind kind, string fileName, GiasFileCheck check, DateTime startedAt,
         int rowsRead, IReadOnlyList<EncodedBlock> blocks, BlockSpool spool, CancellationToken ct)
     {
         var years = blocks.Select(b => b.Key.AcademicYear).Distinct().Order().ToList();

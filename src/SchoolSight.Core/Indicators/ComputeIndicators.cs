@@ -85,7 +85,7 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
         foreach (var year in touchedYears)
         {
             progress?.Report(new(ComputePhase.Areas, touchedYears.IndexOf(year), touchedYears.Count));
-            var (a, s) = await ComputeAreasAsync(year, computer, now, ct);
+            var (a, s) = await ComputeAreasAsync(year, computer, published, now, ct);
             areas += a;
             similar += s;
         }
@@ -144,7 +144,7 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
     }
 
     /// <summary>Sums the schools of one year into their localities, LAs and England, and finds each school's similar schools.</summary>
-    private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IndicatorComputer computer, DateTime now, CancellationToken ct)
+    private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IndicatorComputer computer, PublishedTallies published, DateTime now, CancellationToken ct)
     {
         var schools = await db.Schools.IgnoreQueryFilters().AsNoTracking()
             .Select(s => new { s.Urn, s.LocalityId, s.Details.LaCode, s.Phase }).ToDictionaryAsync(s => s.Urn, ct);
@@ -175,9 +175,9 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
 
         // England: the DfE's own national figures where they are held (state-funded schools, as SchoolSight's schools
         // are), rather than the sum of the schools one LA holds.
-        var englandFigures = await new PublishedTallies(computer).LoadAsync(db, AreaKind.England, [year], ct);
+        var englandFigures = await published.LoadAsync(db, AreaKind.England, [year], ct);
         var national = englandFigures.GetValueOrDefault((AreaCodes.EnglandStateFunded, year)) ?? englandFigures.GetValueOrDefault((AreaCodes.England, year));
-        if (national is not null) new PublishedTallies(computer).Fill(Area(AreaKind.England, IndicatorResultSet.EnglandCode), national);
+        if (national is not null) published.Fill(Area(AreaKind.England, IndicatorResultSet.EnglandCode), national);
 
         var similar = SimilarSchools.Find(intakes, source.SimilarSchools);
         var method = source.SimilarSchools.Describe();

@@ -32,10 +32,7 @@ public sealed class ImportPupils(AppDbContext db, Indicators.ComputeIndicators? 
         var file = await PupilFileReader.ReadAsync(request.Content, held, spool, ct);
         if (file.ProblemCount > 0)
             return await DataBlockSaving.RejectAsync(db, Kind.Instance, fileName, file.Check, startedAt, file.RowsRead, file.Problems, file.ProblemCount, ct);
-        var result = await DataBlockSaving.SaveAsync(db, Kind.Instance, fileName, file.Check, startedAt, file.RowsRead, file.Blocks, spool, ct);
-        if (compute is null || result.Changed.Count == 0) return result;
-        db.ChangeTracker.Clear();
-        return result with { Recomputed = await compute.RunAsync(new Indicators.ComputeRequest(Years: [.. result.Changed.Select(c => c.AcademicYear).Distinct()]), ct: ct) };
+        return await DataBlockSaving.SaveAsync(db, Kind.Instance, fileName, file.Check, startedAt, file.RowsRead, file.Blocks, spool, compute, ct);
     }
 
     private sealed class Kind : IDataBlockKind
