@@ -6,6 +6,7 @@ using SchoolSight.Core.Access;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Calendar;
+using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Indicators;
@@ -46,6 +47,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<SchoolTerm> SchoolTerms => Set<SchoolTerm>();
     public DbSet<ImprovingOutcomesCase> ProgrammeCases => Set<ImprovingOutcomesCase>();
     public DbSet<SentReminder> ProgrammeReminders => Set<SentReminder>();
+    public DbSet<SchoolJudgement> SchoolJudgements => Set<SchoolJudgement>();
+    public DbSet<SchoolConcern> SchoolConcerns => Set<SchoolConcern>();
+    public DbSet<RuleSetVersion> RuleSets => Set<RuleSetVersion>();
+    public DbSet<LevelProposal> LevelProposals => Set<LevelProposal>();
+    public DbSet<SchoolLevelDecision> SchoolLevels => Set<SchoolLevelDecision>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
@@ -64,6 +70,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         builder.Entity<School>().HasQueryFilter(s => ScopeIsWholeLa || ScopeUrns.Contains(s.Urn));
         builder.Entity<ClusterMembership>().HasQueryFilter(m => ScopeIsWholeLa || ScopeUrns.Contains(m.Urn));
         builder.Entity<ImprovingOutcomesCase>().HasQueryFilter(c => ScopeIsWholeLa || ScopeUrns.Contains(c.Urn));
+        builder.Entity<SchoolJudgement>().HasQueryFilter(j => ScopeIsWholeLa || ScopeUrns.Contains(j.Urn));
+        builder.Entity<SchoolConcern>().HasQueryFilter(c => ScopeIsWholeLa || ScopeUrns.Contains(c.Urn));
+        builder.Entity<LevelProposal>().HasQueryFilter(p => ScopeIsWholeLa || ScopeUrns.Contains(p.Urn));
+        builder.Entity<SchoolLevelDecision>().HasQueryFilter(d => ScopeIsWholeLa || ScopeUrns.Contains(d.Urn));
     }
 
     private bool ScopeIsWholeLa => _user.Scope.WholeLa;
@@ -150,6 +160,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         ClusterMembership membership => membership.Urn,
         SipAssignment assignment => assignment.Urn,
         ImprovingOutcomesCase programmeCase => programmeCase.Urn,
+        SchoolJudgement judgement => judgement.Urn,
+        SchoolConcern concern => concern.Urn,
+        LevelProposal proposal => proposal.Urn,
+        SchoolLevelDecision decision => decision.Urn,
         AppUser user => user.SchoolUrn,
         _ => null,
     };
