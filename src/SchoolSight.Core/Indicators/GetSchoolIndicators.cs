@@ -9,8 +9,6 @@ namespace SchoolSight.Core.Indicators;
 
 public enum Comparison { SignificantlyBetter, SignificantlyWorse, NotSignificant, NotTested }
 
-public enum TrendDirection { Improving, Declining, NoSignificantChange, NotEnoughYears }
-
 /// <summary>A figure as shown: null value with <see cref="Suppressed"/> when small numbers hide it.</summary>
 public sealed record FigureView(double? Value, double? Lower, double? Upper, double? Numerator, double? Denominator, bool Suppressed)
 {
@@ -173,14 +171,6 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
             true => (value.Value > benchmark) == (indicator.Polarity == Polarity.HigherIsBetter) ? Comparison.SignificantlyBetter : Comparison.SignificantlyWorse,
         };
 
-    /// <summary>Latest against earliest of up to three years: significant when the difference exceeds both intervals combined.</summary>
-    internal static TrendDirection Direction(IndicatorDefinition indicator, IReadOnlyList<IndicatorValue?> values)
-    {
-        var known = values.Where(v => v is not null).Select(v => v!).ToList();
-        if (known.Count < 2) return TrendDirection.NotEnoughYears;
-        var (first, last) = (known[0], known[^1]);
-        var se = first.StandardError is { } a && last.StandardError is { } b ? Math.Sqrt(a * a + b * b) : (double?)null;
-        if (se is null || Math.Abs(last.Value - first.Value) <= 1.959964 * se) return TrendDirection.NoSignificantChange;
-        return (last.Value > first.Value) == (indicator.Polarity == Polarity.HigherIsBetter) ? TrendDirection.Improving : TrendDirection.Declining;
-    }
+    internal static TrendDirection Direction(IndicatorDefinition indicator, IReadOnlyList<IndicatorValue?> values) =>
+        Trends.Direction(indicator.Polarity, values);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Indicators.Computation;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Api;

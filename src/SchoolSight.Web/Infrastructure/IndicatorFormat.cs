@@ -1,6 +1,7 @@
 using System.Globalization;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Indicators.Computation;
 
 namespace SchoolSight.Web;
 
