@@ -1,0 +1,80 @@
+using SchoolSight.Domain.Register;
+
+namespace SchoolSight.Domain.Categorisation.Rules;
+
+/// <summary>
+/// The LA's levels of support and intervention criteria (seed 004 Appendix 1; DOMAIN.md 4): a versioned list of
+/// rules, each pointing to a level (or to a review by the SMT) when its condition holds. A school's proposed level is
+/// the highest level of any rule that fires; with none, Universal. Every condition only ever fires on worse evidence,
+/// so worse evidence can never lower a proposal (<see cref="Evaluate"/>).
+/// </summary>
+public sealed record RuleSet(string Version, string Name, IReadOnlyList<Rule> Rules)
+{
+    public LevelEvaluation Evaluate(SchoolEvidence evidence)
+    {
+        var outcomes = Rules.Select(r => r.Evaluate(evidence)).ToList();
+        var fired = outcomes.Where(o => o.Status == RuleStatus.Fired).ToList();
+        var level = fired.Where(o => o.Rule.Level is not null).Select(o => o.Rule.Level!.Value).DefaultIfEmpty(LevelOfSupport.Universal).Max();
+        var missing = outcomes.SelectMany(o => o.Missing).Distinct().ToList();
+        return new LevelEvaluation(evidence.Urn, Version, level, fired.Any(o => o.Rule.IsReview), outcomes, missing);
+    }
+}
+
+/// <param name="Level">The level the rule points to; null for a rule that asks the SMT to review the evidence.</param>
+/// <param name="Phases">The phases the rule applies to; null for every phase.</param>
+public sealed record Rule(string Id, string Description, string Source, LevelOfSupport? Level, IReadOnlySet<SchoolPhase>? Phases, Condition When, int Line)
+{
+    public bool IsReview => Level is null;
+
+    public bool AppliesTo(SchoolPhase phase) => Phases is null || Phases.Contains(phase);
+
+    public string Points => Level is { } level ? level.Describe() : "Review";
+
+    public RuleOutcome Evaluate(SchoolEvidence evidence)
+    {
+        if (!AppliesTo(evidence.Phase)) return new RuleOutcome(this, RuleStatus.NotApplicable, [], [], []);
+        var result = When.Evaluate(evidence);
+        var status = result.Truth switch
+        {
+            Truth.True => RuleStatus.Fired,
+            Truth.False => RuleStatus.NotFired,
+            Truth.Unknown => RuleStatus.NotTested,
+        };
+        return new RuleOutcome(this, status, result.Evidence, result.Missing, result.Notes);
+    }
+}
+
+public enum RuleStatus
+{
+    /// <summary>The rule's condition held: it counts towards the level.</summary>
+    Fired,
+
+    /// <summary>The evidence was there and the condition did not hold.</summary>
+    NotFired,
+
+    /// <summary>Some evidence the condition needs is missing or too thin to judge: the rule could not be tested.</summary>
+    NotTested,
+
+    /// <summary>The rule is for other phases of school.</summary>
+    NotApplicable,
+}
+
+/// <summary>One piece of evidence as the school is shown it: what, the value, and the date of the data.</summary>
+public sealed record EvidenceItem(string What, string Value, string Date);
+
+public sealed record RuleOutcome(Rule Rule, RuleStatus Status, IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<string> Missing, IReadOnlyList<string> Notes);
+
+/// <summary>The rules' verdict on one school: the proposed level, whether the SMT should review the evidence, and why.</summary>
+public sealed record LevelEvaluation(int Urn, string RuleSetVersion, LevelOfSupport Level, bool NeedsReview, IReadOnlyList<RuleOutcome> Outcomes, IReadOnlyList<string> Missing)
+{
+    public IEnumerable<RuleOutcome> Fired => Outcomes.Where(o => o.Status == RuleStatus.Fired);
+
+    public IEnumerable<RuleOutcome> NotTested => Outcomes.Where(o => o.Status == RuleStatus.NotTested);
+
+    /// <summary>One line per fired rule, in plain words with its evidence: what the school is told.</summary>
+    public IReadOnlyList<string> ReasonLines =>
+    [
+        .. Fired.Select(o => $"{o.Rule.Description} ({o.Rule.Points}; rule {o.Rule.Id})" +
+            (o.Evidence.Count == 0 ? "" : ": " + string.Join("; ", o.Evidence.Select(e => $"{e.What} {e.Value} ({e.Date})")))),
+    ];
+}

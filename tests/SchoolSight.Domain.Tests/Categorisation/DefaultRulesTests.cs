@@ -1,0 +1,211 @@
+using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.Categorisation.Rules;
+using SchoolSight.Domain.Published;
+
+namespace SchoolSight.Domain.Tests.Categorisation;
+
+/// <summary>Each rule of the default criteria, on evidence where only that rule's concern is present.</summary>
+public sealed class DefaultRulesTests
+{
+    private static LevelEvaluation Evaluate(EvidenceBuilder evidence) => Shipped.DefaultRules.Evaluate(evidence.Build());
+
+    private static IReadOnlyList<string> FiredIds(LevelEvaluation e) => [.. e.Fired.Select(o => o.Rule.Id)];
+
+    public static TheoryData<string, LevelOfSupport?> Cases => new()
+    {
+        { "ofsted-special-measures", LevelOfSupport.Intensive },
+        { "ofsted-serious-weaknesses", LevelOfSupport.Intensive },
+        { "ofsted-inadequate", LevelOfSupport.Intensive },
+        { "safety-threatened", LevelOfSupport.Intensive },
+        { "ofsted-safeguarding-not-effective", LevelOfSupport.Intensive },
+        { "governance-breakdown-prejudicing-standards", LevelOfSupport.Intensive },
+        { "ks2-standards-unacceptably-low", LevelOfSupport.Intensive },
+        { "ks4-standards-unacceptably-low", LevelOfSupport.Intensive },
+        { "sip-judges-inadequate", LevelOfSupport.Intensive },
+        { "self-evaluation-inadequate", LevelOfSupport.Intensive },
+        { "ofsted-requires-improvement", LevelOfSupport.Targeted },
+        { "ofsted-leadership-requires-improvement", LevelOfSupport.Targeted },
+        { "governance-concern", LevelOfSupport.Targeted },
+        { "ks2-below-floor", LevelOfSupport.Targeted },
+        { "ks4-below-floor", LevelOfSupport.Targeted },
+        { "ks2-attainment-low-and-not-improving", LevelOfSupport.Targeted },
+        { "ks4-progress-low-and-not-improving", LevelOfSupport.Targeted },
+        { "persistent-absence-high", LevelOfSupport.Targeted },
+        { "sip-judges-requires-improvement", LevelOfSupport.Targeted },
+        { "self-evaluation-requires-improvement", LevelOfSupport.Targeted },
+        { "no-recent-ofsted", null },
+        { "no-recent-self-evaluation", null },
+        { "no-recent-sip-judgement", null },
+        { "no-current-ks2-results", null },
+        { "no-current-ks4-results", null },
+        { "no-current-absence-figures", null },
+    };
+
+    /// <summary>Evidence where the rule's concern, and as little else as possible, is present.</summary>
+    private static EvidenceBuilder EvidenceFor(string ruleId) => ruleId switch
+    {
+        "ofsted-special-measures" => new EvidenceBuilder().Ofsted(OfstedJudgement.Inadequate, CategoryOfConcern.SpecialMeasures),
+        "ofsted-serious-weaknesses" => new EvidenceBuilder().Ofsted(OfstedJudgement.Inadequate, CategoryOfConcern.SeriousWeaknesses),
+        "ofsted-inadequate" => new EvidenceBuilder().Ofsted(OfstedJudgement.Inadequate),
+        "safety-threatened" => new EvidenceBuilder().Concern(ConcernKind.Safeguarding),
+        "ofsted-safeguarding-not-effective" => new EvidenceBuilder().Ofsted(OfstedJudgement.Good, safeguardingEffective: false),
+        "governance-breakdown-prejudicing-standards" => new EvidenceBuilder().Concern(ConcernKind.ManagementOrGovernance)
+            .Judgement(JudgementSource.SchoolImprovementPartner, OfstedJudgement.Inadequate, JudgementArea.LeadershipAndManagement),
+        "ks2-standards-unacceptably-low" => new EvidenceBuilder().Share("KS2_BELOW_FLOOR", false, true, true),
+        "ks4-standards-unacceptably-low" => new EvidenceBuilder().Secondary().Share("KS4_BELOW_FLOOR", false, true, true),
+        "sip-judges-inadequate" => new EvidenceBuilder().Judgement(JudgementSource.SchoolImprovementPartner, OfstedJudgement.Inadequate),
+        "self-evaluation-inadequate" => new EvidenceBuilder().Judgement(JudgementSource.SelfEvaluation, OfstedJudgement.Inadequate),
+        "ofsted-requires-improvement" => new EvidenceBuilder().Ofsted(OfstedJudgement.RequiresImprovement),
+        "ofsted-leadership-requires-improvement" => new EvidenceBuilder().Ofsted(OfstedJudgement.Good,
+            keys: new() { [JudgementArea.LeadershipAndManagement] = OfstedJudgement.RequiresImprovement }),
+        "governance-concern" => new EvidenceBuilder().Concern(ConcernKind.ManagementOrGovernance),
+        "ks2-below-floor" => new EvidenceBuilder().Share("KS2_BELOW_FLOOR", false, false, true),
+        "ks4-below-floor" => new EvidenceBuilder().Secondary().Share("KS4_BELOW_FLOOR", false, false, true),
+        // 45% of 60 pupils: the interval's top (about 57%) is below England's 61%, and no better than three years ago.
+        "ks2-attainment-low-and-not-improving" => new EvidenceBuilder().Proportion("KS2_RWM_EXP", 46, 44, 45),
+        "ks4-progress-low-and-not-improving" => new EvidenceBuilder().Secondary().Score("KS4_P8", -0.4, -0.45, -0.4),
+        // 40% of 300 pupils against England's 20%: even the interval's bottom (about 34.6%) is over 10 points above.
+        "persistent-absence-high" => new EvidenceBuilder().Proportion("PERSISTENT_ABSENCE", 40, 40, 40, england: 20, pupils: 300),
+        "sip-judges-requires-improvement" => new EvidenceBuilder().Judgement(JudgementSource.SchoolImprovementPartner, OfstedJudgement.RequiresImprovement),
+        "self-evaluation-requires-improvement" => new EvidenceBuilder().Judgement(JudgementSource.SelfEvaluation, OfstedJudgement.RequiresImprovement),
+        "no-recent-ofsted" => new EvidenceBuilder().Ofsted(OfstedJudgement.Good, on: new DateOnly(2021, 6, 30)),
+        "no-recent-self-evaluation" => new EvidenceBuilder().Judgement(JudgementSource.SelfEvaluation, OfstedJudgement.Good, year: 2023),
+        "no-recent-sip-judgement" => new EvidenceBuilder().NoJudgements(JudgementSource.SchoolImprovementPartner),
+        "no-current-ks2-results" => new EvidenceBuilder().WithoutIndicator("KS2_RWM_EXP"),
+        "no-current-ks4-results" => new EvidenceBuilder().Secondary().WithoutIndicator("KS4_P8"),
+        "no-current-absence-figures" => new EvidenceBuilder().WithoutIndicator("PERSISTENT_ABSENCE"),
+        _ => throw new ArgumentException($"No test evidence for rule {ruleId}"),
+    };
+
+    [Fact]
+    public void EveryDefaultRule_HasATestCase_AndCitesItsSource()
+    {
+        var ids = Shipped.DefaultRules.Rules.Select(r => r.Id).ToList();
+        ids.ShouldBe(Cases.Select(c => (string)c[0]).ToList(), ignoreOrder: true);
+        Shipped.DefaultRules.Rules.ShouldAllBe(r => r.Source.Length > 10 && r.Description.Length > 10);
+        Shipped.DefaultRules.Version.ShouldBe("2026.1");
+    }
+
+    [Fact]
+    public void AGoodSchoolWithAllItsEvidence_IsUniversal_WithNothingToReview()
+    {
+        foreach (var school in new[] { new EvidenceBuilder(), new EvidenceBuilder().Secondary() })
+        {
+            var result = Evaluate(school);
+            result.Level.ShouldBe(LevelOfSupport.Universal);
+            result.NeedsReview.ShouldBeFalse();
+            result.Fired.ShouldBeEmpty();
+            result.Missing.ShouldBeEmpty();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void DefaultRule_FiresOnItsEvidence_AndSetsItsLevel(string ruleId, LevelOfSupport? level)
+    {
+        var result = Evaluate(EvidenceFor(ruleId));
+
+        FiredIds(result).ShouldContain(ruleId);
+        var outcome = result.Fired.Single(o => o.Rule.Id == ruleId);
+        outcome.Evidence.ShouldNotBeEmpty();
+        outcome.Evidence.ShouldAllBe(e => e.Date.Length > 0 && e.Value.Length > 0);
+        if (level is { } expected)
+        {
+            result.Level.ShouldBe(expected);
+        }
+        else
+        {
+            // Missing evidence asks the SMT to review; it neither raises nor quietly passes the school.
+            result.NeedsReview.ShouldBeTrue();
+            result.Level.ShouldBe(LevelOfSupport.Universal);
+        }
+    }
+
+    [Fact]
+    public void SpecialMeasures_FiresEveryOfstedRuleAtOrAboveIt_AndSaysWhen()
+    {
+        var result = Evaluate(EvidenceFor("ofsted-special-measures"));
+
+        FiredIds(result).ShouldBe(["ofsted-special-measures", "ofsted-serious-weaknesses", "ofsted-inadequate", "ofsted-requires-improvement", "ofsted-leadership-requires-improvement"], ignoreOrder: true);
+        var evidence = result.Fired.First().Evidence.Single();
+        evidence.Value.ShouldBe("Special measures");
+        evidence.Date.ShouldBe("12 March 2024");
+        result.ReasonLines.ShouldContain(l => l.StartsWith("Ofsted has placed the school in special measures.", StringComparison.Ordinal) && l.Contains("12 March 2024"));
+    }
+
+    [Fact]
+    public void SeriousWeaknesses_DoesNotFireTheSpecialMeasuresRule()
+    {
+        FiredIds(Evaluate(EvidenceFor("ofsted-serious-weaknesses"))).ShouldNotContain("ofsted-special-measures");
+    }
+
+    [Fact]
+    public void BelowFloorOneYearOnly_IsTargetedNotIntensive()
+    {
+        var result = Evaluate(EvidenceFor("ks2-below-floor"));
+        FiredIds(result).ShouldNotContain("ks2-standards-unacceptably-low");
+        result.Level.ShouldBe(LevelOfSupport.Targeted);
+    }
+
+    [Fact]
+    public void LowAttainmentThatIsImproving_DoesNotFireTheNotImprovingRule()
+    {
+        var result = Evaluate(new EvidenceBuilder().Proportion("KS2_RWM_EXP", 20, 35, 45, pupils: 120));
+        FiredIds(result).ShouldNotContain("ks2-attainment-low-and-not-improving");
+        result.Fired.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ASmallCohort_IsNotJudgedOnAttainment_AndSaysWhy()
+    {
+        var result = Evaluate(new EvidenceBuilder().Proportion("KS2_RWM_EXP", 30, 30, 30, pupils: 8));
+
+        var outcome = result.Outcomes.Single(o => o.Rule.Id == "ks2-attainment-low-and-not-improving");
+        outcome.Status.ShouldBe(RuleStatus.NotTested);
+        outcome.Notes.ShouldContain(n => n.Contains("8 pupils, fewer than the 11"));
+    }
+
+    [Fact]
+    public void NoOfstedInspectionAtAll_IsMissing_NotGood()
+    {
+        var result = Evaluate(new EvidenceBuilder().NoOfsted());
+
+        result.NeedsReview.ShouldBeTrue();
+        FiredIds(result).ShouldContain("no-recent-ofsted");
+        result.Missing.ShouldContain("Ofsted: no inspection held");
+        result.Outcomes.Single(o => o.Rule.Id == "ofsted-inadequate").Status.ShouldBe(RuleStatus.NotTested);
+    }
+
+    [Fact]
+    public void ResultsOlderThanTheLasLatestYear_AreMissing()
+    {
+        var old = new IndicatorEvidence("KS2_RWM_EXP", [new IndicatorYear(2023, EvidenceBuilder.Percent(30, 60), 61, 61, null)]);
+        var result = Evaluate(new EvidenceBuilder().WithIndicator(old));
+
+        FiredIds(result).ShouldContain("no-current-ks2-results");
+        result.Missing.ShouldContain(m => m.Contains("no figure for 2025/26 (the latest held is 2023/24)"));
+        result.Outcomes.Single(o => o.Rule.Id == "ks2-attainment-low-and-not-improving").Status.ShouldBe(RuleStatus.NotTested);
+    }
+
+    [Fact]
+    public void AfterSeptember2024_TheWorstKeyJudgementStandsForOverall()
+    {
+        var keys = new Dictionary<JudgementArea, OfstedJudgement>
+        {
+            [JudgementArea.QualityOfEducation] = OfstedJudgement.Good,
+            [JudgementArea.LeadershipAndManagement] = OfstedJudgement.RequiresImprovement,
+        };
+        var result = Evaluate(new EvidenceBuilder().Ofsted(null, on: new DateOnly(2025, 2, 4), keys: keys));
+
+        FiredIds(result).ShouldContain("ofsted-requires-improvement");
+        result.Fired.First(o => o.Rule.Id == "ofsted-requires-improvement").Evidence.Single().What.ShouldContain("worst key judgement");
+    }
+
+    [Fact]
+    public void PhaseRules_DoNotApplyToOtherPhases()
+    {
+        var result = Evaluate(new EvidenceBuilder().Secondary());
+        result.Outcomes.Single(o => o.Rule.Id == "ks2-below-floor").Status.ShouldBe(RuleStatus.NotApplicable);
+        result.Outcomes.Single(o => o.Rule.Id == "no-current-ks2-results").Status.ShouldBe(RuleStatus.NotApplicable);
+    }
+}
