@@ -11,6 +11,7 @@ public static class CoreServices
                      .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttributes(typeof(OperationAttribute), false).Length > 0))
             services.AddScoped(type);
         services.AddSingleton<Indicators.IndicatorCatalogueSource>();
+        services.AddSingleton<Categorisation.RuleSets>();
         return services;
     }
 }

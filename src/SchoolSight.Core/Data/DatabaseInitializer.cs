@@ -14,5 +14,6 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await Calendar.TermCalendarStore.EnsureDefaultAsync(db, ct);
+        await Categorisation.RuleSets.EnsureDefaultAsync(db, ct);
     }
 }

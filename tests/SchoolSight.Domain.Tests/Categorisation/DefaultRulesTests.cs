@@ -130,7 +130,7 @@ public sealed class DefaultRulesTests
         var evidence = result.Fired.First().Evidence.Single();
         evidence.Value.ShouldBe("Special measures");
         evidence.Date.ShouldBe("12 March 2024");
-        result.ReasonLines.ShouldContain(l => l.StartsWith("Ofsted has placed the school in special measures.", StringComparison.Ordinal) && l.Contains("12 March 2024"));
+        result.Fired.First().Rule.Description.ShouldBe("Ofsted has placed the school in special measures.");
     }
 
     [Fact]

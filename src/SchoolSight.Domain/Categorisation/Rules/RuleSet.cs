@@ -70,11 +70,4 @@ public sealed record LevelEvaluation(int Urn, string RuleSetVersion, LevelOfSupp
     public IEnumerable<RuleOutcome> Fired => Outcomes.Where(o => o.Status == RuleStatus.Fired);
 
     public IEnumerable<RuleOutcome> NotTested => Outcomes.Where(o => o.Status == RuleStatus.NotTested);
-
-    /// <summary>One line per fired rule, in plain words with its evidence: what the school is told.</summary>
-    public IReadOnlyList<string> ReasonLines =>
-    [
-        .. Fired.Select(o => $"{o.Rule.Description} ({o.Rule.Points}; rule {o.Rule.Id})" +
-            (o.Evidence.Count == 0 ? "" : ": " + string.Join("; ", o.Evidence.Select(e => $"{e.What} {e.Value} ({e.Date})")))),
-    ];
 }

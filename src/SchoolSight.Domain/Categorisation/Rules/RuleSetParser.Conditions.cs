@@ -140,9 +140,7 @@ public sealed partial class RuleSetParser
         var id = Scalar(value);
         if (catalogue.Find(id) is not { } indicator)
         {
-            var near = catalogue.Indicators.Select(i => i.Id).Where(i => i.Contains(id, StringComparison.OrdinalIgnoreCase) || id.Contains(i, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(i, id, StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
-            Error(value, $"'{id}' is not an indicator in the catalogue" + (near.Count > 0 ? $": did you mean {string.Join(" or ", near)}?" : " (the indicators page lists their ids)"));
+            Error(value, $"'{id}' is not an indicator in the catalogue{Suggest(id)}");
             return null;
         }
         var stagePhases = StagePhases(indicator.Stage);
@@ -233,6 +231,14 @@ public sealed partial class RuleSetParser
         return new IndicatorCondition(indicator, new ThresholdTest(threshold, significantly), forYears ?? 1, minPupils);
     }
 
+    /// <summary>": did you mean KS2_RWM_EXP?" for a near miss of an indicator id, otherwise where to find the ids.</summary>
+    private string Suggest(string id)
+    {
+        var near = catalogue.Indicators.Select(i => i.Id)
+            .Where(i => id.Length > 2 && (i.Contains(id, StringComparison.OrdinalIgnoreCase) || id.Contains(i, StringComparison.OrdinalIgnoreCase))).Take(3).ToList();
+        return near.Count > 0 ? $": did you mean {string.Join(" or ", near)}?" : " (the indicators page lists their ids)";
+    }
+
     private static string Unit(IndicatorDefinition indicator) => indicator.Unit switch
     {
         IndicatorUnit.Percent => "a percentage, " + (indicator.Polarity == Polarity.HigherIsBetter ? "higher is better" : "lower is better"),
@@ -265,7 +271,7 @@ public sealed partial class RuleSetParser
             else if (catalogue.Find(text) is { } indicator)
                 parts.Add(new MissingCondition(new EvidenceKey(indicator.Id), within ?? 1, indicator));
             else
-                Error(item, $"'{text}' is not evidence a rule can find missing: use ofsted, self-evaluation, sip or an indicator id");
+                Error(item, $"'{text}' is not evidence a rule can find missing: use ofsted, self-evaluation, sip or an indicator id{Suggest(text)}");
         }
         if (parts.Count != items.Count) return null;
         if (parts.Count == 0)

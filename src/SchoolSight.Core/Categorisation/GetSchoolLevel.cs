@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Domain.Categorisation;
+
+namespace SchoolSight.Core.Categorisation;
+
+public sealed record SchoolLevelView(
+    int Urn, string SchoolName, SchoolLevelDecision? Current, IReadOnlyList<SchoolLevelDecision> History,
+    long? OpenProposalId, LevelOfSupport? OpenProposalLevel, bool SeesProposals);
+
+/// <summary>
+/// A school's level of support, its reasons in plain words and its history, for the school itself (its users,
+/// governors and SIP) and LA staff. The school sees only what the SMT has agreed; proposals still waiting are LA business.
+/// Null when the school is not visible to the user or their role may not see levels.
+/// </summary>
+[Operation]
+public sealed class GetSchoolLevel(AppDbContext db)
+{
+    public async Task<SchoolLevelView?> RunAsync(int urn, CancellationToken ct = default)
+    {
+        if (!CategorisationRoles.SchoolLevelReaders.Allows(db.CurrentUser.Role)) return null;
+        var school = await db.Schools.AsNoTracking().Where(s => s.Urn == urn).Select(s => new { s.Urn, s.Details.Name }).FirstOrDefaultAsync(ct);
+        if (school is null) return null;
+        var history = await GetProposals.History(db, urn, ct);
+        var seesProposals = CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role);
+        var open = seesProposals
+            ? await db.LevelProposals.AsNoTracking().Where(p => p.Urn == urn && p.Status == ProposalStatus.Open)
+                .Select(p => new { p.Id, p.ProposedLevel }).FirstOrDefaultAsync(ct)
+            : null;
+        return new SchoolLevelView(school.Urn, school.Name, history.FirstOrDefault(), history, open?.Id, open?.ProposedLevel, seesProposals);
+    }
+}

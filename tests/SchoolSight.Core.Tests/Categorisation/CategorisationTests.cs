@@ -1,0 +1,390 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Access;
+using SchoolSight.Core.Categorisation;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Indicators;
+using SchoolSight.Core.Indicators.Storage;
+using SchoolSight.Core.Tests.Register;
+using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Published;
+using SchoolSight.TestSupport;
+
+namespace SchoolSight.Core.Tests.Categorisation;
+
+/// <summary>Proposals from the default criteria, SMT decisions, the school's view, rule set uploads and the what-if preview.</summary>
+public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const int Millbrook = RegisterData.FirstUrn;          // primary, below the floor two years running
+    private const int Ashcombe = RegisterData.FirstUrn + 1;       // primary, doing well
+    private const int Valewood = RegisterData.FirstUrn + 2;       // primary, doing well
+    private const int Saltmarsh = RegisterData.FirstUrn + 20;     // secondary
+    private const string Smt = "director@demo-borough.example";
+    private const string OtherSmt = "deputy.director@demo-borough.example";
+    private TestDatabase _database = null!;
+    private readonly TestClock _clock = new(2026, 11, 23);
+    private readonly IndicatorCatalogueSource _source = IndicatorCatalogueSource.Default;
+    private readonly RuleSets _ruleSets = new(IndicatorCatalogueSource.Default);
+    private int _openSchools;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        await RegisterData.SeedAsync(_database);
+        foreach (var year in new[] { 2023, 2024 })
+        {
+            // 9 of 30 at the expected standard with poor progress in reading and maths: below the 2016-19 floor.
+            await StoreAsync(Millbrook, year, new PupilBuilder()
+                .Add(9, ("KS2_RWM_EXP", "Y"), ("KS2_READ_PROG", "-6"), ("KS2_MAT_PROG", "-8"))
+                .Add(21, ("KS2_RWM_EXP", "N"), ("KS2_READ_PROG", "-7"), ("KS2_MAT_PROG", "-9")).Build());
+            foreach (var urn in new[] { Ashcombe, Valewood })
+                await StoreAsync(urn, year, new PupilBuilder()
+                    .Add(24, ("KS2_RWM_EXP", "Y"), ("KS2_READ_PROG", "1"), ("KS2_MAT_PROG", "1"))
+                    .Add(6, ("KS2_RWM_EXP", "N"), ("KS2_READ_PROG", "0"), ("KS2_MAT_PROG", "0")).Build());
+        }
+        await using var db = _database.AsAdmin();
+        await new ComputeIndicators(db, _source).RunAsync(new ComputeRequest(true));
+        _openSchools = (await db.Schools.Select(s => s.Details.Status).ToListAsync()).Count(s => s != Domain.Register.SchoolStatus.Closed);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private async Task StoreAsync(int urn, int year, PupilColumns pupils)
+    {
+        await using var db = _database.AsAdmin();
+        var data = PupilBlockCodec.Encode(pupils);
+        var refs = PupilBlockCodec.EncodeRefs(pupils.PupilRefs);
+        db.PupilDataBlocks.Add(new PupilDataBlock(urn, year, pupils.Count, PupilBlockCodec.Hash(data, refs), data, refs, 0, db.UtcNow));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A recent good Ofsted inspection and this year's self-evaluation and SIP judgements: nothing missing to review.</summary>
+    private async Task GiveFullEvidenceAsync(int urn)
+    {
+        await using var db = _database.AsAdmin();
+        var import = new Domain.Imports.ImportRecord(Domain.Imports.ImportKind.Ofsted, "ofsted.csv", new string('1', 64), db.UtcNow, "admin", "LA 999");
+        db.Imports.Add(import);
+        await db.SaveChangesAsync();
+        db.OfstedInspections.Add(new OfstedInspection(urn, new OfstedOutcome
+        {
+            InspectionDate = new DateOnly(2024, 5, 1),
+            OverallEffectiveness = OfstedJudgement.Good,
+            SafeguardingEffective = true,
+            QualityOfEducation = OfstedJudgement.Good,
+            BehaviourAndAttitudes = OfstedJudgement.Good,
+            PersonalDevelopment = OfstedJudgement.Good,
+            LeadershipAndManagement = OfstedJudgement.Good,
+        }, import.Id));
+        foreach (var source in new[] { JudgementSource.SelfEvaluation, JudgementSource.SchoolImprovementPartner })
+            db.SchoolJudgements.Add(new SchoolJudgement(urn, 2026, source, JudgementArea.OverallEffectiveness, OfstedJudgement.Good, new DateOnly(2026, 10, 1), null, "someone"));
+        await db.SaveChangesAsync();
+    }
+
+    private AppDbContext As(string name, Role role) => _database.CreateContext(new FixedCurrentUser(name, role), _clock);
+
+    private async Task<ProposalRun> ProposeAsync(Role role = Role.QualityAssuranceManager)
+    {
+        await using var db = As("qa@demo-borough.example", role);
+        var result = await new ProposeLevels(db, _ruleSets, new CategorisationEvidence(db, _source), _clock).RunAsync();
+        result.Errors.ShouldBeEmpty();
+        return result.Value!;
+    }
+
+    private async Task<LevelProposal> OpenProposalAsync(int urn)
+    {
+        await using var db = _database.AsAdmin();
+        return await db.LevelProposals.SingleAsync(p => p.Urn == urn && p.Status == ProposalStatus.Open);
+    }
+
+    private async Task<OperationResult<SchoolLevelDecision>> DecideAsync(int urn, LevelOfSupport? level = null, string? reason = null, string who = Smt, Role role = Role.SeniorManager)
+    {
+        var proposal = await OpenProposalAsync(urn);
+        await using var db = As(who, role);
+        return await new AgreeLevel(db).RunAsync(new LevelDecisionInput(proposal.Id, proposal.Version, level, reason));
+    }
+
+    [Fact]
+    public async Task Propose_GivesEveryOpenSchoolAProposal_WithTheRulesThatFired_TheirEvidence_AndTheDatesOfTheData()
+    {
+        var run = await ProposeAsync();
+
+        run.Schools.ShouldBe(_openSchools);
+        run.New.ShouldBe(_openSchools);
+        run.RuleSetVersion.ShouldBe("2026.1");
+        var millbrook = await OpenProposalAsync(Millbrook);
+        millbrook.ProposedLevel.ShouldBe(LevelOfSupport.Intensive);
+        var explanation = ProposalExplanation.FromJson(millbrook.Explanation);
+        var floor = explanation.Fired.Single(r => r.Id == "ks2-standards-unacceptably-low");
+        floor.Evidence.Select(e => e.Date).ShouldBe(["2023/24", "2024/25"]);
+        floor.Evidence.ShouldAllBe(e => e.Value == "yes");
+        explanation.Fired.ShouldContain(r => r.Id == "ks2-below-floor");
+
+        // Ashcombe is doing well but has no Ofsted outcome, self-evaluation or SIP judgement: missing, so reviewed, not assumed good.
+        var ashcombe = await OpenProposalAsync(Ashcombe);
+        ashcombe.ProposedLevel.ShouldBe(LevelOfSupport.Universal);
+        ashcombe.NeedsReview.ShouldBeTrue();
+        var why = ProposalExplanation.FromJson(ashcombe.Explanation);
+        why.Fired.Select(r => r.Id).ShouldBe(["no-recent-ofsted", "no-recent-self-evaluation", "no-recent-sip-judgement"], ignoreOrder: true);
+        why.Missing.ShouldContain("Ofsted: no inspection held");
+    }
+
+    [Fact]
+    public async Task Propose_ReadsOfstedJudgementsAndConcerns()
+    {
+        await using (var db = _database.AsAdmin())
+        {
+            var import = new Domain.Imports.ImportRecord(Domain.Imports.ImportKind.Ofsted, "ofsted.csv", new string('0', 64), db.UtcNow, "admin", "LA 999");
+            db.Imports.Add(import);
+            await db.SaveChangesAsync();
+            db.OfstedInspections.Add(new OfstedInspection(Valewood, new OfstedOutcome
+            {
+                InspectionDate = new DateOnly(2025, 6, 4),
+                OverallEffectiveness = OfstedJudgement.Inadequate,
+                CategoryOfConcern = CategoryOfConcern.SeriousWeaknesses,
+                LeadershipAndManagement = OfstedJudgement.Inadequate,
+                SafeguardingEffective = true,
+            }, import.Id));
+            db.SchoolJudgements.Add(new SchoolJudgement(Saltmarsh, 2026, JudgementSource.SchoolImprovementPartner, JudgementArea.OverallEffectiveness,
+                OfstedJudgement.RequiresImprovement, new DateOnly(2026, 10, 14), null, "sip@demo-borough.example"));
+            db.SchoolConcerns.Add(new SchoolConcern(Ashcombe, ConcernKind.Safeguarding, new DateOnly(2026, 11, 2), "Site security.", "officer@demo-borough.example"));
+            var closed = new SchoolConcern(Saltmarsh, ConcernKind.Safeguarding, new DateOnly(2026, 1, 10), "Resolved.", "officer@demo-borough.example");
+            closed.Close(new DateOnly(2026, 3, 1), "Fencing repaired.", "officer@demo-borough.example");
+            db.SchoolConcerns.Add(closed);
+            await db.SaveChangesAsync();
+        }
+
+        await ProposeAsync();
+
+        var valewood = ProposalExplanation.FromJson((await OpenProposalAsync(Valewood)).Explanation);
+        valewood.Level.ShouldBe(LevelOfSupport.Intensive);
+        valewood.Fired.Single(r => r.Id == "ofsted-serious-weaknesses").Evidence.Single().ShouldBe(new("Ofsted inspection", "Serious weaknesses", "4 June 2025"));
+        valewood.Fired.ShouldNotContain(r => r.Id == "ofsted-special-measures");
+
+        var saltmarsh = ProposalExplanation.FromJson((await OpenProposalAsync(Saltmarsh)).Explanation);
+        saltmarsh.Level.ShouldBe(LevelOfSupport.Targeted);
+        saltmarsh.Fired.Single(r => r.Id == "sip-judges-requires-improvement").Evidence.Single().Date.ShouldBe("2026/27, judged 14 October 2026");
+        saltmarsh.Fired.ShouldNotContain(r => r.Id == "safety-threatened");
+
+        var ashcombe = ProposalExplanation.FromJson((await OpenProposalAsync(Ashcombe)).Explanation);
+        ashcombe.Level.ShouldBe(LevelOfSupport.Intensive);
+        ashcombe.Fired.Single(r => r.Id == "safety-threatened").Evidence.Single().Date.ShouldBe("raised 2 November 2026");
+    }
+
+    [Fact]
+    public async Task ProposingAgain_WithNothingChanged_KeepsTheOpenProposals_AndAChangeReplacesOnlyThatSchools()
+    {
+        await ProposeAsync();
+        var again = await ProposeAsync();
+        again.New.ShouldBe(0);
+        again.Unchanged.ShouldBe(_openSchools);
+
+        await using (var db = _database.AsAdmin())
+        {
+            db.SchoolConcerns.Add(new SchoolConcern(Valewood, ConcernKind.ManagementOrGovernance, new DateOnly(2026, 11, 20), "Governors resigned.", "officer"));
+            await db.SaveChangesAsync();
+        }
+        var third = await ProposeAsync();
+        third.New.ShouldBe(1);
+        await using var check = _database.AsAdmin();
+        (await check.LevelProposals.CountAsync(p => p.Urn == Valewood && p.Status == ProposalStatus.Superseded)).ShouldBe(1);
+        (await OpenProposalAsync(Valewood)).ProposedLevel.ShouldBe(LevelOfSupport.Targeted);
+    }
+
+    [Fact]
+    public async Task OnlyLaStaffMayPropose()
+    {
+        await using var db = As("head@demo-borough.example", Role.SchoolUser);
+        var result = await new ProposeLevels(db, _ruleSets, new CategorisationEvidence(db, _source), _clock).RunAsync();
+        result.Succeeded.ShouldBeFalse();
+        (await db.LevelProposals.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task OnlyTheSmt_ChangesASchoolsLevel_AndTheDecisionKeepsWhoWhenWhyAndTheRuleSetVersion()
+    {
+        await ProposeAsync();
+
+        var refused = await DecideAsync(Millbrook, who: "qa@demo-borough.example", role: Role.QualityAssuranceManager);
+        refused.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("Only a member of the senior management team can agree a school's level of support");
+        await using (var db = _database.AsAdmin()) (await db.SchoolLevels.CountAsync()).ShouldBe(0);
+
+        var agreed = await DecideAsync(Millbrook, reason: "Agreed at SMT on 23 November.");
+        agreed.Errors.ShouldBeEmpty();
+        await using var check = _database.AsAdmin();
+        var decision = await check.SchoolLevels.SingleAsync(d => d.Urn == Millbrook);
+        decision.Level.ShouldBe(LevelOfSupport.Intensive);
+        decision.PreviousLevel.ShouldBeNull();
+        decision.AgreedWithProposal.ShouldBeTrue();
+        decision.DecidedBy.ShouldBe(Smt);
+        decision.DecidedByRole.ShouldBe(Role.SeniorManager);
+        decision.DecidedAt.ShouldBe(_clock.GetUtcNow().UtcDateTime);
+        decision.Reason.ShouldBe("Agreed at SMT on 23 November.");
+        decision.RuleSetVersion.ShouldBe("2026.1");
+        decision.ReasonLines.ShouldContain(l => l.StartsWith("The school has been below the primary floor standard in each of the last two years", StringComparison.Ordinal) && l.Contains("2024/25"));
+        (await check.LevelProposals.SingleAsync(p => p.Urn == Millbrook)).Status.ShouldBe(ProposalStatus.Agreed);
+        (await check.AuditEntries.CountAsync(a => a.EntityType == nameof(SchoolLevelDecision) && a.SchoolUrn == Millbrook)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SettingAnotherLevel_NeedsAReason_AndIsKeptAsAChange()
+    {
+        await ProposeAsync();
+
+        var noReason = await DecideAsync(Millbrook, LevelOfSupport.Targeted);
+        noReason.Errors.ShouldHaveSingleItem().Field.ShouldBe("Reason");
+
+        (await DecideAsync(Millbrook, LevelOfSupport.Targeted, "A new headteacher started in September; support already in place.")).Errors.ShouldBeEmpty();
+        await using var db = _database.AsAdmin();
+        var decision = await db.SchoolLevels.SingleAsync(d => d.Urn == Millbrook);
+        decision.Level.ShouldBe(LevelOfSupport.Targeted);
+        decision.ProposedLevel.ShouldBe(LevelOfSupport.Intensive);
+        decision.AgreedWithProposal.ShouldBeFalse();
+        (await db.LevelProposals.SingleAsync(p => p.Urn == Millbrook)).Status.ShouldBe(ProposalStatus.Changed);
+    }
+
+    [Fact]
+    public async Task AgreeingWhenEvidenceIsMissing_NeedsToSayWhatWasReviewed()
+    {
+        await ProposeAsync();
+        (await DecideAsync(Ashcombe)).Errors.ShouldHaveSingleItem().Message.ShouldContain("say what you reviewed");
+        (await DecideAsync(Ashcombe, reason: "Inspection due this term; SIP visit booked.")).Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TwoSmtMembersDecidingTheSameProposal_TheSecondIsToldItChanged()
+    {
+        await ProposeAsync();
+        var proposal = await OpenProposalAsync(Millbrook);
+        await using var first = As(Smt, Role.SeniorManager);
+        await using var second = As(OtherSmt, Role.SeniorManager);
+        var firstResult = await new AgreeLevel(first).RunAsync(new LevelDecisionInput(proposal.Id, proposal.Version, null, "Agreed."));
+        var secondResult = await new AgreeLevel(second).RunAsync(new LevelDecisionInput(proposal.Id, proposal.Version, LevelOfSupport.Targeted, "Targeted is enough."));
+
+        firstResult.Errors.ShouldBeEmpty();
+        secondResult.IsConflict.ShouldBeTrue();
+        secondResult.Errors[0].Message.ShouldContain($"changed by {Smt}");
+        await using var db = _database.AsAdmin();
+        (await db.SchoolLevels.CountAsync(d => d.Urn == Millbrook)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TheHistory_RecordsEachMove_AndTheSchoolSeesOnlyItsOwnAgreedLevel()
+    {
+        await ProposeAsync();
+        (await DecideAsync(Valewood, reason: "Checked the data with the SIP.")).Errors.ShouldBeEmpty();
+        _clock.Advance(TimeSpan.FromDays(30));
+        await using (var db = _database.AsAdmin())
+        {
+            db.SchoolConcerns.Add(new SchoolConcern(Valewood, ConcernKind.Safeguarding, new DateOnly(2026, 12, 1), "Serious incident.", "officer"));
+            await db.SaveChangesAsync();
+        }
+        await ProposeAsync();
+        (await DecideAsync(Valewood, reason: "Safeguarding review under way.")).Errors.ShouldBeEmpty();
+
+        await using var school = _database.CreateContext(new FixedCurrentUser("head@valewood.example", Role.SchoolUser, scope: Domain.Access.SchoolScope.Of([Valewood])), _clock);
+        var view = await new GetSchoolLevel(school).RunAsync(Valewood);
+        view.ShouldNotBeNull();
+        view.Current!.Level.ShouldBe(LevelOfSupport.Intensive);
+        view.Current.PreviousLevel.ShouldBe(LevelOfSupport.Universal);
+        view.Current.Movement.ShouldBe(1);
+        view.History.Count.ShouldBe(2);
+        view.Current.ReasonLines.ShouldContain(l => l.Contains("safety of pupils or staff"));
+        view.SeesProposals.ShouldBeFalse();
+        view.OpenProposalId.ShouldBeNull();
+        (await new GetSchoolLevel(school).RunAsync(Millbrook)).ShouldBeNull();
+        (await new GetProposals(school).OverviewAsync()).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task AgreeUnchanged_AgreesOnlyProposalsThatKeepTheCurrentLevelWithNothingToReview()
+    {
+        await GiveFullEvidenceAsync(Millbrook);
+        await ProposeAsync();
+        (await DecideAsync(Millbrook, reason: "Agreed.")).Errors.ShouldBeEmpty();
+        _clock.Advance(TimeSpan.FromDays(1));
+        await ProposeAsync();
+        await using var db = As(Smt, Role.SeniorManager);
+        var agreed = await new AgreeLevel(db).AgreeUnchangedAsync("Termly review: no change.");
+        agreed.Value.ShouldBe(1);
+        (await db.SchoolLevels.CountAsync(d => d.Urn == Millbrook)).ShouldBe(2);
+        (await db.LevelProposals.CountAsync(p => p.Status == ProposalStatus.Open)).ShouldBe(_openSchools - 1);
+    }
+
+    private const string Draft = """
+        version: "2027.1"
+        name: Stricter criteria
+        rules:
+          - id: ks2-low
+            description: Fewer than 80% reach the expected standard.
+            source: LA policy 2027
+            level: targeted
+            phases: [primary]
+            when:
+              - indicator: KS2_RWM_EXP
+                worse-than: 81
+          - id: no-ks2
+            description: No KS2 results.
+            source: LA policy 2027
+            level: review
+            phases: [primary]
+            when:
+              - missing: KS2_RWM_EXP
+        """;
+
+    [Fact]
+    public async Task UploadingABadRuleSet_ListsEveryProblem_AndStoresNothing()
+    {
+        await using var db = As("admin@demo-borough.example", Role.LaAdministrator);
+        var result = await new ManageRuleSets(db, _ruleSets).UploadAsync(Draft.Replace("missing: KS2_RWM_EXP", "missing: KS2_RWM").Replace("worse-than: 81", "worse-than: lots"));
+
+        result.Errors.Select(e => e.Message).ShouldBe(
+        [
+            "Line 11, column 21: 'worse-than: lots' is not a comparison: give a number in the indicator's unit (a percentage, higher is better) or a benchmark: england, la or locality",
+            "Line 18, column 18: 'KS2_RWM' is not evidence a rule can find missing: use ofsted, self-evaluation, sip or an indicator id: did you mean KS2_RWM_EXP or KS2_RWM_CIC?",
+        ]);
+        (await db.RuleSets.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task WhatIf_ShowsWhichSchoolsWouldMoveAndWhy_ThenAdoptingChangesTheProposals()
+    {
+        await using (var db = As("qa@demo-borough.example", Role.QualityAssuranceManager))
+        {
+            var upload = await new ManageRuleSets(db, _ruleSets).UploadAsync(Draft);
+            upload.Errors.ShouldBeEmpty();
+            var preview = await new PreviewRuleSet(db, _ruleSets, new CategorisationEvidence(db, _source), _clock).RunAsync(upload.Value!.Id);
+            preview.Errors.ShouldBeEmpty();
+            var whatIf = preview.Value!;
+            whatIf.DraftVersion.ShouldBe("2027.1");
+            // Millbrook falls from intensive to targeted under the draft (it has no floor rules); Ashcombe and Valewood
+            // (80%) rise to targeted; schools with no evidence stop being reviewed for Ofsted, SIP and self-evaluation.
+            var millbrook = whatIf.Changes.Single(c => c.Urn == Millbrook);
+            millbrook.Direction.ShouldBe(-1);
+            millbrook.NoLongerFiring.ShouldContain(r => r.Contains("below the primary floor standard in each of the last two years"));
+            var ashcombe = whatIf.Changes.Single(c => c.Urn == Ashcombe);
+            ashcombe.Direction.ShouldBe(1);
+            ashcombe.DraftProposal.ShouldBe(LevelOfSupport.Targeted);
+            ashcombe.NowFiring.ShouldBe(["Fewer than 80% reach the expected standard."]);
+            whatIf.MoreSupport.ShouldBe(2);
+            whatIf.LessSupport.ShouldBe(1);
+
+            var notAllowed = await new ManageRuleSets(db, _ruleSets).AdoptAsync(upload.Value.Id, "Stricter.");
+            notAllowed.Succeeded.ShouldBeFalse();
+            (await db.LevelProposals.CountAsync()).ShouldBe(0);
+        }
+
+        await using (var smt = As(Smt, Role.SeniorManager))
+        {
+            var id = await smt.RuleSets.Where(r => r.Version == "2027.1").Select(r => r.Id).SingleAsync();
+            (await new ManageRuleSets(smt, _ruleSets).AdoptAsync(id, "Agreed by SMT for 2027.")).Errors.ShouldBeEmpty();
+            (await smt.RuleSets.SingleAsync(r => r.Version == "2026.1")).Status.ShouldBe(RuleSetStatus.Retired);
+        }
+        await ProposeAsync();
+        (await OpenProposalAsync(Ashcombe)).RuleSetVersion.ShouldBe("2027.1");
+        (await OpenProposalAsync(Ashcombe)).ProposedLevel.ShouldBe(LevelOfSupport.Targeted);
+    }
+}
+
+public sealed class CategorisationTests_Sqlite() : CategorisationTests(DatabaseProvider.Sqlite);
+public sealed class CategorisationTests_Postgres() : CategorisationTests(DatabaseProvider.Postgres);
