@@ -14,6 +14,10 @@ public static partial class Forms
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>The antiforgery token of a page's form, for posts that are not plain forms (file uploads).</summary>
+    public static string AntiforgeryToken(string page) =>
+        Token().Match(page) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the page");
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -23,7 +23,7 @@ public sealed record WhatIf(string AdoptedVersion, string DraftVersion, int Scho
 /// Changes nothing.
 /// </summary>
 [Operation]
-public sealed class PreviewRuleSet(AppDbContext db, RuleSets ruleSets, CategorisationEvidence evidence, TimeProvider clock)
+public sealed class PreviewRuleSet(AppDbContext db, RuleSets ruleSets, CategorisationEvidence evidence)
 {
     public async Task<OperationResult<WhatIf>> RunAsync(RuleSet draft, CancellationToken ct = default)
     {
@@ -33,7 +33,7 @@ public sealed class PreviewRuleSet(AppDbContext db, RuleSets ruleSets, Categoris
         if (!adopted.Succeeded) return OperationResult<WhatIf>.Fail(adopted.Errors);
         var rules = adopted.Value.Rules;
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = DateOnly.FromDateTime(db.UtcNow);
         // One load covers both rule sets' indicators.
         var both = new RuleSet("both", "both", [.. rules.Rules, .. draft.Rules]);
         var schools = await evidence.LoadAsync(both, today, null, ct);

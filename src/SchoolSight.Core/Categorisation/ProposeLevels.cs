@@ -14,17 +14,23 @@ public sealed record ProposalRun(string RuleSetVersion, int Schools, int New, in
 /// proposal. Nothing changes a school's level: only an SMT decision does (<see cref="AgreeLevel"/>).
 /// </summary>
 [Operation]
-public sealed class ProposeLevels(AppDbContext db, RuleSets ruleSets, CategorisationEvidence evidence, TimeProvider clock)
+public sealed class ProposeLevels(AppDbContext db, RuleSets ruleSets, CategorisationEvidence evidence)
 {
     public async Task<OperationResult<ProposalRun>> RunAsync(int? urn = null, CancellationToken ct = default)
     {
         if (!CategorisationRoles.Proposers.Allows(db.CurrentUser.Role))
             return OperationResult<ProposalRun>.Fail(CategorisationRoles.NotAllowed("propose levels of support"));
+        return await ProposeAsync(urn, ct);
+    }
+
+    /// <summary>For the demo seeder, which runs before anyone signs in.</summary>
+    internal async Task<OperationResult<ProposalRun>> ProposeAsync(int? urn, CancellationToken ct)
+    {
         var adopted = await ruleSets.AdoptedAsync(db, ct);
         if (!adopted.Succeeded) return OperationResult<ProposalRun>.Fail(adopted.Errors);
         var (stored, rules) = adopted.Value;
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = DateOnly.FromDateTime(db.UtcNow);
         var schools = await evidence.LoadAsync(rules, today, urn is { } one ? [one] : null, ct);
         if (urn is not null && schools.Count == 0) return OperationResult<ProposalRun>.Fail(CoreErrors.NotFound("open school"));
         var urns = schools.Select(s => s.Urn).ToList();

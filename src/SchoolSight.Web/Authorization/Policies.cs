@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using SchoolSight.Core.Categorisation;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.ImprovingOutcomes;
 
@@ -40,6 +41,15 @@ public static class Policies
     /// <summary>Runs cases day to day: meetings, budgets (the M&amp;I team).</summary>
     public const string ProgrammeRunner = nameof(ProgrammeRunner);
 
+    /// <summary>Sees every school's level, the proposals and the rule sets: LA staff who work across the LA on school improvement.</summary>
+    public const string CategorisationReader = nameof(CategorisationReader);
+
+    /// <summary>Sees a school's agreed level and its reasons: categorisation readers, and the school's own users, governors and SIP.</summary>
+    public const string SchoolLevelReader = nameof(SchoolLevelReader);
+
+    /// <summary>Uploads and previews levels of support criteria.</summary>
+    public const string RuleEditor = nameof(RuleEditor);
+
     public static readonly IReadOnlyDictionary<string, Func<Role, bool>> Rules = new Dictionary<string, Func<Role, bool>>
     {
         [SignedIn] = _ => true,
@@ -52,6 +62,9 @@ public static class Policies
         [ProgrammeDecider] = role => CaseLifecycle.Moves.Any(m => m.Roles.Contains(role)),
         [ProgrammeContributor] = ProgrammeRoles.Contributors.Contains,
         [ProgrammeRunner] = ProgrammeRoles.Runners.Contains,
+        [CategorisationReader] = CategorisationRoles.LaReaders.Contains,
+        [SchoolLevelReader] = CategorisationRoles.SchoolLevelReaders.Contains,
+        [RuleEditor] = CategorisationRoles.RuleEditors.Contains,
     };
 
     public static void AddSchoolSightPolicies(this AuthorizationOptions options)

@@ -15,7 +15,7 @@ public static class FormErrors
     public static void AddOperationErrors(this ModelStateDictionary modelState, IEnumerable<DomainError> errors, string prefix = "Input")
     {
         foreach (var error in errors)
-            modelState.AddModelError(string.IsNullOrEmpty(error.Field) ? "" : $"{prefix}.{error.Field}", error.Message);
+            modelState.AddModelError(string.IsNullOrEmpty(error.Field) ? "" : prefix.Length == 0 ? error.Field : $"{prefix}.{error.Field}", error.Message);
     }
 
     /// <summary>

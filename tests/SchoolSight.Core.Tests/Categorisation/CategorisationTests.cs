@@ -86,7 +86,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
     private async Task<ProposalRun> ProposeAsync(Role role = Role.QualityAssuranceManager)
     {
         await using var db = As("qa@demo-borough.example", role);
-        var result = await new ProposeLevels(db, _ruleSets, new CategorisationEvidence(db, _source), _clock).RunAsync();
+        var result = await new ProposeLevels(db, _ruleSets, new CategorisationEvidence(db, _source)).RunAsync();
         result.Errors.ShouldBeEmpty();
         return result.Value!;
     }
@@ -195,7 +195,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
     public async Task OnlyLaStaffMayPropose()
     {
         await using var db = As("head@demo-borough.example", Role.SchoolUser);
-        var result = await new ProposeLevels(db, _ruleSets, new CategorisationEvidence(db, _source), _clock).RunAsync();
+        var result = await new ProposeLevels(db, _ruleSets, new CategorisationEvidence(db, _source)).RunAsync();
         result.Succeeded.ShouldBeFalse();
         (await db.LevelProposals.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
     }
@@ -353,7 +353,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         {
             var upload = await new ManageRuleSets(db, _ruleSets).UploadAsync(Draft);
             upload.Errors.ShouldBeEmpty();
-            var preview = await new PreviewRuleSet(db, _ruleSets, new CategorisationEvidence(db, _source), _clock).RunAsync(upload.Value!.Id);
+            var preview = await new PreviewRuleSet(db, _ruleSets, new CategorisationEvidence(db, _source)).RunAsync(upload.Value!.Id);
             preview.Errors.ShouldBeEmpty();
             var whatIf = preview.Value!;
             whatIf.DraftVersion.ShouldBe("2027.1");

@@ -22,6 +22,14 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> ProgrammeContributors = new HashSet<Role> { Role.InterventionOfficer, Role.SchoolImprovementPartner, Role.SchoolUser };
     public static readonly IReadOnlySet<Role> ProgrammeRunners = new HashSet<Role> { Role.InterventionOfficer };
 
+    // Levels of support and intervention (DOMAIN.md sections 1 and 4).
+    public static readonly IReadOnlySet<Role> CategorisationReaders = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
+    public static readonly IReadOnlySet<Role> SchoolLevelReaders = new HashSet<Role>
+        { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer, Role.SchoolImprovementPartner, Role.SchoolUser, Role.Governor };
+    public static readonly IReadOnlySet<Role> RuleEditors = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager };
+    public static readonly IReadOnlySet<Role> RuleAdopters = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager };
+    public static readonly IReadOnlySet<Role> Smt = new HashSet<Role> { Role.SeniorManager };
+
     /// <summary>Null: open to anyone, signed in or not.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
     {
@@ -110,6 +118,21 @@ public static class AccessMatrix
         ["GET /Programme/Calendar/Add"] = Administrators,
         ["GET /Programme/Quarterly"] = ProgrammeStaff,
 
+        ["GET /Categorisation"] = CategorisationReaders,
+        ["GET /Categorisation/Proposals/{id:long}"] = CategorisationReaders,
+        ["GET /Categorisation/Rules"] = CategorisationReaders,
+        ["GET /Categorisation/Rules/{id:long}"] = CategorisationReaders,
+        ["GET /Categorisation/Rules/Default"] = CategorisationReaders,
+        ["GET /Schools/{urn:int}/Level"] = SchoolLevelReaders,
+        ["GET /api/v1/categorisation/proposals"] = CategorisationReaders,
+        ["POST /api/v1/categorisation/proposals"] = CategorisationReaders,
+        ["GET /api/v1/categorisation/proposals/{id:long}"] = CategorisationReaders,
+        ["POST /api/v1/categorisation/proposals/{id:long}/decision"] = Smt,
+        ["GET /api/v1/categorisation/rulesets"] = CategorisationReaders,
+        ["POST /api/v1/categorisation/rulesets"] = RuleEditors,
+        ["GET /api/v1/categorisation/rulesets/{id:long}/preview"] = CategorisationReaders,
+        ["POST /api/v1/categorisation/rulesets/{id:long}/adopt"] = RuleAdopters,
+        ["GET /api/v1/schools/{urn:int}/level"] = SchoolLevelReaders,
         ["GET /api/v1/programme/cases"] = ProgrammeReaders,
         ["POST /api/v1/programme/cases"] = ProgrammeProposers,
         ["GET /api/v1/programme/cases/{id:int}"] = ProgrammeReaders,

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Categorisation;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Indicators;
+using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.Imports;
+using SchoolSight.Domain.Published;
+
+namespace SchoolSight.Core.Demo;
+
+/// <summary>
+/// Demo Borough's categorisation: Ofsted outcomes for its schools (consistent with their GIAS ratings), proposals from
+/// the default criteria on the demo's own data and judgements, a history of levels from a year ago, the current levels
+/// agreed by the demo SMT member — and a handful of proposals left waiting so a new user can agree them.
+/// </summary>
+public static class DemoCategorisation
+{
+    public const int WaitingForSmt = 6;
+
+    public static async Task SeedAsync(AppDbContext db, CancellationToken ct)
+    {
+        await SeedOfstedAsync(db, ct);
+        var source = IndicatorCatalogueSource.Default;
+        var run = await new ProposeLevels(db, new RuleSets(source), new CategorisationEvidence(db, source)).ProposeAsync(null, ct);
+        if (!run.Succeeded) throw new InvalidOperationException($"Demo proposals failed: {string.Join("; ", run.Errors.Select(e => e.Message))}");
+
+        var smt = DemoSeeder.DemoUsers.First(u => u.Role == Role.SeniorManager).Email;
+        var now = db.UtcNow;
+        var proposals = await db.LevelProposals.Where(p => p.Status == ProposalStatus.Open).OrderBy(p => p.Urn).ToListAsync(ct);
+        var waiting = 0;
+        foreach (var proposal in proposals)
+        {
+            // A year ago: mostly the same level; every seventh school has moved since, one way or the other.
+            var before = (proposal.Urn % 7) switch
+            {
+                0 => (LevelOfSupport)Math.Max(0, (int)proposal.ProposedLevel - 1),
+                3 => (LevelOfSupport)Math.Min(2, (int)proposal.ProposedLevel + 1),
+                _ => proposal.ProposedLevel,
+            };
+            db.SchoolLevels.Add(new SchoolLevelDecision(proposal.Urn, before, null, null, null, "pre-2026",
+                "Agreed under the LA's criteria in use before SchoolSight.", smt, Role.SeniorManager, now.AddDays(-365),
+                "Annual categorisation, autumn 2025 SMT meeting."));
+            if (before != proposal.ProposedLevel && proposal.Urn != DemoSeeder.DemoHeadSchoolUrn && waiting < WaitingForSmt)
+            {
+                waiting++;
+                continue;
+            }
+            var explanation = ProposalExplanation.FromJson(proposal.Explanation);
+            proposal.Decide(proposal.ProposedLevel);
+            db.SchoolLevels.Add(new SchoolLevelDecision(proposal.Urn, proposal.ProposedLevel, before, proposal.ProposedLevel, proposal.Id, proposal.RuleSetVersion,
+                string.Join("\n", explanation.ReasonLines), smt, Role.SeniorManager, now,
+                proposal.NeedsReview ? "Agreed at the November SMT meeting; the missing evidence was checked with the school's SIP." : "Agreed at the November SMT meeting."));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Ofsted's outcomes for the demo schools, as an Ofsted import would hold them, from their GIAS ratings.</summary>
+    private static async Task SeedOfstedAsync(AppDbContext db, CancellationToken ct)
+    {
+        var schools = await db.Schools.Select(s => new { s.Urn, s.Details.OfstedRating, s.Details.OfstedLastInspection }).ToListAsync(ct);
+        var import = new ImportRecord(ImportKind.Ofsted, "demo-ofsted-outcomes.csv", new string('0', 64), db.UtcNow, "demo", $"LA {DemoSeeder.DemoLaCode}");
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(ct);
+        var rows = 0;
+        foreach (var school in schools)
+        {
+            if (CategorisationEvidence.FromGias(school.OfstedRating, school.OfstedLastInspection) is not { } gias) continue;
+            var overall = gias.OverallEffectiveness!.Value;
+            // Key judgements around the overall grade, one of them a grade better for some schools.
+            OfstedJudgement Key(int area) => (school.Urn + area) % 5 == 0 && overall > OfstedJudgement.Outstanding ? overall - 1 : overall;
+            var graded = gias.InspectionDate < OfstedOutcome.OverallJudgementsEnded;
+            db.OfstedInspections.Add(new OfstedInspection(school.Urn, new OfstedOutcome
+            {
+                InspectionNumber = $"DEMO{school.Urn}",
+                InspectionType = "S5 Inspection",
+                InspectionDate = gias.InspectionDate,
+                PublicationDate = gias.InspectionDate.AddDays(28),
+                OverallEffectiveness = graded ? overall : null,
+                CategoryOfConcern = gias.Category,
+                QualityOfEducation = Key(1),
+                BehaviourAndAttitudes = Key(2),
+                PersonalDevelopment = Key(3),
+                LeadershipAndManagement = Key(4),
+                SafeguardingEffective = !(gias.Category == CategoryOfConcern.SpecialMeasures && school.Urn % 2 == 0),
+            }, import.Id));
+            rows++;
+        }
+        import.Applied(rows, rows, rows, 0, 0, 0);
+        await db.SaveChangesAsync(ct);
+    }
+}

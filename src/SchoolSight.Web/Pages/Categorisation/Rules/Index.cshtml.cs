@@ -1,0 +1,63 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SchoolSight.Core.Categorisation;
+using SchoolSight.Web.Authorization;
+
+namespace SchoolSight.Web.Pages.Categorisation.Rules;
+
+/// <summary>
+/// The versions of the levels of support criteria, and uploading a new one (DOMAIN.md 4: "a versioned rule set (a file
+/// the LA can edit, validate and preview)"). A file with problems is refused whole, each problem by line and column.
+/// </summary>
+[Authorize(Policy = Policies.CategorisationReader)]
+public sealed class IndexModel(ManageRuleSets manage) : PageModel
+{
+    public IReadOnlyList<RuleSetSummary> Versions { get; private set; } = [];
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public bool CanUpload => User.GetRole() is { } role && CategorisationRoles.RuleEditors.Contains(role);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Versions = await manage.ListAsync(ct) ?? [];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!CanUpload) return Forbid();
+        string? text = null;
+        if (Upload is { Length: > 0 })
+        {
+            if (Upload.Length > ManageRuleSets.MaxFileLength)
+            {
+                ModelState.AddModelError("Upload", $"The file is larger than {ManageRuleSets.MaxFileLength / 1000} KB: is it the right file?");
+                Versions = await manage.ListAsync(ct) ?? [];
+                return Page();
+            }
+            using var reader = new StreamReader(Upload.OpenReadStream(), new UTF8Encoding(false, true));
+            try
+            {
+                text = await reader.ReadToEndAsync(ct);
+            }
+            catch (DecoderFallbackException)
+            {
+                ModelState.AddModelError("Upload", "The file is not UTF-8 text: save it as UTF-8 and upload it again");
+                Versions = await manage.ListAsync(ct) ?? [];
+                return Page();
+            }
+        }
+        var result = await manage.UploadAsync(text, ct);
+        if (result.Succeeded)
+        {
+            TempData["Success"] = $"Version {result.Value!.Version} uploaded as a draft. Preview it before adopting it.";
+            return Redirect($"/Categorisation/Rules/{result.Value.Id}");
+        }
+        foreach (var error in result.Errors) ModelState.AddModelError("Upload", error.Message);
+        Versions = await manage.ListAsync(ct) ?? [];
+        return Page();
+    }
+}
