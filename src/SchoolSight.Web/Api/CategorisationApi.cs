@@ -38,8 +38,7 @@ public static class CategorisationApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/rulesets", RuleSetsList).RequireAuthorization(Policies.CategorisationReader).WithName("ListRuleSets");
         group.MapPost("/rulesets", Upload).RequireAuthorization(Policies.RuleEditor).WithName("UploadRuleSet")
-            .WithSummary("Upload a rule set file (the YAML as the request body). Every problem comes back with its line and column; nothing is stored unless the whole file passes.")
-            .Accepts<string>("application/yaml", "text/yaml", "text/plain");
+            .WithSummary("Upload a rule set file (the YAML as the request body). Every problem comes back with its line and column; nothing is stored unless the whole file passes.");
         group.MapGet("/rulesets/{id:long}/preview", Preview).RequireAuthorization(Policies.CategorisationReader).WithName("PreviewRuleSet")
             .WithSummary("What if this version were adopted: the schools whose proposal would change, which way and why.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/rulesets/{id:long}/adopt", Adopt).RequireAuthorization(Policies.RuleEditor).WithName("AdoptRuleSet")
