@@ -11,6 +11,8 @@ var root = new RootCommand("SchoolSight from the command line: imports, the data
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ImportsListCommand.Create());
 root.Subcommands.Add(ComputeCommand.Create());
+root.Subcommands.Add(CategorisationCommands.Rules());
+root.Subcommands.Add(CategorisationCommands.Levels());
 root.Subcommands.Add(DatabaseCommands.Db());
 root.Subcommands.Add(DatabaseCommands.Demo());
 return await root.Parse(args).InvokeAsync();
