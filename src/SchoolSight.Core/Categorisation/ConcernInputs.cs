@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using SchoolSight.Domain.Categorisation;
 
@@ -7,14 +8,14 @@ namespace SchoolSight.Core.Categorisation;
 public sealed record ConcernInput
 {
     public string? Kind { get; set; }
-    public DateOnly? RaisedOn { get; set; }
+    [Display(Name = "The date the concern was raised")] public DateOnly? RaisedOn { get; set; }
     public string? Summary { get; set; }
 }
 
 /// <summary>Closing a concern: when, why, and the version of the concern the person saw.</summary>
 public sealed record CloseConcernInput
 {
-    public DateOnly? ClosedOn { get; set; }
+    [Display(Name = "The date the concern was closed")] public DateOnly? ClosedOn { get; set; }
     public string? Reason { get; set; }
     public int Version { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using FluentValidation.Results;
 using SchoolSight.Domain.Categorisation;
@@ -16,8 +17,8 @@ public sealed record JudgementsInput
 {
     public string? AcademicYear { get; set; }
     public string? Source { get; set; }
-    public DateOnly? JudgedOn { get; set; }
-    public string? Note { get; set; }
+    [Display(Name = "The date the judgements were made")] public DateOnly? JudgedOn { get; set; }
+    [Display(Name = "Note")] public string? Note { get; set; }
     public Dictionary<string, string?> Grades { get; set; } = [];
     public Dictionary<string, int> Versions { get; set; } = [];
 

@@ -16,6 +16,8 @@ public static class ApiEndpoints
         v1.MapPublishedImportsApi();
         v1.MapIndicatorsApi();
         v1.MapProgrammeApi();
+        v1.MapJudgementsApi();
+        v1.MapConcernsApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 
 namespace SchoolSight.Web.Authorization;
@@ -40,6 +41,18 @@ public static class Policies
     /// <summary>Runs cases day to day: meetings, budgets (the M&amp;I team).</summary>
     public const string ProgrammeRunner = nameof(ProgrammeRunner);
 
+    /// <summary>Reads a school's self-evaluation and SIP judgements (LA officers, the school's SIP, staff and governors).</summary>
+    public const string JudgementReader = nameof(JudgementReader);
+
+    /// <summary>Records judgements: the school's self-evaluation or the SIP's, as the role allows.</summary>
+    public const string JudgementRecorder = nameof(JudgementRecorder);
+
+    /// <summary>Reads and records the LA's concerns about a school (LA officers, the school's SIP).</summary>
+    public const string ConcernKeeper = nameof(ConcernKeeper);
+
+    /// <summary>Closes concerns (the LA's school improvement officers).</summary>
+    public const string ConcernCloser = nameof(ConcernCloser);
+
     public static readonly IReadOnlyDictionary<string, Func<Role, bool>> Rules = new Dictionary<string, Func<Role, bool>>
     {
         [SignedIn] = _ => true,
@@ -52,6 +65,10 @@ public static class Policies
         [ProgrammeDecider] = role => CaseLifecycle.Moves.Any(m => m.Roles.Contains(role)),
         [ProgrammeContributor] = ProgrammeRoles.Contributors.Contains,
         [ProgrammeRunner] = ProgrammeRoles.Runners.Contains,
+        [JudgementReader] = EvidenceRoles.JudgementReaders.Contains,
+        [JudgementRecorder] = EvidenceRoles.JudgementRecorders.Contains,
+        [ConcernKeeper] = EvidenceRoles.ConcernKeepers.Contains,
+        [ConcernCloser] = EvidenceRoles.ConcernClosers.Contains,
     };
 
     public static void AddSchoolSightPolicies(this AuthorizationOptions options)
