@@ -16,12 +16,13 @@ public static class ConcernsApi
 
     public static RouteGroupBuilder MapConcernsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/schools/{urn:int}/concerns").WithTags("Categorisation");
-        group.MapGet("", List).RequireAuthorization(Policies.ConcernKeeper).WithName("ListSchoolConcerns")
+        const string path = "/schools/{urn:int}/concerns";
+        var group = api.MapGroup(path).WithTags("Categorisation");
+        api.MapGet(path, List).WithTags("Categorisation").RequireAuthorization(Policies.ConcernKeeper).WithName("ListSchoolConcerns")
             .WithSummary("A school's concerns recorded by the LA, open ones first.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}", Get).RequireAuthorization(Policies.ConcernKeeper).WithName("GetSchoolConcern")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("", Record).RequireAuthorization(Policies.ConcernKeeper).WithName("RecordSchoolConcern")
+        api.MapPost(path, Record).WithTags("Categorisation").RequireAuthorization(Policies.ConcernKeeper).WithName("RecordSchoolConcern")
             .WithSummary("Record a concern: {\"kind\":\"safeguarding\",\"raisedOn\":\"2026-11-02\",\"summary\":\"...\"} (kind safeguarding or management-or-governance).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:int}/close", Close).RequireAuthorization(Policies.ConcernCloser).WithName("CloseSchoolConcern")
