@@ -94,8 +94,11 @@ public abstract class JudgementPagesAndApiTests(EvidenceApp fixture)
 
         var good = await head.PostFormAsync(url, new Dictionary<string, string>
         {
-            ["Input.Grades[overall-effectiveness]"] = "good", ["Input.Grades[quality-of-education]"] = "requires-improvement", ["Input.Grades[early-years]"] = "",
-            ["Input.JudgedOn"] = "2020-10-01", ["Input.Note"] = "Reviewed with governors.",
+            ["Input.Grades[overall-effectiveness]"] = "good",
+            ["Input.Grades[quality-of-education]"] = "requires-improvement",
+            ["Input.Grades[early-years]"] = "",
+            ["Input.JudgedOn"] = "2020-10-01",
+            ["Input.Note"] = "Reviewed with governors.",
         });
         good.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var judgements = await head.GetStringAsync($"/Schools/{HeadSchool}/Judgements");
@@ -109,7 +112,9 @@ public abstract class JudgementPagesAndApiTests(EvidenceApp fixture)
         var sip = App.ClientFor(Role.SchoolImprovementPartner);
         var body = new Dictionary<string, object>
         {
-            ["academicYear"] = "2021/22", ["source"] = "sip", ["judgedOn"] = "2021-11-12",
+            ["academicYear"] = "2021/22",
+            ["source"] = "sip",
+            ["judgedOn"] = "2021-11-12",
             ["grades"] = new Dictionary<string, string> { ["overall-effectiveness"] = "good", ["quality-of-education"] = "requires-improvement" },
         };
         var created = await sip.PutAsJsonAsync($"/api/v1/schools/{HeadSchool}/judgements", body);
@@ -166,7 +171,7 @@ public abstract class JudgementPagesAndApiTests(EvidenceApp fixture)
         page.ShouldContain("<a href=\"#Input_Summary\">Describe the concern</a>");
 
         var recorded = await officer.PostFormAsync(url, new Dictionary<string, string>
-            { ["Input.Kind"] = "management-or-governance", ["Input.RaisedOn"] = "2026-11-01", ["Input.Summary"] = "Chair of governors resigned; no quorum since." });
+        { ["Input.Kind"] = "management-or-governance", ["Input.RaisedOn"] = "2026-11-01", ["Input.Summary"] = "Chair of governors resigned; no quorum since." });
         recorded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var concerns = JsonDocument.Parse(await officer.GetStringAsync($"/api/v1/schools/{SipSchoolWithConcern}/concerns")).RootElement;
         var added = concerns.EnumerateArray().Single(c => c.GetProperty("summary").GetString()!.StartsWith("Chair of governors", StringComparison.Ordinal));
