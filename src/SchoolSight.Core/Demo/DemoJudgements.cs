@@ -33,7 +33,7 @@ public static class DemoJudgements
             if (!school.Details.Status.IsOpen() || (i % 13 == 12 && urn != DemoSeeder.DemoHeadSchoolUrn)) continue;
             var baseline = Baseline(urn, school.Details.OfstedRating, i, inadequate < 2);
             if (baseline == OfstedJudgement.Inadequate) inadequate++;
-            var optimistic = i % 9 == 4 || urn == DemoSeeder.DemoHeadSchoolUrn + 3;
+            var optimistic = i % 15 == 4 || urn == DemoSeeder.DemoHeadSchoolUrn + 3;
             foreach (var year in new[] { current - 1, current })
             {
                 if (year == current && i % 6 == 5) continue; // this year's not recorded yet
@@ -43,7 +43,7 @@ public static class DemoJudgements
                 var selfOn = Day(year, 30 + i % 40, today);
                 var sipOn = Day(year, 50 + i % 40, today);
                 Add(db, school, year, JudgementSource.SelfEvaluation, self, selfOn, urn == DemoSeeder.DemoHeadSchoolUrn ? Head : Officer, i);
-                Add(db, school, year, JudgementSource.SchoolImprovementPartner, sip, sipOn, SipSchools.Contains(urn) ? Sip : Officer, i + 1);
+                Add(db, school, year, JudgementSource.SchoolImprovementPartner, sip, sipOn, SipSchools.Contains(urn) ? Sip : Officer, i);
             }
         }
         Concerns(db, today);
