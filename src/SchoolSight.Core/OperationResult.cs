@@ -19,6 +19,9 @@ public sealed record OperationResult<T>
     public bool IsConflict => Errors.Any(e => e.Code == CoreErrors.ConflictCode);
     public bool IsNotFound => Errors.Any(e => e.Code == CoreErrors.NotFoundCode);
 
+    /// <summary>Set when the signed-in role may not do this at all (as opposed to bad input).</summary>
+    public bool IsForbidden => Errors.Any(e => e.Code == CoreErrors.ForbiddenCode);
+
     public static OperationResult<T> Ok(T value) => new(value, []);
     public static OperationResult<T> Fail(params DomainError[] errors) => new(default, errors);
     public static OperationResult<T> Fail(IEnumerable<DomainError> errors) => new(default, errors.ToList());
@@ -28,6 +31,7 @@ public static class CoreErrors
 {
     public const string ConflictCode = "concurrency.conflict";
     public const string NotFoundCode = "not-found";
+    public const string ForbiddenCode = "forbidden";
 
     public static DomainError Conflict(string what, string? by, DateTime? at) =>
         new(ConflictCode,
@@ -36,4 +40,6 @@ public static class CoreErrors
             " after you opened it. Your changes have not been saved. Review the current details and make your changes again.");
 
     public static DomainError NotFound(string what) => new(NotFoundCode, $"The {what} could not be found.");
+
+    public static DomainError Forbidden(string message) => new(ForbiddenCode, message);
 }

@@ -17,6 +17,8 @@ public static class ApiEndpoints
         v1.MapIndicatorsApi();
         v1.MapProgrammeApi();
         v1.MapCategorisationApi();
+        v1.MapJudgementsApi();
+        v1.MapConcernsApi();
         return app;
     }
 }

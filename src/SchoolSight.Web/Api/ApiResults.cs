@@ -25,10 +25,13 @@ internal static class ApiResults
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             title: "Some of the values are not right.");
 
-    /// <summary>404 or 409 for a failed operation; null when the failure is invalid input.</summary>
+    /// <summary>403, 404 or 409 for a failed operation; null when the failure is invalid input.</summary>
     public static ProblemHttpResult? Problem<T>(OperationResult<T> result, string what)
     {
         if (result.IsNotFound) return NotFound(what);
+        if (result.IsForbidden)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role does not allow this.",
+                detail: result.Errors.First(e => e.Code == CoreErrors.ForbiddenCode).Message);
         if (result.IsConflict)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The {what} has changed since you read it.",
                 detail: result.Errors.First(e => e.Code == CoreErrors.ConflictCode).Message);

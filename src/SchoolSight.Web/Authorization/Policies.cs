@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using SchoolSight.Core.Categorisation;
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 
 namespace SchoolSight.Web.Authorization;
@@ -49,6 +50,17 @@ public static class Policies
 
     /// <summary>Uploads and previews levels of support criteria.</summary>
     public const string RuleEditor = nameof(RuleEditor);
+    /// <summary>Reads a school's self-evaluation and SIP judgements (LA officers, the school's SIP, staff and governors).</summary>
+    public const string JudgementReader = nameof(JudgementReader);
+
+    /// <summary>Records judgements: the school's self-evaluation or the SIP's, as the role allows.</summary>
+    public const string JudgementRecorder = nameof(JudgementRecorder);
+
+    /// <summary>Reads and records the LA's concerns about a school (LA officers, the school's SIP).</summary>
+    public const string ConcernKeeper = nameof(ConcernKeeper);
+
+    /// <summary>Closes concerns (the LA's school improvement officers).</summary>
+    public const string ConcernCloser = nameof(ConcernCloser);
 
     public static readonly IReadOnlyDictionary<string, Func<Role, bool>> Rules = new Dictionary<string, Func<Role, bool>>
     {
@@ -65,6 +77,10 @@ public static class Policies
         [CategorisationReader] = CategorisationRoles.LaReaders.Contains,
         [SchoolLevelReader] = CategorisationRoles.SchoolLevelReaders.Contains,
         [RuleEditor] = CategorisationRoles.RuleEditors.Contains,
+        [JudgementReader] = EvidenceRoles.JudgementReaders.Contains,
+        [JudgementRecorder] = EvidenceRoles.JudgementRecorders.Contains,
+        [ConcernKeeper] = EvidenceRoles.ConcernKeepers.Contains,
+        [ConcernCloser] = EvidenceRoles.ConcernClosers.Contains,
     };
 
     public static void AddSchoolSightPolicies(this AuthorizationOptions options)

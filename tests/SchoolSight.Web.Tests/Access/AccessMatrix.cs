@@ -29,6 +29,12 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> RuleEditors = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager };
     public static readonly IReadOnlySet<Role> RuleAdopters = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager };
     public static readonly IReadOnlySet<Role> Smt = new HashSet<Role> { Role.SeniorManager };
+    // Categorisation evidence kept by hand (DOMAIN.md sections 1 and 4; seed 004 7.2). Written out, not taken from EvidenceRoles, so a change there fails here.
+    private static readonly IReadOnlySet<Role> LaImprovement = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
+    public static readonly IReadOnlySet<Role> JudgementReaders = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner, Role.SchoolUser, Role.Governor };
+    public static readonly IReadOnlySet<Role> JudgementRecorders = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner, Role.SchoolUser };
+    public static readonly IReadOnlySet<Role> ConcernKeepers = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner };
+    public static readonly IReadOnlySet<Role> ConcernClosers = LaImprovement;
 
     /// <summary>Null: open to anyone, signed in or not.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
@@ -145,6 +151,17 @@ public static class AccessMatrix
         ["GET /api/v1/programme/cases/{id:int}/spending"] = ProgrammeReaders,
         ["POST /api/v1/programme/cases/{id:int}/spending"] = ProgrammeRunners,
         ["GET /api/v1/programme/calendar"] = RegisterReaders,
+
+        ["GET /Schools/{urn:int}/Judgements"] = JudgementReaders,
+        ["GET /Schools/{urn:int}/Judgements/Record"] = JudgementRecorders,
+        ["GET /Schools/{urn:int}/Concerns"] = ConcernKeepers,
+        ["GET /api/v1/schools/{urn:int}/judgements"] = JudgementReaders,
+        ["PUT /api/v1/schools/{urn:int}/judgements"] = JudgementRecorders,
+        ["POST /api/v1/schools/{urn:int}/judgements"] = JudgementRecorders,
+        ["GET /api/v1/schools/{urn:int}/concerns"] = ConcernKeepers,
+        ["GET /api/v1/schools/{urn:int}/concerns/{id:int}"] = ConcernKeepers,
+        ["POST /api/v1/schools/{urn:int}/concerns"] = ConcernKeepers,
+        ["POST /api/v1/schools/{urn:int}/concerns/{id:int}/close"] = ConcernClosers,
 
         ["GET /openapi/{documentName}.json"] = Everyone,
         ["GET /api/docs/{documentName?}"] = Everyone,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core.Register;
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Categorisation;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Pages.Schools;
@@ -17,6 +18,10 @@ public sealed class DetailsModel(GetSchoolProfile get, IAuthorizationService aut
     /// <summary>Localities and clusters have pages for LA staff only; others see their names without links.</summary>
     public bool LinksToGroups { get; private set; }
 
+    /// <summary>The school's self-evaluation and SIP judgements, and the LA's concerns, are linked for those who may see them.</summary>
+    public bool LinksToJudgements { get; private set; }
+    public bool LinksToConcerns { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
     {
         var resource = new SchoolResource(urn);
@@ -25,6 +30,8 @@ public sealed class DetailsModel(GetSchoolProfile get, IAuthorizationService aut
         Profile = profile;
         CanEdit = (await authorization.AuthorizeAsync(User, resource, SchoolOperations.Edit)).Succeeded;
         LinksToGroups = User.GetRole()?.IsLaStaff() == true;
+        LinksToJudgements = User.GetRole() is { } role && EvidenceRoles.JudgementReaders.Contains(role);
+        LinksToConcerns = User.GetRole() is { } keeper && EvidenceRoles.ConcernKeepers.Contains(keeper);
         return Page();
     }
 

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SchoolSight.Core;
+using SchoolSight.Core.Categorisation;
+using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.Published;
+using SchoolSight.Web.Authorization;
+
+namespace SchoolSight.Web.Api;
+
+/// <summary>
+/// A school's self-evaluation and SIP judgements, in the slugs of the rule set files (areas such as
+/// "quality-of-education", grades such as "requires-improvement", sources "self-evaluation" and "sip"). The same roles
+/// and school scope as the pages: a school outside the caller's schools is not found.
+/// </summary>
+public static class JudgementsApi
+{
+    public sealed record GradeView(string Grade, DateOnly JudgedOn, string RecordedBy, string RecordedByName, DateTime? RecordedAt, string? Note, int Version);
+
+    public sealed record AreaView(string Area, string Name, GradeView? SelfEvaluation, GradeView? Sip, string Agreement);
+
+    public sealed record YearView(string AcademicYear, int StartYear, string SipOverallAgreement, IReadOnlyList<string> Differences, IReadOnlyList<AreaView> Areas);
+
+    public sealed record SchoolJudgements(int Urn, string School, string CurrentAcademicYear, IReadOnlyList<string> YouMayRecord, IReadOnlyList<YearView> Years);
+
+    public static RouteGroupBuilder MapJudgementsApi(this RouteGroupBuilder api)
+    {
+        const string path = "/schools/{urn:int}/judgements";
+        api.MapGet(path, List).WithTags("Categorisation").RequireAuthorization(Policies.JudgementReader).WithName("ListSchoolJudgements")
+            .WithSummary("A school's self-evaluation and SIP judgements by academic year, side by side, with whether the SIP agrees.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut(path, Record).WithTags("Categorisation").RequireAuthorization(Policies.JudgementRecorder).WithName("RecordSchoolJudgements")
+            .WithSummary("Record one source's judgements for an academic year: {\"academicYear\":\"2025/26\",\"source\":\"sip\",\"judgedOn\":\"2025-11-12\",\"grades\":{\"overall-effectiveness\":\"good\"}}.")
+            .WithDescription("Areas with a grade are recorded, areas given as null are removed, areas left out are left as they are. Send in versions the version of each recorded judgement you read (none for an area you saw no grade for): 409 when someone has recorded it since. 400 lists every problem; 403 when your role may not record this source.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost(path, Record).WithTags("Categorisation").RequireAuthorization(Policies.JudgementRecorder).WithName("RecordSchoolJudgementsByPost")
+            .WithSummary("The same as PUT, for clients that only post.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static async Task<Results<Ok<SchoolJudgements>, ProblemHttpResult>> List(int urn, GetJudgements get, CancellationToken ct)
+    {
+        var result = await get.RunAsync(urn, ct);
+        return result.Succeeded ? TypedResults.Ok(Map(result.Value!)) : ApiResults.Problem(result, "school")!;
+    }
+
+    private static async Task<Results<Ok<YearView>, ValidationProblem, ProblemHttpResult>> Record(int urn, JudgementsInput input, RecordJudgements record, GetJudgements get, CancellationToken ct) =>
+        await ApiResults.SavedAsync(await record.RunAsync(urn, input, ct), "school", async year =>
+            (await get.RunAsync(urn, ct)).Value?.Year(year) is { } y ? Map(y) : null);
+
+    private static SchoolJudgements Map(JudgementsView v) =>
+        new(v.Urn, v.SchoolName, AcademicYear.Format(v.CurrentYear), [.. v.MayRecord.Select(s => s.Slug())], [.. v.Years.Select(Map)]);
+
+    private static YearView Map(JudgementYear y) =>
+        new(y.Title, y.AcademicYear, y.Overall.Agreement.Slug(), [.. y.Differences.Select(a => a.Slug())],
+            [.. y.Rows.Select(r => new AreaView(r.Area.Slug(), r.Area.Describe(), Map(r.SelfEvaluation), Map(r.Sip), r.Agreement.Slug()))]);
+
+    private static GradeView? Map(GradeEntry? e) =>
+        e is null ? null : new GradeView(e.Grade.Slug(), e.JudgedOn, e.RecordedBy, e.RecordedByName, e.RecordedAt, e.Note, e.Version);
+}
