@@ -60,6 +60,8 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Each test app would otherwise watch appsettings.json with an inotify instance; many apps at once exhaust the per-user limit.
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         builder.UseSetting("Database:Provider", _database.Options.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
         builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
