@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.ImprovingOutcomes;
 
 namespace SchoolSight.Core.Categorisation;
 
 public sealed record SchoolLevelView(
     int Urn, string SchoolName, SchoolLevelDecision? Current, IReadOnlyList<SchoolLevelDecision> History,
-    long? OpenProposalId, LevelOfSupport? OpenProposalLevel, bool SeesProposals);
+    long? OpenProposalId, LevelOfSupport? OpenProposalLevel, bool SeesProposals, int? OpenCaseId);
 
 /// <summary>
 /// A school's level of support, its reasons in plain words and its history, for the school itself (its users,
@@ -27,6 +28,9 @@ public sealed class GetSchoolLevel(AppDbContext db)
             ? await db.LevelProposals.AsNoTracking().Where(p => p.Urn == urn && p.Status == ProposalStatus.Open)
                 .Select(p => new { p.Id, p.ProposedLevel }).FirstOrDefaultAsync(ct)
             : null;
-        return new SchoolLevelView(school.Urn, school.Name, history.FirstOrDefault(), history, open?.Id, open?.ProposedLevel, seesProposals);
+        // The school's Improving Outcomes Programme case, if one is open (the programme's own query filter applies).
+        var openCase = await db.ProgrammeCases.AsNoTracking().Where(c => c.Urn == urn && c.State != CaseState.Closed)
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        return new SchoolLevelView(school.Urn, school.Name, history.FirstOrDefault(), history, open?.Id, open?.ProposedLevel, seesProposals, openCase);
     }
 }

@@ -229,6 +229,24 @@ public abstract class CategorisationPagesTests(CategorisationApp fixture)
         }
     }
 
+    [Fact]
+    public async Task ProgrammeEntry_StartsFromTheSchoolsAgreedLevel_UnlessTheSchoolIsAlreadyInTheProgramme()
+    {
+        var officer = App.ClientFor(Role.InterventionOfficer);
+        // The demo head's school already has a case: its level page links to it.
+        (await officer.GetStringAsync($"/Schools/{HeadSchool}/Level")).ShouldContain("data-testid=\"programme-case\"");
+
+        var inProgramme = await fixture.Read(db => db.ProgrammeCases.Select(c => c.Urn).ToListAsync());
+        var levels = await fixture.Read(db => CurrentLevels.OfAsync(db, null, CancellationToken.None));
+        var school = levels.Values.Where(d => d.Level == LevelOfSupport.Intensive && !inProgramme.Contains(d.Urn)).OrderBy(d => d.Urn).First();
+        (await officer.GetStringAsync($"/Schools/{school.Urn}/Level")).ShouldContain($"/Programme/Propose?urn={school.Urn}");
+        var page = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Programme/Propose?urn={school.Urn}"));
+        page.ShouldContain($"Level of support agreed by the SMT on {school.DecidedAt:d MMMM yyyy}: intensive");
+        page.ShouldContain($"value=\"{school.Urn}\" selected");
+        page.ShouldContain("value=\"Intensive\" selected");
+        (await App.ClientFor(Role.SchoolUser).GetStringAsync($"/Schools/{HeadSchool}/Level")).ShouldNotContain("/Programme/Propose");
+    }
+
     private static async Task<HttpResponseMessage> Upload(HttpClient client, string yaml)
     {
         var form = await client.GetStringAsync("/Categorisation/Rules");

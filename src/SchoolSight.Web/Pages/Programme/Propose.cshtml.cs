@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Categorisation;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.ImprovingOutcomes;
+using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Register;
 using SchoolSight.Web.Authorization;
@@ -12,15 +14,23 @@ using SchoolSight.Web.Authorization;
 namespace SchoolSight.Web.Pages.Programme;
 
 [Authorize(Policy = Policies.ProgrammeProposer)]
-public sealed class ProposeModel(ProposeEntry propose, AppDbContext db) : PageModel
+public sealed class ProposeModel(ProposeEntry propose, GetSchoolLevel level, AppDbContext db) : PageModel
 {
     [BindProperty] public ProposeEntryInput Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Schools { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>With <c>?urn=</c>, starts from the school's agreed level of support: the tier and the evidence of concern.</summary>
+    public async Task OnGetAsync(int? urn, CancellationToken ct)
     {
         Input.CaseOfficerName = User.DisplayNameOf();
         Input.CaseOfficerEmail = User.Identity?.Name;
+        if (urn is { } school && await level.RunAsync(school, ct) is { Current: { Level: not LevelOfSupport.Universal } current })
+        {
+            Input.Urn = school;
+            Input.Tier = current.Level == LevelOfSupport.Intensive ? SupportTier.Intensive : SupportTier.Targeted;
+            Input.Concerns = $"Level of support agreed by the SMT on {current.DecidedAt:d MMMM yyyy}: {current.Level.Describe().ToLowerInvariant()} ({current.Reason})\n"
+                + string.Join("\n", current.ReasonLines.Select(l => "- " + l));
+        }
         await LoadSchoolsAsync(ct);
     }
 
