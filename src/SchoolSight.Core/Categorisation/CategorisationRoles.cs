@@ -1,5 +1,6 @@
 using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Categorisation;
 
 namespace SchoolSight.Core.Categorisation;
 
@@ -9,8 +10,7 @@ namespace SchoolSight.Core.Categorisation;
 /// </summary>
 public static class CategorisationRoles
 {
-    public static readonly IReadOnlySet<Role> Proposers = new HashSet<Role>
-        { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
+    public static readonly IReadOnlySet<Role> Proposers = EvidenceRoles.LaImprovement;
 
     /// <summary>Agree or change a school's level: the Children and Families senior management team.</summary>
     public static readonly IReadOnlySet<Role> Deciders = new HashSet<Role> { Role.SeniorManager };
@@ -25,11 +25,7 @@ public static class CategorisationRoles
     public static readonly IReadOnlySet<Role> LaReaders = Proposers;
 
     /// <summary>See one school's agreed level and reasons: LA readers, and the school's own users, governors and SIP.</summary>
-    public static readonly IReadOnlySet<Role> SchoolLevelReaders = new HashSet<Role>
-    {
-        Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer,
-        Role.SchoolImprovementPartner, Role.SchoolUser, Role.Governor,
-    };
+    public static readonly IReadOnlySet<Role> SchoolLevelReaders = EvidenceRoles.JudgementReaders;
 
     public static bool Allows(this IReadOnlySet<Role> roles, Role? role) => role is { } r && roles.Contains(r);
 
