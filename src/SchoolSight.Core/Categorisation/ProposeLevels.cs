@@ -10,8 +10,8 @@ public sealed record ProposalRun(string RuleSetVersion, int Schools, int New, in
 /// <summary>
 /// Applies the adopted criteria to every open school's current evidence (or one school's) and records a proposal per
 /// school for the SMT (DOMAIN.md 4; seed 004 4.1: the QA manager and the M&amp;I team determine entry through the
-/// criteria). Re-running with nothing changed keeps the open proposals as they are; a changed outcome replaces the open
-/// proposal. Nothing changes a school's level: only an SMT decision does (<see cref="AgreeLevel"/>).
+/// criteria). Re-running with nothing changed keeps the open proposals as they are, and proposes nothing for a school
+/// whose agreed level came from the same outcome; a changed outcome replaces the open proposal. Nothing changes a school's level: only an SMT decision does (<see cref="AgreeLevel"/>).
 /// </summary>
 [Operation]
 public sealed class ProposeLevels(AppDbContext db, RuleSets ruleSets, CategorisationEvidence evidence)
@@ -36,6 +36,9 @@ public sealed class ProposeLevels(AppDbContext db, RuleSets ruleSets, Categorisa
         var urns = schools.Select(s => s.Urn).ToList();
         var open = await db.LevelProposals.Where(p => p.Status == ProposalStatus.Open && urns.Contains(p.Urn)).ToDictionaryAsync(p => p.Urn, ct);
         var current = await CurrentLevels.OfAsync(db, urns, ct);
+        // The proposals the current levels were agreed from: a school whose outcome has not changed since needs no new one.
+        var agreedFrom = current.Values.Where(d => d.ProposalId is not null).Select(d => d.ProposalId!.Value).ToList();
+        var agreedProposals = await db.LevelProposals.AsNoTracking().Where(p => agreedFrom.Contains(p.Id)).ToDictionaryAsync(p => p.Urn, ct);
 
         int added = 0, unchanged = 0, differ = 0, review = 0;
         foreach (var school in schools)
@@ -53,6 +56,12 @@ public sealed class ProposeLevels(AppDbContext db, RuleSets ruleSets, Categorisa
                     continue;
                 }
                 existing.Supersede();
+            }
+            else if (agreedProposals.TryGetValue(school.Urn, out var agreed) && current[school.Urn].ProposalId == agreed.Id
+                     && agreed.RuleSetId == stored.Id && SameOutcome(agreed, explanation))
+            {
+                unchanged++;
+                continue;
             }
             db.LevelProposals.Add(new LevelProposal(school.Urn, stored.Id, stored.Version, evaluation.Level, evaluation.NeedsReview,
                 explanation.ToJson(), db.UtcNow, db.CurrentUser.UserName));
