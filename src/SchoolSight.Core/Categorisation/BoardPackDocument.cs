@@ -17,7 +17,7 @@ public static class BoardPackText
     public static string Since(BoardPack pack) => pack.Previous is { } p ? $"Since the previous meeting on {Date(p.MeetsOn)}" : "";
 
     public static string LevelChange(LevelChangeRow r) =>
-        $"{Level(r.From)} → {r.To.Describe()}, decided by {r.DecidedBy} on {Date(r.DecidedOn)}";
+        $"from {Level(r.From)} to {r.To.Describe()}, decided by {r.DecidedBy} on {Date(r.DecidedOn)}";
 
     public static string OfstedChange(OfstedChangeRow r) =>
         (r.Entered ? "Entered an Ofsted category: " : r.Left ? "Left an Ofsted category: " : "Still in an Ofsted category: ")

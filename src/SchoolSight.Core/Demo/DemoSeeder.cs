@@ -197,6 +197,7 @@ public static class DemoSeeder
                 throw new InvalidOperationException($"Could not create demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
         await ProgrammeDemo.SeedAsync(db, ct);
+        await DemoBoards.SeedAsync(db, ct);
         return true;
     }
 

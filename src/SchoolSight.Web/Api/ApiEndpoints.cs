@@ -16,6 +16,7 @@ public static class ApiEndpoints
         v1.MapPublishedImportsApi();
         v1.MapIndicatorsApi();
         v1.MapProgrammeApi();
+        v1.MapRiskRegisterApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 
 namespace SchoolSight.Web.Authorization;
@@ -40,6 +41,12 @@ public static class Policies
     /// <summary>Runs cases day to day: meetings, budgets (the M&amp;I team).</summary>
     public const string ProgrammeRunner = nameof(ProgrammeRunner);
 
+    /// <summary>The risk register and the board packs: the LA officers who run school improvement.</summary>
+    public const string RiskRegisterReader = nameof(RiskRegisterReader);
+
+    /// <summary>Arranges the SSEB's and the locality boards' meetings.</summary>
+    public const string BoardOrganiser = nameof(BoardOrganiser);
+
     public static readonly IReadOnlyDictionary<string, Func<Role, bool>> Rules = new Dictionary<string, Func<Role, bool>>
     {
         [SignedIn] = _ => true,
@@ -52,6 +59,8 @@ public static class Policies
         [ProgrammeDecider] = role => CaseLifecycle.Moves.Any(m => m.Roles.Contains(role)),
         [ProgrammeContributor] = ProgrammeRoles.Contributors.Contains,
         [ProgrammeRunner] = ProgrammeRoles.Runners.Contains,
+        [RiskRegisterReader] = BoardRoles.Readers.Contains,
+        [BoardOrganiser] = BoardRoles.Organisers.Contains,
     };
 
     public static void AddSchoolSightPolicies(this AuthorizationOptions options)

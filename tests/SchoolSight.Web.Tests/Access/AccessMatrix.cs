@@ -22,6 +22,10 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> ProgrammeContributors = new HashSet<Role> { Role.InterventionOfficer, Role.SchoolImprovementPartner, Role.SchoolUser };
     public static readonly IReadOnlySet<Role> ProgrammeRunners = new HashSet<Role> { Role.InterventionOfficer };
 
+    // Levels of support: the risk register and the board packs (DOMAIN.md 4 and 10).
+    public static readonly IReadOnlySet<Role> RiskRegisterReaders = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
+    public static readonly IReadOnlySet<Role> BoardOrganisers = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager };
+
     /// <summary>Null: open to anyone, signed in or not.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
     {
@@ -122,6 +126,13 @@ public static class AccessMatrix
         ["GET /api/v1/programme/cases/{id:int}/spending"] = ProgrammeReaders,
         ["POST /api/v1/programme/cases/{id:int}/spending"] = ProgrammeRunners,
         ["GET /api/v1/programme/calendar"] = RegisterReaders,
+
+        ["GET /RiskRegister"] = RiskRegisterReaders,
+        ["GET /Boards"] = RiskRegisterReaders,
+        ["GET /Boards/{id:int}"] = RiskRegisterReaders,
+        ["GET /Boards/Create"] = BoardOrganisers,
+        ["GET /Boards/{id:int}/Edit"] = BoardOrganisers,
+        ["GET /api/v1/risk-register"] = RiskRegisterReaders,
 
         ["GET /openapi/{documentName}.json"] = Everyone,
         ["GET /api/docs/{documentName?}"] = Everyone,
