@@ -66,13 +66,18 @@ public static class CategorisationWorld
         db.OfstedInspections.AddRange(
             new OfstedInspection(Rising, new OfstedOutcome
             {
-                InspectionDate = new DateOnly(2026, 9, 15), OverallEffectiveness = OfstedJudgement.Inadequate, CategoryOfConcern = CategoryOfConcern.SpecialMeasures,
-                PreviousInspectionDate = new DateOnly(2021, 6, 1), PreviousOverallEffectiveness = OfstedJudgement.Good,
+                InspectionDate = new DateOnly(2026, 9, 15),
+                OverallEffectiveness = OfstedJudgement.Inadequate,
+                CategoryOfConcern = CategoryOfConcern.SpecialMeasures,
+                PreviousInspectionDate = new DateOnly(2021, 6, 1),
+                PreviousOverallEffectiveness = OfstedJudgement.Good,
             }, 1),
             new OfstedInspection(LeavingMeasures, new OfstedOutcome
             {
                 InspectionDate = new DateOnly(2026, 5, 20),
-                PreviousInspectionDate = new DateOnly(2024, 3, 1), PreviousOverallEffectiveness = OfstedJudgement.Inadequate, PreviousCategoryOfConcern = CategoryOfConcern.SpecialMeasures,
+                PreviousInspectionDate = new DateOnly(2024, 3, 1),
+                PreviousOverallEffectiveness = OfstedJudgement.Inadequate,
+                PreviousCategoryOfConcern = CategoryOfConcern.SpecialMeasures,
             }, 1));
 
         db.SchoolJudgements.AddRange(
