@@ -52,6 +52,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<RuleSetVersion> RuleSets => Set<RuleSetVersion>();
     public DbSet<LevelProposal> LevelProposals => Set<LevelProposal>();
     public DbSet<SchoolLevelDecision> SchoolLevels => Set<SchoolLevelDecision>();
+    public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;

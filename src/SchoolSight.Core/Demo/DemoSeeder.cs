@@ -199,6 +199,7 @@ public static class DemoSeeder
         await ProgrammeDemo.SeedAsync(db, ct);
         await DemoJudgements.SeedAsync(db, schools, ct);
         await DemoCategorisation.SeedAsync(db, ct);
+        await DemoBoards.SeedAsync(db, ct);
         return true;
     }
 

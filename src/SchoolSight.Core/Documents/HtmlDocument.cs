@@ -31,6 +31,9 @@ public sealed class HtmlDocument
 
     public string Title { get; }
 
+    /// <summary>Prints across the page (A4 landscape), for wide tables such as the risk register.</summary>
+    public bool Landscape { get; init; }
+
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     public HtmlDocument Raw(string html)
@@ -78,5 +81,5 @@ public sealed class HtmlDocument
     }
 
     public override string ToString() =>
-        $"<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{E(Title)}</title><style>{PrintCss}</style></head><body>{_body}</body></html>";
+        $"<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>{E(Title)}</title><style>{PrintCss}{(Landscape ? "@page { size: A4 landscape; }" : "")}</style></head><body>{_body}</body></html>";
 }

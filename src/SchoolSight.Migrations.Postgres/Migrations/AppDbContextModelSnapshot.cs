@@ -349,6 +349,47 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("SchoolTerms");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Categorisation.BoardMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("LocalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("MeetsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalityId", "MeetsOn");
+
+                    b.ToTable("BoardMeetings");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Categorisation.LevelProposal", b =>
                 {
                     b.Property<long>("Id")
@@ -2140,6 +2181,14 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Categorisation.BoardMeeting", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("LocalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Categorisation.LevelProposal", b =>

@@ -336,6 +336,45 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("SchoolTerms");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Categorisation.BoardMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LocalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MeetsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalityId", "MeetsOn");
+
+                    b.ToTable("BoardMeetings");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Categorisation.LevelProposal", b =>
                 {
                     b.Property<long>("Id")
@@ -2083,6 +2122,14 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Categorisation.BoardMeeting", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("LocalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Categorisation.LevelProposal", b =>

@@ -19,6 +19,7 @@ public static class ApiEndpoints
         v1.MapCategorisationApi();
         v1.MapJudgementsApi();
         v1.MapConcernsApi();
+        v1.MapRiskRegisterApi();
         return app;
     }
 }

@@ -61,6 +61,11 @@ public static class Policies
 
     /// <summary>Closes concerns (the LA's school improvement officers).</summary>
     public const string ConcernCloser = nameof(ConcernCloser);
+    /// <summary>The risk register and the board packs: the LA officers who run school improvement.</summary>
+    public const string RiskRegisterReader = nameof(RiskRegisterReader);
+
+    /// <summary>Arranges the SSEB's and the locality boards' meetings.</summary>
+    public const string BoardOrganiser = nameof(BoardOrganiser);
 
     public static readonly IReadOnlyDictionary<string, Func<Role, bool>> Rules = new Dictionary<string, Func<Role, bool>>
     {
@@ -81,6 +86,8 @@ public static class Policies
         [JudgementRecorder] = EvidenceRoles.JudgementRecorders.Contains,
         [ConcernKeeper] = EvidenceRoles.ConcernKeepers.Contains,
         [ConcernCloser] = EvidenceRoles.ConcernClosers.Contains,
+        [RiskRegisterReader] = BoardRoles.Readers.Contains,
+        [BoardOrganiser] = BoardRoles.Organisers.Contains,
     };
 
     public static void AddSchoolSightPolicies(this AuthorizationOptions options)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SchoolSight.Core.Exports;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Indicators.Computation;
 
 namespace SchoolSight.Web;
 

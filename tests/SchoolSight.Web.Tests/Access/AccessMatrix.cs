@@ -35,6 +35,9 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> JudgementRecorders = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner, Role.SchoolUser };
     public static readonly IReadOnlySet<Role> ConcernKeepers = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner };
     public static readonly IReadOnlySet<Role> ConcernClosers = LaImprovement;
+    // Levels of support: the risk register and the board packs (DOMAIN.md 4 and 10).
+    public static readonly IReadOnlySet<Role> RiskRegisterReaders = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
+    public static readonly IReadOnlySet<Role> BoardOrganisers = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager };
 
     /// <summary>Null: open to anyone, signed in or not.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
@@ -162,6 +165,12 @@ public static class AccessMatrix
         ["GET /api/v1/schools/{urn:int}/concerns/{id:int}"] = ConcernKeepers,
         ["POST /api/v1/schools/{urn:int}/concerns"] = ConcernKeepers,
         ["POST /api/v1/schools/{urn:int}/concerns/{id:int}/close"] = ConcernClosers,
+        ["GET /RiskRegister"] = RiskRegisterReaders,
+        ["GET /Boards"] = RiskRegisterReaders,
+        ["GET /Boards/{id:int}"] = RiskRegisterReaders,
+        ["GET /Boards/Create"] = BoardOrganisers,
+        ["GET /Boards/{id:int}/Edit"] = BoardOrganisers,
+        ["GET /api/v1/risk-register"] = RiskRegisterReaders,
 
         ["GET /openapi/{documentName}.json"] = Everyone,
         ["GET /api/docs/{documentName?}"] = Everyone,

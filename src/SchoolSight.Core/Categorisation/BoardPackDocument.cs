@@ -1,0 +1,64 @@
+using System.Globalization;
+using SchoolSight.Core.Documents;
+using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.ImprovingOutcomes;
+using static SchoolSight.Core.Categorisation.CategorisationText;
+
+namespace SchoolSight.Core.Categorisation;
+
+/// <summary>A board pack's words, shared by its page and its PDF.</summary>
+public static class BoardPackText
+{
+    public static string Title(BoardPack pack) => $"{pack.Meeting.BoardName}: {Date(pack.Meeting.MeetsOn)}";
+
+    public static string NoPreviousMeeting(BoardPack pack) =>
+        $"This is the first meeting of the {pack.Meeting.BoardName} held in SchoolSight: there is no previous meeting to compare with, so no movement is shown.";
+
+    public static string Since(BoardPack pack) => pack.Previous is { } p ? $"Since the previous meeting on {Date(p.MeetsOn)}" : "";
+
+    public static string LevelChange(LevelChangeRow r) =>
+        $"from {Level(r.From)} to {r.To.Describe()}, decided by {r.DecidedBy} on {Date(r.DecidedOn)}";
+
+    public static string OfstedChange(OfstedChangeRow r) =>
+        (r.Entered ? "Entered an Ofsted category: " : r.Left ? "Left an Ofsted category: " : "Still in an Ofsted category: ")
+        + $"{Ofsted(r.After)}{(r.Before is { } b ? $"; before: {Ofsted(b)}" : "")}";
+
+    public static string CaseChange(CaseChangeRow r) =>
+        r.Entered ? $"Entered the programme ({r.Tier.Describe()}) on {Date(r.On)}" : $"Case closed on {Date(r.On)}";
+
+    public static string Count(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? "–";
+}
+
+/// <summary>The board pack as a printable document (landscape: its tables are wide).</summary>
+public static class BoardPackDocument
+{
+    public static string Html(BoardPack pack)
+    {
+        var doc = new HtmlDocument(BoardPackText.Title(pack)) { Landscape = true };
+        doc.Heading($"Board pack: {pack.Meeting.BoardName}", 1)
+            .Caption($"{pack.LaName} · meeting on {Date(pack.Meeting.MeetsOn)} · {pack.Meeting.Purpose.Describe()} · as at the meeting's date");
+        if (pack.Meeting.Notes is { } notes) doc.Paragraphs(notes);
+        doc.Heading("Schools by level of support");
+        doc.Table(["Level", pack.Previous is { } p ? $"At the previous meeting ({Date(p.MeetsOn)})" : "At the previous meeting", "At this meeting"],
+            pack.Counts.Select(c => (IReadOnlyList<string?>)[Level(c.Level), BoardPackText.Count(c.Then), BoardPackText.Count(c.Now)]));
+        if (pack.Previous is null) doc.Paragraphs(BoardPackText.NoPreviousMeeting(pack));
+        foreach (var s in pack.Sections)
+        {
+            doc.Heading($"{s.Name} ({s.Schools} schools)");
+            doc.Raw("<h3>Schools causing concern</h3>");
+            doc.Table(["School", "Level", "Reasons", "Ofsted", "Programme case"],
+                s.CausingConcern.Select(r => (IReadOnlyList<string?>)[$"{r.Name} ({r.Urn})", Level(r.Level), string.Join("; ", r.Reasons), Ofsted(r.Ofsted), Case(r.Case)]));
+            doc.Raw("<h3>Schools in Ofsted categories</h3>");
+            doc.Table(["School", "Ofsted", "Level"],
+                s.InOfstedCategories.Select(r => (IReadOnlyList<string?>)[$"{r.Name} ({r.Urn})", Ofsted(r.Ofsted), Level(r.Level)]));
+            if (pack.Previous is null) continue;
+            doc.Raw($"<h3>{HtmlDocument.E(BoardPackText.Since(pack))}</h3>");
+            doc.Table(["School", "Movement"],
+                s.LevelChanges.Select(r => (IReadOnlyList<string?>)[$"{r.Name} ({r.Urn})", "Level: " + BoardPackText.LevelChange(r)])
+                    .Concat(s.OfstedChanges.Select(r => (IReadOnlyList<string?>)[$"{r.Name} ({r.Urn})", BoardPackText.OfstedChange(r)]))
+                    .Concat(s.CaseChanges.Select(r => (IReadOnlyList<string?>)[$"{r.Name} ({r.Urn})", BoardPackText.CaseChange(r)])));
+        }
+        doc.Raw($"<footer>Prepared by SchoolSight for the {HtmlDocument.E(pack.Meeting.BoardName)}. Levels are the SMT's decisions in force on the meeting's date.</footer>");
+        return doc.ToString();
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Indicators;
+using SchoolSight.Core.Indicators.Storage;
+using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Indicators.Computation;
+using SchoolSight.Domain.Register;
+
+namespace SchoolSight.Core.Categorisation;
+
+/// <summary>A school's headline indicator and its three-year trend, worked out as the school's data page works it out.</summary>
+public sealed record HeadlineTrend(string IndicatorId, string IndicatorName, TrendDirection Direction);
+
+/// <summary>
+/// Each school's headline indicator trend for the risk register: key stage 2 reading, writing and mathematics at the
+/// expected standard for a primary school; Progress 8 for a secondary school (Attainment 8 when it has no Progress 8);
+/// the overall absence rate for every other school. The school result sets of the latest three years are loaded in
+/// one query and each decoded once.
+/// </summary>
+internal static class HeadlineTrends
+{
+    public const string Primary = "KS2_RWM_EXP";
+    public const string Secondary = "KS4_P8";
+    public const string SecondaryFallback = "KS4_ATT8";
+    public const string Other = "ABSENCE_RATE";
+
+    public static IReadOnlyList<string> IndicatorsFor(SchoolPhase phase) => phase switch
+    {
+        SchoolPhase.Primary => [Primary],
+        SchoolPhase.Secondary => [Secondary, SecondaryFallback],
+        _ => [Other],
+    };
+
+    public static async Task<Dictionary<int, HeadlineTrend>> LoadAsync(AppDbContext db, IndicatorCatalogueSource source,
+        IReadOnlyList<(int Urn, SchoolPhase Phase)> schools, CancellationToken ct)
+    {
+        var codes = schools.Select(s => s.Urn.ToString()).ToList();
+        var years = await db.IndicatorResults.AsNoTracking()
+            .Where(r => r.AreaKind == AreaKind.School && codes.Contains(r.AreaCode))
+            .Select(r => r.AcademicYear).Distinct().OrderByDescending(y => y).Take(3).ToListAsync(ct);
+        var sets = years.Count == 0 ? [] : await db.IndicatorResults.AsNoTracking()
+            .Where(r => r.AreaKind == AreaKind.School && years.Contains(r.AcademicYear) && codes.Contains(r.AreaCode))
+            .Select(r => new { r.AreaCode, r.AcademicYear, r.Data }).ToListAsync(ct);
+        var computer = source.Computer;
+        var bySchool = sets.GroupBy(s => s.AreaCode).ToDictionary(g => g.Key,
+            g => g.OrderBy(s => s.AcademicYear).Select(s => TalliesCodec.Decode(s.Data, computer.Slots)).ToList());
+        var figures = new IndicatorFigures(computer, null);
+        var rule = SuppressionRule.Default;
+
+        var trends = new Dictionary<int, HeadlineTrend>();
+        foreach (var (urn, phase) in schools)
+        {
+            var tallies = bySchool.GetValueOrDefault(urn.ToString()) ?? [];
+            var suppressed = !PupilLevelAccess.SeesPupilLevel(db.CurrentUser.Role, db.CurrentUser.Scope, urn);
+            HeadlineTrend? chosen = null;
+            foreach (var id in IndicatorsFor(phase))
+            {
+                if (source.Catalogue.Find(id) is not { } indicator) continue;
+                var values = tallies
+                    .Where(t => !(suppressed && GetSchoolIndicators.IsSmall(figures.TallyOf(indicator, t), indicator, rule)))
+                    .Select(t => figures.Value(indicator, t)).ToList();
+                chosen ??= new HeadlineTrend(indicator.Id, indicator.Name, GetSchoolIndicators.Direction(indicator, values));
+                if (values.Any(v => v is not null))
+                {
+                    chosen = new HeadlineTrend(indicator.Id, indicator.Name, GetSchoolIndicators.Direction(indicator, values));
+                    break;
+                }
+            }
+            if (chosen is not null) trends[urn] = chosen;
+        }
+        return trends;
+    }
+}

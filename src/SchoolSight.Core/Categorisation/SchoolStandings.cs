@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Published;
+
+namespace SchoolSight.Core.Categorisation;
+
+/// <summary>One SMT decision on a school's level, as the register and the board packs read it.</summary>
+public sealed record LevelDecisionView(long Id, int Urn, LevelOfSupport Level, LevelOfSupport? PreviousLevel, string Reasons, string DecidedBy, DateTime DecidedAt)
+{
+    public DateOnly DecidedOn => DateOnly.FromDateTime(DecidedAt);
+    public IReadOnlyList<string> ReasonLines => Reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>+1 more support, -1 less, 0 the same; a first decision is 0.</summary>
+    public int Movement => PreviousLevel is { } before ? Math.Sign((int)Level - (int)before) : 0;
+}
+
+/// <summary>A school's Ofsted position on a day: its latest graded inspection by then.</summary>
+public sealed record OfstedAsAt(DateOnly InspectionDate, OfstedJudgement? Overall, CategoryOfConcern? Category)
+{
+    /// <summary>Graded from September 2024, when Ofsted stopped judging overall effectiveness.</summary>
+    public bool OverallNotGraded => Overall is null && InspectionDate >= OfstedOutcome.OverallJudgementsEnded;
+
+    /// <summary>In an Ofsted category: special measures, serious weaknesses, notice to improve, or judged inadequate.</summary>
+    public bool InCategory => Category is not null || Overall == OfstedJudgement.Inadequate;
+
+    /// <summary>The outcome as of <paramref name="day"/>: the latest inspection if it was by then, else the one before.</summary>
+    public static OfstedAsAt? On(OfstedOutcome outcome, DateOnly day)
+    {
+        if (outcome.InspectionDate is { } latest && latest <= day) return new(latest, outcome.OverallEffectiveness, outcome.CategoryOfConcern);
+        if (outcome.PreviousInspectionDate is { } previous && previous <= day) return new(previous, outcome.PreviousOverallEffectiveness, outcome.PreviousCategoryOfConcern);
+        return null;
+    }
+}
+
+/// <summary>A programme case as it stood on a day.</summary>
+public sealed record CaseStanding(int Id, SupportTier Tier, CaseState State)
+{
+    /// <summary>The case on <paramref name="day"/>, from its decision log; null when it was not open that day.</summary>
+    public static CaseStanding? On(ImprovingOutcomesCase c, DateOnly day)
+    {
+        if (c.ProposedOn > day || (c.ClosedOn is { } closed && closed <= day)) return null;
+        var decisions = c.Decisions.OrderBy(d => d.At).ThenBy(d => d.Id).ToList();
+        var state = decisions.LastOrDefault(d => DateOnly.FromDateTime(d.At) <= day)?.To ?? CaseState.Proposed;
+        // A later change of tier says what the tier was before it.
+        var tier = decisions.FirstOrDefault(d => DateOnly.FromDateTime(d.At) > day && d.Move is CaseMoveName.MoveToIntensiveSupport or CaseMoveName.MoveToTargetedSupport) switch
+        {
+            { Move: CaseMoveName.MoveToIntensiveSupport } => SupportTier.Targeted,
+            { Move: CaseMoveName.MoveToTargetedSupport } => SupportTier.Intensive,
+            _ => c.Tier,
+        };
+        return new CaseStanding(c.Id, tier, state);
+    }
+}
+
+/// <summary>
+/// The categorisation records of a set of schools, loaded in one query each (decisions, Ofsted, programme cases), with
+/// the look-ups the risk register and the board packs make: a school's level on a day, its Ofsted outcome on a day, its
+/// open case on a day.
+/// </summary>
+internal sealed class SchoolStandings
+{
+    private readonly ILookup<int, LevelDecisionView> _decisions;
+    private readonly Dictionary<int, OfstedOutcome> _ofsted;
+    private readonly ILookup<int, ImprovingOutcomesCase> _cases;
+
+    private SchoolStandings(ILookup<int, LevelDecisionView> decisions, Dictionary<int, OfstedOutcome> ofsted, ILookup<int, ImprovingOutcomesCase> cases)
+    {
+        _decisions = decisions;
+        _ofsted = ofsted;
+        _cases = cases;
+    }
+
+    public static async Task<SchoolStandings> LoadAsync(AppDbContext db, IReadOnlyCollection<int> urns, CancellationToken ct)
+    {
+        var list = urns.ToList();
+        var decisions = await db.SchoolLevels.AsNoTracking().Where(d => list.Contains(d.Urn))
+            .Select(d => new LevelDecisionView(d.Id, d.Urn, d.Level, d.PreviousLevel, d.Reasons, d.DecidedBy, d.DecidedAt))
+            .ToListAsync(ct);
+        var ofsted = await db.OfstedInspections.AsNoTracking().Where(o => list.Contains(o.Urn)).ToDictionaryAsync(o => o.Urn, o => o.Outcome, ct);
+        var cases = await db.ProgrammeCases.AsNoTracking().Include(c => c.Decisions).Where(c => list.Contains(c.Urn)).ToListAsync(ct);
+        return new SchoolStandings(
+            decisions.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).ToLookup(d => d.Urn),
+            ofsted, cases.ToLookup(c => c.Urn));
+    }
+
+    /// <summary>Every decision on the school, oldest first.</summary>
+    public IEnumerable<LevelDecisionView> Decisions(int urn) => _decisions[urn];
+
+    /// <summary>The decision in force at the end of <paramref name="day"/>: the latest on or before it; null when none.</summary>
+    public LevelDecisionView? LevelOn(int urn, DateOnly day) => _decisions[urn].LastOrDefault(d => d.DecidedOn <= day);
+
+    public LevelDecisionView? Latest(int urn) => _decisions[urn].LastOrDefault();
+
+    public OfstedAsAt? OfstedOn(int urn, DateOnly day) => _ofsted.TryGetValue(urn, out var o) ? OfstedAsAt.On(o, day) : null;
+
+    public OfstedOutcome? Ofsted(int urn) => _ofsted.GetValueOrDefault(urn);
+
+    public IEnumerable<ImprovingOutcomesCase> Cases(int urn) => _cases[urn];
+
+    /// <summary>The school's case open on <paramref name="day"/> (the latest proposed, should there be two).</summary>
+    public CaseStanding? CaseOn(int urn, DateOnly day) =>
+        _cases[urn].OrderByDescending(c => c.ProposedOn).ThenByDescending(c => c.Id).Select(c => CaseStanding.On(c, day)).FirstOrDefault(s => s is not null);
+}

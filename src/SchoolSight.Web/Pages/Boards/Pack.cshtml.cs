@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SchoolSight.Core.Categorisation;
+using SchoolSight.Core.Documents;
+using SchoolSight.Domain.Categorisation;
+using SchoolSight.Web.Authorization;
+
+namespace SchoolSight.Web.Pages.Boards;
+
+/// <summary>A board meeting's pack, as a page and as a PDF.</summary>
+[Authorize(Policy = Policies.RiskRegisterReader)]
+public sealed class PackModel(GetBoardPack packs, IPdfRenderer pdf) : PageModel
+{
+    public BoardPack Pack { get; private set; } = null!;
+    public bool MayOrganise { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await packs.RunAsync(id, ct) is not { } pack) return NotFound();
+        Pack = pack;
+        MayOrganise = User.GetRole() is { } role && BoardRoles.Organisers.Contains(role);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)
+    {
+        if (await packs.RunAsync(id, ct) is not { } pack) return NotFound();
+        var board = pack.Meeting.LocalityId is { } l ? $"locality-{l}" : "sseb";
+        return File(await pdf.RenderAsync(BoardPackDocument.Html(pack), ct), "application/pdf", $"board-pack-{board}-{pack.Meeting.MeetsOn:yyyy-MM-dd}.pdf");
+    }
+}

@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Categorisation;
+using SchoolSight.Core.Data;
+using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Indicators.Computation;
+using SchoolSight.Domain.Published;
+using SchoolSight.TestSupport;
+using static SchoolSight.Core.Tests.Categorisation.CategorisationWorld;
+
+namespace SchoolSight.Core.Tests.Categorisation;
+
+/// <summary>
+/// The SSEB meets on 1 March, 15 June and 20 October 2026; the North board first meets on 20 October 2026. Between
+/// the first two SSEB meetings <see cref="CategorisationWorld.Rising"/> moved from Targeted to Intensive,
+/// <see cref="CategorisationWorld.LeavingMeasures"/> left special measures and <see cref="CategorisationWorld.InProgramme"/>
+/// entered the programme.
+/// </summary>
+public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private int _march, _june, _october, _north, _northId;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        await CategorisationWorld.SeedAsync(_database);
+        await using var db = _database.As(Role.QualityAssuranceManager);
+        _northId = await db.Localities.Where(l => l.Name == "North").Select(l => l.Id).SingleAsync();
+        _march = await Create(db, BoardMeetingInput.Sseb, new DateOnly(2026, 3, 1), MeetingPurpose.MajorSchoolImprovementIssues);
+        _june = await Create(db, BoardMeetingInput.Sseb, new DateOnly(2026, 6, 15), MeetingPurpose.ProgressOfSchoolsCausingConcern);
+        _october = await Create(db, BoardMeetingInput.Sseb, new DateOnly(2026, 10, 20), MeetingPurpose.ProgressOfSchoolsCausingConcern);
+        _north = await Create(db, _northId.ToString(), new DateOnly(2026, 10, 20), MeetingPurpose.ProgressOfSchoolsCausingConcern);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private static async Task<int> Create(AppDbContext db, string board, DateOnly day, MeetingPurpose purpose)
+    {
+        var result = await new CreateBoardMeeting(db).RunAsync(new BoardMeetingInput { Board = board, MeetsOn = day, Purpose = purpose, Notes = "Agenda to follow." });
+        result.Errors.ShouldBeEmpty();
+        return result.Value;
+    }
+
+    private async Task<BoardPack> Pack(int id)
+    {
+        await using var db = _database.As(Role.SeniorManager);
+        return (await new GetBoardPack(db, new GetBoardMeeting(db)).RunAsync(id))!;
+    }
+
+    [Fact]
+    public async Task APack_ShowsLevelsAsAtTheMeetingsDate()
+    {
+        var march = await Pack(_march);
+        var north = march.Sections.Single(s => s.Name == "North");
+        north.CausingConcern.Single(r => r.Urn == Rising).Level.ShouldBe(LevelOfSupport.Targeted, "Intensive came on 1 May");
+        north.CausingConcern.ShouldNotContain(r => r.Urn == InProgramme, "its case was proposed in April");
+        var south = march.Sections.Single(s => s.Name == "South");
+        var leaving = south.InOfstedCategories.Single();
+        leaving.Urn.ShouldBe(LeavingMeasures);
+        leaving.Ofsted.ShouldBe(new OfstedAsAt(new DateOnly(2024, 3, 1), OfstedJudgement.Inadequate, CategoryOfConcern.SpecialMeasures));
+        south.CausingConcern.Select(r => r.Urn).ShouldBe([LeavingMeasures]);
+        march.Sections.Select(s => s.Name).ShouldBe(["North", "South"]);
+    }
+
+    [Fact]
+    public async Task TheFirstMeeting_SaysThereIsNothingToCompareWith_AndShowsNoMovement()
+    {
+        var march = await Pack(_march);
+        march.Previous.ShouldBeNull();
+        march.Sections.ShouldAllBe(s => s.LevelChanges.Count == 0 && s.OfstedChanges.Count == 0 && s.CaseChanges.Count == 0);
+        march.Counts.ShouldAllBe(c => c.Then == null);
+        BoardPackText.NoPreviousMeeting(march).ShouldContain("there is no previous meeting to compare with");
+        (await Pack(_north)).Previous.ShouldBeNull("the North board has not met before, whatever the SSEB did");
+    }
+
+    [Fact]
+    public async Task Movement_BetweenTwoMeetings_ShowsLevelChanges_SchoolsLeavingACategory_AndCasesEntered()
+    {
+        var june = await Pack(_june);
+        june.Previous!.Id.ShouldBe(_march);
+        var north = june.Sections.Single(s => s.Name == "North");
+        var change = north.LevelChanges.Single();
+        change.ShouldBe(new LevelChangeRow(Rising, change.Name, LevelOfSupport.Targeted, LevelOfSupport.Intensive, Smt, new DateOnly(2026, 5, 1)));
+        BoardPackText.LevelChange(change).ShouldBe($"from Targeted to Intensive, decided by {Smt} on 1 May 2026");
+        var entered = north.CaseChanges.Single();
+        (entered.Urn, entered.Entered, entered.On, entered.Tier).ShouldBe((InProgramme, true, new DateOnly(2026, 4, 1), SupportTier.Targeted));
+        north.CausingConcern.Select(r => r.Urn).ShouldBe([Rising, InProgramme]);
+        north.CausingConcern[1].Case!.State.ShouldBe(CaseState.Active);
+
+        var south = june.Sections.Single(s => s.Name == "South");
+        south.InOfstedCategories.ShouldBeEmpty();
+        var left = south.OfstedChanges.Single();
+        (left.Urn, left.Left, left.Entered).ShouldBe((LeavingMeasures, true, false));
+        BoardPackText.OfstedChange(left).ShouldStartWith("Left an Ofsted category: Not graded (after September 2024) (20 May 2026)");
+        south.LevelChanges.ShouldBeEmpty();
+
+        june.Counts.Single(c => c.Level == LevelOfSupport.Intensive).ShouldBe(new LevelCount(LevelOfSupport.Intensive, 0, 1));
+        june.Counts.Single(c => c.Level == LevelOfSupport.Targeted).ShouldBe(new LevelCount(LevelOfSupport.Targeted, 2, 1));
+        june.Counts.Single(c => c.Level == LevelOfSupport.Universal).ShouldBe(new LevelCount(LevelOfSupport.Universal, 1, 1));
+        june.Counts.Sum(c => c.Now).ShouldBe(27);
+    }
+
+    [Fact]
+    public async Task ASchoolEnteringACategory_IsMovementAtTheNextMeeting()
+    {
+        var october = await Pack(_october);
+        october.Previous!.Id.ShouldBe(_june);
+        var north = october.Sections.Single(s => s.Name == "North");
+        var entered = north.OfstedChanges.Single();
+        (entered.Urn, entered.Entered).ShouldBe((Rising, true));
+        north.InOfstedCategories.Select(r => r.Urn).ShouldBe([Rising]);
+        north.LevelChanges.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ALocalityBoard_ShowsOnlyItsOwnSchools()
+    {
+        var pack = await Pack(_north);
+        pack.Meeting.BoardName.ShouldBe("North Locality School Effectiveness Board");
+        pack.Sections.Select(s => s.Name).ShouldBe(["North"]);
+        pack.Sections[0].Schools.ShouldBe(18);
+        pack.Sections[0].CausingConcern.Select(r => r.Urn).ShouldBe([Rising, InProgramme]);
+        pack.Counts.Sum(c => c.Now).ShouldBe(18);
+    }
+
+    [Fact]
+    public async Task Meetings_AreListedByBoard_NextAndPast()
+    {
+        await using var db = _database.As(Role.InterventionOfficer, new TestClock(2026, 7, 1));
+        var boards = await new ListBoardMeetings(db).RunAsync();
+        boards.Select(b => b.BoardName).ShouldBe([BoardMeeting.SsebName, "North Locality School Effectiveness Board", "South Locality School Effectiveness Board"]);
+        boards[0].Past.Select(m => m.Id).ShouldBe([_june, _march]);
+        boards[0].Next.Select(m => m.Id).ShouldBe([_october]);
+        boards[1].Next.Select(m => m.Id).ShouldBe([_north]);
+        boards[2].Next.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task BadInput_IsRefusedWithAMessagePerField_AndNothingIsSaved()
+    {
+        await using var db = _database.As(Role.LaAdministrator);
+        var empty = await new CreateBoardMeeting(db).RunAsync(new BoardMeetingInput { Notes = new string('x', 4001) });
+        empty.Errors.Select(e => e.Field).ShouldBe(["Board", "MeetsOn", "Purpose", "Notes"]);
+        var sameDay = await new CreateBoardMeeting(db).RunAsync(new BoardMeetingInput { Board = "sseb", MeetsOn = new DateOnly(2026, 6, 15), Purpose = MeetingPurpose.ProgressOfSchoolsCausingConcern });
+        sameDay.Errors.Single().Message.ShouldBe("This board already has a meeting on 15 June 2026");
+        var unknown = await new CreateBoardMeeting(db).RunAsync(new BoardMeetingInput { Board = "9999", MeetsOn = new DateOnly(2026, 6, 16), Purpose = MeetingPurpose.ProgressOfSchoolsCausingConcern });
+        unknown.Errors.Single().Field.ShouldBe("Board");
+        (await db.BoardMeetings.CountAsync()).ShouldBe(4);
+
+        await using var officer = _database.As(Role.InterventionOfficer);
+        (await new CreateBoardMeeting(officer).RunAsync(new BoardMeetingInput { Board = "sseb", MeetsOn = new DateOnly(2026, 7, 1), Purpose = MeetingPurpose.MajorSchoolImprovementIssues }))
+            .Errors.Single().Code.ShouldBe("board.role");
+    }
+
+    [Fact]
+    public async Task AStaleEdit_IsRefused_NamingWhoChangedTheMeeting()
+    {
+        await using (var db = _database.As(Role.SeniorManager))
+            (await new EditBoardMeeting(db).RunAsync(_june, new BoardMeetingInput { MeetsOn = new DateOnly(2026, 6, 16), Purpose = MeetingPurpose.ProgressOfSchoolsCausingConcern, Version = 1 }))
+                .Succeeded.ShouldBeTrue();
+        await using (var db = _database.As(Role.LaAdministrator))
+        {
+            var stale = await new EditBoardMeeting(db).RunAsync(_june, new BoardMeetingInput { MeetsOn = new DateOnly(2026, 6, 17), Purpose = MeetingPurpose.MajorSchoolImprovementIssues, Version = 1 });
+            stale.IsConflict.ShouldBeTrue();
+            stale.Errors.Single().Message.ShouldStartWith($"This board meeting was changed by {Smt}");
+        }
+        await using var check = _database.As(Role.LaAdministrator);
+        var meeting = await check.BoardMeetings.SingleAsync(m => m.Id == _june);
+        (meeting.MeetsOn, meeting.Purpose, meeting.Version).ShouldBe((new DateOnly(2026, 6, 16), MeetingPurpose.ProgressOfSchoolsCausingConcern, 2));
+    }
+}
+
+public sealed class BoardPackTests_Sqlite() : BoardPackTests(DatabaseProvider.Sqlite);
+public sealed class BoardPackTests_Postgres() : BoardPackTests(DatabaseProvider.Postgres);
