@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
@@ -51,9 +52,8 @@ public static class CategorisationWorld
         await new ProgrammeWorld(database, clock).ActiveCaseAsync(InProgramme, new DateOnly(2026, 4, 1));
 
         await using var db = database.CreateContext(new FixedCurrentUser("seed"));
-        var rules = new RuleSetVersion("2026.1", "Default criteria", "rules: []", "seed", At(2025, 8, 1));
-        db.RuleSets.Add(rules);
-        await db.SaveChangesAsync();
+        // The shipped default criteria, adopted when the database was created.
+        var rules = await db.RuleSets.SingleAsync();
 
         db.SchoolLevels.AddRange(
             Decision(Rising, LevelOfSupport.Universal, null, At(2026, 1, 10), "No rule fired."),
