@@ -32,6 +32,6 @@ public sealed record ProposalExplanation(
     /// <summary>One line per fired rule with its evidence, as kept on the school's level decision.</summary>
     public IReadOnlyList<string> ReasonLines =>
     [
-        .. Fired.Select(r => $"{r.Description} ({r.Points}): " + (r.Evidence.Count == 0 ? "" : string.Join("; ", r.Evidence.Select(e => $"{e.What}: {e.Value} ({e.Date})")))),
+        .. Fired.Select(r => $"{r.Description} [{r.Points}]" + (r.Evidence.Count == 0 ? "" : " Evidence: " + string.Join("; ", r.Evidence.Select(e => $"{e.What}: {e.Value} ({e.Date})")))),
     ];
 }

@@ -10,7 +10,8 @@ namespace SchoolSight.Core.Categorisation;
 public sealed record LevelDecisionView(long Id, int Urn, LevelOfSupport Level, LevelOfSupport? PreviousLevel, string Reasons, string DecidedBy, DateTime DecidedAt)
 {
     public DateOnly DecidedOn => DateOnly.FromDateTime(DecidedAt);
-    public IReadOnlyList<string> ReasonLines => Reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>The reasons without their evidence: the school's level page has the evidence.</summary>
+    public IReadOnlyList<string> ReasonLines => SchoolLevelDecision.Summaries(Reasons);
 
     /// <summary>+1 more support, -1 less, 0 the same; a first decision is 0.</summary>
     public int Movement => PreviousLevel is { } before ? Math.Sign((int)Level - (int)before) : 0;

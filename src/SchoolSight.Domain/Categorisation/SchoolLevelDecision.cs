@@ -53,7 +53,15 @@ public sealed class SchoolLevelDecision
 
     public bool AgreedWithProposal => ProposedLevel == Level;
 
-    public IReadOnlyList<string> ReasonLines => Reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> ReasonLines => Lines(Reasons);
+
+    /// <summary>Each reason without its evidence ("… [Targeted] Evidence: …" cut at the level), for registers and board packs.</summary>
+    public IReadOnlyList<string> ReasonSummaries => Summaries(Reasons);
+
+    public static IReadOnlyList<string> Lines(string reasons) => reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static IReadOnlyList<string> Summaries(string reasons) =>
+        [.. Lines(reasons).Select(l => l.IndexOf(" [", StringComparison.Ordinal) is var cut and > 0 ? l[..cut] : l)];
 
     /// <summary>Which way the level moved: +1 more support, -1 less, 0 the same or first decision.</summary>
     public int Movement => PreviousLevel is { } before ? Math.Sign((int)Level - (int)before) : 0;
