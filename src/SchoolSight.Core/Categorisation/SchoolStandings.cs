@@ -80,6 +80,12 @@ internal sealed class SchoolStandings
             .Select(d => new LevelDecisionView(d.Id, d.Urn, d.Level, d.PreviousLevel, d.Reasons, d.DecidedBy, d.DecidedAt))
             .ToListAsync(ct);
         var ofsted = await db.OfstedInspections.AsNoTracking().Where(o => list.Contains(o.Urn)).ToDictionaryAsync(o => o.Urn, o => o.Outcome, ct);
+        // Where no Ofsted file has been imported for a school, its GIAS rating, as the categorisation rules read it.
+        var gias = await db.Schools.AsNoTracking().Where(s => list.Contains(s.Urn) && s.Details.OfstedLastInspection != null)
+            .Select(s => new { s.Urn, s.Details.OfstedRating, s.Details.OfstedLastInspection }).ToListAsync(ct);
+        foreach (var school in gias.Where(g => !ofsted.ContainsKey(g.Urn)))
+            if (CategorisationEvidence.FromGias(school.OfstedRating, school.OfstedLastInspection) is { } rating)
+                ofsted[school.Urn] = new OfstedOutcome { InspectionDate = rating.InspectionDate, OverallEffectiveness = rating.OverallEffectiveness, CategoryOfConcern = rating.Category };
         var cases = await db.ProgrammeCases.AsNoTracking().Include(c => c.Decisions).Where(c => list.Contains(c.Urn)).ToListAsync(ct);
         return new SchoolStandings(
             decisions.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).ToLookup(d => d.Urn),

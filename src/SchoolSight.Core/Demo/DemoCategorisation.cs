@@ -4,15 +4,13 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
-using SchoolSight.Domain.Imports;
-using SchoolSight.Domain.Published;
 
 namespace SchoolSight.Core.Demo;
 
 /// <summary>
-/// Demo Borough's categorisation: Ofsted outcomes for its schools (consistent with their GIAS ratings), proposals from
-/// the default criteria on the demo's own data and judgements, a history of levels from a year ago, the current levels
-/// agreed by the demo SMT member — and a handful of proposals left waiting so a new user can agree them.
+/// Demo Borough's categorisation: proposals from the default criteria on the demo's own data, judgements and GIAS
+/// Ofsted ratings, a history of levels from a year ago, the current levels agreed by the demo SMT member — and a
+/// handful of proposals left waiting so a new user can agree them.
 /// </summary>
 public static class DemoCategorisation
 {
@@ -20,7 +18,6 @@ public static class DemoCategorisation
 
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
-        await SeedOfstedAsync(db, ct);
         var source = IndicatorCatalogueSource.Default;
         var run = await new ProposeLevels(db, new RuleSets(source), new CategorisationEvidence(db, source)).ProposeAsync(null, ct);
         if (!run.Succeeded) throw new InvalidOperationException($"Demo proposals failed: {string.Join("; ", run.Errors.Select(e => e.Message))}");
@@ -52,41 +49,6 @@ public static class DemoCategorisation
                 string.Join("\n", explanation.ReasonLines), smt, Role.SeniorManager, now,
                 proposal.NeedsReview ? "Agreed at the November SMT meeting; the missing evidence was checked with the school's SIP." : "Agreed at the November SMT meeting."));
         }
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Ofsted's outcomes for the demo schools, as an Ofsted import would hold them, from their GIAS ratings.</summary>
-    private static async Task SeedOfstedAsync(AppDbContext db, CancellationToken ct)
-    {
-        var schools = await db.Schools.Select(s => new { s.Urn, s.Details.OfstedRating, s.Details.OfstedLastInspection }).ToListAsync(ct);
-        var import = new ImportRecord(ImportKind.Ofsted, "demo-ofsted-outcomes.csv", new string('0', 64), db.UtcNow, "demo", $"LA {DemoSeeder.DemoLaCode}");
-        db.Imports.Add(import);
-        await db.SaveChangesAsync(ct);
-        var rows = 0;
-        foreach (var school in schools)
-        {
-            if (CategorisationEvidence.FromGias(school.OfstedRating, school.OfstedLastInspection) is not { } gias) continue;
-            var overall = gias.OverallEffectiveness!.Value;
-            // Key judgements around the overall grade, one of them a grade better for some schools.
-            OfstedJudgement Key(int area) => (school.Urn + area) % 5 == 0 && overall > OfstedJudgement.Outstanding ? overall - 1 : overall;
-            var graded = gias.InspectionDate < OfstedOutcome.OverallJudgementsEnded;
-            db.OfstedInspections.Add(new OfstedInspection(school.Urn, new OfstedOutcome
-            {
-                InspectionNumber = $"DEMO{school.Urn}",
-                InspectionType = "S5 Inspection",
-                InspectionDate = gias.InspectionDate,
-                PublicationDate = gias.InspectionDate.AddDays(28),
-                OverallEffectiveness = graded ? overall : null,
-                CategoryOfConcern = gias.Category,
-                QualityOfEducation = Key(1),
-                BehaviourAndAttitudes = Key(2),
-                PersonalDevelopment = Key(3),
-                LeadershipAndManagement = Key(4),
-                SafeguardingEffective = !(gias.Category == CategoryOfConcern.SpecialMeasures && school.Urn % 2 == 0),
-            }, import.Id));
-            rows++;
-        }
-        import.Applied(rows, rows, rows, 0, 0, 0);
         await db.SaveChangesAsync(ct);
     }
 }
