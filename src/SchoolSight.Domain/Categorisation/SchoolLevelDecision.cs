@@ -58,11 +58,37 @@ public sealed class SchoolLevelDecision
     /// <summary>Each reason without its evidence ("… [Targeted] Evidence: …" cut at the level), for registers and board packs.</summary>
     public IReadOnlyList<string> ReasonSummaries => Summaries(Reasons);
 
+    /// <summary>Each reason in its parts — what the rule says, the level it points to, its evidence — for pages.</summary>
+    public IReadOnlyList<DecisionReason> ReasonParts => [.. ReasonLines.Select(DecisionReason.Parse)];
+
     public static IReadOnlyList<string> Lines(string reasons) => reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static IReadOnlyList<string> Summaries(string reasons) =>
-        [.. Lines(reasons).Select(l => l.IndexOf(" [", StringComparison.Ordinal) is var cut and > 0 ? l[..cut] : l)];
+    public static IReadOnlyList<string> Summaries(string reasons) => [.. Lines(reasons).Select(l => DecisionReason.Parse(l).Description)];
 
     /// <summary>Which way the level moved: +1 more support, -1 less, 0 the same or first decision.</summary>
     public int Movement => PreviousLevel is { } before ? Math.Sign((int)Level - (int)before) : 0;
+}
+
+/// <summary>
+/// One stored reason line ("Description [Targeted] Evidence: …", as <c>ProposalExplanation.ReasonLines</c> writes it)
+/// taken apart for display. <see cref="Level"/> is null for a review rule, which points to no level.
+/// </summary>
+public sealed record DecisionReason(string Description, string? Points, LevelOfSupport? Level, string? Evidence)
+{
+    private const string EvidenceMarker = " Evidence: ";
+    private const string Review = "Review";
+
+    public static DecisionReason Parse(string line)
+    {
+        (string Label, LevelOfSupport? Level, int At) found = ("", null, -1);
+        foreach (var (label, level) in Enum.GetValues<LevelOfSupport>().Select(l => (l.Describe(), (LevelOfSupport?)l)).Append((Review, null)))
+        {
+            var at = line.IndexOf($" [{label}]", StringComparison.Ordinal);
+            if (at > 0 && (found.At < 0 || at < found.At)) found = (label, level, at);
+        }
+        if (found.At < 0) return new DecisionReason(line, null, null, null);
+        var rest = line[(found.At + found.Label.Length + 3)..];
+        var evidence = rest.StartsWith(EvidenceMarker, StringComparison.Ordinal) ? rest[EvidenceMarker.Length..].Trim() : null;
+        return new DecisionReason(line[..found.At], found.Label, found.Level, evidence);
+    }
 }

@@ -222,6 +222,12 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         decision.Reason.ShouldBe("Agreed at SMT on 23 November.");
         decision.RuleSetVersion.ShouldBe("2026.1");
         decision.ReasonLines.ShouldContain(l => l.StartsWith("The school has been below the primary floor standard in each of the last two years", StringComparison.Ordinal) && l.Contains("2024/25"));
+        // The page takes each stored line apart again: what the rule says, the level it points to, its evidence.
+        var floor = decision.ReasonParts.Single(r => r.Description.StartsWith("The school has been below the primary floor standard", StringComparison.Ordinal));
+        floor.Level.ShouldBe(LevelOfSupport.Intensive);
+        floor.Description.ShouldNotContain("[");
+        floor.Evidence.ShouldNotBeNull().ShouldContain("2024/25");
+        decision.ReasonSummaries.ShouldBe(decision.ReasonParts.Select(r => r.Description));
         (await check.LevelProposals.SingleAsync(p => p.Urn == Millbrook)).Status.ShouldBe(ProposalStatus.Agreed);
         (await check.AuditEntries.CountAsync(a => a.EntityType == nameof(SchoolLevelDecision) && a.SchoolUrn == Millbrook)).ShouldBe(1);
     }

@@ -124,7 +124,14 @@ public abstract class CategorisationPagesTests(CategorisationApp fixture)
 
         page.ShouldContain(current.Level.Meaning());
         page.ShouldContain($"The SMT's reason:</strong> {current.Reason}");
-        foreach (var line in current.ReasonLines) page.ShouldContain(line);
+        current.ReasonParts.ShouldNotBeEmpty();
+        foreach (var reason in current.ReasonParts)
+        {
+            page.ShouldContain(reason.Description);
+            if (reason.Evidence is { } evidence) page.ShouldContain($"Evidence: {evidence}");
+        }
+        page.ShouldNotContain("[Intensive]");
+        page.ShouldNotContain("[Targeted]");
         page.ShouldNotContain("/Categorisation/Proposals/");
         (await client.GetStringAsync($"/Schools/{HeadSchool}")).ShouldContain($"/Schools/{HeadSchool}/Level");
 

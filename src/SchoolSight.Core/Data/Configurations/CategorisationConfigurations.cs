@@ -78,6 +78,7 @@ public sealed class SchoolLevelDecisionConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.Reason).HasMaxLength(4000);
         builder.Ignore(x => x.AgreedWithProposal);
         builder.Ignore(x => x.ReasonLines);
+        builder.Ignore(x => x.ReasonParts);
         builder.Ignore(x => x.ReasonSummaries);
         builder.Ignore(x => x.Movement);
     }
