@@ -86,9 +86,10 @@ public static class CategorisationCommands
         foreach (var c in w.Changes)
             table.AddRow(c.Urn.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.SchoolName), Describe(c.AdoptedProposal, c.AdoptedReview),
                 $"{Describe(c.DraftProposal, c.DraftReview)} {(c.Direction > 0 ? "↑" : c.Direction < 0 ? "↓" : "")}",
-                Markup.Escape(string.Join("; ", c.NowFiring.Select(r => "+ " + r).Concat(c.NoLongerFiring.Select(r => "− " + r)))));
+                Markup.Escape(string.Join("; ", c.NowFiring.Select(r => "+ " + r).Concat(c.NoLongerFiring.Select(r => "− " + r)).Concat(c.PointingElsewhere.Select(r => "~ " + r)))));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Against adopted version {Markup.Escape(w.AdoptedVersion)}, for {w.Schools} schools: {w.MoreSupport} to more support, {w.LessSupport} to less, {w.ReviewChanges} only in review.");
+        if (w.Changes.Count > 0) AnsiConsole.MarkupLine("Why: + would fire, − would no longer fire, ~ fires under both but points to another level.");
         return ExitCodes.Ok;
     }
 

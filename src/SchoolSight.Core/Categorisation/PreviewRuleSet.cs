@@ -9,7 +9,8 @@ namespace SchoolSight.Core.Categorisation;
 /// <summary>One school under the adopted criteria and under the draft: which way it would move and which rules make the difference.</summary>
 public sealed record WhatIfRow(
     int Urn, string SchoolName, string? Locality, LevelOfSupport? AgreedLevel, LevelOfSupport AdoptedProposal, bool AdoptedReview,
-    LevelOfSupport DraftProposal, bool DraftReview, IReadOnlyList<string> NowFiring, IReadOnlyList<string> NoLongerFiring)
+    LevelOfSupport DraftProposal, bool DraftReview, IReadOnlyList<string> NowFiring, IReadOnlyList<string> NoLongerFiring,
+    IReadOnlyList<string> PointingElsewhere)
 {
     /// <summary>+1 more support under the draft, -1 less, 0 the same.</summary>
     public int Direction => Math.Sign((int)DraftProposal - (int)AdoptedProposal);
@@ -47,11 +48,16 @@ public sealed class PreviewRuleSet(AppDbContext db, RuleSets ruleSets, Categoris
             var now = rules.Evaluate(school);
             var then = draft.Evaluate(school);
             if (now.Level == then.Level && now.NeedsReview == then.NeedsReview) continue;
-            var firedNow = now.Fired.Select(o => o.Rule.Description).ToHashSet();
-            var firedThen = then.Fired.Select(o => o.Rule.Description).ToHashSet();
+            // Rules are matched by id: a rule firing under both that points to another level is a reason too.
+            var firedNow = now.Fired.Select(o => o.Rule).ToDictionary(r => r.Id);
+            var firedThen = then.Fired.Select(o => o.Rule).ToDictionary(r => r.Id);
             var name = names.GetValueOrDefault(school.Urn);
             changes.Add(new WhatIfRow(school.Urn, name?.Name ?? $"URN {school.Urn}", name?.Locality, agreed.GetValueOrDefault(school.Urn)?.Level,
-                now.Level, now.NeedsReview, then.Level, then.NeedsReview, [.. firedThen.Except(firedNow)], [.. firedNow.Except(firedThen)]));
+                now.Level, now.NeedsReview, then.Level, then.NeedsReview,
+                [.. firedThen.Values.Where(r => !firedNow.ContainsKey(r.Id)).Select(r => r.Description)],
+                [.. firedNow.Values.Where(r => !firedThen.ContainsKey(r.Id)).Select(r => r.Description)],
+                [.. firedThen.Values.Where(r => firedNow.TryGetValue(r.Id, out var before) && before.Level != r.Level)
+                    .Select(r => $"{r.Description} Now {r.Points.ToLowerInvariant()}, was {firedNow[r.Id].Points.ToLowerInvariant()}.")]));
         }
         changes = [.. changes.OrderByDescending(c => Math.Abs(c.Direction)).ThenByDescending(c => c.DraftProposal).ThenBy(c => c.SchoolName)];
         return OperationResult<WhatIf>.Ok(new WhatIf(adopted.Value.Stored.Version, draft.Version, schools.Count,

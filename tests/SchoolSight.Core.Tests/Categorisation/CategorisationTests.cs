@@ -398,6 +398,33 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         (await OpenProposalAsync(Ashcombe)).RuleSetVersion.ShouldBe("2027.1");
         (await OpenProposalAsync(Ashcombe)).ProposedLevel.ShouldBe(LevelOfSupport.Targeted);
     }
+
+    [Fact]
+    public async Task WhatIf_ARuleThatFiresUnderBothButPointsElsewhere_IsGivenAsTheReason()
+    {
+        var shipped = RuleSets.ReadDefault();
+        const string Intensive = "    level: intensive\n    phases: [primary, all-through]\n";
+        var at = shipped.IndexOf("  - id: ks2-standards-unacceptably-low", StringComparison.Ordinal);
+        at.ShouldBeGreaterThan(0);
+        var end = shipped.IndexOf(Intensive, at, StringComparison.Ordinal);
+        var draft = shipped[..end].Replace("version: \"2026.1\"", "version: \"2027.2\"", StringComparison.Ordinal)
+            + Intensive.Replace("intensive", "targeted", StringComparison.Ordinal) + shipped[(end + Intensive.Length)..];
+
+        await using var db = As("qa@demo-borough.example", Role.QualityAssuranceManager);
+        var upload = await new ManageRuleSets(db, _ruleSets).UploadAsync(draft);
+        upload.Errors.ShouldBeEmpty();
+        var whatIf = (await new PreviewRuleSet(db, _ruleSets, new CategorisationEvidence(db, _source)).RunAsync(upload.Value!.Id)).Value!;
+
+        // Millbrook's two years below the floor now point to targeted: it would get less support, for that reason only.
+        var millbrook = whatIf.Changes.Single(c => c.Urn == Millbrook);
+        millbrook.Direction.ShouldBe(-1);
+        millbrook.DraftProposal.ShouldBe(LevelOfSupport.Targeted);
+        millbrook.NowFiring.ShouldBeEmpty();
+        millbrook.NoLongerFiring.ShouldBeEmpty();
+        millbrook.PointingElsewhere.ShouldBe(
+            ["The school has been below the primary floor standard in each of the last two years, so standards are low and likely to remain so. Now targeted, was intensive."]);
+        whatIf.Changes.ShouldAllBe(c => c.Direction <= 0);
+    }
 }
 
 public sealed class CategorisationTests_Sqlite() : CategorisationTests(DatabaseProvider.Sqlite);

@@ -69,6 +69,25 @@ public sealed class RuleSetParserTests
     }
 
     [Theory]
+    [InlineData("PERSISTANT_ABSENCE", "did you mean PERSISTENT_ABSENCE?")]
+    [InlineData("PERSISTENT_ABSENSE", "did you mean PERSISTENT_ABSENCE?")]
+    [InlineData("KS2_RWM_EPX", "did you mean KS2_RWM_EXP?")]
+    [InlineData("HAPPINESS_INDEX", "(the indicators page lists their ids)")]
+    public void AMistypedIndicator_GetsTheIdItWasProbablyMeantToBe(string typed, string expected)
+    {
+        var error = SingleError(File($$"""
+              - id: typo
+                description: Typo.
+                source: Test
+                level: targeted
+                when:
+                  - indicator: {{typed}}
+                    worse-than: 60
+            """));
+        error.Message.ShouldBe($"'{typed}' is not an indicator in the catalogue{(expected.StartsWith('(') ? " " : ": ")}{expected}");
+    }
+
+    [Theory]
     [InlineData("worse-than: banana", "'worse-than: banana' is not a comparison")]
     [InlineData("worse-than: england\n        by: lots", "'by' must be a number zero or more")]
     [InlineData("worse-than: 60\n        by: 5", "'by' is a margin against a benchmark")]

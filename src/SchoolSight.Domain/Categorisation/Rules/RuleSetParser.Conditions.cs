@@ -231,11 +231,10 @@ public sealed partial class RuleSetParser
         return new IndicatorCondition(indicator, new ThresholdTest(threshold, significantly), forYears ?? 1, minPupils);
     }
 
-    /// <summary>": did you mean KS2_RWM_EXP?" for a near miss of an indicator id, otherwise where to find the ids.</summary>
+    /// <summary>": did you mean KS2_RWM_EXP?" for a near miss or a typing mistake in an indicator id, otherwise where to find the ids.</summary>
     private string Suggest(string id)
     {
-        var near = catalogue.Indicators.Select(i => i.Id)
-            .Where(i => id.Length > 2 && (i.Contains(id, StringComparison.OrdinalIgnoreCase) || id.Contains(i, StringComparison.OrdinalIgnoreCase))).Take(3).ToList();
+        var near = NearMatches.Of(id, catalogue.Indicators.Select(i => i.Id));
         return near.Count > 0 ? $": did you mean {string.Join(" or ", near)}?" : " (the indicators page lists their ids)";
     }
 
