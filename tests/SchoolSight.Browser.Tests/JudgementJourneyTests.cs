@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using SchoolSight.Core.Demo;
+using SchoolSight.Domain.Access;
+
+namespace SchoolSight.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class JudgementJourneyTests(BrowserSession session)
+{
+    [Fact]
+    public async Task TheSip_RecordsTheirJudgementsForAnAssignedSchool_AndSeesWhereTheyDifferFromTheSchools()
+    {
+        const int school = DemoSeeder.DemoHeadSchoolUrn + 10;
+        var sip = await session.SignInAsync(DemoSeeder.DemoUsers.Single(u => u.Role == Role.SchoolImprovementPartner).Email);
+        await sip.GetByRole(AriaRole.Link, new() { Name = "Schools", Exact = true }).ClickAsync();
+        await sip.Locator($"a[href='/Schools/{school}']").First.ClickAsync();
+        await sip.Locator("[data-testid=judgements-link]").ClickAsync();
+        await sip.Locator("h1", new() { HasTextString = "Self-evaluation and SIP judgements" }).WaitForAsync();
+
+        // The SIP records their own judgements; the school's self-evaluation is the school's to record.
+        (await sip.GetByRole(AriaRole.Link, new() { Name = "Record self-evaluation judgements" }).CountAsync()).ShouldBe(0);
+        await sip.GetByRole(AriaRole.Link, new() { NameRegex = new("^Record SIP judgements") }).First.ClickAsync();
+        await sip.Locator("h1", new() { HasTextString = "The school improvement partner's judgements" }).WaitForAsync();
+
+        // A date in the future is refused with a message by the field; nothing is saved.
+        await sip.Locator("input[name='Input.Grades[overall-effectiveness]'][value='inadequate']").CheckAsync();
+        await sip.Locator("input[name='Input.Grades[leadership-and-management]'][value='inadequate']").CheckAsync();
+        await sip.Locator("#Input_JudgedOn").FillAsync(DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"));
+        await sip.GetByRole(AriaRole.Button, new() { Name = "Save the judgements" }).ClickAsync();
+        (await sip.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("The date the judgements were made must be today or in the past");
+        await BrowserSession.ScreenshotAsync(sip, "judgements-01-error");
+
+        await sip.Locator("#Input_JudgedOn").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd"));
+        await sip.Locator("#Input_Note").FillAsync("Leaders have not acted on the safeguarding audit; governors unaware.");
+        await sip.GetByRole(AriaRole.Button, new() { Name = "Save the judgements" }).ClickAsync();
+        await sip.WaitForURLAsync(url => url.Contains($"/Schools/{school}/Judgements", StringComparison.Ordinal) && !url.Contains("/Record", StringComparison.Ordinal));
+
+        // The year's table shows the SIP's inadequate judgements beside the school's own, and says they differ.
+        var table = sip.Locator("table[data-testid^=judgements-]").First;
+        var overall = await table.Locator("tr", new() { HasTextString = "Overall effectiveness" }).InnerTextAsync();
+        overall.ShouldContain("Inadequate");
+        (await table.Locator("tr", new() { HasTextString = "Leadership and management" }).InnerTextAsync()).ShouldContain("Inadequate");
+        (await sip.Locator("[data-testid^=overall-differs-]").First.InnerTextAsync()).ShouldContain("differs from the school's self-evaluation");
+        await BrowserSession.ScreenshotAsync(sip, "judgements-02-recorded");
+    }
+}
