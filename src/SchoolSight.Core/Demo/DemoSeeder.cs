@@ -50,7 +50,12 @@ public static class DemoSeeder
     private static readonly string[] Towns = ["Demoford", "Northby", "Southwick", "Eastmere", "Westholt"];
     private static readonly string[] FirstNames = ["Ruth", "David", "Amira", "Tom", "Grace", "Imran", "Helen", "Owen"];
     private static readonly string[] LastNames = ["Okafor", "Jennings", "Patel", "Hughes", "Clarke", "Nowak", "Evans", "Shah"];
-    private static readonly string[] Ratings = ["Outstanding", "Good", "Good", "Good", "Requires improvement", "Serious Weaknesses", "Special Measures"];
+    /// <summary>GIAS ratings in about the proportions of England's schools: most good, a few in an Ofsted category.</summary>
+    private static readonly string[] Ratings =
+    [
+        .. Enumerable.Repeat("Outstanding", 7), .. Enumerable.Repeat("Good", 26), .. Enumerable.Repeat("Requires improvement", 5),
+        "Serious Weaknesses", "Special Measures",
+    ];
 
     // (phase of education, type, type group, name suffix, age range, size range, how many)
     private static readonly (string Phase, string Type, string Group, string Suffix, int Low, int High, int MinRoll, int MaxRoll, int Count)[] Mix =
