@@ -42,11 +42,11 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public DatabaseOptions Options => _options;
 
-    public AppDbContext CreateContext()
+    public AppDbContext CreateContext(Role role = Role.LaAdministrator)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         _options.Apply(builder);
-        return new AppDbContext(builder.Options, new FixedCurrentUser("bench", Role.LaAdministrator));
+        return new AppDbContext(builder.Options, new FixedCurrentUser("bench", role));
     }
 
     public async ValueTask DisposeAsync()

@@ -30,9 +30,7 @@ public static class IndicatorsBenchmark
 
     public static async Task<int> RunAsync(Options options)
     {
-        var folder = options.DataFolder ?? Path.Combine(Path.GetTempPath(),
-            options.National ? $"schoolsight-bench-national-s{options.Seed}-y{options.Years}" : $"schoolsight-bench-{options.Schools}-s{options.Seed}-y{options.Years}");
-        var files = await EnsureFilesAsync(folder, options);
+        var files = await EnsureFilesAsync(options);
         var pupilRows = files.Years.Sum(y => y.PupilRows);
         var surveyRows = files.Years.Sum(y => y.SurveyRows);
         Console.WriteLine($"Indicators benchmark: {files.Establishments:N0} schools, {files.Years.Count} years, {pupilRows:N0} pupil rows, {surveyRows:N0} survey rows, seed {options.Seed}");
@@ -40,26 +38,10 @@ public static class IndicatorsBenchmark
 
         var provider = options.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
         await using var database = await BenchDatabase.CreateAsync(provider);
-        await using (var db = database.CreateContext())
-        await using (var stream = File.OpenRead(files.EstablishmentFile))
-        {
-            var gias = await new ImportGias(db).RunAsync(new GiasImportRequest(stream, Path.GetFileName(files.EstablishmentFile), GiasImportScope.EveryLa));
-            Check(gias.Applied, "establishments import");
-        }
+        await ImportEstablishmentsAsync(database, files);
 
         // (a) Import every pupil and survey file.
-        var (importTime, importPeak) = await Measure.OnceAsync(async () =>
-        {
-            foreach (var year in files.Years)
-            {
-                await using var db = database.CreateContext();
-                await using (var stream = File.OpenRead(year.PupilFile))
-                    Check((await new ImportPupils(db).RunAsync(new PupilImportRequest(stream, Path.GetFileName(year.PupilFile)))).Applied, "pupil import");
-                await using (var stream = File.OpenRead(year.SurveyFile))
-                    Check((await new ImportSurveys(db).RunAsync(new SurveyImportRequest(stream, Path.GetFileName(year.SurveyFile)))).Applied, "survey import");
-                Console.Error.WriteLine($"  imported {AcademicYearsText(year.AcademicYear)}");
-            }
-        });
+        var (importTime, importPeak) = await Measure.OnceAsync(() => ImportYearsAsync(database, files));
         Console.Error.WriteLine($"(a) import: {importTime.TotalSeconds:N1} s, peak {Mb(importPeak)}");
 
         // (b) Full recompute, median of the repetitions.
@@ -121,6 +103,34 @@ public static class IndicatorsBenchmark
         return 0;
     }
 
+    /// <summary>The synthetic GIAS file for every LA.</summary>
+    internal static async Task ImportEstablishmentsAsync(BenchDatabase database, SyntheticFiles files)
+    {
+        await using var db = database.CreateContext();
+        await using var stream = File.OpenRead(files.EstablishmentFile);
+        var gias = await new ImportGias(db).RunAsync(new GiasImportRequest(stream, Path.GetFileName(files.EstablishmentFile), GiasImportScope.EveryLa));
+        Check(gias.Applied, "establishments import");
+    }
+
+    /// <summary>Every year's synthetic pupil and survey files.</summary>
+    internal static async Task ImportYearsAsync(BenchDatabase database, SyntheticFiles files)
+    {
+        foreach (var year in files.Years)
+        {
+            await using var db = database.CreateContext();
+            await using (var stream = File.OpenRead(year.PupilFile))
+                Check((await new ImportPupils(db).RunAsync(new PupilImportRequest(stream, Path.GetFileName(year.PupilFile)))).Applied, "pupil import");
+            await using (var stream = File.OpenRead(year.SurveyFile))
+                Check((await new ImportSurveys(db).RunAsync(new SurveyImportRequest(stream, Path.GetFileName(year.SurveyFile)))).Applied, "survey import");
+            Console.Error.WriteLine($"  imported {AcademicYearsText(year.AcademicYear)}");
+        }
+    }
+
+    /// <summary>The synthetic files for these options, generated on first use into a folder kept between runs.</summary>
+    internal static async Task<SyntheticFiles> EnsureFilesAsync(Options options) =>
+        await EnsureFilesAsync(options.DataFolder ?? Path.Combine(Path.GetTempPath(),
+            options.National ? $"schoolsight-bench-national-s{options.Seed}-y{options.Years}" : $"schoolsight-bench-{options.Schools}-s{options.Seed}-y{options.Years}"), options);
+
     private static async Task<SyntheticFiles> EnsureFilesAsync(string folder, Options options)
     {
         var establishments = options.National ? SyntheticEstablishments.National(options.Seed) : SyntheticEstablishments.Local(options.Schools, options.Seed);
@@ -149,14 +159,14 @@ public static class IndicatorsBenchmark
         return lines - 1;
     }
 
-    private static (TimeSpan Time, long Peak) Median(List<(TimeSpan Time, long Peak)> runs) =>
+    internal static (TimeSpan Time, long Peak) Median(List<(TimeSpan Time, long Peak)> runs) =>
         (runs.Select(r => r.Time).Order().ElementAt(runs.Count / 2), runs.Max(r => r.Peak));
 
-    private static string Mb(long bytes) => $"{bytes / 1048576.0:N0} MB";
+    internal static string Mb(long bytes) => $"{bytes / 1048576.0:N0} MB";
 
     private static string AcademicYearsText(int year) => Domain.Indicators.AcademicYears.Display(year);
 
-    private static void Check(bool ok, string what)
+    internal static void Check(bool ok, string what)
     {
         if (!ok) throw new InvalidOperationException($"Benchmark run went wrong: {what}");
     }

@@ -61,6 +61,15 @@ public sealed class CategorisationEvidence(AppDbContext db, IndicatorCatalogueSo
                 .Select(c => new { c.Urn, c.Kind, c.RaisedOn }).ToListAsync(ct))
             .ToLookup(c => c.Urn, c => new ConcernEvidence(c.Kind, c.RaisedOn));
 
+        // England's, the LA's and each locality's values are the same for every school in them: worked out once each.
+        var areaValues = new Dictionary<(AreaKind, string, int, string), double?>();
+        double? AreaValue(AreaKind kind, string code, int year, IndicatorDefinition indicator, IndicatorFigures yearFigures)
+        {
+            if (areaValues.TryGetValue((kind, code, year, indicator.Id), out var known)) return known;
+            var value = areas.TryGetValue((kind, code, year), out var tallies) ? yearFigures.Value(indicator, tallies)?.Value : null;
+            return areaValues[(kind, code, year, indicator.Id)] = value;
+        }
+
         var result = new List<SchoolEvidence>(schools.Count);
         foreach (var school in schools)
         {
@@ -69,14 +78,15 @@ public sealed class CategorisationEvidence(AppDbContext db, IndicatorCatalogueSo
             {
                 var tallies = TalliesCodec.Decode(set.Data, computer.Slots);
                 var yearFigures = FiguresFor(set.AcademicYear);
-                var la = areas.GetValueOrDefault((AreaKind.LocalAuthority, school.LaCode.ToString(), set.AcademicYear));
-                var locality = school.LocalityId is { } id ? areas.GetValueOrDefault((AreaKind.Locality, id.ToString(), set.AcademicYear)) : null;
-                var england = areas.GetValueOrDefault((AreaKind.England, IndicatorResultSet.EnglandCode, set.AcademicYear));
+                var laCode = school.LaCode.ToString();
+                var localityCode = school.LocalityId?.ToString();
                 foreach (var indicator in wanted)
                 {
                     if (yearFigures.Value(indicator, tallies) is not { } value) continue;
-                    var year = new IndicatorYear(set.AcademicYear, value, yearFigures.Value(indicator, england)?.Value,
-                        yearFigures.Value(indicator, la)?.Value, yearFigures.Value(indicator, locality)?.Value);
+                    var year = new IndicatorYear(set.AcademicYear, value,
+                        AreaValue(AreaKind.England, IndicatorResultSet.EnglandCode, set.AcademicYear, indicator, yearFigures),
+                        AreaValue(AreaKind.LocalAuthority, laCode, set.AcademicYear, indicator, yearFigures),
+                        localityCode is null ? null : AreaValue(AreaKind.Locality, localityCode, set.AcademicYear, indicator, yearFigures));
                     indicators[indicator.Id] = indicators.TryGetValue(indicator.Id, out var held)
                         ? held with { Years = [.. held.Years, year] }
                         : new IndicatorEvidence(indicator.Id, [year]);
