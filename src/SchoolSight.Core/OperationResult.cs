@@ -39,6 +39,10 @@ public static class CoreErrors
             (at is { } when ? $" at {when:HH:mm} on {when:d MMMM yyyy}" : "") +
             " after you opened it. Your changes have not been saved. Review the current details and make your changes again.");
 
+    /// <summary>A change to many records that met someone else's change to one of them: nothing was saved.</summary>
+    public static DomainError ChangedMeanwhile(string what) =>
+        new(ConflictCode, $"Someone else changed {what} while yours were being saved, so nothing has been saved. Look at them again and repeat.");
+
     public static DomainError NotFound(string what) => new(NotFoundCode, $"The {what} could not be found.");
 
     public static DomainError Forbidden(string message) => new(ForbiddenCode, message);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
@@ -62,10 +63,11 @@ public sealed class TestDatabase : IAsyncDisposable
             : throw new InvalidOperationException(
                 $"{PostgresVariable} is not set. Run the tests with the test script in README.md, which starts a throwaway PostgreSQL server.");
 
-    public AppDbContext CreateContext(ICurrentUser? user = null, TimeProvider? clock = null)
+    public AppDbContext CreateContext(ICurrentUser? user = null, TimeProvider? clock = null, params IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         Options.Apply(builder);
+        if (interceptors.Length > 0) builder.AddInterceptors(interceptors);
         return new AppDbContext(builder.Options, user ?? new FixedCurrentUser("test-admin@demo-borough.example"), clock);
     }
 

@@ -61,7 +61,16 @@ public sealed class AgreeLevel(AppDbContext db)
             Decide(proposal, proposal.ProposedLevel, current[proposal.Urn].Level, why, role);
             agreed++;
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another SMT member decided one of them, or a new proposal replaced it: none of these is agreed.
+            db.ChangeTracker.Clear();
+            return OperationResult<int>.Fail(CoreErrors.ChangedMeanwhile("some of these proposals"));
+        }
         return OperationResult<int>.Ok(agreed);
     }
 

@@ -41,6 +41,7 @@ public sealed class ProposeLevels(AppDbContext db, RuleSets ruleSets, Categorisa
         var agreedProposals = await db.LevelProposals.AsNoTracking().Where(p => agreedFrom.Contains(p.Id)).ToDictionaryAsync(p => p.Urn, ct);
 
         int added = 0, unchanged = 0, differ = 0, review = 0;
+        var fresh = new List<LevelProposal>();
         foreach (var school in schools)
         {
             var evaluation = rules.Evaluate(school);
@@ -63,11 +64,25 @@ public sealed class ProposeLevels(AppDbContext db, RuleSets ruleSets, Categorisa
                 unchanged++;
                 continue;
             }
-            db.LevelProposals.Add(new LevelProposal(school.Urn, stored.Id, stored.Version, evaluation.Level, evaluation.NeedsReview,
+            fresh.Add(new LevelProposal(school.Urn, stored.Id, stored.Version, evaluation.Level, evaluation.NeedsReview,
                 explanation.ToJson(), db.UtcNow, db.CurrentUser.UserName));
             added++;
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            // The replaced proposals are closed before the new ones are written: a school never has two open at once.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            db.LevelProposals.AddRange(fresh);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsConcurrentChange())
+        {
+            // An SMT member decided a proposal this run was replacing, or another run proposed for the same school first.
+            db.ChangeTracker.Clear();
+            return OperationResult<ProposalRun>.Fail(CoreErrors.ChangedMeanwhile("the proposals"));
+        }
         return OperationResult<ProposalRun>.Ok(new ProposalRun(stored.Version, schools.Count, added, unchanged, differ, review));
     }
 

@@ -449,6 +449,11 @@ namespace SchoolSight.Migrations.Postgres.Migrations
 
                     b.HasIndex("RuleSetId");
 
+                    b.HasIndex("Urn")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LevelProposals_OneOpenPerSchool")
+                        .HasFilter("\"Status\" = 'Open'");
+
                     b.HasIndex("Urn", "Status");
 
                     b.ToTable("LevelProposals");

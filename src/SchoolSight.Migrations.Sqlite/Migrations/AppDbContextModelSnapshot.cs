@@ -432,6 +432,11 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RuleSetId");
 
+                    b.HasIndex("Urn")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LevelProposals_OneOpenPerSchool")
+                        .HasFilter("\"Status\" = 'Open'");
+
                     b.HasIndex("Urn", "Status");
 
                     b.ToTable("LevelProposals");

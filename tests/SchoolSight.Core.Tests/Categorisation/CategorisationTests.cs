@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Categorisation;
 using SchoolSight.Core.Data;
@@ -272,6 +274,96 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         secondResult.Errors[0].Message.ShouldContain($"changed by {Smt}");
         await using var db = _database.AsAdmin();
         (await db.SchoolLevels.CountAsync(d => d.Urn == Millbrook)).ShouldBe(1);
+    }
+
+    /// <summary>Runs an action once, just before the context begins a transaction: after its reads, before its writes.</summary>
+    private sealed class Meanwhile(Func<Task> action) : DbTransactionInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                await action();
+            }
+            return result;
+        }
+    }
+
+    private async Task AddGovernanceConcernAsync(int urn)
+    {
+        await using var add = _database.AsAdmin();
+        add.SchoolConcerns.Add(new SchoolConcern(urn, ConcernKind.ManagementOrGovernance, new DateOnly(2026, 11, 20), "Clerk to governors resigned.", "officer"));
+        await add.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task ProposingWhileTheSmtDecidesAProposalItWouldReplace_SavesNothing_AndSaysSo()
+    {
+        await ProposeAsync();
+        var millbrook = await OpenProposalAsync(Millbrook);
+        await AddGovernanceConcernAsync(Millbrook);
+        int before;
+        await using (var db = _database.AsAdmin()) before = await db.LevelProposals.CountAsync();
+
+        // The SMT agrees Millbrook's proposal after this run has read it and before it replaces it.
+        await using var qa = _database.CreateContext(new FixedCurrentUser("qa@demo-borough.example", Role.QualityAssuranceManager), _clock,
+            new Meanwhile(async () => (await DecideAsync(Millbrook, reason: "Agreed at SMT.")).Errors.ShouldBeEmpty()));
+        var run = await new ProposeLevels(qa, _ruleSets, new CategorisationEvidence(qa, _source)).RunAsync();
+
+        run.IsConflict.ShouldBeTrue();
+        run.Errors.Single().Message.ShouldContain("nothing has been saved");
+        await using (var check = _database.AsAdmin())
+        {
+            (await check.LevelProposals.CountAsync()).ShouldBe(before);
+            (await check.LevelProposals.SingleAsync(p => p.Id == millbrook.Id)).Status.ShouldBe(ProposalStatus.Agreed);
+            (await check.SchoolLevels.CountAsync(d => d.Urn == Millbrook)).ShouldBe(1);
+        }
+        // Proposing again picks up the concern against the level the SMT agreed.
+        (await ProposeAsync()).New.ShouldBe(1);
+        (await OpenProposalAsync(Millbrook)).Explanation.ShouldContain("governance-concern");
+    }
+
+    [Fact]
+    public async Task TwoRunsProposingForTheSameSchoolAtOnce_LeaveOneOpenProposal()
+    {
+        await ProposeAsync();
+        (await DecideAsync(Millbrook, reason: "Agreed.")).Errors.ShouldBeEmpty();
+        await AddGovernanceConcernAsync(Millbrook);
+        // Millbrook has no open proposal now, so both runs add one: the database keeps one open proposal per school.
+
+        // A second run writes its new proposal for Millbrook after this run has read the old one.
+        await using var qa = _database.CreateContext(new FixedCurrentUser("qa@demo-borough.example", Role.QualityAssuranceManager), _clock,
+            new Meanwhile(async () => (await ProposeAsync(Role.InterventionOfficer)).New.ShouldBe(1)));
+        var run = await new ProposeLevels(qa, _ruleSets, new CategorisationEvidence(qa, _source)).RunAsync();
+
+        run.IsConflict.ShouldBeTrue();
+        await using var check = _database.AsAdmin();
+        (await check.LevelProposals.CountAsync(p => p.Urn == Millbrook && p.Status == ProposalStatus.Open)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AgreeingUnchangedLevelsWhileAnotherSmtMemberDecidesOne_AgreesNone_AndSaysSo()
+    {
+        await GiveFullEvidenceAsync(Millbrook);
+        await ProposeAsync();
+        (await DecideAsync(Millbrook, reason: "Agreed.")).Errors.ShouldBeEmpty();
+        _clock.Advance(TimeSpan.FromDays(1));
+        await AddGovernanceConcernAsync(Millbrook);
+        (await ProposeAsync()).New.ShouldBe(1);
+
+        await using var db = _database.CreateContext(new FixedCurrentUser(Smt, Role.SeniorManager), _clock, new Meanwhile(async () =>
+            (await DecideAsync(Millbrook, LevelOfSupport.Targeted, "The clerk has been replaced: targeted is enough.", OtherSmt)).Errors.ShouldBeEmpty()));
+        var agreed = await new AgreeLevel(db).AgreeUnchangedAsync("Termly review: no change.");
+
+        agreed.IsConflict.ShouldBeTrue();
+        await using var check = _database.AsAdmin();
+        var levels = await check.SchoolLevels.Where(d => d.Urn == Millbrook).OrderBy(d => d.Id).ToListAsync();
+        levels.Count.ShouldBe(2);
+        (levels[^1].Level, levels[^1].DecidedBy).ShouldBe((LevelOfSupport.Targeted, OtherSmt));
     }
 
     [Fact]

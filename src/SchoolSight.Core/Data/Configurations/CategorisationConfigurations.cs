@@ -57,6 +57,8 @@ public sealed class LevelProposalConfiguration : IEntityTypeConfiguration<LevelP
         builder.HasOne<School>().WithMany().HasForeignKey(x => x.Urn).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RuleSetVersion>().WithMany().HasForeignKey(x => x.RuleSetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.Urn, x.Status });
+        // At most one open proposal per school, even when two people propose at the same moment.
+        builder.HasIndex(x => x.Urn).IsUnique().HasFilter("\"Status\" = 'Open'").HasDatabaseName("IX_LevelProposals_OneOpenPerSchool");
         builder.Property(x => x.RuleSetVersion).HasMaxLength(60);
         builder.Property(x => x.ProposedBy).HasMaxLength(256);
         builder.Ignore(x => x.IsOpen);
