@@ -1,5 +1,6 @@
 using System.Globalization;
 using SchoolSight.Core.Documents;
+using SchoolSight.Core.Exports;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 using static SchoolSight.Core.Categorisation.CategorisationText;
@@ -27,6 +28,40 @@ public static class BoardPackText
         r.Entered ? $"Entered the programme ({r.Tier.Describe()}) on {Date(r.On)}" : $"Case closed on {Date(r.On)}";
 
     public static string Count(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? "–";
+}
+
+/// <summary>
+/// The board pack as one spreadsheet table for the board's clerk to sort and filter: a row per school in each part of
+/// each locality's section (causing concern, in an Ofsted category, what moved since the previous meeting), with the
+/// level counts in the notes.
+/// </summary>
+public static class BoardPackTable
+{
+    public static readonly IReadOnlyList<string> Columns = ["Locality", "Part", "URN", "School", "Level", "Reasons or movement", "Ofsted", "Programme case"];
+
+    public static ExportTable Table(BoardPack pack)
+    {
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var s in pack.Sections)
+        {
+            rows.AddRange(s.CausingConcern.Select(r => (IReadOnlyList<object?>)
+                [s.Name, "Causing concern", r.Urn, r.Name, Level(r.Level), string.Join("; ", r.Reasons), Ofsted(r.Ofsted), Case(r.Case)]));
+            rows.AddRange(s.InOfstedCategories.Select(r => (IReadOnlyList<object?>)
+                [s.Name, "In an Ofsted category", r.Urn, r.Name, Level(r.Level), "", Ofsted(r.Ofsted), ""]));
+            if (pack.Previous is null) continue;
+            var since = BoardPackText.Since(pack);
+            rows.AddRange(s.LevelChanges.Select(r => (IReadOnlyList<object?>)[s.Name, since, r.Urn, r.Name, r.To.Describe(), "Level: " + BoardPackText.LevelChange(r), "", ""]));
+            rows.AddRange(s.OfstedChanges.Select(r => (IReadOnlyList<object?>)[s.Name, since, r.Urn, r.Name, "", BoardPackText.OfstedChange(r), Ofsted(r.After), ""]));
+            rows.AddRange(s.CaseChanges.Select(r => (IReadOnlyList<object?>)[s.Name, since, r.Urn, r.Name, "", BoardPackText.CaseChange(r), "", ""]));
+        }
+        var previous = pack.Previous is { } p ? $"at the previous meeting ({Date(p.MeetsOn)})" : "at the previous meeting";
+        return new ExportTable($"Board pack: {BoardPackText.Title(pack)}", Columns, rows,
+        [
+            $"{pack.LaName}; {pack.Meeting.Purpose.Describe()}; as at the meeting's date. Levels are the SMT's decisions in force on the meeting's date.",
+            .. pack.Counts.Select(c => $"{Level(c.Level)}: {BoardPackText.Count(c.Then)} schools {previous}, {c.Now} at this meeting."),
+            .. pack.Previous is null ? [BoardPackText.NoPreviousMeeting(pack)] : Array.Empty<string>(),
+        ]);
+    }
 }
 
 /// <summary>The board pack as a printable document (landscape: its tables are wide).</summary>

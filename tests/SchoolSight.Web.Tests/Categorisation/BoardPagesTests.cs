@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
@@ -68,6 +69,36 @@ public abstract class BoardPagesTests(RegisterApp fixture)
         text.ShouldContain("Ashcombe Nursery School");
         text.ShouldContain("Schools in Ofsted categories");
         (await client.GetAsync("/Boards/99999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ThePack_DownloadsAsASpreadsheet_WithARowPerSchoolInEachPart_AndTheCountsInItsNotes()
+    {
+        var id = await AddSsebMeetingAsync(Today.AddDays(401));
+        var client = App.ClientFor(Role.QualityAssuranceManager);
+        var page = await client.GetStringAsync($"/Boards/{id}");
+        var concern = RegisterApp.Urns(page, "causing-concern");
+
+        var excel = await client.GetAsync($"/Boards/{id}?format=xlsx");
+        excel.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        excel.Content.Headers.ContentDisposition!.FileNameStar.ShouldStartWith("board-pack-sseb-");
+        using var stream = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true, sheetName: "Data").Cast<IDictionary<string, object?>>().ToList();
+        rows.Where(r => (string?)r["Part"] == "Causing concern").Select(r => Convert.ToInt32(r["URN"])).Order().ShouldBe(concern.Order());
+        var head = rows.Single(r => (string?)r["Part"] == "In an Ofsted category" && Convert.ToInt32(r["URN"]) == RegisterApp.Head);
+        ((string?)head["Ofsted"]).ShouldNotBeNullOrEmpty();
+        // Each movement the page lists since the previous meeting is a row too.
+        var movements = 0;
+        for (var at = page.IndexOf("data-testid=\"movement\"", StringComparison.Ordinal); at >= 0; at = page.IndexOf("data-testid=\"movement\"", at + 1, StringComparison.Ordinal))
+            movements += page[at..page.IndexOf("</ul>", at, StringComparison.Ordinal)].Split("<li data-urn").Length - 1;
+        rows.Count(r => ((string?)r["Part"] ?? "").StartsWith("Since the previous meeting on", StringComparison.Ordinal)).ShouldBe(movements);
+        stream.Position = 0;
+        var notes = stream.Query(useHeaderRow: true, sheetName: "Notes").Cast<IDictionary<string, object?>>().Select(r => (string?)r["About this table"]).ToList();
+        notes.ShouldContain(n => n != null && n.StartsWith("Intensive: ", StringComparison.Ordinal) && n.Contains("at this meeting"));
+
+        var csv = CsvRows.Read(await client.GetByteArrayAsync($"/Boards/{id}?format=csv"));
+        csv[0].ShouldBe(["Locality", "Part", "URN", "School", "Level", "Reasons or movement", "Ofsted", "Programme case"]);
+        (await client.GetAsync($"/Boards/{id}?format=docx")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]

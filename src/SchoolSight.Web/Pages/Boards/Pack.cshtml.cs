@@ -15,18 +15,20 @@ public sealed class PackModel(GetBoardPack packs, IPdfRenderer pdf) : PageModel
     public BoardPack Pack { get; private set; } = null!;
     public bool MayOrganise { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, string? format, CancellationToken ct)
     {
         if (await packs.RunAsync(id, ct) is not { } pack) return NotFound();
         Pack = pack;
         MayOrganise = User.GetRole() is { } role && BoardRoles.Organisers.Contains(role);
-        return Page();
+        return DataExports.File(format, FileName(pack), () => BoardPackTable.Table(pack)) ?? Page();
     }
+
+    private static string FileName(BoardPack pack) =>
+        $"board-pack-{(pack.Meeting.LocalityId is { } l ? $"locality-{l}" : "sseb")}-{pack.Meeting.MeetsOn:yyyy-MM-dd}";
 
     public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)
     {
         if (await packs.RunAsync(id, ct) is not { } pack) return NotFound();
-        var board = pack.Meeting.LocalityId is { } l ? $"locality-{l}" : "sseb";
-        return File(await pdf.RenderAsync(BoardPackDocument.Html(pack), ct), "application/pdf", $"board-pack-{board}-{pack.Meeting.MeetsOn:yyyy-MM-dd}.pdf");
+        return File(await pdf.RenderAsync(BoardPackDocument.Html(pack), ct), "application/pdf", FileName(pack) + ".pdf");
     }
 }
