@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSight.Bench.Indicators;
 using SchoolSight.Core.Categorisation;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Demo;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
@@ -15,15 +16,12 @@ namespace SchoolSight.Bench.Categorisation;
 
 /// <summary>
 /// Proposing levels of support for a whole LA (or every LA), in one run with a fixed seed, on the synthetic schools,
-/// pupils and surveys of the indicators benchmark plus synthetic GIAS Ofsted ratings and self-evaluation and SIP
+/// pupils and surveys of the indicators benchmark plus GIAS Ofsted ratings drawn as the demo's are and self-evaluation and SIP
 /// judgements. The baseline is reading the rows any proposer must read (every school's indicator results, the area
 /// benchmarks, the judgements) with no decoding; each scenario is given as a ratio to it.
 /// </summary>
 public static class CategorisationBenchmark
 {
-    private static readonly string[] Ratings =
-        [.. Enumerable.Repeat("Outstanding", 7), .. Enumerable.Repeat("Good", 26), .. Enumerable.Repeat("Requires improvement", 5), "Serious Weaknesses", "Special Measures"];
-
     public static async Task<int> RunAsync(IndicatorsBenchmark.Options options)
     {
         var files = await IndicatorsBenchmark.EnsureFilesAsync(options);
@@ -125,15 +123,10 @@ public static class CategorisationBenchmark
         var schools = await db.Schools.Where(s => s.Details.Status == SchoolStatus.Open || s.Details.Status == SchoolStatus.OpenButProposedToClose).ToListAsync();
         foreach (var school in schools)
         {
-            var rating = Ratings[random.Next(Ratings.Length)];
-            school.UpdateDetails(school.Details with { OfstedRating = rating, OfstedLastInspection = new DateOnly(2019 + random.Next(0, 7), random.Next(1, 13), random.Next(1, 28)) });
-            var grade = rating switch
-            {
-                "Outstanding" => OfstedJudgement.Outstanding,
-                "Good" => OfstedJudgement.Good,
-                "Requires improvement" => OfstedJudgement.RequiresImprovement,
-                _ => OfstedJudgement.Inadequate,
-            };
+            var rating = DemoSeeder.GiasRatings[random.Next(DemoSeeder.GiasRatings.Count)];
+            var inspected = new DateOnly(2019 + random.Next(0, 7), random.Next(1, 13), random.Next(1, 28));
+            school.UpdateDetails(school.Details with { OfstedRating = rating, OfstedLastInspection = inspected });
+            var grade = CategorisationEvidence.FromGias(rating, inspected)!.OverallEffectiveness!.Value;
             foreach (var year in new[] { latestYear - 1, latestYear })
                 foreach (var source in new[] { JudgementSource.SelfEvaluation, JudgementSource.SchoolImprovementPartner })
                     db.SchoolJudgements.Add(new SchoolJudgement(school.Urn, year, source, JudgementArea.OverallEffectiveness,

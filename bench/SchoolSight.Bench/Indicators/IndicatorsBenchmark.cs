@@ -159,7 +159,7 @@ public static class IndicatorsBenchmark
         return lines - 1;
     }
 
-    internal static (TimeSpan Time, long Peak) Median(List<(TimeSpan Time, long Peak)> runs) =>
+    private static (TimeSpan Time, long Peak) Median(List<(TimeSpan Time, long Peak)> runs) =>
         (runs.Select(r => r.Time).Order().ElementAt(runs.Count / 2), runs.Max(r => r.Peak));
 
     internal static string Mb(long bytes) => $"{bytes / 1048576.0:N0} MB";

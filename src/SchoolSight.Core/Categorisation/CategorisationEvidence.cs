@@ -74,12 +74,12 @@ public sealed class CategorisationEvidence(AppDbContext db, IndicatorCatalogueSo
         foreach (var school in schools)
         {
             var indicators = new Dictionary<string, IndicatorEvidence>();
+            var laCode = school.LaCode.ToString();
+            var localityCode = school.LocalityId?.ToString();
             foreach (var set in byUrn.GetValueOrDefault(school.Urn) ?? [])
             {
                 var tallies = TalliesCodec.Decode(set.Data, computer.Slots);
                 var yearFigures = FiguresFor(set.AcademicYear);
-                var laCode = school.LaCode.ToString();
-                var localityCode = school.LocalityId?.ToString();
                 foreach (var indicator in wanted)
                 {
                     if (yearFigures.Value(indicator, tallies) is not { } value) continue;

@@ -56,8 +56,8 @@ public sealed class PreviewRuleSet(AppDbContext db, RuleSets ruleSets, Categoris
                 now.Level, now.NeedsReview, then.Level, then.NeedsReview,
                 [.. firedThen.Values.Where(r => !firedNow.ContainsKey(r.Id)).Select(r => r.Description)],
                 [.. firedNow.Values.Where(r => !firedThen.ContainsKey(r.Id)).Select(r => r.Description)],
-                [.. firedThen.Values.Where(r => firedNow.TryGetValue(r.Id, out var before) && before.Level != r.Level)
-                    .Select(r => $"{r.Description} Now {r.Points.ToLowerInvariant()}, was {firedNow[r.Id].Points.ToLowerInvariant()}.")]));
+                [.. firedThen.Values.Select(r => (Then: r, Before: firedNow.GetValueOrDefault(r.Id))).Where(p => p.Before is { } b && b.Level != p.Then.Level)
+                    .Select(p => $"{p.Then.Description} Now {p.Then.Points.ToLowerInvariant()}, was {p.Before!.Points.ToLowerInvariant()}.")]));
         }
         changes = [.. changes.OrderByDescending(c => Math.Abs(c.Direction)).ThenByDescending(c => c.DraftProposal).ThenBy(c => c.SchoolName)];
         return OperationResult<WhatIf>.Ok(new WhatIf(adopted.Value.Stored.Version, draft.Version, schools.Count,

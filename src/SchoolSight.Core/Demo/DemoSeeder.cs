@@ -51,7 +51,7 @@ public static class DemoSeeder
     private static readonly string[] FirstNames = ["Ruth", "David", "Amira", "Tom", "Grace", "Imran", "Helen", "Owen"];
     private static readonly string[] LastNames = ["Okafor", "Jennings", "Patel", "Hughes", "Clarke", "Nowak", "Evans", "Shah"];
     /// <summary>GIAS ratings in about the proportions of England's schools: most good, a few in an Ofsted category.</summary>
-    private static readonly string[] Ratings =
+    public static readonly IReadOnlyList<string> GiasRatings =
     [
         .. Enumerable.Repeat("Outstanding", 7), .. Enumerable.Repeat("Good", 26), .. Enumerable.Repeat("Requires improvement", 5),
         "Serious Weaknesses", "Special Measures",
@@ -150,7 +150,7 @@ public static class DemoSeeder
                     HeadFirstName = FirstNames[random.Next(FirstNames.Length)],
                     HeadLastName = LastNames[random.Next(LastNames.Length)],
                     HeadJobTitle = "Headteacher",
-                    OfstedRating = Ratings[random.Next(Ratings.Length)],
+                    OfstedRating = GiasRatings[random.Next(GiasRatings.Count)],
                     OfstedLastInspection = new DateOnly(2019 + random.Next(0, 7), random.Next(1, 13), random.Next(1, 28)),
                     Trust = kind.Group == "Academies" ? "Demo Learning Trust" : null,
                     UrbanRural = "(England/Wales) Urban city and town",
