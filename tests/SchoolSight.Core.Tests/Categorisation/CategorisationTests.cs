@@ -404,11 +404,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         // Nothing has changed since the level was agreed: nothing new to propose for the school.
         (await ProposeAsync()).New.ShouldBe(0);
         // A governance concern fires another rule, but the level stays intensive.
-        await using (var add = _database.AsAdmin())
-        {
-            add.SchoolConcerns.Add(new SchoolConcern(Millbrook, ConcernKind.ManagementOrGovernance, new DateOnly(2026, 11, 20), "Clerk to governors resigned.", "officer"));
-            await add.SaveChangesAsync();
-        }
+        await AddGovernanceConcernAsync(Millbrook);
         (await ProposeAsync()).New.ShouldBe(1);
         await using var db = As(Smt, Role.SeniorManager);
         var agreed = await new AgreeLevel(db).AgreeUnchangedAsync("Termly review: no change.");
