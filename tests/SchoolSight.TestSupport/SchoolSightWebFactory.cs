@@ -41,7 +41,7 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
     /// </summary>
     public static async Task<SchoolSightWebFactory> CreateAsync(DatabaseProvider provider, bool realServer = false, TimeProvider? clock = null)
     {
-        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var database = await TestDatabase.CloneAsync(await DemoTemplateAsync(provider, clock));
         var factory = new SchoolSightWebFactory(database, clock);
         if (realServer)
         {
@@ -51,6 +51,26 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
         await SchoolSightApp.PrepareDatabaseAsync(factory.Services, factory.Services.GetRequiredService<IConfiguration>());
         return factory;
     }
+
+    /// <summary>
+    /// Demo Borough, migrated and filled once per test run for each provider and each clock's "now" (the demo's dates
+    /// follow the clock), which every app of the run then copies.
+    /// </summary>
+    private static Task<TestDatabase> DemoTemplateAsync(DatabaseProvider provider, TimeProvider? clock)
+    {
+        var now = clock?.GetUtcNow() ?? TimeProvider.System.GetUtcNow();
+        var key = clock is null ? $"demo {now:yyyy-MM-dd}" : $"demo at {now:O}";
+        return TestDatabase.Templates.GetOrCreateAsync((provider, key), async () =>
+        {
+            var database = await TestDatabase.CreateAsync(provider);
+            await using (var factory = new SchoolSightWebFactory(database, clock) { _ownsDatabase = false })
+                await SchoolSightApp.PrepareDatabaseAsync(factory.Services, factory.Services.GetRequiredService<IConfiguration>());
+            database.ReleaseConnections();
+            return database;
+        });
+    }
+
+    private bool _ownsDatabase = true;
 
     /// <summary>The address of the real server (after <c>CreateAsync(provider, realServer: true)</c>).</summary>
     public Uri ServerAddress =>
@@ -97,7 +117,7 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase) await _database.DisposeAsync();
     }
 
     /// <summary>Signs the request in as the demo user named in the header, with the claims a real sign-in gives.</summary>

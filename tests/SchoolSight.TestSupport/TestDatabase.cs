@@ -9,6 +9,8 @@ namespace SchoolSight.TestSupport;
 /// <summary>
 /// A fresh, migrated database for one test class, on SQLite (a temporary file) or PostgreSQL (a new database on the
 /// server named by SCHOOLSIGHT_TEST_POSTGRES, which the test script starts). Every data-access test runs on both.
+/// Migrating (and filling with the demo data, for the web tests) is done once per test run and provider into a template;
+/// each test gets a copy of it (a file copy on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -29,6 +31,85 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
     {
+        if (migrate) return await CloneAsync(await Templates.GetOrCreateAsync((provider, "migrated"), () => CreateMigratedAsync(provider)));
+        return await CreateEmptyAsync(provider);
+    }
+
+    private static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider)
+    {
+        var database = await CreateEmptyAsync(provider);
+        await using (var db = database.CreateContext()) await DatabaseInitializer.MigrateAsync(db);
+        database.ReleaseConnections();
+        return database;
+    }
+
+    /// <summary>Templates made once per test run, keyed by provider and what they hold; dropped when the run ends.</summary>
+    internal static class Templates
+    {
+        private static readonly Dictionary<(DatabaseProvider, string), Lazy<Task<TestDatabase>>> Made = [];
+
+        static Templates() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var template in Made.Values.Where(t => t.IsValueCreated && t.Value.IsCompletedSuccessfully))
+            {
+                try { template.Value.Result.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)); }
+                catch (Exception) { /* the throwaway server or temporary folder goes anyway */ }
+            }
+        };
+
+        public static Task<TestDatabase> GetOrCreateAsync((DatabaseProvider, string) key, Func<Task<TestDatabase>> create)
+        {
+            Lazy<Task<TestDatabase>> template;
+            lock (Made)
+            {
+                if (!Made.TryGetValue(key, out template!) || (template.IsValueCreated && template.Value.IsFaulted))
+                    Made[key] = template = new Lazy<Task<TestDatabase>>(create);
+            }
+            return template.Value;
+        }
+    }
+
+    /// <summary>A new database holding exactly what <paramref name="template"/> holds.</summary>
+    public static async Task<TestDatabase> CloneAsync(TestDatabase template)
+    {
+        if (template.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"schoolsight-test-{Guid.NewGuid():N}.db");
+            foreach (var suffix in new[] { "", "-wal" })
+                if (File.Exists(template._sqliteFile + suffix)) File.Copy(template._sqliteFile + suffix, file + suffix);
+            return new TestDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"), file, null);
+        }
+        var server = PostgresServer();
+        var name = $"schoolsight_test_{Guid.NewGuid():N}";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(server);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template._postgresName}\"", connection);
+                await command.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                // Another copy of the same template is being made at this moment.
+                await Task.Delay(50 * attempt);
+            }
+        }
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase(new DatabaseOptions(DatabaseProvider.Postgres, builder.ConnectionString), null, name);
+    }
+
+    /// <summary>Closes pooled connections to this database, so that it can be copied.</summary>
+    public void ReleaseConnections()
+    {
+        if (Provider == DatabaseProvider.Sqlite) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        else NpgsqlConnection.ClearPool(new NpgsqlConnection(Options.ConnectionString));
+    }
+
+    private static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider)
+    {
         TestDatabase database;
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -47,11 +128,6 @@ public sealed class TestDatabase : IAsyncDisposable
             }
             var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
             database = new TestDatabase(new DatabaseOptions(DatabaseProvider.Postgres, builder.ConnectionString), null, name);
-        }
-        if (migrate)
-        {
-            await using var db = database.CreateContext();
-            await DatabaseInitializer.MigrateAsync(db);
         }
         return database;
     }
