@@ -8,6 +8,7 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Web.Api;
+using SchoolSight.Web.Authentication;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web;
@@ -54,11 +55,10 @@ public static class SchoolSightApp
             options.LoginPath = "/Account/SignIn";
             options.LogoutPath = "/Account/SignOut";
             options.AccessDeniedPath = "/Account/AccessDenied";
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
+        services.AddSchoolSightSignIn(builder.Configuration);
 
         services.AddAuthorization(options => options.AddSchoolSightPolicies());
         services.AddScoped<IAuthorizationHandler, SchoolAuthorizationHandler>();
@@ -67,6 +67,8 @@ public static class SchoolSightApp
         {
             options.Conventions.AllowAnonymousToPage("/Account/SignIn");
             options.Conventions.AllowAnonymousToPage("/Account/SignOut");
+            options.Conventions.AllowAnonymousToPage("/Account/SignInCode");
+            options.Conventions.AllowAnonymousToPage("/Account/SignInRecoveryCode");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Error");
         });
@@ -107,6 +109,7 @@ public static class SchoolSightApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSchoolSightSignIn();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -85,6 +85,8 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.Options.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
         builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
+        // Like the demo: LA staff may sign in without a second factor (tests that need it turn it on).
+        builder.UseSetting("Security:RequireTwoFactorForLaRoles", "false");
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "schoolsight-test-keys"));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>

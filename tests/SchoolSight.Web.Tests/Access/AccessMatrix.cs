@@ -48,6 +48,11 @@ public static class AccessMatrix
         ["GET /Account/SignOut"] = null,
         ["GET /Account/AccessDenied"] = null,
         ["GET /Account/ChangePassword"] = Everyone,
+        ["GET /Account/TwoFactor"] = Everyone,
+        ["GET /Account/SetUpAuthenticator"] = Everyone,
+        ["GET /Account/RecoveryCodes"] = Everyone,
+        ["GET /Account/SignInCode"] = null,
+        ["GET /Account/SignInRecoveryCode"] = null,
 
         ["GET /Schools"] = RegisterReaders,
         ["GET /Schools/{urn:int}"] = RegisterReaders,

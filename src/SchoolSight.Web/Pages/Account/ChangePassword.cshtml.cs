@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core.Access;
+using SchoolSight.Web.Authentication;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Pages.Account;
@@ -34,6 +35,20 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         if (!ModelState.IsValid) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        // A wrong current password counts towards lockout, as at sign-in.
+        var check = await signIn.CheckPasswordSignInAsync(user, Input.CurrentPassword, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await signIn.SignOutAsync();
+            ModelState.AddModelError("Input.CurrentPassword", SignInMessages.Locked);
+            return Page();
+        }
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError("Input.CurrentPassword", "Your current password is not right");
+            return Page();
+        }
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {

@@ -1,14 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Auditing;
+using SchoolSight.Web.Authentication;
 
 namespace SchoolSight.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn, AppDbContext db) : PageModel
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -28,17 +27,17 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        var user = await users.FindByEmailAsync(Input.Email);
+        var (result, user) = await signIn.SignInAsync(Input.Email, Input.Password);
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        // The password was right; the sign-in is audited when the second factor is given too.
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/SignInCode", new { ReturnUrl = returnUrl });
         db.AuditEntries.Add(new AuditEntry(db.UtcNow, user?.Id, Input.Email, result.Succeeded ? AuditAction.SignedIn : AuditAction.SignInFailed,
             "SignIn", Input.Email, result.IsLockedOut ? "{\"lockedOut\":true}" : null));
         await db.SaveChangesAsync();
 
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        ModelState.AddModelError("Input.Email", result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes or ask your LA administrator."
-            : "The email address or password is not right.");
+            return LocalRedirect(returnUrl);
+        ModelState.AddModelError("Input.Email", result.IsLockedOut ? SignInMessages.Locked : SignInMessages.NotRight);
         return Page();
     }
 }
