@@ -139,6 +139,31 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLife
         (await SnapshotAsync()).ShouldBe(snapshot);
     }
 
+    [Fact]
+    public async Task Backup_WhileAnotherConnectionIsWriting_HoldsWhatWasCommitted()
+    {
+        var before = await SnapshotAsync();
+        string file;
+        await using (var other = await OpenOtherConnectionAsync())
+        {
+            await using var transaction = await other.BeginTransactionAsync();
+            await using (var update = other.CreateCommand())
+            {
+                update.Transaction = transaction;
+                update.CommandText = "UPDATE \"Localities\" SET \"Name\" = \"Name\" || ' (written during the backup)'";
+                (await update.ExecuteNonQueryAsync()).ShouldBe(2);
+            }
+
+            file = await BackUpAsync();
+            await transaction.CommitAsync();
+        }
+        (await SnapshotAsync()).ShouldNotBe(before);
+
+        (await RestoreAsync(file)).Errors.ShouldBeEmpty();
+
+        (await SnapshotAsync()).ShouldBe(before);
+    }
+
     /// <summary>Another user of the database, as the running web app would be: a connection open and reading.</summary>
     private async Task<System.Data.Common.DbConnection> OpenOtherConnectionAsync()
     {
