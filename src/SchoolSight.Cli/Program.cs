@@ -15,4 +15,5 @@ root.Subcommands.Add(CategorisationCommands.Rules());
 root.Subcommands.Add(CategorisationCommands.Levels());
 root.Subcommands.Add(DatabaseCommands.Db());
 root.Subcommands.Add(DatabaseCommands.Demo());
+root.Subcommands.Add(RetentionCommand.Create());
 return await root.Parse(args).InvokeAsync();

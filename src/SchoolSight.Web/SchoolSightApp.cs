@@ -7,6 +7,7 @@ using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using SchoolSight.Core.ImprovingOutcomes;
+using SchoolSight.Core.Retention;
 using SchoolSight.Web.Api;
 using SchoolSight.Web.Authentication;
 using SchoolSight.Web.Authorization;
@@ -27,6 +28,7 @@ public static class SchoolSightApp
         services.AddSchoolSightDatabase(database);
         services.AddSchoolSightCore();
         services.AddImprovingOutcomesProgramme(builder.Configuration);
+        services.AddPupilDataRetention(builder.Configuration);
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

@@ -23,7 +23,7 @@ public static class DatabaseCommands
             AnsiConsole.MarkupLine($"[green]The database is up to date:[/] {Markup.Escape(CliContext.Describe(services.GetRequiredService<DatabaseOptions>()))}");
             return ExitCodes.Ok;
         });
-        return new Command("db", "Database commands") { migrate };
+        return new Command("db", "Database commands") { migrate, BackupCommands.Backup(), BackupCommands.Restore() };
     }
 
     public static Command Demo()

@@ -70,6 +70,15 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
             .Where(r => r.AreaKind == AreaKind.School && (years == null || years.Contains(r.AcademicYear)))
             .Select(r => new { r.AreaCode, r.AcademicYear, r.InputHash }).ToListAsync(ct);
         var previousHash = previous.ToDictionary(r => (int.Parse(r.AreaCode), r.AcademicYear), r => r.InputHash);
+
+        // A school-year whose pupil-level data was removed at the end of the retention period keeps the figures
+        // computed from it (even a full recompute leaves them), unless pupil or survey data is held for it again.
+        var withBlocks = withPupils.Concat(surveyHashes.Select(b => (b.Urn, b.AcademicYear))).ToHashSet();
+        foreach (var key in previousHash.Where(kv => kv.Value == IndicatorResultSet.KeptAfterRetention && !withBlocks.Contains(kv.Key)).Select(kv => kv.Key).ToList())
+        {
+            wanted.Remove(key);
+            previousHash.Remove(key);
+        }
         var stale = wanted.Where(kv => request.Full || previousHash.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => kv.Key).ToHashSet();
         var removed = previousHash.Keys.Where(k => !wanted.ContainsKey(k)).ToList();
         var touchedYears = stale.Select(k => k.Year).Concat(removed.Select(k => k.Item2)).Distinct().Order().ToList();

@@ -41,6 +41,13 @@ public sealed class IndicatorResultSet
     public DateTime ComputedAt { get; private set; }
 
     public const string EnglandCode = Published.AreaCodes.England;
+
+    /// <summary>
+    /// The <see cref="InputHash"/> of a school-year whose pupil-level and survey data were removed at the end of the
+    /// retention period: its figures stay as computed, and a recompute leaves them alone until pupil data is held
+    /// for that school-year again.
+    /// </summary>
+    public const string KeptAfterRetention = "kept: pupil-level data removed after the retention period";
 }
 
 /// <summary>A school's similar schools for a year (DOMAIN.md 3.3), with the method that chose them and each one's distance.</summary>
