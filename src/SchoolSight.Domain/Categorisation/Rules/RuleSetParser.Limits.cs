@@ -10,7 +10,7 @@ namespace SchoolSight.Domain.Categorisation.Rules;
 /// </summary>
 public sealed partial class RuleSetParser
 {
-    /// <summary>The longest file read, in characters (the default criteria are about 12,000).</summary>
+    /// <summary>The longest file read, in characters (the default criteria are about 11,000).</summary>
     public const int MaxLength = 500_000;
 
     /// <summary>How deeply lists and mappings may nest: the file itself, its rules, a rule, its conditions and 'any'/'all' groups within them.</summary>
