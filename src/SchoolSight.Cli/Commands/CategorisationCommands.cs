@@ -49,8 +49,12 @@ public static class CategorisationCommands
             CliContext.Fail($"No such file: {file.FullName}");
             return null;
         }
+        // Read no further than the size limit: the parser refuses a larger file without reading it whole.
+        using var stream = file.OpenRead();
+        var bytes = new byte[Math.Min(stream.Length, RuleSetFile.MaxBytes + 1)];
+        stream.ReadExactly(bytes);
         using var services = CliContext.Services(parse);
-        return services.GetRequiredService<RuleSets>().Parse(File.ReadAllText(file.FullName));
+        return services.GetRequiredService<RuleSets>().Parse(bytes);
     }
 
     private static int Validate(ParseResult parse, FileInfo file)

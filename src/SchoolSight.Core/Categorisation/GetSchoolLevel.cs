@@ -12,17 +12,25 @@ public sealed record SchoolLevelView(
 /// <summary>
 /// A school's level of support, its reasons in plain words and its history, for the school itself (its users,
 /// governors and SIP) and LA staff. The school sees only what the SMT has agreed; proposals still waiting are LA business.
-/// Null when the school is not visible to the user or their role may not see levels.
+/// The LA's concerns are LA records: the school's users and governors see a reason drawn from them only as
+/// "Information held by the LA" (ADR 0009). Null when the school is not visible to the user or their role may not see levels.
 /// </summary>
 [Operation]
-public sealed class GetSchoolLevel(AppDbContext db)
+public sealed class GetSchoolLevel(AppDbContext db, RuleSets ruleSets)
 {
-    public async Task<SchoolLevelView?> RunAsync(int urn, CancellationToken ct = default)
+    public Task<SchoolLevelView?> RunAsync(int urn, CancellationToken ct = default) =>
+        RunAsync(urn, db.CurrentUser.Role is not { } role || !EvidenceRoles.ConcernKeepers.Contains(role), ct);
+
+    /// <summary>The level as the school's users and governors see it, whoever asks: for text written to be shared with the school.</summary>
+    public Task<SchoolLevelView?> AsTheSchoolSeesItAsync(int urn, CancellationToken ct = default) => RunAsync(urn, true, ct);
+
+    private async Task<SchoolLevelView?> RunAsync(int urn, bool schoolAudience, CancellationToken ct)
     {
         if (!CategorisationRoles.SchoolLevelReaders.Allows(db.CurrentUser.Role)) return null;
         var school = await db.Schools.AsNoTracking().Where(s => s.Urn == urn).Select(s => new { s.Urn, s.Details.Name }).FirstOrDefaultAsync(ct);
         if (school is null) return null;
-        var history = await GetProposals.History(db, urn, ct);
+        IReadOnlyList<SchoolLevelDecision> history = await GetProposals.History(db, urn, ct);
+        if (schoolAudience) history = await ForTheSchoolAsync(history, ct);
         var seesProposals = CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role);
         var open = seesProposals
             ? await db.LevelProposals.AsNoTracking().Where(p => p.Urn == urn && p.Status == ProposalStatus.Open)
@@ -32,5 +40,16 @@ public sealed class GetSchoolLevel(AppDbContext db)
         var openCase = await db.ProgrammeCases.AsNoTracking().Where(c => c.Urn == urn && c.State != CaseState.Closed)
             .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         return new SchoolLevelView(school.Urn, school.Name, history.FirstOrDefault(), history, open?.Id, open?.ProposedLevel, seesProposals, openCase);
+    }
+
+    /// <summary>Each decision with the reasons from rules that test the LA's concerns withheld, by the criteria version it came from.</summary>
+    private async Task<IReadOnlyList<SchoolLevelDecision>> ForTheSchoolAsync(IReadOnlyList<SchoolLevelDecision> history, CancellationToken ct)
+    {
+        if (history.Count == 0) return history;
+        var versions = history.Select(d => d.RuleSetVersion).Distinct().ToList();
+        var stored = await db.RuleSets.AsNoTracking().Where(r => versions.Contains(r.Version)).ToListAsync(ct);
+        var laOnly = stored.ToDictionary(r => r.Version,
+            r => ruleSets.Parse(r).RuleSet is { } rules ? rules.Rules.Where(rule => rule.IsLaOnly).Select(rule => rule.Description).ToHashSet(StringComparer.Ordinal) : null);
+        return [.. history.Select(d => d.ForSchoolAudience(laOnly.GetValueOrDefault(d.RuleSetVersion) is { } descriptions ? descriptions.Contains : null))];
     }
 }

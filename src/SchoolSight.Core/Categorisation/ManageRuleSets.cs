@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.Categorisation.Rules;
 
 namespace SchoolSight.Core.Categorisation;
 
@@ -15,17 +16,27 @@ public sealed record RuleSetSummary(long Id, string Version, string Name, RuleSe
 [Operation]
 public sealed class ManageRuleSets(AppDbContext db, RuleSets ruleSets)
 {
-    public const int MaxFileLength = 500_000;
+    public const int MaxFileLength = RuleSetFile.MaxBytes;
+
+    /// <summary>Uploads a file as sent (page or API): read no further than the size limit, then checked as text and as criteria.</summary>
+    public async Task<OperationResult<RuleSetVersion>> UploadAsync(Stream file, CancellationToken ct = default)
+    {
+        if (!CategorisationRoles.RuleEditors.Allows(db.CurrentUser.Role))
+            return OperationResult<RuleSetVersion>.Fail(CategorisationRoles.NotAllowed("upload levels of support criteria"));
+        var bytes = await RuleSets.ReadAsync(file, ct);
+        if (bytes.Length > MaxFileLength) return OperationResult<RuleSetVersion>.Fail(TooLarge);
+        if (RuleSetFile.Decode(bytes, out var text) is { } problem) return OperationResult<RuleSetVersion>.Fail(Invalid(problem));
+        return await UploadAsync(text, ct);
+    }
 
     public async Task<OperationResult<RuleSetVersion>> UploadAsync(string? yaml, CancellationToken ct = default)
     {
         if (!CategorisationRoles.RuleEditors.Allows(db.CurrentUser.Role))
             return OperationResult<RuleSetVersion>.Fail(CategorisationRoles.NotAllowed("upload levels of support criteria"));
         if (string.IsNullOrWhiteSpace(yaml)) return OperationResult<RuleSetVersion>.Fail(new DomainError("rules.empty", "Choose a rule set file (YAML) to upload", "File"));
-        if (yaml.Length > MaxFileLength) return OperationResult<RuleSetVersion>.Fail(new DomainError("rules.large", $"The file is larger than {MaxFileLength / 1000} KB: is it the right file?", "File"));
+        if (yaml.Length > RuleSetParser.MaxLength) return OperationResult<RuleSetVersion>.Fail(TooLarge);
         var parsed = ruleSets.Parse(yaml);
-        if (!parsed.IsValid)
-            return OperationResult<RuleSetVersion>.Fail(parsed.Errors.Select(e => new DomainError("rules.invalid", $"Line {e.Line}, column {e.Column}: {e.Message}", "File")));
+        if (!parsed.IsValid) return OperationResult<RuleSetVersion>.Fail(parsed.Errors.Select(Invalid));
         var version = parsed.RuleSet!.Version;
         if (await db.RuleSets.AnyAsync(r => r.Version == version, ct))
             return OperationResult<RuleSetVersion>.Fail(new DomainError("rules.version",
@@ -35,6 +46,10 @@ public sealed class ManageRuleSets(AppDbContext db, RuleSets ruleSets)
         await db.SaveChangesAsync(ct);
         return OperationResult<RuleSetVersion>.Ok(stored);
     }
+
+    private static DomainError TooLarge => new("rules.large", $"The file is larger than {MaxFileLength / 1000} KB: is it the right file?", "File");
+
+    private static DomainError Invalid(RuleSetError e) => new("rules.invalid", $"Line {e.Line}, column {e.Column}: {e.Message}", "File");
 
     public async Task<OperationResult<RuleSetVersion>> AdoptAsync(long id, string? reason, CancellationToken ct = default)
     {

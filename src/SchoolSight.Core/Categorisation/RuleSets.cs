@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
@@ -11,12 +13,13 @@ namespace SchoolSight.Core.Categorisation;
 /// <summary>
 /// The LA's rule sets: the default criteria that ship with SchoolSight (adopted when a database is created), drafts
 /// uploaded for what-if previews, and the one adopted set proposals come from. Parsed against the indicator catalogue
-/// in use; parsed sets are cached by their stored id (a stored version never changes).
+/// in use. Each stored version is parsed once: the parsed set is cached by the stored id and a hash of the file, and
+/// callers arriving together wait for the one parse rather than each starting their own.
 /// </summary>
 public sealed class RuleSets(IndicatorCatalogueSource catalogue)
 {
     public const string ShippedBy = "SchoolSight";
-    private readonly ConcurrentDictionary<long, RuleSetParseResult> _parsed = new();
+    private readonly ConcurrentDictionary<(long Id, string Hash), Lazy<RuleSetParseResult>> _parsed = new();
 
     public static string ReadDefault()
     {
@@ -28,7 +31,24 @@ public sealed class RuleSets(IndicatorCatalogueSource catalogue)
 
     public RuleSetParseResult Parse(string yaml) => RuleSetParser.Parse(yaml, catalogue.Catalogue);
 
-    public RuleSetParseResult Parse(RuleSetVersion stored) => _parsed.GetOrAdd(stored.Id, _ => Parse(stored.Content));
+    /// <summary>A file as uploaded or read from disk: its encoding and size are checked before it is parsed.</summary>
+    public RuleSetParseResult Parse(ReadOnlySpan<byte> file) => RuleSetFile.Parse(file, catalogue.Catalogue);
+
+    public RuleSetParseResult Parse(RuleSetVersion stored) =>
+        _parsed.GetOrAdd((stored.Id, Hash(stored.Content)), _ => new(() => Parse(stored.Content))).Value;
+
+    /// <summary>Reads at most one byte more than a rule set file may have, so an oversized upload is refused without being read whole.</summary>
+    public static async Task<byte[]> ReadAsync(Stream file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while (buffer.Length <= RuleSetFile.MaxBytes && (read = await file.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, RuleSetFile.MaxBytes + 1 - buffer.Length)), ct)) > 0)
+            buffer.Write(chunk, 0, read);
+        return buffer.ToArray();
+    }
+
+    private static string Hash(string content) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 
     /// <summary>The adopted rule set, parsed; a failure names the problem (e.g. the LA changed its indicator catalogue since).</summary>
     public async Task<OperationResult<(RuleSetVersion Stored, RuleSet Rules)>> AdoptedAsync(AppDbContext db, CancellationToken ct)

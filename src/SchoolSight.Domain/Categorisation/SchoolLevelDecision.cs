@@ -67,6 +67,33 @@ public sealed class SchoolLevelDecision
 
     /// <summary>Which way the level moved: +1 more support, -1 less, 0 the same or first decision.</summary>
     public int Movement => PreviousLevel is { } before ? Math.Sign((int)Level - (int)before) : 0;
+
+    /// <summary>What the school's users and governors are told in place of the reasons drawn from the LA's concerns (ADR 0009).</summary>
+    public const string HeldByTheLa = "Information held by the LA.";
+
+    /// <summary>
+    /// This decision as the school's own users and governors see it (ADR 0009). Every reason from a rule that tests the
+    /// LA's concerns (<paramref name="isLaOnly"/>, by the rule's description), or whose evidence names a concern, is
+    /// replaced by one line, <see cref="HeldByTheLa"/>, with no rule text, level or evidence: it says neither that a
+    /// concern exists nor its kind, nor how many. When the criteria the decision came from cannot be read
+    /// (<paramref name="isLaOnly"/> null), every rule's reason is withheld the same way. The SMT's own reason is kept.
+    /// </summary>
+    public SchoolLevelDecision ForSchoolAudience(Func<string, bool>? isLaOnly)
+    {
+        var lines = ReasonLines;
+        var shown = lines.Where(line => !Withheld(line, isLaOnly)).ToList();
+        if (shown.Count == lines.Count) return this;
+        return new SchoolLevelDecision(Urn, Level, PreviousLevel, ProposedLevel, ProposalId, RuleSetVersion, string.Join("\n", shown.Append(HeldByTheLa)),
+            DecidedBy, DecidedByRole, DecidedAt, Reason)
+        { Id = Id };
+    }
+
+    private static bool Withheld(string line, Func<string, bool>? isLaOnly)
+    {
+        if (line.Contains(Rules.ConcernCondition.EvidenceLabel, StringComparison.Ordinal)) return true;
+        var reason = DecisionReason.Parse(line);
+        return reason.Points is not null && (isLaOnly is null || isLaOnly(reason.Description));
+    }
 }
 
 /// <summary>

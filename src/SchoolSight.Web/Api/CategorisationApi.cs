@@ -95,8 +95,7 @@ public static class CategorisationApi
 
     private static async Task<Results<Created<RuleSetSummary>, ValidationProblem, ProblemHttpResult>> Upload(HttpRequest request, ManageRuleSets manage, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var result = await manage.UploadAsync(await reader.ReadToEndAsync(ct), ct);
+        var result = await manage.UploadAsync(request.Body, ct);
         if (!result.Succeeded) return Refusal(result, "rule set") is { } problem ? problem : ApiResults.Validation(result.Errors);
         var r = result.Value!;
         return TypedResults.Created($"/api/v1/categorisation/rulesets/{r.Id}", new RuleSetSummary(r.Id, r.Version, r.Name, r.Status, r.UploadedBy, r.UploadedAt, r.AdoptedBy, r.AdoptedAt, 0));

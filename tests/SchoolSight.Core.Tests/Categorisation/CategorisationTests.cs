@@ -367,7 +367,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
-    public async Task TheHistory_RecordsEachMove_AndTheSchoolSeesOnlyItsOwnAgreedLevel()
+    public async Task TheHistory_RecordsEachMove_AndTheSchoolSeesOnlyItsOwnAgreedLevel_WithoutTheLasConcerns()
     {
         await ProposeAsync();
         (await DecideAsync(Valewood, reason: "Checked the data with the SIP.")).Errors.ShouldBeEmpty();
@@ -381,16 +381,22 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         (await DecideAsync(Valewood, reason: "Safeguarding review under way.")).Errors.ShouldBeEmpty();
 
         await using var school = _database.CreateContext(new FixedCurrentUser("head@valewood.example", Role.SchoolUser, scope: Domain.Access.SchoolScope.Of([Valewood])), _clock);
-        var view = await new GetSchoolLevel(school).RunAsync(Valewood);
+        var view = await new GetSchoolLevel(school, _ruleSets).RunAsync(Valewood);
         view.ShouldNotBeNull();
         view.Current!.Level.ShouldBe(LevelOfSupport.Intensive);
         view.Current.PreviousLevel.ShouldBe(LevelOfSupport.Universal);
         view.Current.Movement.ShouldBe(1);
         view.History.Count.ShouldBe(2);
-        view.Current.ReasonLines.ShouldContain(l => l.Contains("safety of pupils or staff"));
+        // The concern is the LA's: the school is told only that the LA holds information, and the SMT's own reason.
+        view.Current.ReasonLines.ShouldContain(SchoolLevelDecision.HeldByTheLa);
+        view.Current.ReasonLines.ShouldNotContain(l => l.Contains("safety of pupils or staff") || l.Contains("oncern") || l.Contains("afeguarding"));
+        view.Current.Reason.ShouldBe("Safeguarding review under way.");
         view.SeesProposals.ShouldBeFalse();
         view.OpenProposalId.ShouldBeNull();
-        (await new GetSchoolLevel(school).RunAsync(Millbrook)).ShouldBeNull();
+        var la = await new GetSchoolLevel(As("qa@la.example", Role.QualityAssuranceManager), _ruleSets).RunAsync(Valewood);
+        la!.Current!.ReasonLines.ShouldContain(l => l.Contains("safety of pupils or staff") && l.Contains(Domain.Categorisation.Rules.ConcernCondition.EvidenceLabel));
+        la.Current.ReasonLines.ShouldNotContain(SchoolLevelDecision.HeldByTheLa);
+        (await new GetSchoolLevel(school, _ruleSets).RunAsync(Millbrook)).ShouldBeNull();
         (await new GetProposals(school).OverviewAsync()).ShouldBeNull();
     }
 

@@ -29,6 +29,15 @@ public abstract record Condition
     public abstract IEnumerable<EvidenceKey> Reads { get; }
 
     internal static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>Whether this condition, or any within it, tests the LA's concerns (which only LA roles may see).</summary>
+    public bool TestsConcerns => this switch
+    {
+        ConcernCondition => true,
+        AllCondition all => all.Conditions.Any(c => c.TestsConcerns),
+        AnyCondition any => any.Conditions.Any(c => c.TestsConcerns),
+        _ => false,
+    };
 }
 
 /// <summary>A kind of evidence a missing-evidence rule can cover.</summary>
@@ -277,13 +286,16 @@ public sealed record JudgementCondition(JudgementSource Source, JudgementArea Ar
 /// <summary>The LA has an open concern of this kind about the school. No concern recorded means none: never unknown.</summary>
 public sealed record ConcernCondition(ConcernKind Kind) : Condition
 {
+    /// <summary>How a concern is named in a rule's evidence.</summary>
+    public const string EvidenceLabel = "Concern recorded by the LA";
+
     public override IEnumerable<EvidenceKey> Reads => [];
 
     public override ConditionResult Evaluate(SchoolEvidence evidence)
     {
         var open = evidence.OpenConcerns.Where(c => c.Kind == Kind).OrderBy(c => c.RaisedOn).ToList();
         if (open.Count == 0) return ConditionResult.Of(false);
-        return ConditionResult.Of(true, [.. open.Select(c => new EvidenceItem("Concern recorded by the LA", $"{Kind.Describe()}, open", $"raised {Day(c.RaisedOn)}"))]);
+        return ConditionResult.Of(true, [.. open.Select(c => new EvidenceItem(EvidenceLabel, $"{Kind.Describe()}, open", $"raised {Day(c.RaisedOn)}"))]);
     }
 }
 

@@ -30,6 +30,9 @@ public sealed record Rule(string Id, string Description, string Source, LevelOfS
 
     public string Points => Level is { } level ? level.Describe() : "Review";
 
+    /// <summary>The rule tests the LA's concerns: the school and its governors are not told it (ADR 0009).</summary>
+    public bool IsLaOnly => When.TestsConcerns;
+
     public RuleOutcome Evaluate(SchoolEvidence evidence)
     {
         if (!AppliesTo(evidence.Phase)) return new RuleOutcome(this, RuleStatus.NotApplicable, [], [], []);

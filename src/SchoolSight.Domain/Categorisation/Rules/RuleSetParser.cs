@@ -32,6 +32,7 @@ public sealed partial class RuleSetParser(IndicatorCatalogue catalogue)
 
     private RuleSetParseResult Run(string yaml)
     {
+        if (BeyondLimits(yaml) is { } beyond) return new(null, [beyond]);
         var stream = new YamlStream();
         try
         {
@@ -41,6 +42,11 @@ public sealed partial class RuleSetParser(IndicatorCatalogue catalogue)
         {
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
             return new(null, [new((int)e.Start.Line, (int)e.Start.Column, $"The file is not valid YAML: {Tidy(message)}")]);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // The YAML reader gives up on some malformed streams with these rather than a syntax error.
+            return new(null, [new(1, 1, "The file is not valid YAML: check the brackets, quotes and indentation")]);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             return new(null, [new(1, 1, "The file must be a YAML mapping with version, name and rules")]);

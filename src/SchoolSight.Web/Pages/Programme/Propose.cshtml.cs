@@ -19,12 +19,15 @@ public sealed class ProposeModel(ProposeEntry propose, GetSchoolLevel level, App
     [BindProperty] public ProposeEntryInput Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Schools { get; private set; } = [];
 
-    /// <summary>With <c>?urn=</c>, starts from the school's agreed level of support: the tier and the evidence of concern.</summary>
+    /// <summary>
+    /// With <c>?urn=</c>, starts from the school's agreed level of support: the tier and the evidence of concern, worded
+    /// as the school sees its level, since the case is shared with the school and its governors (ADR 0009).
+    /// </summary>
     public async Task OnGetAsync(int? urn, CancellationToken ct)
     {
         Input.CaseOfficerName = User.DisplayNameOf();
         Input.CaseOfficerEmail = User.Identity?.Name;
-        if (urn is { } school && await level.RunAsync(school, ct) is { Current: { Level: not LevelOfSupport.Universal } current })
+        if (urn is { } school && await level.AsTheSchoolSeesItAsync(school, ct) is { Current: { Level: not LevelOfSupport.Universal } current })
         {
             Input.Urn = school;
             Input.Tier = current.Level == LevelOfSupport.Intensive ? SupportTier.Intensive : SupportTier.Targeted;

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,28 +28,9 @@ public sealed class IndexModel(ManageRuleSets manage) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!CanUpload) return Forbid();
-        string? text = null;
-        if (Upload is { Length: > 0 })
-        {
-            if (Upload.Length > ManageRuleSets.MaxFileLength)
-            {
-                ModelState.AddModelError("Upload", $"The file is larger than {ManageRuleSets.MaxFileLength / 1000} KB: is it the right file?");
-                Versions = await manage.ListAsync(ct) ?? [];
-                return Page();
-            }
-            using var reader = new StreamReader(Upload.OpenReadStream(), new UTF8Encoding(false, true));
-            try
-            {
-                text = await reader.ReadToEndAsync(ct);
-            }
-            catch (DecoderFallbackException)
-            {
-                ModelState.AddModelError("Upload", "The file is not UTF-8 text: save it as UTF-8 and upload it again");
-                Versions = await manage.ListAsync(ct) ?? [];
-                return Page();
-            }
-        }
-        var result = await manage.UploadAsync(text, ct);
+        var result = Upload is { Length: > 0 }
+            ? await manage.UploadAsync(Upload.OpenReadStream(), ct)
+            : await manage.UploadAsync((string?)null, ct);
         if (result.Succeeded)
         {
             TempData["Success"] = $"Version {result.Value!.Version} uploaded as a draft. Preview it before adopting it.";
