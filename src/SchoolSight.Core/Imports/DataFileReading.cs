@@ -22,7 +22,7 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
     private byte[] _lastYearText = [];
     private int? _lastYear;
 
-    public ProblemList Problems { get; } = new();
+    public ProblemList<ImportProblem> Problems { get; } = new();
     public int RowsRead { get; private set; }
     protected string[] Headers { get; private set; } = [];
 
@@ -116,12 +116,11 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
         for (var i = 0; i < Headers.Length; i++)
         {
             var name = Headers[i];
-            if (name.Length == 0) Problems.Add(1, $"column {i + 1}", "the header has a blank column name: every column needs its name");
-            else if (!positions.TryAdd(name, i))
+            if (name.Length == 0) continue;
+            if (!positions.TryAdd(name, i) && KnownColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
                 Problems.Add(1, name, $"the header has this column twice (columns {positions[name] + 1} and {i + 1}), so SchoolSight cannot tell which one to read");
-            else if (!KnownColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
-                Problems.Add(1, name, $"this is not a column of the {RowNoun} file (check its spelling): the columns are {string.Join(", ", KnownColumns)}");
         }
+        // A column SchoolSight does not read (the school's own notes, a name) never stops the import: it is left alone.
         foreach (var column in RequiredColumns)
             if (!positions.ContainsKey(column)) Problems.Add(1, column, "the header has no column of this name, and SchoolSight needs it");
         if (Problems.Any) return false;

@@ -53,7 +53,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         var scope = Describe(request, file.SchoolsNotHeld, 0);
         var record = new ImportRecord(request.Source.ImportKind(), CleanFileName(request.FileName), file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope);
         var counts = new Counts(file.RowsRead, file.SchoolRows, file.AreaRows, file.SchoolsNotHeld);
-        if (file.Errors.Count > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ColumnsNotInFile, ct);
+        if (file.ErrorCount > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ErrorCount, file.ColumnsNotInFile, ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
         var store = new PublishedFigureStore(db);
@@ -89,7 +89,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         var record = new ImportRecord(ImportKind.Ofsted, CleanFileName(request.FileName), file.Check.Sha256, startedAt, db.CurrentUser.UserName,
             Describe(request, file.SchoolsNotHeld, 0));
         var counts = new Counts(file.RowsRead, file.Rows.Count, 0, file.SchoolsNotHeld);
-        if (file.Errors.Count > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ColumnsNotInFile, ct);
+        if (file.ErrorCount > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ErrorCount, file.ColumnsNotInFile, ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
         var urns = file.Rows.Select(r => r.Urn).ToHashSet();
@@ -172,7 +172,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
             // Rolled back: nothing of the import was saved. Record the attempt as rejected.
             db.ChangeTracker.Clear();
             return await RejectAsync(request, record, check, counts, [new GiasImportError(null, null,
-                $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}")], columnsNotInFile, ct);
+                $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}")], 1, columnsNotInFile, ct);
         }
         finally
         {
@@ -182,12 +182,12 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     }
 
     private async Task<PublishedImportResult> RejectAsync(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
-        IReadOnlyList<GiasImportError> errors, IReadOnlyList<string> columnsNotInFile, CancellationToken ct)
+        IReadOnlyList<GiasImportError> errors, int errorCount, IReadOnlyList<string> columnsNotInFile, CancellationToken ct)
     {
-        record.Rejected(counts.RowsRead, errors.Count, FirstErrors(errors));
+        record.Rejected(counts.RowsRead, errorCount, FirstErrors(errors));
         db.Imports.Add(record);
         await db.SaveChangesAsync(ct);
-        return Result(request, record, check, counts with { Added = 0, Updated = 0, Removed = 0, Unchanged = 0 }, errors, columnsNotInFile);
+        return Result(request, record, check, counts with { Added = 0, Updated = 0, Removed = 0, Unchanged = 0 }, errors, columnsNotInFile) with { ErrorCount = errorCount };
     }
 
     private static PublishedImportResult Result(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,

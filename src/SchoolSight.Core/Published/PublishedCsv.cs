@@ -1,4 +1,5 @@
 using CsvHelper;
+using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 
 namespace SchoolSight.Core.Published;
@@ -7,10 +8,13 @@ namespace SchoolSight.Core.Published;
 internal interface IPublishedRowHandler
 {
     /// <summary>Checks the header (trimmed names, any case); adds problems to <paramref name="errors"/> and returns false to stop.</summary>
-    bool ReadHeader(IReadOnlyDictionary<string, int> positions, List<GiasImportError> errors);
+    /// <summary>Whether the reader uses this column (any case): a column it does not use may be anything, even repeated.</summary>
+    bool Reads(string column);
+
+    bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList<GiasImportError> errors);
 
     /// <summary>One row that is not blank, at <paramref name="line"/>; field values are trimmed, missing trailing fields are blank.</summary>
-    void ReadRow(Func<int, string> field, int line, List<GiasImportError> errors);
+    void ReadRow(Func<int, string> field, int line, ProblemList<GiasImportError> errors);
 }
 
 /// <summary>
@@ -24,7 +28,8 @@ internal static class PublishedCsv
 {
     public const int MaxRowBytes = 4 << 20;
 
-    public sealed record Outcome(GiasFileCheck Check, int RowsRead, List<GiasImportError> Errors);
+    /// <param name="Errors">The problems found: the first <see cref="ProblemList.MaxListed"/> listed, all counted.</param>
+    public sealed record Outcome(GiasFileCheck Check, int RowsRead, ProblemList<GiasImportError> Errors);
 
     public static async Task<Outcome> ReadAsync(Stream content, IPublishedRowHandler handler, IProgress<GiasImportProgress>? progress, CancellationToken ct)
     {
@@ -43,7 +48,7 @@ internal static class PublishedCsv
             var start = stream.Position;
             var total = stream.Length - start;
             var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
-            var errors = new List<GiasImportError>();
+            var errors = new ProblemList<GiasImportError>();
             if (check.Error is not null)
             {
                 errors.Add(check.Error.Problem.StartsWith("the file is empty", StringComparison.Ordinal)
@@ -75,18 +80,18 @@ internal static class PublishedCsv
                 var headers = reader.Headers.Select(h => h.Trim()).ToArray();
                 if (headers.All(h => h.Length == 0))
                 {
-                    errors.Add(new GiasImportError(null, null, "the file has no header row: it holds nothing but blank lines"));
+                    errors.Add(null, null, "the file has no header row: it holds nothing but blank lines");
                     return new Outcome(check, 0, errors);
                 }
                 var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
                 for (var i = 0; i < headers.Length; i++)
                 {
                     if (headers[i].Length == 0) continue;
-                    if (!positions.TryAdd(headers[i], i))
-                        errors.Add(new GiasImportError(1, headers[i],
-                            $"the header has this column twice (columns {positions[headers[i]] + 1} and {i + 1}), so SchoolSight cannot tell which one to read"));
+                    if (!positions.TryAdd(headers[i], i) && handler.Reads(headers[i]))
+                        errors.Add(1, headers[i],
+                            $"the header has this column twice (columns {positions[headers[i]] + 1} and {i + 1}), so SchoolSight cannot tell which one to read");
                 }
-                if (errors.Count > 0 || !handler.ReadHeader(positions, errors)) return new Outcome(check, 0, errors);
+                if (errors.Any || !handler.ReadHeader(positions, errors)) return new Outcome(check, 0, errors);
 
                 var values = new string[headers.Length];
                 while (await reader.ReadAsync(ct))
@@ -94,7 +99,7 @@ internal static class PublishedCsv
                     var line = (int)reader.LineNumber;
                     if (malformed.Remove(line, out var reason))
                     {
-                        errors.Add(new GiasImportError(line, null, Malformed(reason)));
+                        errors.Add(line, null, Malformed(reason));
                         rows++;
                         continue;
                     }
@@ -112,7 +117,7 @@ internal static class PublishedCsv
                     if (++rows % 1000 == 0) progress?.Report(new(GiasImportPhase.ReadingRows, rows, reader.ByteOffset, total));
                     if (extra)
                     {
-                        errors.Add(new GiasImportError(line, null, $"the row has {count} fields but the header has {headers.Length}"));
+                        errors.Add(line, null, $"the row has {count} fields but the header has {headers.Length}");
                         continue;
                     }
                     handler.ReadRow(i => values[i], line, errors);
@@ -120,10 +125,10 @@ internal static class PublishedCsv
             }
             catch (CsvFormatException e)
             {
-                errors.Add(new GiasImportError(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
-                    $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed"));
+                errors.Add(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
+                    $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
             }
-            if (errors.Count == 0 && rows == 0) errors.Add(new GiasImportError(null, null, "the file has a header row but no rows"));
+            if (!errors.Any && rows == 0) errors.Add(null, null, "the file has a header row but no rows");
             progress?.Report(new(GiasImportPhase.ReadingRows, rows, total, total));
             return new Outcome(check, rows, errors);
         }

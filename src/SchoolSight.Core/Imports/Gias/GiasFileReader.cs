@@ -26,11 +26,15 @@ public sealed record GiasReadOptions(GiasImportScope Scope)
             .ToDictionary(p => p.Name, p => p.GetMaxLength()!.Value);
 }
 
-/// <summary>What reading a GIAS file found: every problem, or the rows to import.</summary>
+/// <summary>What reading a GIAS file found: its problems (the first <see cref="ProblemList.MaxListed"/>, all counted), or the rows to import.</summary>
 /// <param name="Notices">Values of sound rows that SchoolSight could not keep exactly as GIAS gives them; they do not stop the import.</param>
 public sealed record GiasFile(GiasFileCheck Check, int RowsRead, int RowsInScope, IReadOnlyList<GiasRow> Rows,
     IReadOnlySet<int> LaCodesInFile, IReadOnlyList<GiasColumn> ColumnsNotInFile, IReadOnlyList<GiasImportError> Errors,
-    IReadOnlyList<GiasImportError> Notices);
+    IReadOnlyList<GiasImportError> Notices)
+{
+    public int ErrorCount { get; init; } = Errors.Count;
+    public int NoticeCount { get; init; } = Notices.Count;
+}
 
 /// <summary>
 /// Reads a GIAS "all establishment data" CSV and checks all of it. The shape of every row is checked (field count,
@@ -103,8 +107,8 @@ public static class GiasFileReader
 
     private sealed class Reading(GiasReadOptions options, GiasFileCheck check, IProgress<GiasImportProgress>? progress, long total)
     {
-        private readonly List<GiasImportError> _errors = [];
-        private readonly List<GiasImportError> _notices = [];
+        private readonly ProblemList<GiasImportError> _errors = new();
+        private readonly ProblemList<GiasImportError> _notices = new();
         private readonly List<GiasRow> _rows = [];
         private readonly HashSet<int> _laCodes = [];
         private readonly Dictionary<int, int> _lineOfUrn = [];
@@ -122,27 +126,27 @@ public static class GiasFileReader
             _headers = [.. headers.Select(h => h.Trim())];
             if (_headers.All(h => h.Length == 0))
             {
-                _errors.Add(new GiasImportError(null, null, "the file has no header row: it holds nothing but blank lines"));
+                _errors.Add(null, null, "the file has no header row: it holds nothing but blank lines");
                 return false;
             }
             var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < _headers.Length; i++)
             {
                 if (_headers[i].Length == 0) continue;
-                if (!positions.TryAdd(_headers[i], i))
-                    _errors.Add(new GiasImportError(1, _headers[i],
-                        $"the header has this column twice (columns {positions[_headers[i]] + 1} and {i + 1}), so SchoolSight cannot tell which one to read"));
+                if (!positions.TryAdd(_headers[i], i) && GiasColumns.All.Any(c => string.Equals(c.Header, _headers[i], StringComparison.OrdinalIgnoreCase)))
+                    _errors.Add(1, _headers[i],
+                        $"the header has this column twice (columns {positions[_headers[i]] + 1} and {i + 1}), so SchoolSight cannot tell which one to read");
             }
             var indexes = new Dictionary<GiasColumn, int>(ReferenceEqualityComparer.Instance);
             foreach (var column in GiasColumns.All)
             {
                 var index = positions.GetValueOrDefault(column.Header, -1);
                 if (index < 0 && column.Required)
-                    _errors.Add(new GiasImportError(1, column.Header, "the header has no column of this name, and SchoolSight needs it"));
+                    _errors.Add(1, column.Header, "the header has no column of this name, and SchoolSight needs it");
                 else if (index < 0) _absent.Add(column);
                 indexes[column] = index;
             }
-            if (_errors.Count > 0) return false;
+            if (_errors.Any) return false;
 
             _urnIndex = indexes[GiasColumns.Urn];
             _laIndex = indexes[GiasColumns.LaCode];
@@ -160,20 +164,20 @@ public static class GiasFileReader
             {
                 // A quote never closed runs to the end of the file: it opened in the last field the row has.
                 var column = reason == CsvMalformedReason.UnterminatedQuote ? _headers[Math.Min(count, _headers.Length) - 1] : null;
-                _errors.Add(new GiasImportError(line, column, Malformed(reason)));
+                _errors.Add(line, column, Malformed(reason));
                 return;
             }
             if (count < _headers.Length)
             {
-                _errors.Add(new GiasImportError(line, _headers[count],
-                    $"the row has {count} fields but the header has {_headers.Length}: it stops before this column (is the file cut short?)"));
+                _errors.Add(line, _headers[count],
+                    $"the row has {count} fields but the header has {_headers.Length}: it stops before this column (is the file cut short?)");
                 return;
             }
             if (count > _headers.Length && !IsLinksOverflow(reader))
             {
-                _errors.Add(new GiasImportError(line, null, _linksOverflow
+                _errors.Add(line, null, _linksOverflow
                     ? $"the row has {count} fields but the header has {_headers.Length}: only GIAS's linked establishments (such as '148215 Successor') may run past the last column"
-                    : $"the row has {count} fields but the header has {_headers.Length}"));
+                    : $"the row has {count} fields but the header has {_headers.Length}");
                 return;
             }
 
@@ -184,7 +188,8 @@ public static class GiasFileReader
             if (!options.Scope.Keeps(la) && !options.HeldUrns.Contains(u)) return;
 
             _rowsInScope++;
-            if (_mapper!.Map(reader, line, la, _errors, _notices) is { } details) _rows.Add(new GiasRow(u, line, details));
+            // Once the file is refused its rows are not kept: only its problems matter, and a wrong file can be large.
+            if (_mapper!.Map(reader, line, la, _errors, _notices) is { } details && !_errors.Any) _rows.Add(new GiasRow(u, line, details));
         }
 
         /// <summary>Fields past the header are GIAS links ("148215 Successor") spilling out of the last column, and nothing else.</summary>
@@ -206,17 +211,17 @@ public static class GiasFileReader
         {
             if (value.IsEmpty)
             {
-                _errors.Add(new GiasImportError(line, GiasColumns.Urn.Header, "the URN is blank: every establishment needs its unique reference number"));
+                _errors.Add(line, GiasColumns.Urn.Header, "the URN is blank: every establishment needs its unique reference number");
                 return null;
             }
             if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var urn) || urn is < 100000 or > 9999999)
             {
-                _errors.Add(new GiasImportError(line, GiasColumns.Urn.Header, $"'{GiasRowMapper.Show(value)}' is not a URN: a URN is a whole number of 6 or 7 digits"));
+                _errors.Add(line, GiasColumns.Urn.Header, $"'{GiasRowMapper.Show(value)}' is not a URN: a URN is a whole number of 6 or 7 digits");
                 return null;
             }
             if (!_lineOfUrn.TryAdd(urn, line))
             {
-                _errors.Add(new GiasImportError(line, GiasColumns.Urn.Header, $"URN {urn} is in the file twice: it is also on line {_lineOfUrn[urn]}"));
+                _errors.Add(line, GiasColumns.Urn.Header, $"URN {urn} is in the file twice: it is also on line {_lineOfUrn[urn]}");
                 return null;
             }
             return urn;
@@ -225,9 +230,9 @@ public static class GiasFileReader
         private int? ReadLaCode(ReadOnlySpan<byte> value, int line)
         {
             if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var code)) return code;
-            _errors.Add(new GiasImportError(line, GiasColumns.LaCode.Header, value.IsEmpty
+            _errors.Add(line, GiasColumns.LaCode.Header, value.IsEmpty
                 ? "the LA code is blank: every establishment belongs to an LA"
-                : $"'{GiasRowMapper.Show(value)}' is not an LA code: LA codes are three-digit numbers"));
+                : $"'{GiasRowMapper.Show(value)}' is not an LA code: LA codes are three-digit numbers");
             return null;
         }
 
@@ -240,14 +245,18 @@ public static class GiasFileReader
                 "the row is not well-formed CSV",
         };
 
-        public void Stop(int? line, string problem) => _errors.Add(new GiasImportError(line, null, problem));
+        public void Stop(int? line, string problem) => _errors.Add(line, null, problem);
 
         public GiasFile Result()
         {
-            if (_errors.Count == 0 && _rowsRead == 0)
-                _errors.Add(new GiasImportError(null, null, "the file has a header row but no establishments"));
+            if (!_errors.Any && _rowsRead == 0)
+                _errors.Add(null, null, "the file has a header row but no establishments");
             progress?.Report(new(GiasImportPhase.ReadingRows, _rowsRead, total, total));
-            return new GiasFile(check, _rowsRead, _rowsInScope, _errors.Count == 0 ? _rows : [], _laCodes, _absent, _errors, _notices);
+            return new GiasFile(check, _rowsRead, _rowsInScope, _errors.Any ? [] : _rows, _laCodes, _absent, _errors.Listed(), _notices.Listed())
+            {
+                ErrorCount = _errors.Count,
+                NoticeCount = _notices.Count,
+            };
         }
     }
 }
