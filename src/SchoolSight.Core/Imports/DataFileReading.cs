@@ -41,67 +41,53 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
 
     protected abstract void Finish();
 
-    public static async Task<GiasFileCheck> ReadAsync(Stream content, DataFileReading reading, CancellationToken ct)
+    /// <param name="temp">Where a one-way <paramref name="content"/> is copied so it can be read twice.</param>
+    public static async Task<GiasFileCheck> ReadAsync(Stream content, DataFileReading reading, ImportTempFolder temp, CancellationToken ct)
     {
-        FileStream? spooled = null;
-        try
+        await using var copy = await temp.CopyIfOneWayAsync(content, ct);
+        var stream = copy ?? content;
+        var start = stream.Position;
+        var check = await GiasFileCheck.RunAsync(stream, null, ct);
+        if (check.Error is { } error)
         {
-            var stream = content;
-            if (!content.CanSeek)
-            {
-                spooled = new FileStream(Path.Combine(Path.GetTempPath(), $"schoolsight-upload-{Guid.NewGuid():N}.csv"), FileMode.CreateNew,
-                    FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                await content.CopyToAsync(spooled, ct);
-                spooled.Position = 0;
-                stream = spooled;
-            }
-            var start = stream.Position;
-            var check = await GiasFileCheck.RunAsync(stream, null, ct);
-            if (check.Error is { } error)
-            {
-                reading.Problems.Add(error.Line, error.Column, error.Problem.Replace("establishments", $"{reading.RowNoun}s", StringComparison.Ordinal));
-                return check;
-            }
-            stream.Position = start;
-            var options = CsvReaderOptions.Default with
-            {
-                Separator = ',',
-                HasHeader = true,
-                Mode = CsvMode.Rfc4180,
-                Encoding = check.Encoding,
-                TrackLineNumbers = true,
-                AllowLineBreaksInQuotes = true,
-                SkipEmptyLines = true,
-                DetectSeparatorHint = false,
-                MaxRecordSize = MaxRowBytes,
-                BufferSize = 1 << 20,
-                OnMalformedRecord = record => reading._malformed.TryAdd(record.LineNumber, record.Reason),
-            };
-            await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
-            try
-            {
-                await reader.ReadHeaderAsync(ct);
-                if (reading.ReadHeader(reader.Headers))
-                {
-                    while (reader.Read())
-                    {
-                        reading.Row(reader);
-                        if ((reading.RowsRead & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
-                    }
-                }
-            }
-            catch (CsvFormatException e)
-            {
-                reading.Problems.Add(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
-                    $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
-            }
-            reading.End();
+            reading.Problems.Add(error.Line, error.Column, error.Problem.Replace("establishments", $"{reading.RowNoun}s", StringComparison.Ordinal));
             return check;
         }
-        finally
+        stream.Position = start;
+        var options = CsvReaderOptions.Default with
         {
-            if (spooled is not null) await spooled.DisposeAsync();
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            Encoding = check.Encoding,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            MaxRecordSize = MaxRowBytes,
+            BufferSize = 1 << 20,
+            OnMalformedRecord = record => reading._malformed.TryAdd(record.LineNumber, record.Reason),
+        };
+        await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
+        try
+        {
+            await reader.ReadHeaderAsync(ct);
+            if (reading.ReadHeader(reader.Headers))
+            {
+                while (reader.Read())
+                {
+                    reading.Row(reader);
+                    if ((reading.RowsRead & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+                }
+            }
         }
+        catch (CsvFormatException e)
+        {
+            reading.Problems.Add(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
+                $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
+        }
+        reading.End();
+        return check;
     }
 
     private bool ReadHeader(IReadOnlyList<string> headers)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
@@ -22,7 +23,7 @@ namespace SchoolSight.Core.Published;
 [Operation]
 /// <remarks>With <paramref name="compute"/> (as the app, API and CLI have it), the indicators of the file's year are
 /// recomputed straight after an import that changed figures.</remarks>
-public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicators? compute = null)
+public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicators? compute = null, ImportTempFolder? temp = null)
 {
     private const int ErrorsKeptOnRecord = 40;
     private const int FirstErrorsLength = 4000;
@@ -49,7 +50,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     {
         var startedAt = db.UtcNow;
         var year = request.AcademicYear!.Value;
-        var file = await PublishedFileReader.ReadAsync(request.Content, new PublishedReadOptions(request.Source, held), progress, ct);
+        var file = await PublishedFileReader.ReadAsync(request.Content, new PublishedReadOptions(request.Source, held) { TempFolder = temp ?? ImportTempFolder.Default }, progress, ct);
         var scope = Describe(request, file.SchoolsNotHeld, 0);
         var record = new ImportRecord(request.Source.ImportKind(), CleanFileName(request.FileName), file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope);
         var counts = new Counts(file.RowsRead, file.SchoolRows, file.AreaRows, file.SchoolsNotHeld);
@@ -85,7 +86,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     private async Task<PublishedImportResult> ImportOfstedAsync(PublishedImportRequest request, HashSet<int>? held, IProgress<GiasImportProgress>? progress, CancellationToken ct)
     {
         var startedAt = db.UtcNow;
-        var file = await OfstedFileReader.ReadAsync(request.Content, held, progress, ct);
+        var file = await OfstedFileReader.ReadAsync(request.Content, held, progress, ct, temp);
         var record = new ImportRecord(ImportKind.Ofsted, CleanFileName(request.FileName), file.Check.Sha256, startedAt, db.CurrentUser.UserName,
             Describe(request, file.SchoolsNotHeld, 0));
         var counts = new Counts(file.RowsRead, file.Rows.Count, 0, file.SchoolsNotHeld);

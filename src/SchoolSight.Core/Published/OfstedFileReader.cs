@@ -54,10 +54,11 @@ public static class OfstedFileReader
     public const int MaxInspectionNumberLength = 20;
     public const int MaxTextLength = 100;
 
-    public static async Task<OfstedFile> ReadAsync(Stream content, IReadOnlySet<int>? heldUrns, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
+    public static async Task<OfstedFile> ReadAsync(Stream content, IReadOnlySet<int>? heldUrns, IProgress<GiasImportProgress>? progress = null,
+        CancellationToken ct = default, ImportTempFolder? temp = null)
     {
         var handler = new Handler(heldUrns);
-        var outcome = await PublishedCsv.ReadAsync(content, handler, progress, ct);
+        var outcome = await PublishedCsv.ReadAsync(content, handler, temp ?? ImportTempFolder.Default, progress, ct);
         return new OfstedFile(outcome.Check, outcome.RowsRead, handler.SchoolsNotHeld, outcome.Errors.Any ? [] : handler.Rows,
             handler.ColumnsNotInFile, outcome.Errors.Listed()) { ErrorCount = outcome.Errors.Count };
     }

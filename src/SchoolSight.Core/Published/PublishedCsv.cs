@@ -31,111 +31,97 @@ internal static class PublishedCsv
     /// <param name="Errors">The problems found: the first <see cref="ProblemList.MaxListed"/> listed, all counted.</param>
     public sealed record Outcome(GiasFileCheck Check, int RowsRead, ProblemList<GiasImportError> Errors);
 
-    public static async Task<Outcome> ReadAsync(Stream content, IPublishedRowHandler handler, IProgress<GiasImportProgress>? progress, CancellationToken ct)
+    /// <param name="temp">Where a one-way <paramref name="content"/> is copied so it can be read twice.</param>
+    public static async Task<Outcome> ReadAsync(Stream content, IPublishedRowHandler handler, ImportTempFolder temp, IProgress<GiasImportProgress>? progress, CancellationToken ct)
     {
-        FileStream? spooled = null;
+        await using var copy = await temp.CopyIfOneWayAsync(content, ct);
+        var stream = copy ?? content;
+        var start = stream.Position;
+        var total = stream.Length - start;
+        var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
+        var errors = new ProblemList<GiasImportError>();
+        if (check.Error is not null)
+        {
+            errors.Add(check.Error.Problem.StartsWith("the file is empty", StringComparison.Ordinal)
+                ? new GiasImportError(null, null, "the file is empty: it has no header row and no rows")
+                : check.Error);
+            return new Outcome(check, 0, errors);
+        }
+
+        stream.Position = start;
+        var malformed = new Dictionary<long, CsvMalformedReason>();
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            Encoding = check.Encoding,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            MaxRecordSize = MaxRowBytes,
+            OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, record.Reason),
+        };
+        var rows = 0;
+        await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         try
         {
-            var stream = content;
-            if (!content.CanSeek)
+            await reader.ReadHeaderAsync(ct);
+            var headers = reader.Headers.Select(h => h.Trim()).ToArray();
+            if (headers.All(h => h.Length == 0))
             {
-                spooled = new FileStream(Path.Combine(Path.GetTempPath(), $"schoolsight-published-{Guid.NewGuid():N}.csv"), FileMode.CreateNew,
-                    FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                await content.CopyToAsync(spooled, ct);
-                spooled.Position = 0;
-                stream = spooled;
-            }
-            var start = stream.Position;
-            var total = stream.Length - start;
-            var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
-            var errors = new ProblemList<GiasImportError>();
-            if (check.Error is not null)
-            {
-                errors.Add(check.Error.Problem.StartsWith("the file is empty", StringComparison.Ordinal)
-                    ? new GiasImportError(null, null, "the file is empty: it has no header row and no rows")
-                    : check.Error);
+                errors.Add(null, null, "the file has no header row: it holds nothing but blank lines");
                 return new Outcome(check, 0, errors);
             }
+            var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < headers.Length; i++)
+            {
+                if (headers[i].Length == 0) continue;
+                if (!positions.TryAdd(headers[i], i) && handler.Reads(headers[i]))
+                    errors.Add(1, headers[i],
+                        $"the header has this column twice (columns {positions[headers[i]] + 1} and {i + 1}), so SchoolSight cannot tell which one to read");
+            }
+            if (errors.Any || !handler.ReadHeader(positions, errors)) return new Outcome(check, 0, errors);
 
-            stream.Position = start;
-            var malformed = new Dictionary<long, CsvMalformedReason>();
-            var options = CsvReaderOptions.Default with
+            var values = new string[headers.Length];
+            while (await reader.ReadAsync(ct))
             {
-                Separator = ',',
-                HasHeader = true,
-                Mode = CsvMode.Rfc4180,
-                Encoding = check.Encoding,
-                TrackLineNumbers = true,
-                AllowLineBreaksInQuotes = true,
-                SkipEmptyLines = true,
-                DetectSeparatorHint = false,
-                MaxRecordSize = MaxRowBytes,
-                OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, record.Reason),
-            };
-            var rows = 0;
-            await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
-            try
-            {
-                await reader.ReadHeaderAsync(ct);
-                var headers = reader.Headers.Select(h => h.Trim()).ToArray();
-                if (headers.All(h => h.Length == 0))
+                var line = (int)reader.LineNumber;
+                if (malformed.Remove(line, out var reason))
                 {
-                    errors.Add(null, null, "the file has no header row: it holds nothing but blank lines");
-                    return new Outcome(check, 0, errors);
+                    errors.Add(line, null, Malformed(reason));
+                    rows++;
+                    continue;
                 }
-                var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                var count = reader.FieldCount;
+                var blank = true;
                 for (var i = 0; i < headers.Length; i++)
                 {
-                    if (headers[i].Length == 0) continue;
-                    if (!positions.TryAdd(headers[i], i) && handler.Reads(headers[i]))
-                        errors.Add(1, headers[i],
-                            $"the header has this column twice (columns {positions[headers[i]] + 1} and {i + 1}), so SchoolSight cannot tell which one to read");
+                    values[i] = i < count ? reader.GetString(i).Trim() : "";
+                    if (values[i].Length > 0) blank = false;
                 }
-                if (errors.Any || !handler.ReadHeader(positions, errors)) return new Outcome(check, 0, errors);
-
-                var values = new string[headers.Length];
-                while (await reader.ReadAsync(ct))
+                var extra = false;
+                for (var i = headers.Length; i < count; i++)
+                    if (reader.GetSpan(i).Trim(" \t"u8).Length > 0) extra = true;
+                if (blank && !extra) continue;
+                if (++rows % 1000 == 0) progress?.Report(new(GiasImportPhase.ReadingRows, rows, reader.ByteOffset, total));
+                if (extra)
                 {
-                    var line = (int)reader.LineNumber;
-                    if (malformed.Remove(line, out var reason))
-                    {
-                        errors.Add(line, null, Malformed(reason));
-                        rows++;
-                        continue;
-                    }
-                    var count = reader.FieldCount;
-                    var blank = true;
-                    for (var i = 0; i < headers.Length; i++)
-                    {
-                        values[i] = i < count ? reader.GetString(i).Trim() : "";
-                        if (values[i].Length > 0) blank = false;
-                    }
-                    var extra = false;
-                    for (var i = headers.Length; i < count; i++)
-                        if (reader.GetSpan(i).Trim(" \t"u8).Length > 0) extra = true;
-                    if (blank && !extra) continue;
-                    if (++rows % 1000 == 0) progress?.Report(new(GiasImportPhase.ReadingRows, rows, reader.ByteOffset, total));
-                    if (extra)
-                    {
-                        errors.Add(line, null, $"the row has {count} fields but the header has {headers.Length}");
-                        continue;
-                    }
-                    handler.ReadRow(i => values[i], line, errors);
+                    errors.Add(line, null, $"the row has {count} fields but the header has {headers.Length}");
+                    continue;
                 }
+                handler.ReadRow(i => values[i], line, errors);
             }
-            catch (CsvFormatException e)
-            {
-                errors.Add(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
-                    $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
-            }
-            if (!errors.Any && rows == 0) errors.Add(null, null, "the file has a header row but no rows");
-            progress?.Report(new(GiasImportPhase.ReadingRows, rows, total, total));
-            return new Outcome(check, rows, errors);
         }
-        finally
+        catch (CsvFormatException e)
         {
-            if (spooled is not null) await spooled.DisposeAsync();
+            errors.Add(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
+                $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
         }
+        if (!errors.Any && rows == 0) errors.Add(null, null, "the file has a header row but no rows");
+        progress?.Report(new(GiasImportPhase.ReadingRows, rows, total, total));
+        return new Outcome(check, rows, errors);
     }
 
     private static string Malformed(CsvMalformedReason reason) => reason switch

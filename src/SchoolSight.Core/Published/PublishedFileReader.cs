@@ -9,7 +9,11 @@ namespace SchoolSight.Core.Published;
 public sealed record PublishedValue(AreaKind AreaKind, string AreaCode, string Measure, decimal? Value, string? Marker);
 
 /// <param name="HeldUrns">The schools SchoolSight holds; other schools' rows are counted and skipped. Null keeps every school.</param>
-public sealed record PublishedReadOptions(PublishedSource Source, IReadOnlySet<int>? HeldUrns);
+public sealed record PublishedReadOptions(PublishedSource Source, IReadOnlySet<int>? HeldUrns)
+{
+    /// <summary>Where a one-way stream is copied so it can be read twice.</summary>
+    public ImportTempFolder TempFolder { get; init; } = ImportTempFolder.Default;
+}
 
 /// <summary>What reading a DfE published file found: its problems (the first <see cref="ProblemList.MaxListed"/>, all counted), or the figures to store.</summary>
 public sealed record PublishedFile(GiasFileCheck Check, int RowsRead, int SchoolRows, int AreaRows, int SchoolsNotHeld,
@@ -29,7 +33,7 @@ public static class PublishedFileReader
     public static async Task<PublishedFile> ReadAsync(Stream content, PublishedReadOptions options, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
         var handler = new Handler(options);
-        var outcome = await PublishedCsv.ReadAsync(content, handler, progress, ct);
+        var outcome = await PublishedCsv.ReadAsync(content, handler, options.TempFolder, progress, ct);
         var errors = outcome.Errors;
         return new PublishedFile(outcome.Check, outcome.RowsRead, handler.SchoolRows, handler.AreaRows, handler.SchoolsNotHeld,
             errors.Any ? [] : handler.Figures, handler.ColumnsNotInFile, errors.Listed()) { ErrorCount = errors.Count };

@@ -19,6 +19,9 @@ public sealed record GiasReadOptions(GiasImportScope Scope)
     /// <summary>The longest text the database keeps for a <see cref="SchoolDetails"/> property, by property name.</summary>
     public IReadOnlyDictionary<string, int> MaxLengths { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Where a one-way stream is copied so it can be read twice.</summary>
+    public ImportTempFolder TempFolder { get; init; } = ImportTempFolder.Default;
+
     /// <summary>The maximum lengths the EF model gives the school's GIAS details, for <see cref="MaxLengths"/>.</summary>
     public static IReadOnlyDictionary<string, int> MaxLengthsOf(IModel model) =>
         model.FindEntityType(typeof(School))!.FindComplexProperty(nameof(School.Details))!.ComplexType.GetProperties()
@@ -49,60 +52,45 @@ public static class GiasFileReader
 
     public static async Task<GiasFile> ReadAsync(Stream content, GiasReadOptions options, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
-        FileStream? spooled = null;
+        // Two passes (check, then read) need to go back to the start: a one-way stream is copied to a private file.
+        await using var copy = await options.TempFolder.CopyIfOneWayAsync(content, ct);
+        var stream = copy ?? content;
+        var start = stream.Position;
+        var total = stream.Length - start;
+        var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
+        if (check.Error is not null)
+            return new GiasFile(check, 0, 0, [], new HashSet<int>(), [], [check.Error], []);
+
+        stream.Position = start;
+        var reading = new Reading(options, check, progress, total);
+        var readerOptions = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            Encoding = check.Encoding,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            PoolStrings = true,
+            MaxRecordSize = MaxRowBytes,
+            OnMalformedRecord = reading.OnMalformed,
+        };
+        await using var reader = CsvReader.Create(stream, readerOptions, leaveOpen: true);
         try
         {
-            var stream = content;
-            if (!content.CanSeek)
-            {
-                // Two passes (check, then read) need to go back to the start: keep a copy of a one-way stream on disk.
-                spooled = new FileStream(Path.Combine(Path.GetTempPath(), $"schoolsight-gias-{Guid.NewGuid():N}.csv"), FileMode.CreateNew,
-                    FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                await content.CopyToAsync(spooled, ct);
-                spooled.Position = 0;
-                stream = spooled;
-            }
-            var start = stream.Position;
-            var total = stream.Length - start;
-            var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
-            if (check.Error is not null)
-                return new GiasFile(check, 0, 0, [], new HashSet<int>(), [], [check.Error], []);
-
-            stream.Position = start;
-            var reading = new Reading(options, check, progress, total);
-            var readerOptions = CsvReaderOptions.Default with
-            {
-                Separator = ',',
-                HasHeader = true,
-                Mode = CsvMode.Rfc4180,
-                Encoding = check.Encoding,
-                TrackLineNumbers = true,
-                AllowLineBreaksInQuotes = true,
-                SkipEmptyLines = true,
-                DetectSeparatorHint = false,
-                PoolStrings = true,
-                MaxRecordSize = MaxRowBytes,
-                OnMalformedRecord = reading.OnMalformed,
-            };
-            await using var reader = CsvReader.Create(stream, readerOptions, leaveOpen: true);
-            try
-            {
-                await reader.ReadHeaderAsync(ct);
-                if (reading.ReadHeader(reader.Headers))
-                    while (await reader.ReadAsync(ct))
-                        reading.ReadRow(reader);
-            }
-            catch (CsvFormatException e)
-            {
-                reading.Stop(e.LineNumber > 0 ? (int)e.LineNumber : null,
-                    $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
-            }
-            return reading.Result();
+            await reader.ReadHeaderAsync(ct);
+            if (reading.ReadHeader(reader.Headers))
+                while (await reader.ReadAsync(ct))
+                    reading.ReadRow(reader);
         }
-        finally
+        catch (CsvFormatException e)
         {
-            if (spooled is not null) await spooled.DisposeAsync();
+            reading.Stop(e.LineNumber > 0 ? (int)e.LineNumber : null,
+                $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
         }
+        return reading.Result();
     }
 
     private sealed class Reading(GiasReadOptions options, GiasFileCheck check, IProgress<GiasImportProgress>? progress, long total)

@@ -20,7 +20,7 @@ public sealed record GiasImportRequest(Stream Content, string FileName, GiasImpo
 /// Importing the same file again changes nothing. Every attempt is recorded as an <see cref="ImportRecord"/>.
 /// </summary>
 [Operation]
-public sealed class ImportGias(AppDbContext db)
+public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
 {
     private const int ErrorsKeptOnRecord = 40;
     private const int FirstErrorsLength = 4000;
@@ -43,6 +43,7 @@ public sealed class ImportGias(AppDbContext db)
         {
             HeldUrns = held.Keys.ToHashSet(),
             MaxLengths = GiasReadOptions.MaxLengthsOf(db.Model),
+            TempFolder = temp ?? ImportTempFolder.Default,
         }, progress, ct);
 
         var record = new ImportRecord(ImportKind.Gias, fileName, file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope.Describe());
