@@ -16,7 +16,7 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
     /// <summary>A data row is a few hundred bytes; a "row" past this is a quote that is never closed swallowing the file.</summary>
     private const int MaxRowBytes = 1 << 20;
 
-    private readonly Dictionary<long, CsvMalformedReason> _malformed = [];
+    private readonly Dictionary<long, MalformedRow> _malformed = [];
     private readonly Dictionary<int, (int FirstLine, int Rows)> _unknownUrns = [];
     private int _urnIndex, _yearIndex;
     private byte[] _lastYearText = [];
@@ -66,7 +66,7 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
             DetectSeparatorHint = false,
             MaxRecordSize = MaxRowBytes,
             BufferSize = 1 << 20,
-            OnMalformedRecord = record => reading._malformed.TryAdd(record.LineNumber, record.Reason),
+            OnMalformedRecord = record => reading._malformed.TryAdd(record.LineNumber, MalformedRow.Of(record)),
         };
         await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         try
@@ -122,16 +122,16 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
         var line = (int)reader.LineNumber;
         RowsRead++;
         var count = reader.FieldCount;
-        if (_malformed.Remove(line, out var reason))
+        if (_malformed.Remove(line, out var malformed))
         {
-            Problems.Add(line, null, Malformed(reason));
+            Problems.Add(line, malformed.Column(Headers), malformed.Problem);
             return;
         }
         if (count != Headers.Length)
         {
             if (count < Headers.Length)
                 Problems.Add(line, Headers[count], $"the row has {count} fields but the header has {Headers.Length}: it stops before this column (is the file cut short?)");
-            else Problems.Add(line, null, $"the row has {count} fields but the header has {Headers.Length}");
+            else Problems.Add(line, $"column {Headers.Length + 1}", $"the row has {count} fields but the header has {Headers.Length}");
             return;
         }
         var urn = ReadUrn(reader.GetSpan(_urnIndex).Trim(" \t"u8), line);
@@ -186,13 +186,4 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
         var text = System.Text.Encoding.UTF8.GetString(value);
         return text.Length <= 40 ? text : text[..40] + "…";
     }
-
-    private static string Malformed(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.UnterminatedQuote => "a field starts with a quote that is never closed (is the file cut short?)",
-        CsvMalformedReason.StrayQuote => "a double quote is inside a field that is not quoted: a field holding quotes must be in quotes, with each quote doubled",
-        CsvMalformedReason.TextAfterClosingQuote => "there is text after the closing quote of a quoted field",
-        CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.FieldCountMismatch or CsvMalformedReason.TrailingEscape =>
-            "the row is not well-formed CSV",
-    };
 }

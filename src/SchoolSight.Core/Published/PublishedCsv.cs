@@ -49,7 +49,7 @@ internal static class PublishedCsv
         }
 
         stream.Position = start;
-        var malformed = new Dictionary<long, CsvMalformedReason>();
+        var malformed = new Dictionary<long, MalformedRow>();
         var options = CsvReaderOptions.Default with
         {
             Separator = ',',
@@ -61,7 +61,7 @@ internal static class PublishedCsv
             SkipEmptyLines = true,
             DetectSeparatorHint = false,
             MaxRecordSize = MaxRowBytes,
-            OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, record.Reason),
+            OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, MalformedRow.Of(record)),
         };
         var rows = 0;
         await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
@@ -88,9 +88,9 @@ internal static class PublishedCsv
             while (await reader.ReadAsync(ct))
             {
                 var line = (int)reader.LineNumber;
-                if (malformed.Remove(line, out var reason))
+                if (malformed.Remove(line, out var fault))
                 {
-                    errors.Add(line, null, Malformed(reason));
+                    errors.Add(line, fault.Column(headers), fault.Problem);
                     rows++;
                     continue;
                 }
@@ -108,7 +108,7 @@ internal static class PublishedCsv
                 if (++rows % 1000 == 0) progress?.Report(new(GiasImportPhase.ReadingRows, rows, reader.ByteOffset, total));
                 if (extra)
                 {
-                    errors.Add(line, null, $"the row has {count} fields but the header has {headers.Length}");
+                    errors.Add(line, $"column {headers.Length + 1}", $"the row has {count} fields but the header has {headers.Length}");
                     continue;
                 }
                 handler.ReadRow(i => values[i], line, errors);
@@ -123,13 +123,4 @@ internal static class PublishedCsv
         progress?.Report(new(GiasImportPhase.ReadingRows, rows, total, total));
         return new Outcome(check, rows, errors);
     }
-
-    private static string Malformed(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.UnterminatedQuote => "a field starts with a quote that is never closed (is the file cut short?)",
-        CsvMalformedReason.StrayQuote => "a double quote is inside a field that is not quoted: a field holding quotes must be in quotes, with each quote doubled",
-        CsvMalformedReason.TextAfterClosingQuote => "there is text after the closing quote of a quoted field",
-        CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.FieldCountMismatch or CsvMalformedReason.TrailingEscape =>
-            "the row is not well-formed CSV",
-    };
 }

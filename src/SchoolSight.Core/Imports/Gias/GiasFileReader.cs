@@ -100,14 +100,14 @@ public static class GiasFileReader
         private readonly List<GiasRow> _rows = [];
         private readonly HashSet<int> _laCodes = [];
         private readonly Dictionary<int, int> _lineOfUrn = [];
-        private readonly Dictionary<long, CsvMalformedReason> _malformed = [];
+        private readonly Dictionary<long, MalformedRow> _malformed = [];
         private readonly List<GiasColumn> _absent = [];
         private string[] _headers = [];
         private int _urnIndex, _laIndex, _rowsRead, _rowsInScope;
         private bool _linksOverflow;
         private GiasRowMapper? _mapper;
 
-        public void OnMalformed(CsvMalformedRecord record) => _malformed.TryAdd(record.LineNumber, record.Reason);
+        public void OnMalformed(CsvMalformedRecord record) => _malformed.TryAdd(record.LineNumber, MalformedRow.Of(record));
 
         public bool ReadHeader(IReadOnlyList<string> headers)
         {
@@ -148,11 +148,9 @@ public static class GiasFileReader
             var line = (int)reader.LineNumber;
             if (++_rowsRead % 1000 == 0) progress?.Report(new(GiasImportPhase.ReadingRows, _rowsRead, reader.ByteOffset, total));
             var count = reader.FieldCount;
-            if (_malformed.Remove(line, out var reason))
+            if (_malformed.Remove(line, out var malformed))
             {
-                // A quote never closed runs to the end of the file: it opened in the last field the row has.
-                var column = reason == CsvMalformedReason.UnterminatedQuote ? _headers[Math.Min(count, _headers.Length) - 1] : null;
-                _errors.Add(line, column, Malformed(reason));
+                _errors.Add(line, malformed.Column(_headers), malformed.Problem);
                 return;
             }
             if (count < _headers.Length)
@@ -163,7 +161,7 @@ public static class GiasFileReader
             }
             if (count > _headers.Length && !IsLinksOverflow(reader))
             {
-                _errors.Add(line, null, _linksOverflow
+                _errors.Add(line, $"column {_headers.Length + 1}", _linksOverflow
                     ? $"the row has {count} fields but the header has {_headers.Length}: only GIAS's linked establishments (such as '148215 Successor') may run past the last column"
                     : $"the row has {count} fields but the header has {_headers.Length}");
                 return;
@@ -223,15 +221,6 @@ public static class GiasFileReader
                 : $"'{GiasRowMapper.Show(value)}' is not an LA code: LA codes are three-digit numbers");
             return null;
         }
-
-        private static string Malformed(CsvMalformedReason reason) => reason switch
-        {
-            CsvMalformedReason.UnterminatedQuote => "this field starts with a quote that is never closed (is the file cut short?)",
-            CsvMalformedReason.StrayQuote => "a double quote is inside a field that is not quoted: a field holding quotes must be in quotes, with each quote doubled",
-            CsvMalformedReason.TextAfterClosingQuote => "there is text after the closing quote of a quoted field",
-            CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.FieldCountMismatch or CsvMalformedReason.TrailingEscape =>
-                "the row is not well-formed CSV",
-        };
 
         public void Stop(int? line, string problem) => _errors.Add(line, null, problem);
 
