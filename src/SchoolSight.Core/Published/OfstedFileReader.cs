@@ -60,7 +60,8 @@ public static class OfstedFileReader
         var handler = new Handler(heldUrns);
         var outcome = await PublishedCsv.ReadAsync(content, handler, temp ?? ImportTempFolder.Default, progress, ct);
         return new OfstedFile(outcome.Check, outcome.RowsRead, handler.SchoolsNotHeld, outcome.Errors.Any ? [] : handler.Rows,
-            handler.ColumnsNotInFile, outcome.Errors.Listed()) { ErrorCount = outcome.Errors.Count };
+            handler.ColumnsNotInFile, outcome.Errors.Listed())
+        { ErrorCount = outcome.Errors.Count };
     }
 
     private sealed class Handler(IReadOnlySet<int>? heldUrns) : IPublishedRowHandler

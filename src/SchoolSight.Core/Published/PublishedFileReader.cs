@@ -36,7 +36,8 @@ public static class PublishedFileReader
         var outcome = await PublishedCsv.ReadAsync(content, handler, options.TempFolder, progress, ct);
         var errors = outcome.Errors;
         return new PublishedFile(outcome.Check, outcome.RowsRead, handler.SchoolRows, handler.AreaRows, handler.SchoolsNotHeld,
-            errors.Any ? [] : handler.Figures, handler.ColumnsNotInFile, errors.Listed()) { ErrorCount = errors.Count };
+            errors.Any ? [] : handler.Figures, handler.ColumnsNotInFile, errors.Listed())
+        { ErrorCount = errors.Count };
     }
 
     private sealed class Handler(PublishedReadOptions options) : IPublishedRowHandler

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.TestSupport;
 using Xunit.Abstractions;
@@ -47,19 +48,23 @@ public abstract class MalformedFileBatteryTests(BatteryDatabase database, ITestO
         await using (var db = database.Database.CreateContext())
             (await source.Import(db, source.Load().Bytes())).Applied.ShouldBeTrue($"the valid {name} example was refused");
 
+        // One connection, kept open, reads the data before and after each file.
+        await using var look = database.Database.CreateContext();
+        await look.Database.OpenConnectionAsync();
+        var before = await ImportSource.DataSnapshotAsync(look);
         foreach (var variant in MalformedFiles.For(source))
         {
-            string before, after;
             ImportAnswer answer;
-            await using (var db = database.Database.CreateContext()) before = await ImportSource.DataSnapshotAsync(db);
             await using (var db = database.Database.CreateContext()) answer = await source.Import(db, variant.Content);
-            await using (var db = database.Database.CreateContext()) after = await ImportSource.DataSnapshotAsync(db);
+            var after = await ImportSource.DataSnapshotAsync(look);
 
             var first = answer.Errors.FirstOrDefault();
             var shown = $"{name} / {variant.Name}: {(answer.Applied ? "accepted" : $"refused ({answer.ErrorCount}): line {first.Line}, column {first.Column}: {first.Problem}")}";
+            output.WriteLine(shown);
             if (!variant.Refused)
             {
                 if (!answer.Applied) failures.Add($"{shown} — expected it to be accepted");
+                before = after;
                 continue;
             }
             malformed++;
@@ -68,6 +73,7 @@ public abstract class MalformedFileBatteryTests(BatteryDatabase database, ITestO
                 failures.Add($"{shown} — no problem names both its line and its column");
             else if (answer.Errors.Count == 0) failures.Add($"{shown} — refused without a problem");
             if (after != before) failures.Add($"{name} / {variant.Name}: the data changed ({before} → {after})");
+            before = after;
         }
 
         output.WriteLine($"{malformed} malformed variants for {name}");

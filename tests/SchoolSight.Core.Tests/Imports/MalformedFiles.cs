@@ -82,7 +82,7 @@ public static class MalformedFiles
 
         // The shape of a row.
         yield return new("truncated mid-row (inside the key)", Utf8.GetBytes(text[..(text.IndexOf(rowText, StringComparison.Ordinal) + FieldStart(rowText, keyAt) + 2)]));
-        yield return new("truncated inside a quoted field", Utf8.GetBytes(text[..text.IndexOf(rowText, StringComparison.Ordinal)] + SampleFile.Quote("x,") [..3]));
+        yield return new("truncated inside a quoted field", Utf8.GetBytes(text[..text.IndexOf(rowText, StringComparison.Ordinal)] + SampleFile.Quote("x,")[..3]));
         yield return new("extra field in a row", Lines(l => { l[line - 1] += ",surplus"; return l; }));
         yield return new("a row cut short before its key", Lines(l =>
         {
@@ -127,6 +127,7 @@ public static class MalformedFiles
         // Harmless: accepted, not counted as malformed.
         yield return new("UTF-8 BOM", [0xEF, 0xBB, 0xBF, .. Utf8.GetBytes(text)], Refused: false);
         yield return new("LF line endings", Utf8.GetBytes(text.Replace("\r\n", "\n")), Refused: false);
+        yield return new("CR-only line endings (old Mac)", Utf8.GetBytes(text.Replace("\r\n", "\r")), Refused: false);
         yield return new("trailing blank lines", Utf8.GetBytes(text + "\r\n\r\n"), Refused: false);
         yield return new("spaces around a number", Set(source.Numeric, " " + valid.Rows[row][valid.Index(source.Numeric)] + " "), Refused: false);
         yield return new("a column SchoolSight does not read, with formula text", Edit(f =>

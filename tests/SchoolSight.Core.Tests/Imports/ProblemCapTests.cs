@@ -1,5 +1,5 @@
-using SchoolSight.Core.Imports;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Imports;
 using SchoolSight.TestSupport;
 
 namespace SchoolSight.Core.Tests.Imports;
