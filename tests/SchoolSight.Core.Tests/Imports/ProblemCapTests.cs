@@ -15,7 +15,7 @@ public sealed class ProblemCapCollection;
 [Collection(nameof(ProblemCapTests))]
 public abstract class ProblemCapTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private const int BadRows = 60_000;
+    private const int BadRows = 20_000;
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
@@ -62,7 +62,7 @@ public abstract class ProblemCapTests(DatabaseProvider provider) : IAsyncLifetim
         answer.Errors.ShouldAllBe(e => e.Line != null && e.Column != null);
         answer.Json.ShouldContain("more problem");
         answer.Json.Length.ShouldBeLessThan(1 << 20);
-        kept.ShouldBeLessThan(8L << 20, $"the rejected import kept {kept:N0} bytes");
+        kept.ShouldBeLessThan(4L << 20, $"the rejected import kept {kept:N0} bytes");
         GC.KeepAlive(answer);
     }
 }
