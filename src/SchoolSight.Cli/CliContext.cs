@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SchoolSight.Core;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Imports;
 using Spectre.Console;
 
 namespace SchoolSight.Cli;
@@ -50,17 +51,18 @@ public static class CliContext
         Recursive = true,
     };
 
-    public static DatabaseOptions DatabaseOptionsFor(ParseResult parse)
+    public static DatabaseOptions DatabaseOptionsFor(ParseResult parse) => DatabaseOptions.FromConfiguration(Configuration(parse));
+
+    private static IConfiguration Configuration(ParseResult parse)
     {
         var overrides = new Dictionary<string, string?>();
         if (parse.GetValue(Provider) is { } provider) overrides["Database:Provider"] = provider.ToString();
         if (parse.GetValue(Database) is { Length: > 0 } connection) overrides["Database:ConnectionString"] = connection;
-        var configuration = new ConfigurationBuilder()
+        return new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();
-        return DatabaseOptions.FromConfiguration(configuration);
     }
 
     public static string UserName(ParseResult parse) =>
@@ -68,14 +70,21 @@ public static class CliContext
         : Environment.GetEnvironmentVariable(UserVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : $"cli:{Environment.UserName}";
 
-    /// <summary>The services a command runs with: the Core operations over the chosen database, acting as the CLI user.</summary>
+    /// <summary>
+    /// The services a command runs with: the Core operations over the chosen database, acting as the CLI user. Files a
+    /// crash left in the imports' private temporary folder (<c>Imports:TempFolder</c>) are removed first.
+    /// </summary>
     public static ServiceProvider Services(ParseResult parse)
     {
+        var configuration = Configuration(parse);
+        var tempFolder = ImportTempFolder.FromConfiguration(configuration);
+        tempFolder.Sweep();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ICurrentUser>(new FixedCurrentUser(UserName(parse)));
-        services.AddSchoolSightDatabase(DatabaseOptionsFor(parse));
+        services.AddSchoolSightDatabase(DatabaseOptions.FromConfiguration(configuration));
+        services.AddSingleton(tempFolder);
         services.AddSchoolSightCore();
         services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>();
         return services.BuildServiceProvider();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SchoolSight.Core;
 
@@ -11,6 +12,8 @@ public static class CoreServices
                      .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttributes(typeof(OperationAttribute), false).Length > 0))
             services.AddScoped(type);
         services.AddSingleton<Indicators.IndicatorCatalogueSource>();
+        // The web app and the CLI register the configured folder first (Imports:TempFolder).
+        services.TryAddSingleton(Imports.ImportTempFolder.Default);
         services.AddSingleton<Categorisation.RuleSets>();
         return services;
     }

@@ -6,6 +6,7 @@ using SchoolSight.Core;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
+using SchoolSight.Core.Imports;
 using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Core.Retention;
 using SchoolSight.Web.Api;
@@ -26,6 +27,8 @@ public static class SchoolSightApp
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddSchoolSightDatabase(database);
+        var tempFolder = ImportTempFolder.FromConfiguration(builder.Configuration);
+        services.AddSingleton(tempFolder);
         services.AddSchoolSightCore();
         services.AddImprovingOutcomesProgramme(builder.Configuration);
         services.AddPupilDataRetention(builder.Configuration);
@@ -93,6 +96,9 @@ public static class SchoolSightApp
         });
 
         var app = builder.Build();
+        // Files a crash left in the imports' private folder (uploads, pupil blocks) go before anything else runs.
+        if (tempFolder.Sweep() is > 0 and var swept)
+            app.Logger.LogInformation("Removed {Count} temporary import file(s) left in {Folder}.", swept, tempFolder.Path);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -108,6 +114,7 @@ public static class SchoolSightApp
             context.Response.Headers["Referrer-Policy"] = "same-origin";
             await next();
         });
+        app.UseMiddleware<PrivateUploadBuffer>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

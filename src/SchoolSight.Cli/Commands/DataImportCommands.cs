@@ -62,6 +62,7 @@ public static class DataImportCommands
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         console.MarkupLine($"[red bold]The file was not imported. Nothing has been changed.[/] {result.ErrorCount:N0} problem(s) found (recorded as import {result.ImportId}):");
         foreach (var error in result.Errors) Console.Error.WriteLine(error.ToString());
+        if (result.MoreErrors is { } more) Console.Error.WriteLine(more);
         return ExitCodes.Rejected;
     }
 }

@@ -85,15 +85,17 @@ public static class ImportCommand
         if (result.ColumnsNotInFile.Count > 0)
             AnsiConsole.MarkupLine($"[yellow]Columns not in the file (those fields were left as they were):[/] {Markup.Escape(string.Join(", ", result.ColumnsNotInFile))}");
         foreach (var notice in result.Notices) AnsiConsole.MarkupLine($"[yellow]Note:[/] {Markup.Escape(notice.ToString())}");
+        if (result.NoticeCount > result.Notices.Count) AnsiConsole.MarkupLine($"[yellow]Note:[/] … and {result.NoticeCount - result.Notices.Count:N0} more");
         return ExitCodes.Ok;
     }
 
     private static int ShowRejected(GiasImportResult result)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        console.MarkupLine($"[red bold]The file was not imported. Nothing has been changed.[/] {result.Errors.Count} problem(s) found (recorded as import {result.ImportId}):");
+        console.MarkupLine($"[red bold]The file was not imported. Nothing has been changed.[/] {result.ErrorCount:N0} problem(s) found (recorded as import {result.ImportId}):");
         // One plain line per problem, so the list can be searched or saved as it is.
         foreach (var error in result.Errors) Console.Error.WriteLine(error.ToString());
+        if (result.MoreErrors is { } more) Console.Error.WriteLine(more);
         return ExitCodes.Rejected;
     }
 

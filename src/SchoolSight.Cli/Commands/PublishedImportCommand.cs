@@ -87,8 +87,9 @@ public static class PublishedImportCommand
         if (!result.Applied)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            console.MarkupLine($"[red bold]The file was not imported. Nothing has been changed.[/] {result.Errors.Count} problem(s) found (recorded as import {result.ImportId}):");
+            console.MarkupLine($"[red bold]The file was not imported. Nothing has been changed.[/] {result.ErrorCount:N0} problem(s) found (recorded as import {result.ImportId}):");
             foreach (var error in result.Errors) Console.Error.WriteLine(error.ToString());
+            if (result.MoreErrors is { } more) Console.Error.WriteLine(more);
             return ExitCodes.Rejected;
         }
         AnsiConsole.MarkupLine($"[green]Imported.[/] Recorded as import {result.ImportId} (file read as {result.Encoding}, SHA-256 {result.Sha256[..12]}…).");

@@ -4,13 +4,15 @@ namespace SchoolSight.Core.Imports;
 public sealed record EncodedBlock(SchoolYear Key, int Rows, string Sha256, long Offset, int DataLength, int RefsLength);
 
 /// <summary>
-/// Encoded blocks of a file being imported, kept in a temporary file (deleted when disposed) rather than in memory:
-/// a national pupil file is about 8 million rows, and nothing may be written to the database before every row is checked.
+/// Encoded blocks of a file being imported, kept in a temporary file rather than in memory: a national pupil file is
+/// about 8 million rows, and nothing may be written to the database before every row is checked. The blocks hold pupil
+/// references in clear, so the file is private to SchoolSight (<see cref="ImportTempFolder"/>) and deleted when disposed.
 /// </summary>
-public sealed class BlockSpool : IDisposable
+public sealed class BlockSpool(ImportTempFolder? folder = null) : IDisposable
 {
-    private readonly FileStream _file = new(Path.Combine(Path.GetTempPath(), $"schoolsight-blocks-{Guid.NewGuid():N}.bin"), FileMode.CreateNew,
-        FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+    public ImportTempFolder Folder { get; } = folder ?? ImportTempFolder.Default;
+
+    private readonly FileStream _file = (folder ?? ImportTempFolder.Default).Create("blocks");
 
     public EncodedBlock Append(SchoolYear key, int rows, string sha256, byte[] data, byte[] refs)
     {

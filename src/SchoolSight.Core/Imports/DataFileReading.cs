@@ -16,13 +16,13 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
     /// <summary>A data row is a few hundred bytes; a "row" past this is a quote that is never closed swallowing the file.</summary>
     private const int MaxRowBytes = 1 << 20;
 
-    private readonly Dictionary<long, CsvMalformedReason> _malformed = [];
+    private readonly Dictionary<long, MalformedRow> _malformed = [];
     private readonly Dictionary<int, (int FirstLine, int Rows)> _unknownUrns = [];
     private int _urnIndex, _yearIndex;
     private byte[] _lastYearText = [];
     private int? _lastYear;
 
-    public ProblemList Problems { get; } = new();
+    public ProblemList<ImportProblem> Problems { get; } = new();
     public int RowsRead { get; private set; }
     protected string[] Headers { get; private set; } = [];
 
@@ -41,67 +41,53 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
 
     protected abstract void Finish();
 
-    public static async Task<GiasFileCheck> ReadAsync(Stream content, DataFileReading reading, CancellationToken ct)
+    /// <param name="temp">Where a one-way <paramref name="content"/> is copied so it can be read twice.</param>
+    public static async Task<GiasFileCheck> ReadAsync(Stream content, DataFileReading reading, ImportTempFolder temp, CancellationToken ct)
     {
-        FileStream? spooled = null;
-        try
+        await using var copy = await temp.CopyIfOneWayAsync(content, ct);
+        var stream = copy ?? content;
+        var start = stream.Position;
+        var check = await GiasFileCheck.RunAsync(stream, null, ct);
+        if (check.Error is { } error)
         {
-            var stream = content;
-            if (!content.CanSeek)
-            {
-                spooled = new FileStream(Path.Combine(Path.GetTempPath(), $"schoolsight-upload-{Guid.NewGuid():N}.csv"), FileMode.CreateNew,
-                    FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                await content.CopyToAsync(spooled, ct);
-                spooled.Position = 0;
-                stream = spooled;
-            }
-            var start = stream.Position;
-            var check = await GiasFileCheck.RunAsync(stream, null, ct);
-            if (check.Error is { } error)
-            {
-                reading.Problems.Add(error.Line, error.Column, error.Problem.Replace("establishments", $"{reading.RowNoun}s", StringComparison.Ordinal));
-                return check;
-            }
-            stream.Position = start;
-            var options = CsvReaderOptions.Default with
-            {
-                Separator = ',',
-                HasHeader = true,
-                Mode = CsvMode.Rfc4180,
-                Encoding = check.Encoding,
-                TrackLineNumbers = true,
-                AllowLineBreaksInQuotes = true,
-                SkipEmptyLines = true,
-                DetectSeparatorHint = false,
-                MaxRecordSize = MaxRowBytes,
-                BufferSize = 1 << 20,
-                OnMalformedRecord = record => reading._malformed.TryAdd(record.LineNumber, record.Reason),
-            };
-            await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
-            try
-            {
-                await reader.ReadHeaderAsync(ct);
-                if (reading.ReadHeader(reader.Headers))
-                {
-                    while (reader.Read())
-                    {
-                        reading.Row(reader);
-                        if ((reading.RowsRead & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
-                    }
-                }
-            }
-            catch (CsvFormatException e)
-            {
-                reading.Problems.Add(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
-                    $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
-            }
-            reading.End();
+            reading.Problems.Add(error.Line, error.Column, error.Problem.Replace("establishments", $"{reading.RowNoun}s", StringComparison.Ordinal));
             return check;
         }
-        finally
+        stream.Position = start;
+        var options = CsvReaderOptions.Default with
         {
-            if (spooled is not null) await spooled.DisposeAsync();
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            Encoding = check.Encoding,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            MaxRecordSize = MaxRowBytes,
+            BufferSize = 1 << 20,
+            OnMalformedRecord = record => reading._malformed.TryAdd(record.LineNumber, MalformedRow.Of(record)),
+        };
+        await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
+        try
+        {
+            await reader.ReadHeaderAsync(ct);
+            if (reading.ReadHeader(reader.Headers))
+            {
+                while (reader.Read())
+                {
+                    reading.Row(reader);
+                    if ((reading.RowsRead & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+                }
+            }
         }
+        catch (CsvFormatException e)
+        {
+            reading.Problems.Add(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
+                $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
+        }
+        reading.End();
+        return check;
     }
 
     private bool ReadHeader(IReadOnlyList<string> headers)
@@ -116,12 +102,11 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
         for (var i = 0; i < Headers.Length; i++)
         {
             var name = Headers[i];
-            if (name.Length == 0) Problems.Add(1, $"column {i + 1}", "the header has a blank column name: every column needs its name");
-            else if (!positions.TryAdd(name, i))
+            if (name.Length == 0) continue;
+            if (!positions.TryAdd(name, i) && KnownColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
                 Problems.Add(1, name, $"the header has this column twice (columns {positions[name] + 1} and {i + 1}), so SchoolSight cannot tell which one to read");
-            else if (!KnownColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
-                Problems.Add(1, name, $"this is not a column of the {RowNoun} file (check its spelling): the columns are {string.Join(", ", KnownColumns)}");
         }
+        // A column SchoolSight does not read (the school's own notes, a name) never stops the import: it is left alone.
         foreach (var column in RequiredColumns)
             if (!positions.ContainsKey(column)) Problems.Add(1, column, "the header has no column of this name, and SchoolSight needs it");
         if (Problems.Any) return false;
@@ -137,16 +122,16 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
         var line = (int)reader.LineNumber;
         RowsRead++;
         var count = reader.FieldCount;
-        if (_malformed.Remove(line, out var reason))
+        if (_malformed.Remove(line, out var malformed))
         {
-            Problems.Add(line, null, Malformed(reason));
+            Problems.Add(line, malformed.Column(Headers), malformed.Problem);
             return;
         }
         if (count != Headers.Length)
         {
             if (count < Headers.Length)
                 Problems.Add(line, Headers[count], $"the row has {count} fields but the header has {Headers.Length}: it stops before this column (is the file cut short?)");
-            else Problems.Add(line, null, $"the row has {count} fields but the header has {Headers.Length}");
+            else Problems.Add(line, $"column {Headers.Length + 1}", $"the row has {count} fields but the header has {Headers.Length}");
             return;
         }
         var urn = ReadUrn(reader.GetSpan(_urnIndex).Trim(" \t"u8), line);
@@ -201,13 +186,4 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
         var text = System.Text.Encoding.UTF8.GetString(value);
         return text.Length <= 40 ? text : text[..40] + "…";
     }
-
-    private static string Malformed(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.UnterminatedQuote => "a field starts with a quote that is never closed (is the file cut short?)",
-        CsvMalformedReason.StrayQuote => "a double quote is inside a field that is not quoted: a field holding quotes must be in quotes, with each quote doubled",
-        CsvMalformedReason.TextAfterClosingQuote => "there is text after the closing quote of a quoted field",
-        CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.FieldCountMismatch or CsvMalformedReason.TrailingEscape =>
-            "the row is not well-formed CSV",
-    };
 }

@@ -8,8 +8,10 @@ namespace SchoolSight.Core.Imports;
 /// the row starts (the header is line 1); <see cref="Column"/> is the column's name in the file. Either may be absent
 /// for a problem with the whole file.
 /// </summary>
-public sealed record ImportProblem(int? Line, string? Column, string Problem)
+public sealed record ImportProblem(int? Line, string? Column, string Problem) : IFileProblem<ImportProblem>
 {
+    public static ImportProblem At(int? line, string? column, string problem) => new(line, column, problem);
+
     public override string ToString() => (Line, Column) switch
     {
         ({ } line, { } column) => $"Line {line}, column {column}: {Problem}",
@@ -32,7 +34,7 @@ public readonly record struct SchoolYear(int Urn, int AcademicYear)
 /// <summary>
 /// The outcome of importing a pupil-level or survey file, always recorded as an <see cref="ImportRecord"/>.
 /// Rejected: <see cref="Errors"/> lists the problems (the first <see cref="ProblemList.MaxListed"/>; <see cref="ErrorCount"/>
-/// counts them all) and nothing was changed. Applied: the counts of school-years, and <see cref="Changed"/>, the
+/// counts them all, <see cref="MoreErrors"/> tells the rest) and nothing was changed. Applied: the counts of school-years, and <see cref="Changed"/>, the
 /// school-years added or replaced, for recomputing what depends on them.
 /// </summary>
 public sealed record DataImportResult
@@ -53,6 +55,9 @@ public sealed record DataImportResult
     public int Unchanged { get; init; }
     public int ErrorCount { get; init; }
     public IReadOnlyList<ImportProblem> Errors { get; init; } = [];
+
+    /// <summary>"… and N more problems: …" when not every problem is listed; null when all are.</summary>
+    public string? MoreErrors => ProblemList.More(ErrorCount, Errors.Count);
     public IReadOnlyList<SchoolYear> Changed { get; init; } = [];
 
     /// <summary>The recompute run after the import, for the years it changed (null when nothing changed or none ran).</summary>
@@ -61,11 +66,36 @@ public sealed record DataImportResult
     public bool Applied => Outcome == ImportOutcome.Applied;
 }
 
-/// <summary>The problems found in a file: all counted, the first <see cref="MaxListed"/> kept (a national file can have millions).</summary>
-public sealed class ProblemList
+/// <summary>
+/// A problem in an imported file as an import's own record type holds it (<see cref="ImportProblem"/>,
+/// <see cref="Gias.GiasImportError"/>), so that one <see cref="ProblemList{TProblem}"/> serves every import.
+/// </summary>
+public interface IFileProblem<TSelf> where TSelf : IFileProblem<TSelf>
 {
+    int? Line { get; }
+
+    static abstract TSelf At(int? line, string? column, string problem);
+}
+
+/// <summary>The cap on the problems an import lists, and how the ones left off are told.</summary>
+public static class ProblemList
+{
+    /// <summary>
+    /// Problems listed (in the result, on the page, in the API's answer, by the CLI); the rest are only counted. A wrong
+    /// file of millions of rows would otherwise give an answer of hundreds of megabytes.
+    /// </summary>
     public const int MaxListed = 1000;
-    private readonly List<ImportProblem> _listed = [];
+
+    /// <summary>"… and 11,345 more problems: …" when <paramref name="listed"/> of <paramref name="count"/> are listed; null when all are.</summary>
+    public static string? More(int count, int listed) => count > listed
+        ? $"… and {count - listed:N0} more problem{(count - listed == 1 ? "" : "s")}: correct those listed and import the file again to see the rest"
+        : null;
+}
+
+/// <summary>The problems found in a file: all counted, the first <see cref="ProblemList.MaxListed"/> kept (a national file can have millions).</summary>
+public sealed class ProblemList<TProblem> where TProblem : IFileProblem<TProblem>
+{
+    private readonly List<TProblem> _listed = [];
 
     public int Count { get; private set; }
     public bool Any => Count > 0;
@@ -73,15 +103,15 @@ public sealed class ProblemList
     public void Add(int? line, string? column, string problem)
     {
         Count++;
-        if (_listed.Count < MaxListed) _listed.Add(new ImportProblem(line, column, problem));
+        if (_listed.Count < ProblemList.MaxListed) _listed.Add(TProblem.At(line, column, problem));
     }
 
-    /// <summary>The problems kept, by line; a last one saying how many more there are when not all were kept.</summary>
-    public IReadOnlyList<ImportProblem> Listed()
+    public void Add(TProblem problem)
     {
-        var sorted = _listed.OrderBy(p => p.Line ?? 0).ToList();
-        if (Count > _listed.Count)
-            sorted.Add(new ImportProblem(null, null, $"… and {Count - _listed.Count:N0} more problems: correct those listed and import the file again to see the rest"));
-        return sorted;
+        Count++;
+        if (_listed.Count < ProblemList.MaxListed) _listed.Add(problem);
     }
+
+    /// <summary>The problems kept, by line (whole-file problems first); <see cref="Count"/> says how many there are in all.</summary>
+    public IReadOnlyList<TProblem> Listed() => [.. _listed.OrderBy(p => p.Line ?? 0)];
 }

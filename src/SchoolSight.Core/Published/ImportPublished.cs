@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
@@ -22,7 +23,7 @@ namespace SchoolSight.Core.Published;
 [Operation]
 /// <remarks>With <paramref name="compute"/> (as the app, API and CLI have it), the indicators of the file's year are
 /// recomputed straight after an import that changed figures.</remarks>
-public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicators? compute = null)
+public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicators? compute = null, ImportTempFolder? temp = null)
 {
     private const int ErrorsKeptOnRecord = 40;
     private const int FirstErrorsLength = 4000;
@@ -49,11 +50,11 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     {
         var startedAt = db.UtcNow;
         var year = request.AcademicYear!.Value;
-        var file = await PublishedFileReader.ReadAsync(request.Content, new PublishedReadOptions(request.Source, held), progress, ct);
+        var file = await PublishedFileReader.ReadAsync(request.Content, new PublishedReadOptions(request.Source, held) { TempFolder = temp ?? ImportTempFolder.Default }, progress, ct);
         var scope = Describe(request, file.SchoolsNotHeld, 0);
         var record = new ImportRecord(request.Source.ImportKind(), CleanFileName(request.FileName), file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope);
         var counts = new Counts(file.RowsRead, file.SchoolRows, file.AreaRows, file.SchoolsNotHeld);
-        if (file.Errors.Count > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ColumnsNotInFile, ct);
+        if (file.ErrorCount > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ErrorCount, file.ColumnsNotInFile, ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
         var store = new PublishedFigureStore(db);
@@ -85,11 +86,11 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     private async Task<PublishedImportResult> ImportOfstedAsync(PublishedImportRequest request, HashSet<int>? held, IProgress<GiasImportProgress>? progress, CancellationToken ct)
     {
         var startedAt = db.UtcNow;
-        var file = await OfstedFileReader.ReadAsync(request.Content, held, progress, ct);
+        var file = await OfstedFileReader.ReadAsync(request.Content, held, progress, ct, temp);
         var record = new ImportRecord(ImportKind.Ofsted, CleanFileName(request.FileName), file.Check.Sha256, startedAt, db.CurrentUser.UserName,
             Describe(request, file.SchoolsNotHeld, 0));
         var counts = new Counts(file.RowsRead, file.Rows.Count, 0, file.SchoolsNotHeld);
-        if (file.Errors.Count > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ColumnsNotInFile, ct);
+        if (file.ErrorCount > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ErrorCount, file.ColumnsNotInFile, ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
         var urns = file.Rows.Select(r => r.Urn).ToHashSet();
@@ -172,7 +173,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
             // Rolled back: nothing of the import was saved. Record the attempt as rejected.
             db.ChangeTracker.Clear();
             return await RejectAsync(request, record, check, counts, [new GiasImportError(null, null,
-                $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}")], columnsNotInFile, ct);
+                $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}")], 1, columnsNotInFile, ct);
         }
         finally
         {
@@ -182,12 +183,12 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     }
 
     private async Task<PublishedImportResult> RejectAsync(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
-        IReadOnlyList<GiasImportError> errors, IReadOnlyList<string> columnsNotInFile, CancellationToken ct)
+        IReadOnlyList<GiasImportError> errors, int errorCount, IReadOnlyList<string> columnsNotInFile, CancellationToken ct)
     {
-        record.Rejected(counts.RowsRead, errors.Count, FirstErrors(errors));
+        record.Rejected(counts.RowsRead, errorCount, FirstErrors(errors));
         db.Imports.Add(record);
         await db.SaveChangesAsync(ct);
-        return Result(request, record, check, counts with { Added = 0, Updated = 0, Removed = 0, Unchanged = 0 }, errors, columnsNotInFile);
+        return Result(request, record, check, counts with { Added = 0, Updated = 0, Removed = 0, Unchanged = 0 }, errors, columnsNotInFile) with { ErrorCount = errorCount };
     }
 
     private static PublishedImportResult Result(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Domain.Published;
 
@@ -8,7 +9,10 @@ namespace SchoolSight.Core.Published;
 public sealed record OfstedRow(int Urn, int Line, OfstedOutcome Outcome);
 
 public sealed record OfstedFile(GiasFileCheck Check, int RowsRead, int SchoolsNotHeld, IReadOnlyList<OfstedRow> Rows,
-    IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<GiasImportError> Errors);
+    IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<GiasImportError> Errors)
+{
+    public int ErrorCount { get; init; } = Errors.Count;
+}
 
 /// <summary>
 /// Reads Ofsted's "state-funded schools inspections and outcomes" file (one row per open school, its latest graded
@@ -50,12 +54,14 @@ public static class OfstedFileReader
     public const int MaxInspectionNumberLength = 20;
     public const int MaxTextLength = 100;
 
-    public static async Task<OfstedFile> ReadAsync(Stream content, IReadOnlySet<int>? heldUrns, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
+    public static async Task<OfstedFile> ReadAsync(Stream content, IReadOnlySet<int>? heldUrns, IProgress<GiasImportProgress>? progress = null,
+        CancellationToken ct = default, ImportTempFolder? temp = null)
     {
         var handler = new Handler(heldUrns);
-        var outcome = await PublishedCsv.ReadAsync(content, handler, progress, ct);
-        return new OfstedFile(outcome.Check, outcome.RowsRead, handler.SchoolsNotHeld, outcome.Errors.Count == 0 ? handler.Rows : [],
-            handler.ColumnsNotInFile, outcome.Errors);
+        var outcome = await PublishedCsv.ReadAsync(content, handler, temp ?? ImportTempFolder.Default, progress, ct);
+        return new OfstedFile(outcome.Check, outcome.RowsRead, handler.SchoolsNotHeld, outcome.Errors.Any ? [] : handler.Rows,
+            handler.ColumnsNotInFile, outcome.Errors.Listed())
+        { ErrorCount = outcome.Errors.Count };
     }
 
     private sealed class Handler(IReadOnlySet<int>? heldUrns) : IPublishedRowHandler
@@ -63,23 +69,26 @@ public static class OfstedFileReader
         private readonly Dictionary<int, int> _lineOfUrn = [];
         private IReadOnlyDictionary<string, int> _positions = new Dictionary<string, int>();
         private Func<int, string> _field = null!;
-        private List<GiasImportError> _errors = null!;
+        private ProblemList<GiasImportError> _errors = null!;
         private int _line;
 
         public List<OfstedRow> Rows { get; } = [];
         public List<string> ColumnsNotInFile { get; } = [];
         public int SchoolsNotHeld { get; private set; }
 
-        public bool ReadHeader(IReadOnlyDictionary<string, int> positions, List<GiasImportError> errors)
+        public bool Reads(string column) =>
+            RequiredColumns.Contains(column, StringComparer.OrdinalIgnoreCase) || OptionalColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
+
+        public bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList<GiasImportError> errors)
         {
             _positions = positions;
             foreach (var column in RequiredColumns.Where(c => !positions.ContainsKey(c)))
-                errors.Add(new GiasImportError(1, column, "the header has no column of this name, and SchoolSight needs it from Ofsted's outcomes file"));
+                errors.Add(1, column, "the header has no column of this name, and SchoolSight needs it from Ofsted's outcomes file");
             ColumnsNotInFile.AddRange(OptionalColumns.Where(c => !positions.ContainsKey(c)));
-            return errors.Count == 0;
+            return !errors.Any;
         }
 
-        public void ReadRow(Func<int, string> field, int line, List<GiasImportError> errors)
+        public void ReadRow(Func<int, string> field, int line, ProblemList<GiasImportError> errors)
         {
             _field = field;
             _errors = errors;
@@ -87,14 +96,14 @@ public static class OfstedFileReader
             var text = Field(Urn);
             if (!PublishedLayout.TryUrn(text, out var urn))
             {
-                errors.Add(new GiasImportError(line, Urn, text.Length == 0
+                errors.Add(line, Urn, text.Length == 0
                     ? "the URN is blank: every school's row needs its unique reference number"
-                    : $"'{PublishedValues.Show(text)}' is not a URN: a URN is a whole number of 6 or 7 digits"));
+                    : $"'{PublishedValues.Show(text)}' is not a URN: a URN is a whole number of 6 or 7 digits");
                 return;
             }
             if (!_lineOfUrn.TryAdd(urn, line))
             {
-                errors.Add(new GiasImportError(line, Urn, $"URN {urn} is in the file twice: it is also on line {_lineOfUrn[urn]}"));
+                errors.Add(line, Urn, $"URN {urn} is in the file twice: it is also on line {_lineOfUrn[urn]}");
                 return;
             }
             if (heldUrns is not null && !heldUrns.Contains(urn))
@@ -102,7 +111,6 @@ public static class OfstedFileReader
                 SchoolsNotHeld++;
                 return;
             }
-            var before = errors.Count;
             var outcome = new OfstedOutcome
             {
                 InspectionNumber = Text(InspectionNumber, MaxInspectionNumberLength),
@@ -124,12 +132,12 @@ public static class OfstedFileReader
                 UngradedInspectionDate = Date(UngradedDate),
                 UngradedOutcome = Text(UngradedOutcome, MaxTextLength),
             };
-            if (errors.Count == before) Rows.Add(new OfstedRow(urn, line, outcome));
+            if (!errors.Any) Rows.Add(new OfstedRow(urn, line, outcome));
         }
 
         private string Field(string column) => _positions.TryGetValue(column, out var index) ? _field(index) : "";
 
-        private void Fail(string column, string problem) => _errors.Add(new GiasImportError(_line, column, problem));
+        private void Fail(string column, string problem) => _errors.Add(_line, column, problem);
 
         private string? Text(string column, int max)
         {

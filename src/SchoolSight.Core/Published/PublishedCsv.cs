@@ -1,4 +1,5 @@
 using CsvHelper;
+using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 
 namespace SchoolSight.Core.Published;
@@ -7,10 +8,13 @@ namespace SchoolSight.Core.Published;
 internal interface IPublishedRowHandler
 {
     /// <summary>Checks the header (trimmed names, any case); adds problems to <paramref name="errors"/> and returns false to stop.</summary>
-    bool ReadHeader(IReadOnlyDictionary<string, int> positions, List<GiasImportError> errors);
+    /// <summary>Whether the reader uses this column (any case): a column it does not use may be anything, even repeated.</summary>
+    bool Reads(string column);
+
+    bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList<GiasImportError> errors);
 
     /// <summary>One row that is not blank, at <paramref name="line"/>; field values are trimmed, missing trailing fields are blank.</summary>
-    void ReadRow(Func<int, string> field, int line, List<GiasImportError> errors);
+    void ReadRow(Func<int, string> field, int line, ProblemList<GiasImportError> errors);
 }
 
 /// <summary>
@@ -24,121 +28,99 @@ internal static class PublishedCsv
 {
     public const int MaxRowBytes = 4 << 20;
 
-    public sealed record Outcome(GiasFileCheck Check, int RowsRead, List<GiasImportError> Errors);
+    /// <param name="Errors">The problems found: the first <see cref="ProblemList.MaxListed"/> listed, all counted.</param>
+    public sealed record Outcome(GiasFileCheck Check, int RowsRead, ProblemList<GiasImportError> Errors);
 
-    public static async Task<Outcome> ReadAsync(Stream content, IPublishedRowHandler handler, IProgress<GiasImportProgress>? progress, CancellationToken ct)
+    /// <param name="temp">Where a one-way <paramref name="content"/> is copied so it can be read twice.</param>
+    public static async Task<Outcome> ReadAsync(Stream content, IPublishedRowHandler handler, ImportTempFolder temp, IProgress<GiasImportProgress>? progress, CancellationToken ct)
     {
-        FileStream? spooled = null;
+        await using var copy = await temp.CopyIfOneWayAsync(content, ct);
+        var stream = copy ?? content;
+        var start = stream.Position;
+        var total = stream.Length - start;
+        var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
+        var errors = new ProblemList<GiasImportError>();
+        if (check.Error is not null)
+        {
+            errors.Add(check.Error.Problem.StartsWith("the file is empty", StringComparison.Ordinal)
+                ? new GiasImportError(null, null, "the file is empty: it has no header row and no rows")
+                : check.Error);
+            return new Outcome(check, 0, errors);
+        }
+
+        stream.Position = start;
+        var malformed = new Dictionary<long, MalformedRow>();
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            Encoding = check.Encoding,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            MaxRecordSize = MaxRowBytes,
+            OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, MalformedRow.Of(record)),
+        };
+        var rows = 0;
+        await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         try
         {
-            var stream = content;
-            if (!content.CanSeek)
+            await reader.ReadHeaderAsync(ct);
+            var headers = reader.Headers.Select(h => h.Trim()).ToArray();
+            if (headers.All(h => h.Length == 0))
             {
-                spooled = new FileStream(Path.Combine(Path.GetTempPath(), $"schoolsight-published-{Guid.NewGuid():N}.csv"), FileMode.CreateNew,
-                    FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                await content.CopyToAsync(spooled, ct);
-                spooled.Position = 0;
-                stream = spooled;
-            }
-            var start = stream.Position;
-            var total = stream.Length - start;
-            var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
-            var errors = new List<GiasImportError>();
-            if (check.Error is not null)
-            {
-                errors.Add(check.Error.Problem.StartsWith("the file is empty", StringComparison.Ordinal)
-                    ? new GiasImportError(null, null, "the file is empty: it has no header row and no rows")
-                    : check.Error);
+                errors.Add(null, null, "the file has no header row: it holds nothing but blank lines");
                 return new Outcome(check, 0, errors);
             }
+            var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < headers.Length; i++)
+            {
+                if (headers[i].Length == 0) continue;
+                if (!positions.TryAdd(headers[i], i) && handler.Reads(headers[i]))
+                    errors.Add(1, headers[i],
+                        $"the header has this column twice (columns {positions[headers[i]] + 1} and {i + 1}), so SchoolSight cannot tell which one to read");
+            }
+            if (errors.Any || !handler.ReadHeader(positions, errors)) return new Outcome(check, 0, errors);
 
-            stream.Position = start;
-            var malformed = new Dictionary<long, CsvMalformedReason>();
-            var options = CsvReaderOptions.Default with
+            var values = new string[headers.Length];
+            while (await reader.ReadAsync(ct))
             {
-                Separator = ',',
-                HasHeader = true,
-                Mode = CsvMode.Rfc4180,
-                Encoding = check.Encoding,
-                TrackLineNumbers = true,
-                AllowLineBreaksInQuotes = true,
-                SkipEmptyLines = true,
-                DetectSeparatorHint = false,
-                MaxRecordSize = MaxRowBytes,
-                OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, record.Reason),
-            };
-            var rows = 0;
-            await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
-            try
-            {
-                await reader.ReadHeaderAsync(ct);
-                var headers = reader.Headers.Select(h => h.Trim()).ToArray();
-                if (headers.All(h => h.Length == 0))
+                var line = (int)reader.LineNumber;
+                if (malformed.Remove(line, out var fault))
                 {
-                    errors.Add(new GiasImportError(null, null, "the file has no header row: it holds nothing but blank lines"));
-                    return new Outcome(check, 0, errors);
+                    errors.Add(line, fault.Column(headers), fault.Problem);
+                    rows++;
+                    continue;
                 }
-                var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                var count = reader.FieldCount;
+                var blank = true;
                 for (var i = 0; i < headers.Length; i++)
                 {
-                    if (headers[i].Length == 0) continue;
-                    if (!positions.TryAdd(headers[i], i))
-                        errors.Add(new GiasImportError(1, headers[i],
-                            $"the header has this column twice (columns {positions[headers[i]] + 1} and {i + 1}), so SchoolSight cannot tell which one to read"));
+                    values[i] = i < count ? reader.GetString(i).Trim() : "";
+                    if (values[i].Length > 0) blank = false;
                 }
-                if (errors.Count > 0 || !handler.ReadHeader(positions, errors)) return new Outcome(check, 0, errors);
-
-                var values = new string[headers.Length];
-                while (await reader.ReadAsync(ct))
+                var extra = false;
+                for (var i = headers.Length; i < count; i++)
+                    if (reader.GetSpan(i).Trim(" \t"u8).Length > 0) extra = true;
+                if (blank && !extra) continue;
+                if (++rows % 1000 == 0) progress?.Report(new(GiasImportPhase.ReadingRows, rows, reader.ByteOffset, total));
+                if (extra)
                 {
-                    var line = (int)reader.LineNumber;
-                    if (malformed.Remove(line, out var reason))
-                    {
-                        errors.Add(new GiasImportError(line, null, Malformed(reason)));
-                        rows++;
-                        continue;
-                    }
-                    var count = reader.FieldCount;
-                    var blank = true;
-                    for (var i = 0; i < headers.Length; i++)
-                    {
-                        values[i] = i < count ? reader.GetString(i).Trim() : "";
-                        if (values[i].Length > 0) blank = false;
-                    }
-                    var extra = false;
-                    for (var i = headers.Length; i < count; i++)
-                        if (reader.GetSpan(i).Trim(" \t"u8).Length > 0) extra = true;
-                    if (blank && !extra) continue;
-                    if (++rows % 1000 == 0) progress?.Report(new(GiasImportPhase.ReadingRows, rows, reader.ByteOffset, total));
-                    if (extra)
-                    {
-                        errors.Add(new GiasImportError(line, null, $"the row has {count} fields but the header has {headers.Length}"));
-                        continue;
-                    }
-                    handler.ReadRow(i => values[i], line, errors);
+                    errors.Add(line, $"column {headers.Length + 1}", $"the row has {count} fields but the header has {headers.Length}");
+                    continue;
                 }
+                handler.ReadRow(i => values[i], line, errors);
             }
-            catch (CsvFormatException e)
-            {
-                errors.Add(new GiasImportError(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
-                    $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed"));
-            }
-            if (errors.Count == 0 && rows == 0) errors.Add(new GiasImportError(null, null, "the file has a header row but no rows"));
-            progress?.Report(new(GiasImportPhase.ReadingRows, rows, total, total));
-            return new Outcome(check, rows, errors);
         }
-        finally
+        catch (CsvFormatException e)
         {
-            if (spooled is not null) await spooled.DisposeAsync();
+            errors.Add(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
+                $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
         }
+        if (!errors.Any && rows == 0) errors.Add(null, null, "the file has a header row but no rows");
+        progress?.Report(new(GiasImportPhase.ReadingRows, rows, total, total));
+        return new Outcome(check, rows, errors);
     }
-
-    private static string Malformed(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.UnterminatedQuote => "a field starts with a quote that is never closed (is the file cut short?)",
-        CsvMalformedReason.StrayQuote => "a double quote is inside a field that is not quoted: a field holding quotes must be in quotes, with each quote doubled",
-        CsvMalformedReason.TextAfterClosingQuote => "there is text after the closing quote of a quoted field",
-        CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.FieldCountMismatch or CsvMalformedReason.TrailingEscape =>
-            "the row is not well-formed CSV",
-    };
 }

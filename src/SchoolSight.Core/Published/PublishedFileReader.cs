@@ -1,3 +1,4 @@
+using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Published;
@@ -8,11 +9,18 @@ namespace SchoolSight.Core.Published;
 public sealed record PublishedValue(AreaKind AreaKind, string AreaCode, string Measure, decimal? Value, string? Marker);
 
 /// <param name="HeldUrns">The schools SchoolSight holds; other schools' rows are counted and skipped. Null keeps every school.</param>
-public sealed record PublishedReadOptions(PublishedSource Source, IReadOnlySet<int>? HeldUrns);
+public sealed record PublishedReadOptions(PublishedSource Source, IReadOnlySet<int>? HeldUrns)
+{
+    /// <summary>Where a one-way stream is copied so it can be read twice.</summary>
+    public ImportTempFolder TempFolder { get; init; } = ImportTempFolder.Default;
+}
 
-/// <summary>What reading a DfE published file found: every problem, or the figures to store.</summary>
+/// <summary>What reading a DfE published file found: its problems (the first <see cref="ProblemList.MaxListed"/>, all counted), or the figures to store.</summary>
 public sealed record PublishedFile(GiasFileCheck Check, int RowsRead, int SchoolRows, int AreaRows, int SchoolsNotHeld,
-    IReadOnlyList<PublishedValue> Figures, IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<GiasImportError> Errors);
+    IReadOnlyList<PublishedValue> Figures, IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<GiasImportError> Errors)
+{
+    public int ErrorCount { get; init; } = Errors.Count;
+}
 
 /// <summary>
 /// Reads a DfE school-level file (KS2, KS4, census, absence) in its real published layout and checks all of it.
@@ -25,10 +33,11 @@ public static class PublishedFileReader
     public static async Task<PublishedFile> ReadAsync(Stream content, PublishedReadOptions options, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
         var handler = new Handler(options);
-        var outcome = await PublishedCsv.ReadAsync(content, handler, progress, ct);
+        var outcome = await PublishedCsv.ReadAsync(content, handler, options.TempFolder, progress, ct);
         var errors = outcome.Errors;
         return new PublishedFile(outcome.Check, outcome.RowsRead, handler.SchoolRows, handler.AreaRows, handler.SchoolsNotHeld,
-            errors.Count == 0 ? handler.Figures : [], handler.ColumnsNotInFile, errors);
+            errors.Any ? [] : handler.Figures, handler.ColumnsNotInFile, errors.Listed())
+        { ErrorCount = errors.Count };
     }
 
     private sealed class Handler(PublishedReadOptions options) : IPublishedRowHandler
@@ -44,28 +53,32 @@ public static class PublishedFileReader
         public int AreaRows { get; private set; }
         public int SchoolsNotHeld { get; private set; }
 
-        public bool ReadHeader(IReadOnlyDictionary<string, int> positions, List<GiasImportError> errors)
+        public bool Reads(string column) =>
+            _layout.IdentityColumns.Contains(column, StringComparer.OrdinalIgnoreCase)
+            || PublishedMeasures.For(options.Source).Any(m => string.Equals(m.Column, column, StringComparison.OrdinalIgnoreCase));
+
+        public bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList<GiasImportError> errors)
         {
             _positions = positions;
             foreach (var column in _layout.IdentityColumns.Where(c => !positions.ContainsKey(c)))
-                errors.Add(new GiasImportError(1, column, $"the header has no column of this name, and every {options.Source.Title()} file has it: is this the right file for {options.Source.Slug().ToUpperInvariant()}?"));
+                errors.Add(1, column, $"the header has no column of this name, and every {options.Source.Title()} file has it: is this the right file for {options.Source.Slug().ToUpperInvariant()}?");
             foreach (var measure in PublishedMeasures.For(options.Source))
             {
                 if (positions.TryGetValue(measure.Column, out var index))
                     _columns.Add((measure, PublishedMeasures.Name(options.Source, measure.Column), index));
                 else if (measure.Required)
-                    errors.Add(new GiasImportError(1, measure.Column, $"the header has no column of this name, and SchoolSight needs it from every {options.Source.Title()} file"));
+                    errors.Add(1, measure.Column, $"the header has no column of this name, and SchoolSight needs it from every {options.Source.Title()} file");
                 else ColumnsNotInFile.Add(measure.Column);
             }
-            return errors.Count == 0;
+            return !errors.Any;
         }
 
-        public void ReadRow(Func<int, string> field, int line, List<GiasImportError> errors)
+        public void ReadRow(Func<int, string> field, int line, ProblemList<GiasImportError> errors)
         {
             var area = _layout.Classify(name => field(_positions[name]));
             if (area.Failed)
             {
-                errors.Add(new GiasImportError(line, area.ProblemColumn, area.Problem!));
+                errors.Add(line, area.ProblemColumn, area.Problem!);
                 return;
             }
             if (!_lineOfArea.TryAdd((area.Kind, area.Code), line))
@@ -77,8 +90,8 @@ public static class PublishedFileReader
                     AreaKind.England => $"England's row {area.Code}",
                     AreaKind.Locality => $"Locality {area.Code}",
                 };
-                errors.Add(new GiasImportError(line, area.Kind == AreaKind.School ? "URN" : _layout.IdentityColumns[0],
-                    $"{what} is in the file twice: it is also on line {_lineOfArea[(area.Kind, area.Code)]}"));
+                errors.Add(line, area.Kind == AreaKind.School ? "URN" : _layout.IdentityColumns[0],
+                    $"{what} is in the file twice: it is also on line {_lineOfArea[(area.Kind, area.Code)]}");
                 return;
             }
             if (area.Kind == AreaKind.School)
@@ -95,8 +108,8 @@ public static class PublishedFileReader
             foreach (var (measure, name, index) in _columns)
             {
                 var reading = PublishedValues.Read(field(index), measure);
-                if (reading.Problem is { } problem) errors.Add(new GiasImportError(line, measure.Column, problem));
-                else if (!reading.IsBlank) Figures.Add(new PublishedValue(area.Kind, area.Code, name, reading.Value, reading.Marker));
+                if (reading.Problem is { } problem) errors.Add(line, measure.Column, problem);
+                else if (!reading.IsBlank && !errors.Any) Figures.Add(new PublishedValue(area.Kind, area.Code, name, reading.Value, reading.Marker));
             }
         }
     }

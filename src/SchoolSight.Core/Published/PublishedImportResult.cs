@@ -11,7 +11,8 @@ public sealed record PublishedImportRequest(PublishedSource Source, Stream Conte
 
 /// <summary>
 /// The outcome of one import of a published file, always recorded as an <see cref="ImportRecord"/>. Rejected:
-/// <see cref="Errors"/> lists every problem and nothing was changed. Applied: the counts say what changed (figures for
+/// <see cref="Errors"/> lists the problems (the first <see cref="Imports.ProblemList.MaxListed"/>; <see cref="ErrorCount"/>
+/// counts them all) and nothing was changed. Applied: the counts say what changed (figures for
 /// the DfE's files, schools' inspection outcomes for Ofsted's).
 /// </summary>
 public sealed record PublishedImportResult
@@ -43,6 +44,10 @@ public sealed record PublishedImportResult
     public int Removed { get; init; }
     public int Unchanged { get; init; }
     public IReadOnlyList<GiasImportError> Errors { get; init; } = [];
+    public int ErrorCount { get; init; }
+
+    /// <summary>"… and N more problems: …" when not every problem is listed; null when all are.</summary>
+    public string? MoreErrors => Imports.ProblemList.More(ErrorCount, Errors.Count);
 
     /// <summary>Optional headline columns this year's file does not have.</summary>
     public IReadOnlyList<string> ColumnsNotInFile { get; init; } = [];

@@ -130,14 +130,9 @@ public static class ImportsApi
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The file was not imported. Nothing has been changed.",
-                detail: $"{result.FileName} has {result.ErrorCount} problem(s). Correct every one and send the file again.",
+                detail: ImportRejection.Detail(result.FileName, result.ErrorCount, result.MoreErrors),
                 type: "https://schoolsight.example/problems/import-rejected",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["importId"] = result.ImportId,
-                    ["errorCount"] = result.ErrorCount,
-                    ["errors"] = result.Errors,
-                });
+                extensions: ImportRejection.Extensions(result.ImportId, result.ErrorCount, result.Errors, result.MoreErrors));
         return TypedResults.Ok(new DataImportResponse(result.ImportId, result.Outcome.ToString(), result.FileName, result.Sha256, result.Encoding,
             result.Scope, result.RowsRead, result.SchoolYears, result.Added, result.Replaced, result.Unchanged, result.Changed));
     }
@@ -201,13 +196,9 @@ public static class ImportsApi
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The file was not imported. Nothing has been changed.",
-                detail: $"{result.FileName} has {result.Errors.Count} problem(s). Correct every one and send the file again.",
+                detail: ImportRejection.Detail(result.FileName, result.ErrorCount, result.MoreErrors),
                 type: "https://schoolsight.example/problems/import-rejected",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["importId"] = result.ImportId,
-                    ["errors"] = result.Errors,
-                });
+                extensions: ImportRejection.Extensions(result.ImportId, result.ErrorCount, result.Errors, result.MoreErrors));
         return TypedResults.Ok(new GiasImportResponse(result.ImportId, result.Outcome.ToString(), result.FileName, result.Sha256, result.Scope,
             result.Encoding, result.RowsRead, result.RowsInScope, result.Added, result.Updated, result.Closed, result.Unchanged, result.Notices,
             result.ColumnsNotInFile, result.Changes));

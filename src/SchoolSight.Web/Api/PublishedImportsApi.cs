@@ -11,7 +11,7 @@ namespace SchoolSight.Web.Api;
 /// <summary>
 /// <c>POST /api/v1/imports/{source}</c> for the published files (ks2, ks4, census, absence, ofsted): the same
 /// <see cref="ImportPublished"/> operation as the page and the CLI. A rejected file is 422 problem details with every
-/// problem, by line and column, in "errors"; a request without a file or a valid academic year is 400.
+/// problem, by line and column, in "errors" (the first 1,000; "errorCount" counts them all); a request without a file or a valid academic year is 400.
 /// </summary>
 public static class PublishedImportsApi
 {
@@ -95,13 +95,9 @@ public static class PublishedImportsApi
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The file was not imported. Nothing has been changed.",
-                detail: $"{result.FileName} has {result.Errors.Count} problem(s). Correct every one and send the file again.",
+                detail: ImportRejection.Detail(result.FileName, result.ErrorCount, result.MoreErrors),
                 type: "https://schoolsight.example/problems/import-rejected",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["importId"] = result.ImportId,
-                    ["errors"] = result.Errors,
-                });
+                extensions: ImportRejection.Extensions(result.ImportId, result.ErrorCount, result.Errors, result.MoreErrors));
         return TypedResults.Ok(result);
     }
 }

@@ -282,7 +282,7 @@ public abstract class GiasRejectionTests(DatabaseProvider provider) : GiasImport
 
         var result = await RejectedAsync(_file.DropColumn("Linked establishments").ToBytes());
 
-        result.Errors[0].ShouldBe(new GiasImportError(LineOfRow(overflowing), null, $"the row has {_file.Rows[overflowing].Count} fields but the header has 110"));
+        result.Errors[0].ShouldBe(new GiasImportError(LineOfRow(overflowing), "column 111", $"the row has {_file.Rows[overflowing].Count} fields but the header has 110"));
     }
 
     [Fact]
@@ -293,7 +293,7 @@ public abstract class GiasRejectionTests(DatabaseProvider provider) : GiasImport
 
         var error = (await RejectedAsync(_file.ToBytes())).Errors.ShouldHaveSingleItem();
 
-        (error.Line, error.Column).ShouldBe((LineOfRow(6), null));
+        (error.Line, error.Column).ShouldBe((LineOfRow(6), "column 112"));
         error.Problem.ShouldStartWith("the row has 112 fields but the header has 111: only GIAS's linked establishments");
     }
 

@@ -276,7 +276,7 @@ public sealed class PublishedFileReaderTests
         file.Rows[row].Add("surplus");
 
         var error = (await ReadAsync(PublishedSource.Ks2, file.ToBytes())).Errors.ShouldHaveSingleItem();
-        (error.Line, error.Column).ShouldBe((CsvTestFile.LineOf(row), null));
+        (error.Line, error.Column).ShouldBe((CsvTestFile.LineOf(row), $"column {file.Header.Count + 1}"));
         error.Problem.ShouldBe($"the row has {file.Header.Count + 1} fields but the header has {file.Header.Count}");
     }
 

@@ -19,6 +19,9 @@ public sealed record GiasReadOptions(GiasImportScope Scope)
     /// <summary>The longest text the database keeps for a <see cref="SchoolDetails"/> property, by property name.</summary>
     public IReadOnlyDictionary<string, int> MaxLengths { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Where a one-way stream is copied so it can be read twice.</summary>
+    public ImportTempFolder TempFolder { get; init; } = ImportTempFolder.Default;
+
     /// <summary>The maximum lengths the EF model gives the school's GIAS details, for <see cref="MaxLengths"/>.</summary>
     public static IReadOnlyDictionary<string, int> MaxLengthsOf(IModel model) =>
         model.FindEntityType(typeof(School))!.FindComplexProperty(nameof(School.Details))!.ComplexType.GetProperties()
@@ -26,11 +29,15 @@ public sealed record GiasReadOptions(GiasImportScope Scope)
             .ToDictionary(p => p.Name, p => p.GetMaxLength()!.Value);
 }
 
-/// <summary>What reading a GIAS file found: every problem, or the rows to import.</summary>
+/// <summary>What reading a GIAS file found: its problems (the first <see cref="ProblemList.MaxListed"/>, all counted), or the rows to import.</summary>
 /// <param name="Notices">Values of sound rows that SchoolSight could not keep exactly as GIAS gives them; they do not stop the import.</param>
 public sealed record GiasFile(GiasFileCheck Check, int RowsRead, int RowsInScope, IReadOnlyList<GiasRow> Rows,
     IReadOnlySet<int> LaCodesInFile, IReadOnlyList<GiasColumn> ColumnsNotInFile, IReadOnlyList<GiasImportError> Errors,
-    IReadOnlyList<GiasImportError> Notices);
+    IReadOnlyList<GiasImportError> Notices)
+{
+    public int ErrorCount { get; init; } = Errors.Count;
+    public int NoticeCount { get; init; } = Notices.Count;
+}
 
 /// <summary>
 /// Reads a GIAS "all establishment data" CSV and checks all of it. The shape of every row is checked (field count,
@@ -45,104 +52,89 @@ public static class GiasFileReader
 
     public static async Task<GiasFile> ReadAsync(Stream content, GiasReadOptions options, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
-        FileStream? spooled = null;
+        // Two passes (check, then read) need to go back to the start: a one-way stream is copied to a private file.
+        await using var copy = await options.TempFolder.CopyIfOneWayAsync(content, ct);
+        var stream = copy ?? content;
+        var start = stream.Position;
+        var total = stream.Length - start;
+        var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
+        if (check.Error is not null)
+            return new GiasFile(check, 0, 0, [], new HashSet<int>(), [], [check.Error], []);
+
+        stream.Position = start;
+        var reading = new Reading(options, check, progress, total);
+        var readerOptions = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            Encoding = check.Encoding,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            PoolStrings = true,
+            MaxRecordSize = MaxRowBytes,
+            OnMalformedRecord = reading.OnMalformed,
+        };
+        await using var reader = CsvReader.Create(stream, readerOptions, leaveOpen: true);
         try
         {
-            var stream = content;
-            if (!content.CanSeek)
-            {
-                // Two passes (check, then read) need to go back to the start: keep a copy of a one-way stream on disk.
-                spooled = new FileStream(Path.Combine(Path.GetTempPath(), $"schoolsight-gias-{Guid.NewGuid():N}.csv"), FileMode.CreateNew,
-                    FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                await content.CopyToAsync(spooled, ct);
-                spooled.Position = 0;
-                stream = spooled;
-            }
-            var start = stream.Position;
-            var total = stream.Length - start;
-            var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
-            if (check.Error is not null)
-                return new GiasFile(check, 0, 0, [], new HashSet<int>(), [], [check.Error], []);
-
-            stream.Position = start;
-            var reading = new Reading(options, check, progress, total);
-            var readerOptions = CsvReaderOptions.Default with
-            {
-                Separator = ',',
-                HasHeader = true,
-                Mode = CsvMode.Rfc4180,
-                Encoding = check.Encoding,
-                TrackLineNumbers = true,
-                AllowLineBreaksInQuotes = true,
-                SkipEmptyLines = true,
-                DetectSeparatorHint = false,
-                PoolStrings = true,
-                MaxRecordSize = MaxRowBytes,
-                OnMalformedRecord = reading.OnMalformed,
-            };
-            await using var reader = CsvReader.Create(stream, readerOptions, leaveOpen: true);
-            try
-            {
-                await reader.ReadHeaderAsync(ct);
-                if (reading.ReadHeader(reader.Headers))
-                    while (await reader.ReadAsync(ct))
-                        reading.ReadRow(reader);
-            }
-            catch (CsvFormatException e)
-            {
-                reading.Stop(e.LineNumber > 0 ? (int)e.LineNumber : null,
-                    $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
-            }
-            return reading.Result();
+            await reader.ReadHeaderAsync(ct);
+            if (reading.ReadHeader(reader.Headers))
+                while (await reader.ReadAsync(ct))
+                    reading.ReadRow(reader);
         }
-        finally
+        catch (CsvFormatException e)
         {
-            if (spooled is not null) await spooled.DisposeAsync();
+            reading.Stop(e.LineNumber > 0 ? (int)e.LineNumber : null,
+                $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
         }
+        return reading.Result();
     }
 
     private sealed class Reading(GiasReadOptions options, GiasFileCheck check, IProgress<GiasImportProgress>? progress, long total)
     {
-        private readonly List<GiasImportError> _errors = [];
-        private readonly List<GiasImportError> _notices = [];
+        private readonly ProblemList<GiasImportError> _errors = new();
+        private readonly ProblemList<GiasImportError> _notices = new();
         private readonly List<GiasRow> _rows = [];
         private readonly HashSet<int> _laCodes = [];
         private readonly Dictionary<int, int> _lineOfUrn = [];
-        private readonly Dictionary<long, CsvMalformedReason> _malformed = [];
+        private readonly Dictionary<long, MalformedRow> _malformed = [];
         private readonly List<GiasColumn> _absent = [];
         private string[] _headers = [];
         private int _urnIndex, _laIndex, _rowsRead, _rowsInScope;
         private bool _linksOverflow;
         private GiasRowMapper? _mapper;
 
-        public void OnMalformed(CsvMalformedRecord record) => _malformed.TryAdd(record.LineNumber, record.Reason);
+        public void OnMalformed(CsvMalformedRecord record) => _malformed.TryAdd(record.LineNumber, MalformedRow.Of(record));
 
         public bool ReadHeader(IReadOnlyList<string> headers)
         {
             _headers = [.. headers.Select(h => h.Trim())];
             if (_headers.All(h => h.Length == 0))
             {
-                _errors.Add(new GiasImportError(null, null, "the file has no header row: it holds nothing but blank lines"));
+                _errors.Add(null, null, "the file has no header row: it holds nothing but blank lines");
                 return false;
             }
             var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < _headers.Length; i++)
             {
                 if (_headers[i].Length == 0) continue;
-                if (!positions.TryAdd(_headers[i], i))
-                    _errors.Add(new GiasImportError(1, _headers[i],
-                        $"the header has this column twice (columns {positions[_headers[i]] + 1} and {i + 1}), so SchoolSight cannot tell which one to read"));
+                if (!positions.TryAdd(_headers[i], i) && GiasColumns.All.Any(c => string.Equals(c.Header, _headers[i], StringComparison.OrdinalIgnoreCase)))
+                    _errors.Add(1, _headers[i],
+                        $"the header has this column twice (columns {positions[_headers[i]] + 1} and {i + 1}), so SchoolSight cannot tell which one to read");
             }
             var indexes = new Dictionary<GiasColumn, int>(ReferenceEqualityComparer.Instance);
             foreach (var column in GiasColumns.All)
             {
                 var index = positions.GetValueOrDefault(column.Header, -1);
                 if (index < 0 && column.Required)
-                    _errors.Add(new GiasImportError(1, column.Header, "the header has no column of this name, and SchoolSight needs it"));
+                    _errors.Add(1, column.Header, "the header has no column of this name, and SchoolSight needs it");
                 else if (index < 0) _absent.Add(column);
                 indexes[column] = index;
             }
-            if (_errors.Count > 0) return false;
+            if (_errors.Any) return false;
 
             _urnIndex = indexes[GiasColumns.Urn];
             _laIndex = indexes[GiasColumns.LaCode];
@@ -156,24 +148,22 @@ public static class GiasFileReader
             var line = (int)reader.LineNumber;
             if (++_rowsRead % 1000 == 0) progress?.Report(new(GiasImportPhase.ReadingRows, _rowsRead, reader.ByteOffset, total));
             var count = reader.FieldCount;
-            if (_malformed.Remove(line, out var reason))
+            if (_malformed.Remove(line, out var malformed))
             {
-                // A quote never closed runs to the end of the file: it opened in the last field the row has.
-                var column = reason == CsvMalformedReason.UnterminatedQuote ? _headers[Math.Min(count, _headers.Length) - 1] : null;
-                _errors.Add(new GiasImportError(line, column, Malformed(reason)));
+                _errors.Add(line, malformed.Column(_headers), malformed.Problem);
                 return;
             }
             if (count < _headers.Length)
             {
-                _errors.Add(new GiasImportError(line, _headers[count],
-                    $"the row has {count} fields but the header has {_headers.Length}: it stops before this column (is the file cut short?)"));
+                _errors.Add(line, _headers[count],
+                    $"the row has {count} fields but the header has {_headers.Length}: it stops before this column (is the file cut short?)");
                 return;
             }
             if (count > _headers.Length && !IsLinksOverflow(reader))
             {
-                _errors.Add(new GiasImportError(line, null, _linksOverflow
+                _errors.Add(line, $"column {_headers.Length + 1}", _linksOverflow
                     ? $"the row has {count} fields but the header has {_headers.Length}: only GIAS's linked establishments (such as '148215 Successor') may run past the last column"
-                    : $"the row has {count} fields but the header has {_headers.Length}"));
+                    : $"the row has {count} fields but the header has {_headers.Length}");
                 return;
             }
 
@@ -184,7 +174,8 @@ public static class GiasFileReader
             if (!options.Scope.Keeps(la) && !options.HeldUrns.Contains(u)) return;
 
             _rowsInScope++;
-            if (_mapper!.Map(reader, line, la, _errors, _notices) is { } details) _rows.Add(new GiasRow(u, line, details));
+            // Once the file is refused its rows are not kept: only its problems matter, and a wrong file can be large.
+            if (_mapper!.Map(reader, line, la, _errors, _notices) is { } details && !_errors.Any) _rows.Add(new GiasRow(u, line, details));
         }
 
         /// <summary>Fields past the header are GIAS links ("148215 Successor") spilling out of the last column, and nothing else.</summary>
@@ -206,17 +197,17 @@ public static class GiasFileReader
         {
             if (value.IsEmpty)
             {
-                _errors.Add(new GiasImportError(line, GiasColumns.Urn.Header, "the URN is blank: every establishment needs its unique reference number"));
+                _errors.Add(line, GiasColumns.Urn.Header, "the URN is blank: every establishment needs its unique reference number");
                 return null;
             }
             if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var urn) || urn is < 100000 or > 9999999)
             {
-                _errors.Add(new GiasImportError(line, GiasColumns.Urn.Header, $"'{GiasRowMapper.Show(value)}' is not a URN: a URN is a whole number of 6 or 7 digits"));
+                _errors.Add(line, GiasColumns.Urn.Header, $"'{GiasRowMapper.Show(value)}' is not a URN: a URN is a whole number of 6 or 7 digits");
                 return null;
             }
             if (!_lineOfUrn.TryAdd(urn, line))
             {
-                _errors.Add(new GiasImportError(line, GiasColumns.Urn.Header, $"URN {urn} is in the file twice: it is also on line {_lineOfUrn[urn]}"));
+                _errors.Add(line, GiasColumns.Urn.Header, $"URN {urn} is in the file twice: it is also on line {_lineOfUrn[urn]}");
                 return null;
             }
             return urn;
@@ -225,29 +216,24 @@ public static class GiasFileReader
         private int? ReadLaCode(ReadOnlySpan<byte> value, int line)
         {
             if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var code)) return code;
-            _errors.Add(new GiasImportError(line, GiasColumns.LaCode.Header, value.IsEmpty
+            _errors.Add(line, GiasColumns.LaCode.Header, value.IsEmpty
                 ? "the LA code is blank: every establishment belongs to an LA"
-                : $"'{GiasRowMapper.Show(value)}' is not an LA code: LA codes are three-digit numbers"));
+                : $"'{GiasRowMapper.Show(value)}' is not an LA code: LA codes are three-digit numbers");
             return null;
         }
 
-        private static string Malformed(CsvMalformedReason reason) => reason switch
-        {
-            CsvMalformedReason.UnterminatedQuote => "this field starts with a quote that is never closed (is the file cut short?)",
-            CsvMalformedReason.StrayQuote => "a double quote is inside a field that is not quoted: a field holding quotes must be in quotes, with each quote doubled",
-            CsvMalformedReason.TextAfterClosingQuote => "there is text after the closing quote of a quoted field",
-            CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.FieldCountMismatch or CsvMalformedReason.TrailingEscape =>
-                "the row is not well-formed CSV",
-        };
-
-        public void Stop(int? line, string problem) => _errors.Add(new GiasImportError(line, null, problem));
+        public void Stop(int? line, string problem) => _errors.Add(line, null, problem);
 
         public GiasFile Result()
         {
-            if (_errors.Count == 0 && _rowsRead == 0)
-                _errors.Add(new GiasImportError(null, null, "the file has a header row but no establishments"));
+            if (!_errors.Any && _rowsRead == 0)
+                _errors.Add(null, null, "the file has a header row but no establishments");
             progress?.Report(new(GiasImportPhase.ReadingRows, _rowsRead, total, total));
-            return new GiasFile(check, _rowsRead, _rowsInScope, _errors.Count == 0 ? _rows : [], _laCodes, _absent, _errors, _notices);
+            return new GiasFile(check, _rowsRead, _rowsInScope, _errors.Any ? [] : _rows, _laCodes, _absent, _errors.Listed(), _notices.Listed())
+            {
+                ErrorCount = _errors.Count,
+                NoticeCount = _notices.Count,
+            };
         }
     }
 }

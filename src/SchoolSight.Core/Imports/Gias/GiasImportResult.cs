@@ -8,8 +8,10 @@ namespace SchoolSight.Core.Imports.Gias;
 /// a quoted field may span lines); <see cref="Column"/> is the GIAS column name. Either may be absent for a problem
 /// with the whole file.
 /// </summary>
-public sealed record GiasImportError(int? Line, string? Column, string Problem)
+public sealed record GiasImportError(int? Line, string? Column, string Problem) : IFileProblem<GiasImportError>
 {
+    public static GiasImportError At(int? line, string? column, string problem) => new(line, column, problem);
+
     /// <summary>"Line 57, column OpenDate: '31-02-2019' is not a real date (expected dd-mm-yyyy)".</summary>
     public override string ToString() => (Line, Column) switch
     {
@@ -37,7 +39,8 @@ public sealed record GiasSchoolChange(int Urn, string Name, GiasChangeKind Kind,
 
 /// <summary>
 /// The outcome of one import attempt, always recorded as an <see cref="ImportRecord"/> (<see cref="ImportId"/>).
-/// Rejected: <see cref="Errors"/> lists every problem found and nothing was changed. Applied: the counts say what changed.
+/// Rejected: <see cref="Errors"/> lists the problems found (the first <see cref="ProblemList.MaxListed"/>;
+/// <see cref="ErrorCount"/> counts them all) and nothing was changed. Applied: the counts say what changed.
 /// </summary>
 public sealed record GiasImportResult
 {
@@ -56,9 +59,14 @@ public sealed record GiasImportResult
     public int Closed { get; init; }
     public int Unchanged { get; init; }
     public IReadOnlyList<GiasImportError> Errors { get; init; } = [];
+    public int ErrorCount { get; init; }
+
+    /// <summary>"… and N more problems: …" when not every problem is listed; null when all are.</summary>
+    public string? MoreErrors => ProblemList.More(ErrorCount, Errors.Count);
 
     /// <summary>Values SchoolSight could not keep exactly as GIAS gives them (see <see cref="GiasRowMapper"/>); the import still went ahead.</summary>
     public IReadOnlyList<GiasImportError> Notices { get; init; } = [];
+    public int NoticeCount { get; init; }
 
     /// <summary>Optional GIAS columns the file did not have: the fields they fill were left as they were.</summary>
     public IReadOnlyList<string> ColumnsNotInFile { get; init; } = [];

@@ -20,7 +20,7 @@ public sealed record GiasImportRequest(Stream Content, string FileName, GiasImpo
 /// Importing the same file again changes nothing. Every attempt is recorded as an <see cref="ImportRecord"/>.
 /// </summary>
 [Operation]
-public sealed class ImportGias(AppDbContext db)
+public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
 {
     private const int ErrorsKeptOnRecord = 40;
     private const int FirstErrorsLength = 4000;
@@ -43,11 +43,12 @@ public sealed class ImportGias(AppDbContext db)
         {
             HeldUrns = held.Keys.ToHashSet(),
             MaxLengths = GiasReadOptions.MaxLengthsOf(db.Model),
+            TempFolder = temp ?? ImportTempFolder.Default,
         }, progress, ct);
 
         var record = new ImportRecord(ImportKind.Gias, fileName, file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope.Describe());
-        var errors = file.Errors.Count > 0 ? file.Errors : MissingLas(scope, file);
-        if (errors.Count > 0) return await RejectAsync(record, file, errors, ct);
+        var errors = file.ErrorCount > 0 ? file.Errors : MissingLas(scope, file);
+        if (errors.Count > 0) return await RejectAsync(record, file, errors, Math.Max(file.ErrorCount, errors.Count), ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
         if (!scope.AllLas)
@@ -109,7 +110,7 @@ public sealed class ImportGias(AppDbContext db)
                 ? "another change to one of these schools was saved while the file was being imported, so nothing was imported: import the file again"
                 : $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}";
             var retry = new ImportRecord(ImportKind.Gias, fileName, file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope.Describe());
-            return await RejectAsync(retry, file, [new GiasImportError(null, null, problem)], ct);
+            return await RejectAsync(retry, file, [new GiasImportError(null, null, problem)], 1, ct);
         }
         finally
         {
@@ -151,12 +152,13 @@ public sealed class ImportGias(AppDbContext db)
             new GiasImportError(null, GiasColumns.LaCode.Header,
                 $"no establishment in the file has LA code {code}: check that this is the right file and the right LA code (no school has been closed)"))];
 
-    private async Task<GiasImportResult> RejectAsync(ImportRecord record, GiasFile file, IReadOnlyList<GiasImportError> errors, CancellationToken ct)
+    /// <param name="errorCount">Every problem, counted; <paramref name="errors"/> lists the first of them.</param>
+    private async Task<GiasImportResult> RejectAsync(ImportRecord record, GiasFile file, IReadOnlyList<GiasImportError> errors, int errorCount, CancellationToken ct)
     {
-        record.Rejected(file.RowsRead, errors.Count, FirstErrors(errors));
+        record.Rejected(file.RowsRead, errorCount, FirstErrors(errors));
         db.Imports.Add(record);
         await db.SaveChangesAsync(ct);
-        return Result(record, file, errors, []);
+        return Result(record, file, errors, []) with { ErrorCount = errorCount };
     }
 
     /// <summary>As many whole problems, one a line, as the record keeps (4,000 characters).</summary>
@@ -187,6 +189,7 @@ public sealed class ImportGias(AppDbContext db)
         Unchanged = record.Unchanged,
         Errors = errors,
         Notices = errors.Count == 0 ? file.Notices : [],
+        NoticeCount = errors.Count == 0 ? file.NoticeCount : 0,
         ColumnsNotInFile = [.. file.ColumnsNotInFile.Select(c => c.Header)],
         Changes = changes,
     };

@@ -19,7 +19,7 @@ public sealed record PupilImportRequest(Stream Content, string FileName);
 [Operation]
 /// <remarks>With <paramref name="compute"/> (as the app, API and CLI have it), the indicators of the school-years that
 /// changed are recomputed straight after the import.</remarks>
-public sealed class ImportPupils(AppDbContext db, Indicators.ComputeIndicators? compute = null)
+public sealed class ImportPupils(AppDbContext db, Indicators.ComputeIndicators? compute = null, ImportTempFolder? temp = null)
 {
     public async Task<DataImportResult> RunAsync(PupilImportRequest request, CancellationToken ct = default)
     {
@@ -28,7 +28,7 @@ public sealed class ImportPupils(AppDbContext db, Indicators.ComputeIndicators? 
         var startedAt = db.UtcNow;
         var fileName = DataBlockSaving.CleanFileName(request.FileName);
         var held = (await db.Schools.IgnoreQueryFilters().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
-        using var spool = new BlockSpool();
+        using var spool = new BlockSpool(temp);
         var file = await PupilFileReader.ReadAsync(request.Content, held, spool, ct);
         if (file.ProblemCount > 0)
             return await DataBlockSaving.RejectAsync(db, Kind.Instance, fileName, file.Check, startedAt, file.RowsRead, file.Problems, file.ProblemCount, ct);

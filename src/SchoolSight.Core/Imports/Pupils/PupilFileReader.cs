@@ -42,7 +42,7 @@ public sealed class PupilFileReader : DataFileReading
     public static async Task<PupilFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default)
     {
         var reading = new PupilFileReader(heldUrns, spool);
-        var check = await ReadAsync(content, reading, ct);
+        var check = await ReadAsync(content, reading, spool.Folder, ct);
         var blocks = reading.Problems.Any ? [] : reading._order.Select(k => reading._done[k]).ToList();
         return new PupilFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
     }

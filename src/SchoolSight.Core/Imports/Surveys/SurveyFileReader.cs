@@ -35,7 +35,7 @@ public sealed class SurveyFileReader : DataFileReading
     public static async Task<SurveyFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default)
     {
         var reading = new SurveyFileReader(heldUrns, spool);
-        var check = await ReadAsync(content, reading, ct);
+        var check = await ReadAsync(content, reading, spool.Folder, ct);
         var blocks = reading.Problems.Any ? [] : reading._order.Select(k => reading._done[k]).ToList();
         return new SurveyFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
     }
