@@ -86,7 +86,8 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 2, 3));
                 await store.InsertAsync(added, year, importId, ct);
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 3, 3));
-            });
+            }
+            );
         }, ct);
     }
 
@@ -126,7 +127,8 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
                     db.ChangeTracker.Clear();
                 }
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, steps.Count, steps.Count));
-            });
+            }
+            );
         }, ct);
     }
 

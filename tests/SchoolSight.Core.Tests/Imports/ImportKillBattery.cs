@@ -25,7 +25,7 @@ namespace SchoolSight.Core.Tests.Imports;
 public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Kills = 20;
-    private const int Schools = 200;
+    private const int Schools = 150;
     private const int KillPlan = 20261206;
     private const string PupilFile = "pupils_2024-25.csv";
     private static readonly Lazy<Task<string>> Generated = new(GenerateAsync);
@@ -68,21 +68,23 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
         output.WriteLine($"{provider}: clean import of {Schools} schools: attempt recorded at {phases.Attempt:N0} ms, transaction from {phases.Hash:N0} ms, " +
                          $"committed at {phases.Commit:N0} ms, process ended at {phases.End:N0} ms");
 
-        // The kill moments: a third aimed before the transaction, a third inside it, a third after the commit.
+        // The kill moments: a third at a random time from the start of the process to the start of the transaction; a
+        // third at a random time within the transaction, counted from when the attempt's hash is saved (the transaction
+        // begins next); a third at a random time within the recompute, counted from the commit.
         var random = new Random(KillPlan);
         var landed = new Dictionary<string, int>();
         var lastAttempt = await LastAttemptIdAsync();
         var nextRunByCli = true;
         for (var kill = 0; kill < Kills; kill++)
         {
-            var (from, to) = (kill % 3) switch
+            var (anchor, span) = (kill % 3) switch
             {
-                0 => (0.0, phases.Hash),
-                1 => (phases.Hash, phases.Commit),
-                _ => (phases.Commit, phases.End),
+                0 => (Anchor.ProcessStart, phases.Hash),
+                1 => (Anchor.TransactionStart, phases.Commit - phases.Hash),
+                _ => (Anchor.Commit, phases.End - phases.Commit),
             };
-            var delay = TimeSpan.FromMilliseconds(from + random.NextDouble() * (to - from));
-            var (ended, log) = await RunAndKillAsync(file, delay);
+            var delay = TimeSpan.FromMilliseconds(random.NextDouble() * span);
+            var (ended, log) = await RunAndKillAsync(file, anchor, delay, lastAttempt);
 
             var state = await StateAsync();
             var attempt = await AttemptAfterAsync(lastAttempt);
@@ -97,7 +99,7 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
                 _ => $"with the outcome {attempt.Outcome}",
             };
             landed[where] = landed.GetValueOrDefault(where) + 1;
-            var context = $"kill {kill + 1} after {delay.TotalMilliseconds:N0} ms, {where}:\n{log}";
+            var context = $"kill {kill + 1}, {delay.TotalMilliseconds:N0} ms after {anchor}, {where}:\n{log}";
 
             if (state.Blocks == before.Blocks)
             {
@@ -199,9 +201,17 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
         return (new Phases(attempt ?? hash.Value, hash.Value, commit.Value, end), log.ToString());
     }
 
-    private async Task<(bool Ended, string Log)> RunAndKillAsync(string file, TimeSpan delay)
+    private enum Anchor { ProcessStart, TransactionStart, Commit }
+
+    private async Task<(bool Ended, string Log)> RunAndKillAsync(string file, Anchor anchor, TimeSpan delay, long lastAttempt)
     {
         using var process = Start(out var log, "import", "pupils", file);
+        while (anchor != Anchor.ProcessStart && !process.HasExited)
+        {
+            var attempt = await AttemptAfterAsync(lastAttempt);
+            if (anchor == Anchor.TransactionStart ? attempt is { Sha256.Length: > 0 } : attempt is { Outcome: ImportOutcome.Applied }) break;
+            await Task.Delay(5);
+        }
         await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(delay));
         var ended = process.HasExited;
         if (!ended) process.Kill(entireProcessTree: true);
