@@ -77,7 +77,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
                 else unchanged++;
             }
             var removed = existing.Values.Select(e => e.Id).ToList();
-            return (counts with { Added = added.Count, Updated = changed.Count, Removed = removed.Count, Unchanged = unchanged }, async importId =>
+            async Task WriteAsync(long importId)
             {
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 0, 3));
                 await store.DeleteAsync(removed, ct);
@@ -87,7 +87,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
                 await store.InsertAsync(added, year, importId, ct);
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 3, 3));
             }
-            );
+            return (counts with { Added = added.Count, Updated = changed.Count, Removed = removed.Count, Unchanged = unchanged }, WriteAsync);
         }, ct);
     }
 
@@ -107,7 +107,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
             var existing = (await db.OfstedInspections.AsNoTracking().ToListAsync(ct)).Where(i => urns.Contains(i.Urn)).ToDictionary(i => i.Urn);
             var added = file.Rows.Where(r => !existing.ContainsKey(r.Urn)).ToList();
             var changed = file.Rows.Where(r => existing.TryGetValue(r.Urn, out var e) && e.Outcome != r.Outcome).ToList();
-            return (counts with { Added = added.Count, Updated = changed.Count, Unchanged = file.Rows.Count - added.Count - changed.Count }, async importId =>
+            async Task WriteAsync(long importId)
             {
                 var steps = added.Select(r => (Row: r, Held: (OfstedInspection?)null)).Concat(changed.Select(r => (Row: r, Held: (OfstedInspection?)existing[r.Urn]))).ToList();
                 for (var done = 0; done < steps.Count; done += SaveBatch)
@@ -128,7 +128,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
                 }
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, steps.Count, steps.Count));
             }
-            );
+            return (counts with { Added = added.Count, Updated = changed.Count, Unchanged = file.Rows.Count - added.Count - changed.Count }, WriteAsync);
         }, ct);
     }
 
