@@ -108,6 +108,22 @@ public static class CliContext
         return false;
     }
 
+    /// <summary>
+    /// <see cref="EnsureMigratedAsync"/>, then finishes any recompute an earlier import left waiting (its process
+    /// stopped after the import was saved), so that no one needs to know to run <c>schoolsight compute</c>.
+    /// </summary>
+    public static async Task<bool> ReadyAsync(IServiceProvider services, CancellationToken ct)
+    {
+        if (!await EnsureMigratedAsync(services.GetRequiredService<AppDbContext>(), ct)) return false;
+        var pending = services.GetRequiredService<Core.Indicators.RecomputePending>();
+        if (!await pending.AnyAsync(ct)) return true;
+        AnsiConsole.MarkupLine("An earlier import's recompute did not finish: finishing it first…");
+        var result = await pending.RunAsync(ct: ct);
+        if (result is not null)
+            AnsiConsole.MarkupLine($"Recomputed {result.SchoolYearsComputed:N0} school-year(s) and {result.AreasComputed:N0} area(s) in {result.Elapsed.TotalSeconds:0.0} s.");
+        return true;
+    }
+
     public static int Fail(string message)
     {
         AnsiConsole.MarkupLine($"[red]{Markup.Escape(message)}[/]");

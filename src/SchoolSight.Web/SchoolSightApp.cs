@@ -9,6 +9,7 @@ using SchoolSight.Core.Demo;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Core.Retention;
+using SchoolSight.Core.Indicators;
 using SchoolSight.Web.Api;
 using SchoolSight.Web.Authentication;
 using SchoolSight.Web.Authorization;
@@ -32,6 +33,8 @@ public static class SchoolSightApp
         services.AddSchoolSightCore();
         services.AddImprovingOutcomesProgramme(builder.Configuration);
         services.AddPupilDataRetention(builder.Configuration);
+        services.AddSingleton<RecomputeAtStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<RecomputeAtStartup>());
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -130,7 +133,10 @@ public static class SchoolSightApp
         return app;
     }
 
-    /// <summary>Migrates the database and, when configured (the demo), fills an empty one with Demo Borough.</summary>
+    /// <summary>
+    /// Migrates the database and, when configured (the demo), fills an empty one with Demo Borough; then lets the
+    /// recompute an earlier import left waiting run (<see cref="RecomputeAtStartup"/>).
+    /// </summary>
     public static Task PrepareDatabaseAsync(WebApplication app) => PrepareDatabaseAsync(app.Services, app.Configuration);
 
     public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration)
@@ -147,6 +153,7 @@ public static class SchoolSightApp
             logger.LogInformation("Demo sign-in (password for every demo user: {Password}):{NewLine}{Users}",
                 DemoSeeder.DemoPassword, Environment.NewLine, users);
         }
+        services.GetService<RecomputeAtStartup>()?.DatabaseReady();
     }
 
     private static bool IsApi(PathString path) => path.StartsWithSegments("/api/v1") || path.StartsWithSegments("/openapi");

@@ -82,7 +82,7 @@ public static class CategorisationCommands
         if (!result.IsValid) return Validate(parse, file);
         await using var services = CliContext.Services(parse);
         using var scope = services.CreateScope();
-        if (!await CliContext.EnsureMigratedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct)) return ExitCodes.Failed;
+        if (!await CliContext.ReadyAsync(scope.ServiceProvider, ct)) return ExitCodes.Failed;
         var preview = await scope.ServiceProvider.GetRequiredService<PreviewRuleSet>().RunAsync(result.RuleSet!, ct);
         if (!preview.Succeeded) return CliContext.Fail(string.Join(" ", preview.Errors.Select(e => e.Message)));
         var w = preview.Value!;
@@ -103,7 +103,7 @@ public static class CategorisationCommands
     {
         await using var services = CliContext.Services(parse);
         using var scope = services.CreateScope();
-        if (!await CliContext.EnsureMigratedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct)) return ExitCodes.Failed;
+        if (!await CliContext.ReadyAsync(scope.ServiceProvider, ct)) return ExitCodes.Failed;
         var result = await scope.ServiceProvider.GetRequiredService<ProposeLevels>().RunAsync(urn, ct);
         if (!result.Succeeded) return CliContext.Fail(string.Join(" ", result.Errors.Select(e => e.Message)));
         var run = result.Value!;

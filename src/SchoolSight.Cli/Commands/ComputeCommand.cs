@@ -33,7 +33,7 @@ public static class ComputeCommand
     {
         await using var services = CliContext.Services(parse);
         using var scope = services.CreateScope();
-        if (!await CliContext.EnsureMigratedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct)) return ExitCodes.Failed;
+        if (!await CliContext.ReadyAsync(scope.ServiceProvider, ct)) return ExitCodes.Failed;
         var compute = scope.ServiceProvider.GetRequiredService<ComputeIndicators>();
 
         AnsiConsole.MarkupLine($"Computing indicators in {Markup.Escape(CliContext.Describe(services.GetRequiredService<DatabaseOptions>()))}{(full ? " (every school-year)" : "")}");

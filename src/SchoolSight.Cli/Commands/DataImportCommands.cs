@@ -32,7 +32,7 @@ public static class DataImportCommands
             if (!path.Exists) return CliContext.Fail($"There is no file {path.FullName}.");
             await using var services = CliContext.Services(parse);
             using var scope = services.CreateScope();
-            if (!await CliContext.EnsureMigratedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct)) return ExitCodes.Failed;
+            if (!await CliContext.ReadyAsync(scope.ServiceProvider, ct)) return ExitCodes.Failed;
             AnsiConsole.MarkupLine($"Importing [bold]{Markup.Escape(path.Name)}[/] ({path.Length / 1048576.0:N1} MB) into " +
                                    $"{Markup.Escape(CliContext.Describe(services.GetRequiredService<DatabaseOptions>()))} as {Markup.Escape(CliContext.UserName(parse))}");
             var clock = Stopwatch.StartNew();

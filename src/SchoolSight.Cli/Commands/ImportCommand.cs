@@ -43,7 +43,7 @@ public static class ImportCommand
 
         await using var services = CliContext.Services(parse);
         using var serviceScope = services.CreateScope();
-        if (!await CliContext.EnsureMigratedAsync(serviceScope.ServiceProvider.GetRequiredService<AppDbContext>(), ct)) return ExitCodes.Failed;
+        if (!await CliContext.ReadyAsync(serviceScope.ServiceProvider, ct)) return ExitCodes.Failed;
         var import = serviceScope.ServiceProvider.GetRequiredService<ImportGias>();
 
         AnsiConsole.MarkupLine($"Importing [bold]{Markup.Escape(file.Name)}[/] ({scope.Describe()}) into {Markup.Escape(CliContext.Describe(services.GetRequiredService<DatabaseOptions>()))} as {Markup.Escape(CliContext.UserName(parse))}");

@@ -18,7 +18,7 @@ public static class ImportsListCommand
         {
             await using var services = CliContext.Services(parse);
             using var scope = services.CreateScope();
-            if (!await CliContext.EnsureMigratedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct)) return ExitCodes.Failed;
+            if (!await CliContext.ReadyAsync(scope.ServiceProvider, ct)) return ExitCodes.Failed;
             var page = await scope.ServiceProvider.GetRequiredService<ImportHistory>().ListAsync(1, parse.GetValue(take), ct);
             if (page.Total == 0)
             {
@@ -28,10 +28,18 @@ public static class ImportsListCommand
             var table = new Table().AddColumns("Id", "When (UTC)", "Who", "File", "Scope", "Outcome", "Result");
             foreach (var i in page.Imports)
             {
-                var outcome = i.Outcome == ImportOutcome.Applied ? "[green]Applied[/]" : "[red]Rejected[/]";
-                var summary = i.Outcome == ImportOutcome.Applied
-                    ? $"{i.Added:N0} added, {i.Updated:N0} updated, {i.Closed:N0} closed, {i.Unchanged:N0} unchanged of {i.RowsInScope:N0} in scope"
-                    : $"{i.ErrorCount:N0} problem(s) in {i.RowsRead:N0} rows";
+                var outcome = i.Outcome switch
+                {
+                    ImportOutcome.Applied => "[green]Applied[/]",
+                    ImportOutcome.DidNotFinish => "[yellow]Did not finish[/]",
+                    _ => $"[red]{i.OutcomeText}[/]",
+                };
+                var summary = i.Outcome switch
+                {
+                    ImportOutcome.Applied => $"{i.Added:N0} added, {i.Updated:N0} updated, {i.Closed:N0} closed, {i.Unchanged:N0} unchanged of {i.RowsInScope:N0} in scope",
+                    ImportOutcome.DidNotFinish => "nothing saved",
+                    _ => $"{i.ErrorCount:N0} problem(s) in {i.RowsRead:N0} rows",
+                };
                 table.AddRow(i.Id.ToString(), i.At.ToString("yyyy-MM-dd HH:mm"), Markup.Escape(i.UserName),
                     Markup.Escape($"{Shorten(i.FileName)} ({i.ShortHash})"), Markup.Escape(i.Scope), outcome, summary);
             }

@@ -48,7 +48,7 @@ public static class PublishedImportCommand
         if (!file.Exists) return CliContext.Fail($"There is no file {file.FullName}.");
         await using var services = CliContext.Services(parse);
         using var scope = services.CreateScope();
-        if (!await CliContext.EnsureMigratedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct)) return ExitCodes.Failed;
+        if (!await CliContext.ReadyAsync(scope.ServiceProvider, ct)) return ExitCodes.Failed;
         var import = scope.ServiceProvider.GetRequiredService<ImportPublished>();
 
         var what = year is { } y ? $"{source.Title()} {AcademicYear.Format(y)}" : source.Title();

@@ -38,6 +38,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<SipAssignment> SipAssignments => Set<SipAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<ImportLock> ImportLocks => Set<ImportLock>();
+    public DbSet<PendingRecompute> PendingRecomputes => Set<PendingRecompute>();
     public DbSet<PupilDataBlock> PupilDataBlocks => Set<PupilDataBlock>();
     public DbSet<SurveyDataBlock> SurveyDataBlocks => Set<SurveyDataBlock>();
     public DbSet<IndicatorResultSet> IndicatorResults => Set<IndicatorResultSet>();
@@ -148,7 +150,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     /// <summary>Import records and published (not pupil-level) figures are their own record: the import that brought them.</summary>
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not (ImportRecord or SentReminder or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet or PublishedFigure or OfstedInspection) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+        entry.Entity is not (ImportRecord or ImportLock or PendingRecompute or SentReminder or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet or PublishedFigure or OfstedInspection) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
 

@@ -25,11 +25,12 @@ internal interface IDataBlockKind
 }
 
 /// <summary>
-/// The shared end of the pupil and survey imports, with the GIAS import's rules: a rejected file is recorded with its
-/// problems and changes nothing; an accepted one is saved in one transaction, in batches (no tracking of millions of
-/// rows): each school-year in the file replaces SchoolSight's block for that school-year unless its hash is the same
-/// (then it is left alone, so importing the same file again changes nothing), with one audit entry per block added or
-/// replaced, the import's record, and an audit entry for the import itself.
+/// The shared end of the pupil and survey imports, with the GIAS import's rules: the attempt is recorded before the
+/// file is read; a rejected file is recorded with its problems and changes nothing; an accepted one is saved in one
+/// transaction, in batches (no tracking of millions of rows): each school-year in the file replaces SchoolSight's block
+/// for that school-year unless its hash is the same (then it is left alone, so importing the same file again changes
+/// nothing), with one audit entry per block added or replaced, the import's outcome, the years to recompute, and an
+/// audit entry for the import itself.
 /// </summary>
 internal static class DataBlockSaving
 {
@@ -38,19 +39,31 @@ internal static class DataBlockSaving
     /// <summary>Encoded bytes saved per SaveChanges.</summary>
     private const long BatchBytes = 32L << 20;
 
-    public static async Task<DataImportResult> RejectAsync(AppDbContext db, IDataBlockKind kind, string fileName, GiasFileCheck check, DateTime startedAt,
+    /// <summary>Records the attempt (committed on its own), then reads and saves the file with <paramref name="import"/>,
+    /// recording a failure if it throws; then, with <paramref name="compute"/> (as the app, API and CLI have it), finishes
+    /// the recomputes waiting (this import's, and any an earlier, stopped one left).</summary>
+    public static async Task<DataImportResult> RunAsync(AppDbContext db, IDataBlockKind kind, string fileName, Indicators.ComputeIndicators? compute,
+        Func<ImportRecord, Task<DataImportResult>> import, CancellationToken ct)
+    {
+        var record = await ImportAttempt.StartAsync(db, kind.Kind, fileName, db.UtcNow, "", ct);
+        var result = await ImportAttempt.RunAsync(db, record, () => import(record));
+        if (compute is null || !result.Applied) return result;
+        db.ChangeTracker.Clear();
+        return await new Indicators.RecomputePending(db, compute).RunAsync(ct: ct) is { } recomputed ? result with { Recomputed = recomputed } : result;
+    }
+
+    public static async Task<DataImportResult> RejectAsync(AppDbContext db, IDataBlockKind kind, ImportRecord record, GiasFileCheck check,
         int rowsRead, IReadOnlyList<ImportProblem> problems, int problemCount, CancellationToken ct)
     {
-        var record = new ImportRecord(kind.Kind, fileName, check.Sha256, startedAt, db.CurrentUser.UserName, "");
+        record.Checked(check.Sha256);
         record.Rejected(rowsRead, problemCount, FirstErrors(problems));
-        db.Imports.Add(record);
-        await db.SaveChangesAsync(ct);
+        await ImportAttempt.SaveAsync(db, record, ct);
         return new DataImportResult
         {
             ImportId = record.Id,
             Kind = kind.Kind,
             Outcome = ImportOutcome.Rejected,
-            FileName = fileName,
+            FileName = record.FileName,
             Sha256 = check.Sha256,
             Encoding = check.EncodingName,
             RowsRead = rowsRead,
@@ -60,36 +73,34 @@ internal static class DataBlockSaving
     }
 
     /// <summary>
-    /// Saves the blocks; then, with <paramref name="compute"/> (as the app, API and CLI have it), recomputes the
-    /// indicators of the academic years whose blocks changed.
+    /// Saves the blocks in one transaction that first takes the source's lock and only then reads the blocks held, so
+    /// that two imports of the same file run one after the other and the second finds nothing to change. The years
+    /// whose blocks changed are marked for recompute in the same transaction.
     /// </summary>
-    public static async Task<DataImportResult> SaveAsync(AppDbContext db, IDataBlockKind kind, string fileName, GiasFileCheck check, DateTime startedAt,
-        int rowsRead, IReadOnlyList<EncodedBlock> blocks, BlockSpool spool, Indicators.ComputeIndicators? compute, CancellationToken ct)
-    {
-        var result = await SaveBlocksAsync(db, kind, fileName, check, startedAt, rowsRead, blocks, spool, ct);
-        if (compute is null || result.Changed.Count == 0) return result;
-        db.ChangeTracker.Clear();
-        return result with { Recomputed = await compute.RunAsync(new Indicators.ComputeRequest(Years: [.. result.Changed.Select(c => c.AcademicYear).Distinct()]), ct: ct) };
-    }
-
-    private static async Task<DataImportResult> SaveBlocksAsync(AppDbContext db, IDataBlockKind kind, string fileName, GiasFileCheck check, DateTime startedAt,
+    public static async Task<DataImportResult> SaveAsync(AppDbContext db, IDataBlockKind kind, ImportRecord record, GiasFileCheck check,
         int rowsRead, IReadOnlyList<EncodedBlock> blocks, BlockSpool spool, CancellationToken ct)
     {
         var years = blocks.Select(b => b.Key.AcademicYear).Distinct().Order().ToList();
-        var held = await kind.HeldAsync(db, years, ct);
-        var changes = blocks.Where(b => !held.TryGetValue(b.Key, out var h) || h.Sha256 != b.Sha256).ToList();
-        var added = changes.Count(b => !held.ContainsKey(b.Key));
         var scope = Scope(blocks, years);
-        var record = new ImportRecord(kind.Kind, fileName, check.Sha256, startedAt, db.CurrentUser.UserName, scope);
-        record.Applied(rowsRead, rowsRead, added, changes.Count - added, 0, blocks.Count - changes.Count);
+        record.Checked(check.Sha256);
+        record.Covers(scope);
+        await ImportAttempt.SaveAsync(db, record, ct);
+        var fileName = record.FileName;
 
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        List<EncodedBlock> changes;
+        int added;
         try
         {
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                db.Imports.Add(record);
+                await ImportAttempt.LockAsync(db, kind.Kind, ct);
+                var held = await kind.HeldAsync(db, years, ct);
+                changes = [.. blocks.Where(b => !held.TryGetValue(b.Key, out var h) || h.Sha256 != b.Sha256)];
+                added = changes.Count(b => !held.ContainsKey(b.Key));
+                record.Applied(rowsRead, rowsRead, added, changes.Count - added, 0, blocks.Count - changes.Count);
+                db.Imports.Update(record);
                 await db.SaveChangesAsync(ct);
                 var now = db.UtcNow;
                 long bytes = 0;
@@ -113,6 +124,7 @@ internal static class DataBlockSaving
                     db.ChangeTracker.Clear();
                     bytes = 0;
                 }
+                Indicators.RecomputePending.Mark(db, changes.Select(c => c.Key.AcademicYear), record.Id);
                 db.AuditEntries.Add(new AuditEntry(now, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
                     nameof(ImportRecord), record.Id.ToString(), JsonSerializer.Serialize(new
                     {
@@ -135,7 +147,7 @@ internal static class DataBlockSaving
         {
             db.ChangeTracker.Clear();
             var problem = $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}";
-            return await RejectAsync(db, kind, fileName, check, startedAt, rowsRead, [new ImportProblem(null, null, problem)], 1, ct);
+            return await RejectAsync(db, kind, record, check, rowsRead, [new ImportProblem(null, null, problem)], 1, ct);
         }
         finally
         {

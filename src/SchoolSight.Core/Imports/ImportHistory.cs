@@ -15,6 +15,10 @@ public sealed record ImportSummary(
 {
     /// <summary>The first 12 characters of the file's SHA-256: enough to tell two files apart at a glance.</summary>
     public string ShortHash => Sha256.Length > 12 ? Sha256[..12] : Sha256;
+
+    /// <summary>"Applied", "Rejected", "Failed" or "Did not finish" (an attempt with no outcome: its process stopped,
+    /// or it is still running; nothing of it is saved until it ends).</summary>
+    public string OutcomeText => Outcome.Display();
 }
 
 public sealed record ImportHistoryPage(IReadOnlyList<ImportSummary> Imports, int Total, int Page, int PageSize)

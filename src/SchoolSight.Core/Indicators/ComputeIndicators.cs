@@ -12,7 +12,9 @@ namespace SchoolSight.Core.Indicators;
 
 /// <param name="Full">Recompute every school-year even when its data has not changed (after a catalogue change).</param>
 /// <param name="Years">Only these academic years; all years held when empty.</param>
-public sealed record ComputeRequest(bool Full = false, IReadOnlyCollection<int>? Years = null);
+/// <param name="AreasOfEveryYear">Recompute the areas and similar schools of each of <paramref name="Years"/> even when none
+/// of its schools changed (finishing a recompute that stopped after saving the schools).</param>
+public sealed record ComputeRequest(bool Full = false, IReadOnlyCollection<int>? Years = null, bool AreasOfEveryYear = false);
 
 public sealed record ComputeResult(int SchoolYearsComputed, int SchoolYearsUnchanged, int AreasComputed, int SimilarSetsComputed, IReadOnlyList<int> Years, TimeSpan Elapsed);
 
@@ -81,7 +83,8 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
         }
         var stale = wanted.Where(kv => request.Full || previousHash.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => kv.Key).ToHashSet();
         var removed = previousHash.Keys.Where(k => !wanted.ContainsKey(k)).ToList();
-        var touchedYears = stale.Select(k => k.Year).Concat(removed.Select(k => k.Item2)).Distinct().Order().ToList();
+        var touchedYears = stale.Select(k => k.Year).Concat(removed.Select(k => k.Item2))
+            .Concat(request.AreasOfEveryYear && years is not null ? years : []).Distinct().Order().ToList();
 
         // Schools: read the stale blocks a batch at a time, count each school-year in parallel, save.
         var computed = await ComputeSchoolsAsync(stale, wanted, schoolFigures, published, computer, now, progress, ct);

@@ -18,11 +18,12 @@ namespace SchoolSight.Core.Published;
 /// transaction, the source's figures for that year are replaced by the file's: new figures added, changed ones
 /// updated, ones the file no longer has removed, and unchanged ones left alone, so importing the same file again
 /// changes nothing. Only schools SchoolSight holds (and the LA and England rows) are kept unless every school is asked
-/// for. Every attempt is recorded as an <see cref="ImportRecord"/>.
+/// for. Every attempt is recorded as an <see cref="ImportRecord"/> before the file is read, and two imports of the
+/// same source run one after the other.
 /// </summary>
 [Operation]
-/// <remarks>With <paramref name="compute"/> (as the app, API and CLI have it), the indicators of the file's year are
-/// recomputed straight after an import that changed figures.</remarks>
+/// <remarks>An import that changed figures marks the file's year for recompute in its own transaction; with
+/// <paramref name="compute"/> (as the app, API and CLI have it), the recompute runs straight after.</remarks>
 public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicators? compute = null, ImportTempFolder? temp = null)
 {
     private const int ErrorsKeptOnRecord = 40;
@@ -36,89 +37,98 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         if (request.Source.NeedsAcademicYear() && request.AcademicYear is not (>= AcademicYear.Earliest and <= AcademicYear.Latest))
             throw new ArgumentException($"A {request.Source.Title()} file needs the academic year it is about.", nameof(request));
 
-        var held = request.KeepAllSchools
-            ? null
-            : (await db.Schools.IgnoreQueryFilters().AsNoTracking().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
-        if (request.Source == PublishedSource.Ofsted) return await ImportOfstedAsync(request, held, progress, ct);
-        var result = await ImportFiguresAsync(request, held, progress, ct);
-        if (compute is null || !result.Applied || result.Added + result.Updated + result.Removed == 0) return result;
+        var record = await ImportAttempt.StartAsync(db, request.Source.ImportKind(), CleanFileName(request.FileName), db.UtcNow, "", ct);
+        var result = await ImportAttempt.RunAsync(db, record, async () =>
+        {
+            var held = request.KeepAllSchools
+                ? null
+                : (await db.Schools.IgnoreQueryFilters().AsNoTracking().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
+            return request.Source == PublishedSource.Ofsted
+                ? await ImportOfstedAsync(request, record, held, progress, ct)
+                : await ImportFiguresAsync(request, record, held, progress, ct);
+        });
+        if (compute is null || !result.Applied) return result;
         db.ChangeTracker.Clear();
-        return result with { Recomputed = await compute.RunAsync(new Indicators.ComputeRequest(Years: [request.AcademicYear!.Value]), ct: ct) };
+        return await new Indicators.RecomputePending(db, compute).RunAsync(ct: ct) is { } recomputed ? result with { Recomputed = recomputed } : result;
     }
 
-    private async Task<PublishedImportResult> ImportFiguresAsync(PublishedImportRequest request, HashSet<int>? held, IProgress<GiasImportProgress>? progress, CancellationToken ct)
+    private async Task<PublishedImportResult> ImportFiguresAsync(PublishedImportRequest request, ImportRecord record, HashSet<int>? held,
+        IProgress<GiasImportProgress>? progress, CancellationToken ct)
     {
-        var startedAt = db.UtcNow;
         var year = request.AcademicYear!.Value;
         var file = await PublishedFileReader.ReadAsync(request.Content, new PublishedReadOptions(request.Source, held) { TempFolder = temp ?? ImportTempFolder.Default }, progress, ct);
-        var scope = Describe(request, file.SchoolsNotHeld, 0);
-        var record = new ImportRecord(request.Source.ImportKind(), CleanFileName(request.FileName), file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope);
+        record.Checked(file.Check.Sha256);
+        record.Covers(Describe(request, file.SchoolsNotHeld, 0));
         var counts = new Counts(file.RowsRead, file.SchoolRows, file.AreaRows, file.SchoolsNotHeld);
         if (file.ErrorCount > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ErrorCount, file.ColumnsNotInFile, ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
         var store = new PublishedFigureStore(db);
-        var existing = await store.LoadAsync(PublishedMeasures.Prefix(request.Source), year, ct);
-        var added = new List<PublishedValue>();
-        var changed = new List<(long, PublishedValue)>();
-        var unchanged = 0;
-        foreach (var figure in file.Figures)
+        return await ApplyAsync(request, record, file.Check, counts, file.ColumnsNotInFile, async () =>
         {
-            if (!existing.Remove((figure.AreaKind, figure.AreaCode, figure.Measure), out var before)) added.Add(figure);
-            else if (before.Value != figure.Value || before.Marker != figure.Marker) changed.Add((before.Id, figure));
-            else unchanged++;
-        }
-        var removed = existing.Values.Select(e => e.Id).ToList();
-        counts = counts with { Added = added.Count, Updated = changed.Count, Removed = removed.Count, Unchanged = unchanged };
-
-        return await ApplyAsync(request, record, file.Check, counts, file.ColumnsNotInFile, async importId =>
-        {
-            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 0, 3));
-            await store.DeleteAsync(removed, ct);
-            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 1, 3));
-            await store.UpdateAsync(changed, importId, ct);
-            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 2, 3));
-            await store.InsertAsync(added, year, importId, ct);
-            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 3, 3));
+            var existing = await store.LoadAsync(PublishedMeasures.Prefix(request.Source), year, ct);
+            var added = new List<PublishedValue>();
+            var changed = new List<(long, PublishedValue)>();
+            var unchanged = 0;
+            foreach (var figure in file.Figures)
+            {
+                if (!existing.Remove((figure.AreaKind, figure.AreaCode, figure.Measure), out var before)) added.Add(figure);
+                else if (before.Value != figure.Value || before.Marker != figure.Marker) changed.Add((before.Id, figure));
+                else unchanged++;
+            }
+            var removed = existing.Values.Select(e => e.Id).ToList();
+            async Task WriteAsync(long importId)
+            {
+                progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 0, 3));
+                await store.DeleteAsync(removed, ct);
+                progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 1, 3));
+                await store.UpdateAsync(changed, importId, ct);
+                progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 2, 3));
+                await store.InsertAsync(added, year, importId, ct);
+                progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 3, 3));
+            }
+            return (counts with { Added = added.Count, Updated = changed.Count, Removed = removed.Count, Unchanged = unchanged }, WriteAsync);
         }, ct);
     }
 
-    private async Task<PublishedImportResult> ImportOfstedAsync(PublishedImportRequest request, HashSet<int>? held, IProgress<GiasImportProgress>? progress, CancellationToken ct)
+    private async Task<PublishedImportResult> ImportOfstedAsync(PublishedImportRequest request, ImportRecord record, HashSet<int>? held,
+        IProgress<GiasImportProgress>? progress, CancellationToken ct)
     {
-        var startedAt = db.UtcNow;
         var file = await OfstedFileReader.ReadAsync(request.Content, held, progress, ct, temp);
-        var record = new ImportRecord(ImportKind.Ofsted, CleanFileName(request.FileName), file.Check.Sha256, startedAt, db.CurrentUser.UserName,
-            Describe(request, file.SchoolsNotHeld, 0));
+        record.Checked(file.Check.Sha256);
+        record.Covers(Describe(request, file.SchoolsNotHeld, 0));
         var counts = new Counts(file.RowsRead, file.Rows.Count, 0, file.SchoolsNotHeld);
         if (file.ErrorCount > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ErrorCount, file.ColumnsNotInFile, ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
         var urns = file.Rows.Select(r => r.Urn).ToHashSet();
-        var existing = (await db.OfstedInspections.AsNoTracking().ToListAsync(ct)).Where(i => urns.Contains(i.Urn)).ToDictionary(i => i.Urn);
-        var added = file.Rows.Where(r => !existing.ContainsKey(r.Urn)).ToList();
-        var changed = file.Rows.Where(r => existing.TryGetValue(r.Urn, out var e) && e.Outcome != r.Outcome).ToList();
-        counts = counts with { Added = added.Count, Updated = changed.Count, Unchanged = file.Rows.Count - added.Count - changed.Count };
-
-        return await ApplyAsync(request, record, file.Check, counts, file.ColumnsNotInFile, async importId =>
+        return await ApplyAsync(request, record, file.Check, counts, file.ColumnsNotInFile, async () =>
         {
-            var steps = added.Select(r => (Row: r, Held: (OfstedInspection?)null)).Concat(changed.Select(r => (Row: r, Held: (OfstedInspection?)existing[r.Urn]))).ToList();
-            for (var done = 0; done < steps.Count; done += SaveBatch)
+            var existing = (await db.OfstedInspections.AsNoTracking().ToListAsync(ct)).Where(i => urns.Contains(i.Urn)).ToDictionary(i => i.Urn);
+            var added = file.Rows.Where(r => !existing.ContainsKey(r.Urn)).ToList();
+            var changed = file.Rows.Where(r => existing.TryGetValue(r.Urn, out var e) && e.Outcome != r.Outcome).ToList();
+            async Task WriteAsync(long importId)
             {
-                progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, done, steps.Count));
-                foreach (var (row, inspection) in steps.Skip(done).Take(SaveBatch))
+                var steps = added.Select(r => (Row: r, Held: (OfstedInspection?)null)).Concat(changed.Select(r => (Row: r, Held: (OfstedInspection?)existing[r.Urn]))).ToList();
+                for (var done = 0; done < steps.Count; done += SaveBatch)
                 {
-                    if (inspection is null)
+                    progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, done, steps.Count));
+                    foreach (var (row, inspection) in steps.Skip(done).Take(SaveBatch))
                     {
-                        db.OfstedInspections.Add(new OfstedInspection(row.Urn, row.Outcome, importId));
-                        continue;
+                        if (inspection is null)
+                        {
+                            db.OfstedInspections.Add(new OfstedInspection(row.Urn, row.Outcome, importId));
+                            continue;
+                        }
+                        db.OfstedInspections.Attach(inspection);
+                        inspection.Update(row.Outcome, importId);
                     }
-                    db.OfstedInspections.Attach(inspection);
-                    inspection.Update(row.Outcome, importId);
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
                 }
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, steps.Count, steps.Count));
             }
-            progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, steps.Count, steps.Count));
+            return (counts with { Added = added.Count, Updated = changed.Count, Unchanged = file.Rows.Count - added.Count - changed.Count }, WriteAsync);
         }, ct);
     }
 
@@ -130,30 +140,38 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         public int Unchanged { get; init; }
     }
 
-    /// <summary>Records the import, then writes its changes, all in one transaction: a failure anywhere leaves nothing.</summary>
+    /// <summary>
+    /// Saves the file's hash on the attempt, then in one transaction: takes the source's lock, compares the file with
+    /// the figures held (read only now, so an import of the same source that ran meanwhile is seen), records the
+    /// outcome, writes the changes and marks the year for recompute. A failure anywhere leaves nothing.
+    /// </summary>
     private async Task<PublishedImportResult> ApplyAsync(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
-        IReadOnlyList<string> columnsNotInFile, Func<long, Task> write, CancellationToken ct)
+        IReadOnlyList<string> columnsNotInFile, Func<Task<(Counts Counts, Func<long, Task> Write)>> compare, CancellationToken ct)
     {
-        var scope = Describe(request, counts.SchoolsNotHeld, counts.Removed);
-        var applied = new ImportRecord(record.Kind, record.FileName, record.Sha256, record.At, record.UserName, scope);
-        applied.Applied(counts.RowsRead, counts.SchoolRows + counts.AreaRows, counts.Added, counts.Updated, 0, counts.Unchanged);
+        await ImportAttempt.SaveAsync(db, record, ct);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                db.Imports.Add(applied);
+                await ImportAttempt.LockAsync(db, record.Kind, ct);
+                (counts, var write) = await compare();
+                record.Covers(Describe(request, counts.SchoolsNotHeld, counts.Removed));
+                record.Applied(counts.RowsRead, counts.SchoolRows + counts.AreaRows, counts.Added, counts.Updated, 0, counts.Unchanged);
+                db.Imports.Update(record);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                await write(applied.Id);
+                await write(record.Id);
+                if (request.Source.NeedsAcademicYear() && counts.Added + counts.Updated + counts.Removed > 0)
+                    Indicators.RecomputePending.Mark(db, [request.AcademicYear!.Value], record.Id);
                 db.AuditEntries.Add(new AuditEntry(db.UtcNow, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
-                    nameof(ImportRecord), applied.Id.ToString(), JsonSerializer.Serialize(new
+                    nameof(ImportRecord), record.Id.ToString(), JsonSerializer.Serialize(new
                     {
-                        Kind = applied.Kind.ToString(),
-                        applied.FileName,
-                        applied.Sha256,
-                        applied.Scope,
+                        Kind = record.Kind.ToString(),
+                        record.FileName,
+                        record.Sha256,
+                        record.Scope,
                         counts.RowsRead,
                         counts.SchoolRows,
                         counts.AreaRows,
@@ -166,7 +184,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
-            return Result(request, applied, check, counts, [], columnsNotInFile);
+            return Result(request, record, check, counts, [], columnsNotInFile);
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
@@ -179,15 +197,13 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
-
     }
 
     private async Task<PublishedImportResult> RejectAsync(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
         IReadOnlyList<GiasImportError> errors, int errorCount, IReadOnlyList<string> columnsNotInFile, CancellationToken ct)
     {
         record.Rejected(counts.RowsRead, errorCount, FirstErrors(errors));
-        db.Imports.Add(record);
-        await db.SaveChangesAsync(ct);
+        await ImportAttempt.SaveAsync(db, record, ct);
         return Result(request, record, check, counts with { Added = 0, Updated = 0, Removed = 0, Unchanged = 0 }, errors, columnsNotInFile) with { ErrorCount = errorCount };
     }
 

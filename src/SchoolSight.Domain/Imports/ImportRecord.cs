@@ -16,11 +16,31 @@ public enum ImportOutcome
 {
     Applied,
     Rejected,
+
+    /// <summary>Stopped by an error after the file was accepted: rolled back, nothing changed.</summary>
+    Failed,
+
+    /// <summary>No outcome was recorded: the import is still running, or the process stopped before it ended (rolled back).</summary>
+    DidNotFinish,
+}
+
+public static class ImportOutcomes
+{
+    /// <summary>"Applied", "Rejected", "Failed", "Did not finish": as the import history shows it.</summary>
+    public static string Display(this ImportOutcome outcome) => outcome switch
+    {
+        ImportOutcome.Applied => "Applied",
+        ImportOutcome.Rejected => "Rejected",
+        ImportOutcome.Failed => "Failed",
+        ImportOutcome.DidNotFinish => "Did not finish",
+    };
 }
 
 /// <summary>
 /// The record of one import attempt (DOMAIN.md section 3.1): source, time, user and row counts.
-/// A rejected file is recorded too, with its error count, but changes no school data.
+/// It is saved, on its own, when the attempt starts (as <see cref="ImportOutcome.DidNotFinish"/>), then given its
+/// outcome: applied in the import's own transaction, or rejected or failed after it. An attempt whose process stopped
+/// keeps no outcome. A rejected or failed file is recorded too, with its problems, but changes no school data.
 /// </summary>
 public sealed class ImportRecord
 {
@@ -34,6 +54,7 @@ public sealed class ImportRecord
         At = at;
         UserName = userName;
         Scope = scope;
+        Outcome = ImportOutcome.DidNotFinish;
     }
 
     public long Id { get; private set; }
@@ -55,6 +76,12 @@ public sealed class ImportRecord
     public int ErrorCount { get; private set; }
     public string? FirstErrors { get; private set; }
 
+    /// <summary>The file has been read: its SHA-256 is known before anything is written.</summary>
+    public void Checked(string sha256) => Sha256 = sha256;
+
+    /// <summary>What the import covers, once the file has been read.</summary>
+    public void Covers(string scope) => Scope = scope.Length > 500 ? scope[..500] : scope;
+
     public void Applied(int rowsRead, int rowsInScope, int added, int updated, int closed, int unchanged)
     {
         Outcome = ImportOutcome.Applied;
@@ -70,7 +97,17 @@ public sealed class ImportRecord
     {
         Outcome = ImportOutcome.Rejected;
         RowsRead = rowsRead;
+        (RowsInScope, Added, Updated, Closed, Unchanged) = (0, 0, 0, 0, 0);
         ErrorCount = errorCount;
         FirstErrors = firstErrors.Length > 4000 ? firstErrors[..4000] : firstErrors;
+    }
+
+    /// <summary>Stopped by an error after the file was accepted; the import's transaction was rolled back.</summary>
+    public void Failed(string problem)
+    {
+        Outcome = ImportOutcome.Failed;
+        (RowsInScope, Added, Updated, Closed, Unchanged) = (0, 0, 0, 0, 0);
+        ErrorCount = 1;
+        FirstErrors = problem.Length > 4000 ? problem[..4000] : problem;
     }
 }

@@ -694,6 +694,20 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("SchoolLevels", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Imports.ImportLock", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("ImportLocks");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Imports.ImportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1511,6 +1525,30 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.HasIndex("AcademicYear", "AreaKind");
 
                     b.ToTable("IndicatorResults");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Indicators.PendingRecompute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcademicYear");
+
+                    b.ToTable("PendingRecomputes");
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Indicators.PupilDataBlock", b =>

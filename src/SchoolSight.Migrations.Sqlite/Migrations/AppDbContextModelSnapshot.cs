@@ -669,6 +669,20 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("SchoolLevels", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Imports.ImportLock", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("ImportLocks");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Imports.ImportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1460,6 +1474,28 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("AcademicYear", "AreaKind");
 
                     b.ToTable("IndicatorResults");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Indicators.PendingRecompute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcademicYear");
+
+                    b.ToTable("PendingRecomputes");
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Indicators.PupilDataBlock", b =>

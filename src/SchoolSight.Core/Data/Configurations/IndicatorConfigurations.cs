@@ -45,3 +45,12 @@ public sealed class SimilarSchoolSetConfiguration : IEntityTypeConfiguration<Sim
         builder.Property(x => x.Members).HasMaxLength(4000);
     }
 }
+
+public sealed class PendingRecomputeConfiguration : IEntityTypeConfiguration<PendingRecompute>
+{
+    public void Configure(EntityTypeBuilder<PendingRecompute> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => x.AcademicYear);
+    }
+}

@@ -35,6 +35,11 @@ public sealed class ImportRecordConfiguration : IEntityTypeConfiguration<ImportR
     }
 }
 
+public sealed class ImportLockConfiguration : IEntityTypeConfiguration<ImportLock>
+{
+    public void Configure(EntityTypeBuilder<ImportLock> builder) => builder.HasKey(x => x.Kind);
+}
+
 public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder)

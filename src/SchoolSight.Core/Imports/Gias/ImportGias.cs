@@ -17,7 +17,8 @@ public sealed record GiasImportRequest(Stream Content, string FileName, GiasImpo
 /// any problem rejects it, listing every problem by line and column, and no school is changed. Otherwise, in one
 /// transaction: new URNs are added, changed GIAS fields updated, schools of the kept LAs that the file marks closed or
 /// no longer lists are marked closed (never deleted), and the LA's own fields (locality, clusters) are left alone.
-/// Importing the same file again changes nothing. Every attempt is recorded as an <see cref="ImportRecord"/>.
+/// Importing the same file again changes nothing. Every attempt is recorded as an <see cref="ImportRecord"/> before the
+/// file is read (an attempt whose process stopped shows as one that did not finish), and two imports run one after the other.
 /// </summary>
 [Operation]
 public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
@@ -33,44 +34,53 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
         if (db.CurrentUser.Role != Role.LaAdministrator)
             throw new UnauthorizedAccessException("Only an LA administrator may import establishments.");
 
-        var startedAt = db.UtcNow;
-        var fileName = CleanFileName(request.FileName);
         var scope = request.Scope;
+        var record = await ImportAttempt.StartAsync(db, ImportKind.Gias, CleanFileName(request.FileName), db.UtcNow, scope.Describe(), ct);
+        return await ImportAttempt.RunAsync(db, record, () => ImportAsync(request, record, progress, ct));
+    }
 
+    private async Task<GiasImportResult> ImportAsync(GiasImportRequest request, ImportRecord record, IProgress<GiasImportProgress>? progress, CancellationToken ct)
+    {
+        var scope = request.Scope;
         // The schools the import may change, loaded once (no query per row): those of the kept LAs.
-        var held = await HeldSchools(scope).ToDictionaryAsync(s => s.Urn, ct);
+        var heldUrns = (await HeldSchools(scope).Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
         var file = await GiasFileReader.ReadAsync(request.Content, new GiasReadOptions(scope)
         {
-            HeldUrns = held.Keys.ToHashSet(),
+            HeldUrns = heldUrns,
             MaxLengths = GiasReadOptions.MaxLengthsOf(db.Model),
             TempFolder = temp ?? ImportTempFolder.Default,
         }, progress, ct);
 
-        var record = new ImportRecord(ImportKind.Gias, fileName, file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope.Describe());
+        record.Checked(file.Check.Sha256);
         var errors = file.ErrorCount > 0 ? file.Errors : MissingLas(scope, file);
         if (errors.Count > 0) return await RejectAsync(record, file, errors, Math.Max(file.ErrorCount, errors.Count), ct);
+        await ImportAttempt.SaveAsync(db, record, ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
-        if (!scope.AllLas)
-        {
-            // A row of a kept LA whose URN SchoolSight holds under another LA (the school moved in) is updated, not added.
-            var newUrns = file.Rows.Select(r => r.Urn).Where(u => !held.ContainsKey(u)).ToList();
-            if (newUrns.Count > 0)
-                foreach (var school in await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => newUrns.Contains(s.Urn)).ToListAsync(ct))
-                    held[school.Urn] = school;
-        }
-
-        var plan = GiasImportPlan.Make(file, held, scope);
-        record.Applied(file.RowsRead, file.RowsInScope, plan.Count(GiasChangeKind.Added), plan.Count(GiasChangeKind.Updated),
-            plan.Count(GiasChangeKind.Closed), plan.Unchanged);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             // One transaction, saved a batch at a time: a national file's 50,000 tracked schools and their audit rows
-            // would otherwise all be held in memory at once. A failure in any batch rolls back every one.
+            // would otherwise all be held in memory at once. A failure in any batch rolls back every one. It starts by
+            // taking the GIAS import's lock, and reads the schools to compare with only then, so that two imports run
+            // one after the other and the second compares with what the first saved.
+            GiasImportPlan plan;
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
+                await ImportAttempt.LockAsync(db, ImportKind.Gias, ct);
+                var held = await HeldSchools(scope).ToDictionaryAsync(s => s.Urn, ct);
+                if (!scope.AllLas)
+                {
+                    // A row of a kept LA whose URN SchoolSight holds under another LA (the school moved in) is updated, not added.
+                    var newUrns = file.Rows.Select(r => r.Urn).Where(u => !held.ContainsKey(u)).ToList();
+                    if (newUrns.Count > 0)
+                        foreach (var school in await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => newUrns.Contains(s.Urn)).ToListAsync(ct))
+                            held[school.Urn] = school;
+                }
+                plan = GiasImportPlan.Make(file, held, scope);
+                record.Applied(file.RowsRead, file.RowsInScope, plan.Count(GiasChangeKind.Added), plan.Count(GiasChangeKind.Updated),
+                    plan.Count(GiasChangeKind.Closed), plan.Unchanged);
                 for (var done = 0; done < plan.Steps.Count; done += SaveBatch)
                 {
                     progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, done, plan.Steps.Count));
@@ -79,7 +89,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
                     db.ChangeTracker.Clear();
                 }
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, plan.Steps.Count, plan.Steps.Count));
-                db.Imports.Add(record);
+                db.Imports.Update(record);
                 await db.SaveChangesAsync(ct);
                 db.AuditEntries.Add(new AuditEntry(db.UtcNow, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
                     nameof(ImportRecord), record.Id.ToString(), JsonSerializer.Serialize(new
@@ -109,8 +119,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
             var problem = e is DbUpdateConcurrencyException
                 ? "another change to one of these schools was saved while the file was being imported, so nothing was imported: import the file again"
                 : $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}";
-            var retry = new ImportRecord(ImportKind.Gias, fileName, file.Check.Sha256, startedAt, db.CurrentUser.UserName, scope.Describe());
-            return await RejectAsync(retry, file, [new GiasImportError(null, null, problem)], 1, ct);
+            return await RejectAsync(record, file, [new GiasImportError(null, null, problem)], 1, ct);
         }
         finally
         {
@@ -156,8 +165,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
     private async Task<GiasImportResult> RejectAsync(ImportRecord record, GiasFile file, IReadOnlyList<GiasImportError> errors, int errorCount, CancellationToken ct)
     {
         record.Rejected(file.RowsRead, errorCount, FirstErrors(errors));
-        db.Imports.Add(record);
-        await db.SaveChangesAsync(ct);
+        await ImportAttempt.SaveAsync(db, record, ct);
         return Result(record, file, errors, []) with { ErrorCount = errorCount };
     }
 

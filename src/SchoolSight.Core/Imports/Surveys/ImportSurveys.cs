@@ -24,14 +24,16 @@ public sealed class ImportSurveys(AppDbContext db, Indicators.ComputeIndicators?
     {
         if (db.CurrentUser.Role != Role.LaAdministrator)
             throw new UnauthorizedAccessException("Only an LA administrator may import survey responses.");
-        var startedAt = db.UtcNow;
         var fileName = DataBlockSaving.CleanFileName(request.FileName);
-        var held = (await db.Schools.IgnoreQueryFilters().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
-        using var spool = new BlockSpool(temp);
-        var file = await SurveyFileReader.ReadAsync(request.Content, held, spool, ct);
-        if (file.ProblemCount > 0)
-            return await DataBlockSaving.RejectAsync(db, Kind.Instance, fileName, file.Check, startedAt, file.RowsRead, file.Problems, file.ProblemCount, ct);
-        return await DataBlockSaving.SaveAsync(db, Kind.Instance, fileName, file.Check, startedAt, file.RowsRead, file.Blocks, spool, compute, ct);
+        return await DataBlockSaving.RunAsync(db, Kind.Instance, fileName, compute, async record =>
+        {
+            var held = (await db.Schools.IgnoreQueryFilters().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
+            using var spool = new BlockSpool(temp);
+            var file = await SurveyFileReader.ReadAsync(request.Content, held, spool, ct);
+            if (file.ProblemCount > 0)
+                return await DataBlockSaving.RejectAsync(db, Kind.Instance, record, file.Check, file.RowsRead, file.Problems, file.ProblemCount, ct);
+            return await DataBlockSaving.SaveAsync(db, Kind.Instance, record, file.Check, file.RowsRead, file.Blocks, spool, ct);
+        }, ct);
     }
 
     private sealed class Kind : IDataBlockKind
