@@ -69,15 +69,17 @@ public static class CliContext
         : $"cli:{Environment.UserName}";
 
     /// <summary>The services a command runs with: the Core operations over the chosen database, acting as the CLI user.</summary>
-    public static ServiceProvider Services(ParseResult parse)
+    public static ServiceProvider Services(ParseResult parse) => Services(DatabaseOptionsFor(parse), UserName(parse));
+
+    public static ServiceProvider Services(DatabaseOptions database, string userName)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICurrentUser>(new FixedCurrentUser(UserName(parse)));
-        services.AddSchoolSightDatabase(DatabaseOptionsFor(parse));
+        services.AddSingleton<ICurrentUser>(new FixedCurrentUser(userName));
+        services.AddSchoolSightDatabase(database);
         services.AddSchoolSightCore();
-        services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>();
+        services.AddIdentityCore<AppUser>(o => PasswordRules.Apply(o.Password)).AddEntityFrameworkStores<AppDbContext>();
         return services.BuildServiceProvider();
     }
 
@@ -93,7 +95,8 @@ public static class CliContext
     /// <summary>False, with a message, when the database is missing tables: commands other than <c>db migrate</c> do not change the schema.</summary>
     public static async Task<bool> EnsureMigratedAsync(AppDbContext db, CancellationToken ct)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await DatabaseReadiness.EnsureExistsAsync(db, ct);
+        var pending = (await DatabaseReadiness.RunAsync(db, () => db.Database.GetPendingMigrationsAsync(ct))).ToList();
         if (pending.Count == 0) return true;
         AnsiConsole.MarkupLine($"[red]The database is not up to date ({pending.Count} migration(s) to apply).[/] Run [bold]schoolsight db migrate[/] first.");
         return false;

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using SchoolSight.Cli;
 using SchoolSight.Cli.Commands;
+using SchoolSight.Core.Data;
 
 var root = new RootCommand("SchoolSight from the command line: imports, the database, the demo data.")
 {
@@ -15,4 +18,13 @@ root.Subcommands.Add(CategorisationCommands.Rules());
 root.Subcommands.Add(CategorisationCommands.Levels());
 root.Subcommands.Add(DatabaseCommands.Db());
 root.Subcommands.Add(DatabaseCommands.Demo());
-return await root.Parse(args).InvokeAsync();
+root.Subcommands.Add(UserCommands.Create());
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is DatabaseSetupException or SqliteException or NpgsqlException || e.InnerException is SqliteException or NpgsqlException)
+{
+    // A database setting that cannot work (missing, unreadable, read-only, refused): one line, no stack trace.
+    return CliContext.Fail(e is DatabaseSetupException ? e.Message : $"The database cannot be used: {(e.InnerException ?? e).Message.Split('\n', 2)[0].Trim()}");
+}

@@ -48,6 +48,7 @@ public static class AccessMatrix
         ["GET /Account/SignOut"] = null,
         ["GET /Account/AccessDenied"] = null,
         ["GET /Account/ChangePassword"] = Everyone,
+        ["GET /Account/ResetPassword"] = null,
 
         ["GET /Schools"] = RegisterReaders,
         ["GET /Schools/{urn:int}"] = RegisterReaders,
@@ -79,6 +80,9 @@ public static class AccessMatrix
         ["GET /Users"] = Administrators,
         ["GET /Users/Create"] = Administrators,
         ["GET /Users/{id}/Edit"] = Administrators,
+        ["GET /Users/{id}/Disable"] = Administrators,
+        ["GET /Users/{id}/Enable"] = Administrators,
+        ["GET /Users/{id}/ResetPassword"] = Administrators,
 
         ["GET /api/v1/schools"] = RegisterReaders,
         ["GET /api/v1/schools/{urn:int}"] = RegisterReaders,
