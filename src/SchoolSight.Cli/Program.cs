@@ -25,6 +25,8 @@ try
 }
 catch (Exception e) when (e is DatabaseSetupException or SqliteException or NpgsqlException || e.InnerException is SqliteException or NpgsqlException)
 {
-    // A database setting that cannot work (missing, unreadable, read-only, refused): one line, no stack trace.
-    return CliContext.Fail(e is DatabaseSetupException ? e.Message : $"The database cannot be used: {(e.InnerException ?? e).Message.Split('\n', 2)[0].Trim()}");
+    // A database setting that cannot work (missing, unreadable, read-only, refused): one line on stderr, no stack trace.
+    var cause = e is DatabaseSetupException or SqliteException or NpgsqlException ? e : e.InnerException!;
+    Console.Error.WriteLine(e is DatabaseSetupException ? e.Message : $"The database in Database:ConnectionString cannot be used: {cause.Message.Split('\n', 2)[0].Trim()}");
+    return ExitCodes.Failed;
 }

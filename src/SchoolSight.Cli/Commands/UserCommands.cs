@@ -98,7 +98,8 @@ public static class UserCommands
             if (!result.Succeeded) return Failed(console, result.Errors);
             var link = result.Value!;
             console.MarkupLine($"One-time link for {Markup.Escape(email)}, valid until {link.ExpiresAt:HH:mm} UTC on {link.ExpiresAt:d MMMM yyyy}. It is shown only now; send it to them:");
-            console.WriteLine((baseUrl?.TrimEnd('/') ?? "") + link.Path);
+            // Written as it is, never wrapped to the terminal's width, so it can be copied whole.
+            console.Profile.Out.Writer.WriteLine((baseUrl?.TrimEnd('/') ?? "") + link.Path);
             return ExitCodes.Ok;
         });
 

@@ -13,7 +13,10 @@ namespace SchoolSight.Core.Access;
 public sealed class DisableUser(AppDbContext db, UserManager<AppUser> users)
 {
     /// <param name="concurrencyStamp">The version the administrator saw; null from the command line, which acts on the current one.</param>
-    public async Task<OperationResult<string>> RunAsync(string id, string? concurrencyStamp, CancellationToken ct = default)
+    public Task<OperationResult<string>> RunAsync(string id, string? concurrencyStamp, CancellationToken ct = default) =>
+        UserAccess.GuardedAsync(db, () => DisableAsync(id, concurrencyStamp, ct), ct);
+
+    private async Task<OperationResult<string>> DisableAsync(string id, string? concurrencyStamp, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return OperationResult<string>.Fail(CoreErrors.NotFound("user"));

@@ -59,7 +59,10 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users)
         return OperationResult<string>.Ok(user.Id);
     }
 
-    public async Task<OperationResult<string>> EditAsync(string id, UserInput input, string concurrencyStamp, CancellationToken ct = default)
+    public Task<OperationResult<string>> EditAsync(string id, UserInput input, string concurrencyStamp, CancellationToken ct = default) =>
+        UserAccess.GuardedAsync(db, () => SaveEditAsync(id, input, concurrencyStamp, ct), ct);
+
+    private async Task<OperationResult<string>> SaveEditAsync(string id, UserInput input, string concurrencyStamp, CancellationToken ct)
     {
         var user = await db.Users.Include(u => u.Assignments).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return OperationResult<string>.Fail(CoreErrors.NotFound("user"));

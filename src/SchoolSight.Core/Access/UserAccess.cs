@@ -1,5 +1,7 @@
+using System.Data;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
@@ -47,6 +49,34 @@ public static class UserAccess
             .ToListAsync(ct);
         return others.All(IsDisabled);
     }
+
+    /// <summary>
+    /// Runs a change that the last-administrator rule guards in a serializable transaction, so two administrators
+    /// disabling or demoting each other at the same moment cannot leave none: on SQLite the second waits for the first;
+    /// on PostgreSQL one of them is refused and asked to look again.
+    /// </summary>
+    public static async Task<OperationResult<string>> GuardedAsync(AppDbContext db, Func<Task<OperationResult<string>>> change, CancellationToken ct)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            var result = await change();
+            if (result.Succeeded) await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch (Exception e) when (IsSerializationFailure(e))
+        {
+            db.ChangeTracker.Clear();
+            return OperationResult<string>.Fail(CoreErrors.ChangedMeanwhile("the LA administrators"));
+        }
+    }
+
+    private static bool IsSerializationFailure(Exception? e) => e switch
+    {
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        null => false,
+        _ => IsSerializationFailure(e.InnerException),
+    };
 
     public static DomainError LastAdministrator(string change, string? field = null) =>
         new("user.last-administrator",

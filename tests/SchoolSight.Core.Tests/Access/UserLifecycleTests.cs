@@ -86,6 +86,20 @@ public abstract class UserLifecycleTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task TwoAdministrators_DisablingEachOtherAtTheSameMoment_LeaveOneActive()
+    {
+        var second = await _world.AddAsync("second-admin@la.example", Role.LaAdministrator);
+
+        var results = await Task.WhenAll(
+            _world.RunAsync<DisableUser>(op => op.RunAsync(_admin, null), actor: "second-admin@la.example"),
+            _world.RunAsync<DisableUser>(op => op.RunAsync(second, null), actor: "admin@la.example"));
+
+        results.Count(r => r.Succeeded).ShouldBe(1);
+        results.Single(r => !r.Succeeded).Errors.Single().Code.ShouldBeOneOf("user.last-administrator", Core.CoreErrors.ConflictCode);
+        ((await _world.GetAsync(_admin)).IsDisabled() && (await _world.GetAsync(second)).IsDisabled()).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task EditUser_DemotingTheLastActiveAdministrator_IsRefused()
     {
         await using (var scope = _world.As())
