@@ -32,7 +32,7 @@ public static class DatabaseCommands
         seed.Options.Add(DemoUserCommands.Force);
         seed.SetAction(async (parse, ct) =>
         {
-            if (DemoUserCommands.RefuseSeed(DemoUserCommands.EnvironmentName(), parse.GetValue(DemoUserCommands.Force)) is { } refusal) return CliContext.Fail(refusal);
+            if (DemoUserCommands.RefuseSeed(DemoUserCommands.EnvironmentName(), parse.GetValue(DemoUserCommands.Force)) is { } refusal) return DemoUserCommands.Refused(refusal);
             await using var services = CliContext.Services(parse);
             using var scope = services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -29,6 +29,13 @@ public static class DemoUserCommands
         force || string.Equals(environmentName, "Development", StringComparison.OrdinalIgnoreCase) ? null
         : $"Refusing to add the demo data and its {DemoSeeder.DemoUsers.Count} accounts with a published password in the {environmentName} environment: use --force if this database is only a demo.";
 
+    /// <summary>Says why the demo was not added, on one line of stderr (never wrapped to the terminal's width).</summary>
+    public static int Refused(string reason)
+    {
+        Console.Error.WriteLine(reason);
+        return ExitCodes.Failed;
+    }
+
     public static Command DisableUsers()
     {
         var command = new Command("disable-users", "Disable every demo account (admin@demo-borough.example and the others), keeping them in the audit trail");
