@@ -77,16 +77,21 @@ public static class CliContext
     public static ServiceProvider Services(ParseResult parse)
     {
         var configuration = Configuration(parse);
-        var tempFolder = ImportTempFolder.FromConfiguration(configuration);
+        return Services(DatabaseOptions.FromConfiguration(configuration), UserName(parse), ImportTempFolder.FromConfiguration(configuration));
+    }
+
+    public static ServiceProvider Services(DatabaseOptions database, string userName, ImportTempFolder? tempFolder = null)
+    {
+        tempFolder ??= ImportTempFolder.Default;
         tempFolder.Sweep();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICurrentUser>(new FixedCurrentUser(UserName(parse)));
-        services.AddSchoolSightDatabase(DatabaseOptions.FromConfiguration(configuration));
+        services.AddSingleton<ICurrentUser>(new FixedCurrentUser(userName));
+        services.AddSchoolSightDatabase(database);
         services.AddSingleton(tempFolder);
         services.AddSchoolSightCore();
-        services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>();
+        services.AddIdentityCore<AppUser>(o => PasswordRules.Apply(o.Password)).AddEntityFrameworkStores<AppDbContext>();
         return services.BuildServiceProvider();
     }
 
@@ -102,7 +107,8 @@ public static class CliContext
     /// <summary>False, with a message, when the database is missing tables: commands other than <c>db migrate</c> do not change the schema.</summary>
     public static async Task<bool> EnsureMigratedAsync(AppDbContext db, CancellationToken ct)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await DatabaseReadiness.EnsureExistsAsync(db, ct);
+        var pending = (await DatabaseReadiness.RunAsync(db, () => db.Database.GetPendingMigrationsAsync(ct))).ToList();
         if (pending.Count == 0) return true;
         AnsiConsole.MarkupLine($"[red]The database is not up to date ({pending.Count} migration(s) to apply).[/] Run [bold]schoolsight db migrate[/] first.");
         return false;

@@ -38,11 +38,7 @@ public static class SchoolSightApp
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
-                options.Password.RequiredLength = 12;
-                options.Password.RequireNonAlphanumeric = true;
-                options.Password.RequireDigit = true;
-                options.Password.RequireUppercase = true;
-                options.Password.RequireLowercase = true;
+                PasswordRules.Apply(options.Password);
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -135,7 +131,9 @@ public static class SchoolSightApp
 
     /// <summary>
     /// Migrates the database and, when configured (the demo), fills an empty one with Demo Borough; then lets the
-    /// recompute an earlier import left waiting run (<see cref="RecomputeAtStartup"/>).
+    /// recompute an earlier import left waiting run (<see cref="RecomputeAtStartup"/>). In Production a
+    /// missing or empty database is refused unless <c>Database:CreateIfMissing</c> is true; a database that cannot be
+    /// opened or written is refused too. Both throw <see cref="DatabaseSetupException"/> with a one-line message.
     /// </summary>
     public static Task PrepareDatabaseAsync(WebApplication app) => PrepareDatabaseAsync(app.Services, app.Configuration);
 
@@ -144,10 +142,13 @@ public static class SchoolSightApp
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SchoolSight");
-        await DatabaseInitializer.MigrateAsync(db);
+        var createIfMissing = configuration.GetValue<bool?>(DatabaseReadiness.CreateIfMissingSetting)
+            ?? !services.GetRequiredService<IHostEnvironment>().IsProduction();
+        if (!createIfMissing) await DatabaseReadiness.EnsureExistsAsync(db);
+        await DatabaseReadiness.RunAsync(db, () => DatabaseInitializer.MigrateAsync(db));
         if (configuration.GetValue<bool>("Demo:SeedOnEmptyDatabase"))
         {
-            var seeded = await DemoSeeder.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+            var seeded = await DatabaseReadiness.RunAsync(db, () => DemoSeeder.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>()));
             if (seeded) logger.LogInformation("Filled the empty database with the Demo Borough demo data.");
             var users = string.Join(Environment.NewLine, DemoSeeder.DemoUsers.Select(u => $"    {u.Role,-28} {u.Email}"));
             logger.LogInformation("Demo sign-in (password for every demo user: {Password}):{NewLine}{Users}",

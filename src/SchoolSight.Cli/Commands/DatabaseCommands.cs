@@ -29,8 +29,10 @@ public static class DatabaseCommands
     public static Command Demo()
     {
         var seed = new Command("seed", $"Migrate the database and, if it is empty, fill it with the fictional {DemoSeeder.DemoLaName} (LA {DemoSeeder.DemoLaCode}) and its demo users");
+        seed.Options.Add(DemoUserCommands.Force);
         seed.SetAction(async (parse, ct) =>
         {
+            if (DemoUserCommands.RefuseSeed(DemoUserCommands.EnvironmentName(), parse.GetValue(DemoUserCommands.Force)) is { } refusal) return DemoUserCommands.Refused(refusal);
             await using var services = CliContext.Services(parse);
             using var scope = services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -44,6 +46,6 @@ public static class DatabaseCommands
             AnsiConsole.Write(table);
             return ExitCodes.Ok;
         });
-        return new Command("demo", "Demo data") { seed, DemoGenerateCommand.Create() };
+        return new Command("demo", "Demo data") { seed, DemoGenerateCommand.Create(), DemoUserCommands.DisableUsers() };
     }
 }

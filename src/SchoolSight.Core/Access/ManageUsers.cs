@@ -16,7 +16,10 @@ public sealed record UserInput(string DisplayName, string Email, Role Role, int?
 [Operation]
 public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users)
 {
-    public sealed record Row(string Id, string DisplayName, string Email, Role Role, int? SchoolUrn, string? SchoolName, int Assigned, bool LockedOut);
+    public sealed record Row(string Id, string DisplayName, string Email, Role Role, int? SchoolUrn, string? SchoolName, int Assigned, UserStatus Status)
+    {
+        public bool LockedOut => Status == UserStatus.LockedOut;
+    }
 
     public async Task<IReadOnlyList<Row>> ListAsync(CancellationToken ct = default)
     {
@@ -28,7 +31,14 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users)
         var urns = rows.Where(r => r.SchoolUrn != null).Select(r => r.SchoolUrn!.Value).Distinct().ToList();
         var names = await db.Schools.IgnoreQueryFilters().Where(s => urns.Contains(s.Urn)).Select(s => new { s.Urn, s.Details.Name }).ToDictionaryAsync(s => s.Urn, s => s.Name, ct);
         return rows.Select(r => new Row(r.Id, r.DisplayName, r.Email ?? "", r.Role, r.SchoolUrn,
-            r.SchoolUrn is { } urn && names.TryGetValue(urn, out var n) ? n : null, r.Assigned, r.LockoutEnd > now)).ToList();
+            r.SchoolUrn is { } urn && names.TryGetValue(urn, out var n) ? n : null, r.Assigned, UserAccess.StatusOf(r.LockoutEnd, now))).ToList();
+    }
+
+    /// <summary>The id of the user who signs in with <paramref name="email"/>, for the command line.</summary>
+    public async Task<string?> FindIdAsync(string email, CancellationToken ct = default)
+    {
+        var normalized = users.NormalizeEmail(email.Trim());
+        return await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(ct);
     }
 
     public async Task<(AppUser User, IReadOnlyList<int> Assigned)?> GetAsync(string id, CancellationToken ct = default)
@@ -49,13 +59,18 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users)
         return OperationResult<string>.Ok(user.Id);
     }
 
-    public async Task<OperationResult<string>> EditAsync(string id, UserInput input, string concurrencyStamp, CancellationToken ct = default)
+    public Task<OperationResult<string>> EditAsync(string id, UserInput input, string concurrencyStamp, CancellationToken ct = default) =>
+        UserAccess.GuardedAsync(db, () => SaveEditAsync(id, input, concurrencyStamp, ct), ct);
+
+    private async Task<OperationResult<string>> SaveEditAsync(string id, UserInput input, string concurrencyStamp, CancellationToken ct)
     {
         var user = await db.Users.Include(u => u.Assignments).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return OperationResult<string>.Fail(CoreErrors.NotFound("user"));
         if (user.ConcurrencyStamp != concurrencyStamp)
             return OperationResult<string>.Fail(CoreErrors.Conflict("user", "another administrator", null));
         var errors = await ValidateAsync(input, id, ct);
+        if (input.Role != Role.LaAdministrator && await UserAccess.IsLastActiveAdministratorAsync(db, user, ct))
+            errors.Add(UserAccess.LastAdministrator($"{user.DisplayName} must stay an LA administrator", "Role"));
         if (errors.Count > 0) return OperationResult<string>.Fail(errors);
         Apply(user, input);
         user.UserName = user.Email = input.Email.Trim();
@@ -74,6 +89,7 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return OperationResult<string>.Fail(CoreErrors.NotFound("user"));
+        if (user.IsDisabled()) return OperationResult<string>.Fail(new DomainError("user.disabled", "A disabled account is enabled, not unlocked."));
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return OperationResult<string>.Ok(user.Id);

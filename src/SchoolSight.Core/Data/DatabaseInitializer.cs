@@ -7,6 +7,9 @@ public static class DatabaseInitializer
     /// <summary>Brings the database up to the latest migration (creating it when it does not exist).</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
     {
+        if (db.Database.IsSqlite() && DatabaseReadiness.SqliteFile(db.Database.GetConnectionString()) is { } file
+            && Path.GetDirectoryName(file) is { Length: > 0 } folder)
+            Directory.CreateDirectory(folder);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {

@@ -21,14 +21,15 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     public static DatabaseOptions FromConfiguration(IConfiguration configuration)
     {
         var providerText = configuration["Database:Provider"];
-        var provider = string.IsNullOrWhiteSpace(providerText)
-            ? DatabaseProvider.Sqlite
-            : Enum.Parse<DatabaseProvider>(providerText.Replace("PostgreSQL", "Postgres", StringComparison.OrdinalIgnoreCase), ignoreCase: true);
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerText)
+            && !Enum.TryParse(providerText.Replace("PostgreSQL", "Postgres", StringComparison.OrdinalIgnoreCase), ignoreCase: true, out provider) | !Enum.IsDefined(provider))
+            throw new DatabaseSetupException($"Database:Provider is '{providerText}': it must be Sqlite or Postgres.");
         var connection = configuration["Database:ConnectionString"];
         if (string.IsNullOrWhiteSpace(connection))
         {
             if (provider == DatabaseProvider.Postgres)
-                throw new InvalidOperationException("Database:ConnectionString must be set when Database:Provider is Postgres.");
+                throw new DatabaseSetupException("Database:ConnectionString must be set when Database:Provider is Postgres.");
             connection = DefaultSqlite;
         }
         return new DatabaseOptions(provider, connection);
@@ -39,21 +40,12 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                EnsureSqliteFolder(ConnectionString);
                 builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("SchoolSight.Migrations.Sqlite"));
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("SchoolSight.Migrations.Postgres"));
                 break;
         }
-    }
-
-    private static void EnsureSqliteFolder(string connectionString)
-    {
-        var csb = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory) return;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
     }
 }
 

@@ -9,6 +9,10 @@ public enum AuditAction
     Imported,
     SignedIn,
     SignInFailed,
+    UserDisabled,
+    UserEnabled,
+    PasswordResetLinkIssued,
+    PasswordReset,
 }
 
 /// <summary>

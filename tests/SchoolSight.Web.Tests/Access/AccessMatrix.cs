@@ -53,6 +53,7 @@ public static class AccessMatrix
         ["GET /Account/RecoveryCodes"] = Everyone,
         ["GET /Account/SignInCode"] = null,
         ["GET /Account/SignInRecoveryCode"] = null,
+        ["GET /Account/ResetPassword"] = null,
 
         ["GET /Schools"] = RegisterReaders,
         ["GET /Schools/{urn:int}"] = RegisterReaders,
@@ -84,6 +85,9 @@ public static class AccessMatrix
         ["GET /Users"] = Administrators,
         ["GET /Users/Create"] = Administrators,
         ["GET /Users/{id}/Edit"] = Administrators,
+        ["GET /Users/{id}/Disable"] = Administrators,
+        ["GET /Users/{id}/Enable"] = Administrators,
+        ["GET /Users/{id}/ResetPassword"] = Administrators,
 
         ["GET /api/v1/schools"] = RegisterReaders,
         ["GET /api/v1/schools/{urn:int}"] = RegisterReaders,
