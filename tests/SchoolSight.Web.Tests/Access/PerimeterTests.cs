@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using SchoolSight.Domain.Access;
 using SchoolSight.TestSupport;
@@ -284,35 +282,5 @@ public abstract partial class PerimeterTests(DemoApp fixture)
     private static partial Regex Digits();
 }
 
-/// <summary>One demo app per test class, for tests that do not mind each other's changes.</summary>
-public abstract class DemoApp(DatabaseProvider provider) : IAsyncLifetime
-{
-    public SchoolSightWebFactory App { get; private set; } = null!;
-    public async Task InitializeAsync() => App = await SchoolSightWebFactory.CreateAsync(provider);
-    public async Task DisposeAsync() => await App.DisposeAsync();
-}
-
-public sealed class SqliteDemoApp() : DemoApp(DatabaseProvider.Sqlite);
-public sealed class PostgresDemoApp() : DemoApp(DatabaseProvider.Postgres);
-
 public sealed class PerimeterTests_Sqlite(SqliteDemoApp fixture) : PerimeterTests(fixture), IClassFixture<SqliteDemoApp>;
 public sealed class PerimeterTests_Postgres(PostgresDemoApp fixture) : PerimeterTests(fixture), IClassFixture<PostgresDemoApp>;
-
-public sealed class ReverseProxySettingsTests
-{
-    [Fact]
-    public void TheSettings_ReadLists_AsArraysOrCommaSeparated()
-    {
-        var settings = ReverseProxySettings.FromConfiguration(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ReverseProxy:KnownProxies:0"] = "10.0.0.5",
-                ["ReverseProxy:KnownProxies:1"] = "::1",
-                ["ReverseProxy:KnownNetworks"] = "10.20.0.0/16, 192.168.0.0/24",
-            }).Build());
-        settings.KnownProxies.Select(a => a.ToString()).ShouldBe(["10.0.0.5", "::1"]);
-        settings.KnownNetworks.Select(n => n.ToString()).ShouldBe(["10.20.0.0/16", "192.168.0.0/24"]);
-        settings.TrustsAnyProxy.ShouldBeTrue();
-        ReverseProxySettings.FromConfiguration(new ConfigurationBuilder().Build()).TrustsAnyProxy.ShouldBeFalse();
-    }
-}
