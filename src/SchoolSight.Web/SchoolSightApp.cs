@@ -8,8 +8,8 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.ImprovingOutcomes;
-using SchoolSight.Core.Retention;
 using SchoolSight.Core.Indicators;
+using SchoolSight.Core.Retention;
 using SchoolSight.Web.Api;
 using SchoolSight.Web.Authentication;
 using SchoolSight.Web.Authorization;
@@ -77,6 +77,7 @@ public static class SchoolSightApp
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         services.AddAntiforgery(o => o.Cookie.Name = "SchoolSight.Antiforgery");
+        services.AddSchoolSightPerimeter(builder.Configuration);
         // Keys that protect sign-in and antiforgery cookies survive restarts (signed-in users stay signed in).
         services.AddDataProtection()
             .SetApplicationName("SchoolSight")
@@ -88,9 +89,10 @@ public static class SchoolSightApp
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "SchoolSight API";
-                document.Info.Description = "The school register, localities, clusters, partners and imports of SchoolSight. Sign in to the web app first: the API uses the same sign-in and the same permissions as the pages.";
+                document.Info.Description = "The school register, localities, clusters, partners and imports of SchoolSight. Sign in to the web app first: the API uses the same sign-in and the same permissions as the pages. " + ApiRequestHeader.Explanation;
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(ApiRequestHeader.DescribeAsync);
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
         });
 
@@ -98,21 +100,11 @@ public static class SchoolSightApp
         // Files a crash left in the imports' private folder (uploads, pupil blocks) go before anything else runs.
         if (tempFolder.Sweep() is > 0 and var swept)
             app.Logger.LogInformation("Removed {Count} temporary import file(s) left in {Folder}.", swept, tempFolder.Path);
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-            app.UseHsts();
-        }
+        app.UseSchoolSightPerimeter();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         // Pages get the GOV.UK error page; the API keeps its status codes and gets RFC 7807 problem details.
         app.UseWhen(context => !IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages());
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-            context.Response.Headers["X-Frame-Options"] = "DENY";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            await next();
-        });
         app.UseMiddleware<PrivateUploadBuffer>();
         app.UseStaticFiles();
         app.UseRouting();

@@ -11,6 +11,7 @@ public sealed class ApiDocsJourneyTests(BrowserSession session)
     public async Task SignedInUser_BrowsesTheApiDocumentation_ServedWithoutAnyCdn()
     {
         var page = await session.SignInAsync(DemoSeeder.DemoUsers.Single(u => u.Role == Role.InterventionOfficer).Email);
+        var refusals = BrowserSession.WatchContentSecurityPolicy(page);
         var outside = new List<string>();
         page.Request += (_, request) =>
         {
@@ -21,5 +22,7 @@ public sealed class ApiDocsJourneyTests(BrowserSession session)
         await page.GetByText("/api/v1/schools").First.WaitForAsync(new() { Timeout = 20000 });
         await BrowserSession.ScreenshotAsync(page, "api-docs");
         outside.ShouldBeEmpty("the API documentation must load everything from SchoolSight itself");
+        refusals.ShouldBeEmpty("the API documentation works under its own Content-Security-Policy");
+        (await page.ContentAsync()).ShouldContain("X-SchoolSight-Request");
     }
 }

@@ -54,6 +54,21 @@ public sealed class BrowserSession : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Collects what the page's Content-Security-Policy blocks (Chromium reports each on the console), so a journey can
+    /// check that SchoolSight's pages work under the policy without a refusal.
+    /// </summary>
+    public static List<string> WatchContentSecurityPolicy(IPage page)
+    {
+        var refusals = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                lock (refusals) refusals.Add($"{page.Url}: {message.Text}");
+        };
+        return refusals;
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

@@ -18,7 +18,7 @@ namespace SchoolSight.TestSupport;
 /// <summary>
 /// SchoolSight in memory over a real database (SQLite or PostgreSQL) filled with the Demo Borough data.
 /// <see cref="ClientFor"/> gives a client signed in as one of the demo users, through the same claims as a real
-/// sign-in; <see cref="AnonymousClient"/> has no sign-in and follows no redirects.
+/// sign-in, and sending the header the API asks of every write; <see cref="AnonymousClient"/> has no sign-in and follows no redirects.
 /// </summary>
 public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
 {
@@ -108,6 +108,8 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
         client.DefaultRequestHeaders.Add(TestUserHeader, email);
+        // What every API caller sends with a write (SchoolSight.Web.Api.ApiRequestHeader); pages ignore it.
+        client.DefaultRequestHeaders.Add(Web.Api.ApiRequestHeader.Name, Web.Api.ApiRequestHeader.Value);
         return client;
     }
 

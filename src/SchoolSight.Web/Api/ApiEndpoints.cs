@@ -7,7 +7,9 @@ public static class ApiEndpoints
     /// <summary>The JSON API under /api/v1: same policies as the pages, RFC 7807 problem details for errors.</summary>
     public static IEndpointRouteBuilder MapSchoolSightApi(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn).DisableAntiforgery();
+        // Writes carry X-SchoolSight-Request instead of a form's antiforgery token (see ApiRequestHeader).
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn).DisableAntiforgery()
+            .AddEndpointFilter(ApiRequestHeader.RequireOnWritesAsync);
         v1.MapSchoolsApi();
         v1.MapLocalitiesApi();
         v1.MapClustersApi();

@@ -102,13 +102,13 @@ public abstract partial class AccessMatrixTests(DatabaseProvider provider, ITest
         signedOut.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
     }
 
-    private static bool IsRefused(HttpResponseMessage response) =>
+    internal static bool IsRefused(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized ||
         (response.StatusCode == HttpStatusCode.Redirect &&
          response.Headers.Location?.ToString() is { } location &&
          (location.Contains("/Account/AccessDenied", StringComparison.Ordinal) || location.Contains("/Account/SignIn", StringComparison.Ordinal)));
 
-    private static bool IsSignInRedirect(HttpResponseMessage response) =>
+    internal static bool IsSignInRedirect(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/Account/SignIn", StringComparison.Ordinal) == true;
 
     private HashSet<string> MappedEndpoints()
@@ -125,16 +125,18 @@ public abstract partial class AccessMatrixTests(DatabaseProvider provider, ITest
         return keys;
     }
 
-    private async Task<string> AdminUserIdAsync()
+    private Task<string> AdminUserIdAsync() => AdminUserIdAsync(_app);
+
+    internal static async Task<string> AdminUserIdAsync(SchoolSightWebFactory app)
     {
-        using var scope = _app.Services.CreateScope();
+        using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.Users.Where(u => u.Role == Role.LaAdministrator).Select(u => u.Id).FirstAsync();
     }
 
-    private static (string Method, string Pattern) Split(string key) => (key[..key.IndexOf(' ')], key[(key.IndexOf(' ') + 1)..]);
+    internal static (string Method, string Pattern) Split(string key) => (key[..key.IndexOf(' ')], key[(key.IndexOf(' ') + 1)..]);
 
-    private static string Fill(string pattern, string adminId) => RouteParameter().Replace(pattern, m => m.Groups[1].Value switch
+    internal static string Fill(string pattern, string adminId) => RouteParameter().Replace(pattern, m => m.Groups[1].Value switch
     {
         "urn" => DemoSeeder.DemoHeadSchoolUrn.ToString(),
         "id" when pattern.StartsWith("/Users", StringComparison.Ordinal) => adminId,
@@ -145,7 +147,7 @@ public abstract partial class AccessMatrixTests(DatabaseProvider provider, ITest
         _ => "1",
     }).Replace("{documentName?}", "v1");
 
-    private static HttpRequestMessage Request(string method, string url)
+    internal static HttpRequestMessage Request(string method, string url)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
