@@ -57,7 +57,11 @@ public sealed class CategorisationJourneyTests(BrowserSession session)
         var level = head.Locator("[data-testid=school-level]");
         (await level.InnerTextAsync()).ShouldContain("Intensive");
         (await level.InnerTextAsync()).ShouldContain("structured improvement programme");
-        (await head.Locator("[data-testid=level-reasons]").InnerTextAsync()).ShouldContain("the safety of pupils or staff at the school is threatened");
+        // The LA's concern is its own intelligence: the school is told only that the LA holds information.
+        var reasons = await head.Locator("[data-testid=level-reasons]").InnerTextAsync();
+        reasons.ShouldContain("Information held by the LA");
+        reasons.ShouldNotContain("safety of pupils", Case.Insensitive);
+        reasons.ShouldNotContain("concern", Case.Insensitive);
         (await head.Locator("body").InnerTextAsync()).ShouldContain("safeguarding review commissioned");
         (await head.Locator("[data-testid=level-history] tbody tr").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
         await BrowserSession.ScreenshotAsync(head, "categorisation-05-school-sees-level");

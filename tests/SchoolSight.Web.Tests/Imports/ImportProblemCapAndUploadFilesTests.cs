@@ -44,6 +44,7 @@ public abstract partial class ImportProblemCapAndUploadFilesTests(DatabaseProvid
     {
         var client = _private.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add(SchoolSightWebFactory.TestUserHeader, "admin@demo-borough.example");
+        client.DefaultRequestHeaders.Add(SchoolSight.Web.Api.ApiRequestHeader.Name, SchoolSight.Web.Api.ApiRequestHeader.Value);
         return client;
     }
 
