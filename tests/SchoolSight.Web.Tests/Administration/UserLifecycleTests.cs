@@ -10,6 +10,7 @@ using SchoolSight.Core.Demo;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.TestSupport;
+using SchoolSight.Web.Authentication;
 
 namespace SchoolSight.Web.Tests.Administration;
 
@@ -41,7 +42,13 @@ public abstract partial class UserLifecycleTests(DatabaseProvider provider) : IA
         open.StatusCode.ShouldBe(HttpStatusCode.Redirect, "their open session ends");
         open.Headers.Location!.ToString().ShouldContain("/Account/SignIn");
         var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        (await SignInAsync(browser, "qa@demo-borough.example", DemoSeeder.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.OK, "no sign-in with the right password");
+        var right = await SignInAsync(browser, "qa@demo-borough.example", DemoSeeder.DemoPassword);
+        right.StatusCode.ShouldBe(HttpStatusCode.OK, "no sign-in with the right password");
+        WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync()).ShouldContain(SignInMessages.Disabled);
+        var wrong = await SignInAsync(browser, "qa@demo-borough.example", "Not-the-password-1");
+        var wrongPage = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
+        wrongPage.ShouldNotContain(SignInMessages.Disabled, customMessage: "only the right password learns the account is disabled");
+        wrongPage.ShouldContain(SignInMessages.Locked);
 
         var list = await admin.GetStringAsync("/Users");
         Regex.IsMatch(list, "qa@demo-borough.example</td>.*?Disabled</strong>.*?/Enable", RegexOptions.Singleline).ShouldBeTrue();

@@ -37,7 +37,8 @@ public sealed class SignInModel(PasswordSignIn signIn, AppDbContext db) : PageMo
 
         if (result.Succeeded)
             return LocalRedirect(returnUrl);
-        ModelState.AddModelError("Input.Email", result.IsLockedOut ? SignInMessages.Locked : SignInMessages.NotRight);
+        ModelState.AddModelError("Input.Email",
+            result.IsLockedOut ? SignInMessages.Locked : result.IsNotAllowed ? SignInMessages.Disabled : SignInMessages.NotRight);
         return Page();
     }
 }
