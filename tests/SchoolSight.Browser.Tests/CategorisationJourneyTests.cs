@@ -45,7 +45,7 @@ public sealed class CategorisationJourneyTests(BrowserSession session)
         (await smt.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Choose whether to agree the proposed level or set another");
         await BrowserSession.ScreenshotAsync(smt, "categorisation-04-decision-error");
         await smt.Locator("#Input_Choice").CheckAsync();
-        await smt.Locator("#Input_Reason").FillAsync("Agreed at the SMT: safeguarding review commissioned; the school enters the Improving Outcomes Programme discussion.");
+        await smt.Locator("#Input_Reason").FillAsync("Agreed at the SMT: the LA will work with the school through the Improving Outcomes Programme.");
         await smt.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         await smt.WaitForURLAsync(url => url.EndsWith("/Categorisation", StringComparison.Ordinal));
 
@@ -62,7 +62,10 @@ public sealed class CategorisationJourneyTests(BrowserSession session)
         reasons.ShouldContain("Information held by the LA");
         reasons.ShouldNotContain("safety of pupils", Case.Insensitive);
         reasons.ShouldNotContain("concern", Case.Insensitive);
-        (await head.Locator("body").InnerTextAsync()).ShouldContain("safeguarding review commissioned");
+        // The SMT's own reason, written for the school to read (the decision form asks them not to name a concern).
+        var page = await head.Locator("body").InnerTextAsync();
+        page.ShouldContain("the LA will work with the school through the Improving Outcomes Programme");
+        page.ShouldNotContain("safeguarding", Case.Insensitive);
         (await head.Locator("[data-testid=level-history] tbody tr").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
         await BrowserSession.ScreenshotAsync(head, "categorisation-05-school-sees-level");
     }

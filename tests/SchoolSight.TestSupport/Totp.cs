@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace SchoolSight.Web.Tests.Account;
+namespace SchoolSight.TestSupport;
 
 /// <summary>RFC 6238 time-based codes as an authenticator app makes them: HMAC-SHA1 over the base32 key, 30-second steps, 6 digits.</summary>
-internal static class Totp
+public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset at)
     {
