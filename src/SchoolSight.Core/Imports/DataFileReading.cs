@@ -54,20 +54,7 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
             return check;
         }
         stream.Position = start;
-        var options = CsvReaderOptions.Default with
-        {
-            Separator = ',',
-            HasHeader = true,
-            Mode = CsvMode.Rfc4180,
-            Encoding = check.Encoding,
-            TrackLineNumbers = true,
-            AllowLineBreaksInQuotes = true,
-            SkipEmptyLines = true,
-            DetectSeparatorHint = false,
-            MaxRecordSize = MaxRowBytes,
-            BufferSize = 1 << 20,
-            OnMalformedRecord = record => reading._malformed.TryAdd(record.LineNumber, MalformedRow.Of(record)),
-        };
+        var options = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, reading._malformed) with { BufferSize = 1 << 20 };
         await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         try
         {

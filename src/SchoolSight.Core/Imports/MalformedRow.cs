@@ -8,6 +8,26 @@ namespace SchoolSight.Core.Imports;
 /// </summary>
 internal readonly record struct MalformedRow(CsvMalformedReason Reason, int Field)
 {
+    /// <summary>
+    /// How every import reads its CSV file: RFC 4180 with a header row and line numbers, quoted line breaks allowed,
+    /// blank lines skipped, rows no longer than <paramref name="maxRowBytes"/>, and each malformed row kept in
+    /// <paramref name="malformed"/> by its line so that the row's problem can name its column.
+    /// </summary>
+    public static CsvReaderOptions ReaderOptions(System.Text.Encoding? encoding, int maxRowBytes, Dictionary<long, MalformedRow> malformed) =>
+        CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            Encoding = encoding,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            MaxRecordSize = maxRowBytes,
+            OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, Of(record)),
+        };
+
     public static MalformedRow Of(CsvMalformedRecord record) => new(record.Reason, FaultyField(record.RawRecord ?? ""));
 
     /// <summary>The header's name for the faulty field (the last column when the fault runs past the header).</summary>

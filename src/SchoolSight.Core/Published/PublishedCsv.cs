@@ -50,19 +50,7 @@ internal static class PublishedCsv
 
         stream.Position = start;
         var malformed = new Dictionary<long, MalformedRow>();
-        var options = CsvReaderOptions.Default with
-        {
-            Separator = ',',
-            HasHeader = true,
-            Mode = CsvMode.Rfc4180,
-            Encoding = check.Encoding,
-            TrackLineNumbers = true,
-            AllowLineBreaksInQuotes = true,
-            SkipEmptyLines = true,
-            DetectSeparatorHint = false,
-            MaxRecordSize = MaxRowBytes,
-            OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, MalformedRow.Of(record)),
-        };
+        var options = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, malformed);
         var rows = 0;
         await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         try

@@ -63,20 +63,7 @@ public static class GiasFileReader
 
         stream.Position = start;
         var reading = new Reading(options, check, progress, total);
-        var readerOptions = CsvReaderOptions.Default with
-        {
-            Separator = ',',
-            HasHeader = true,
-            Mode = CsvMode.Rfc4180,
-            Encoding = check.Encoding,
-            TrackLineNumbers = true,
-            AllowLineBreaksInQuotes = true,
-            SkipEmptyLines = true,
-            DetectSeparatorHint = false,
-            PoolStrings = true,
-            MaxRecordSize = MaxRowBytes,
-            OnMalformedRecord = reading.OnMalformed,
-        };
+        var readerOptions = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, reading.Malformed) with { PoolStrings = true };
         await using var reader = CsvReader.Create(stream, readerOptions, leaveOpen: true);
         try
         {
@@ -100,14 +87,12 @@ public static class GiasFileReader
         private readonly List<GiasRow> _rows = [];
         private readonly HashSet<int> _laCodes = [];
         private readonly Dictionary<int, int> _lineOfUrn = [];
-        private readonly Dictionary<long, MalformedRow> _malformed = [];
+        public Dictionary<long, MalformedRow> Malformed { get; } = [];
         private readonly List<GiasColumn> _absent = [];
         private string[] _headers = [];
         private int _urnIndex, _laIndex, _rowsRead, _rowsInScope;
         private bool _linksOverflow;
         private GiasRowMapper? _mapper;
-
-        public void OnMalformed(CsvMalformedRecord record) => _malformed.TryAdd(record.LineNumber, MalformedRow.Of(record));
 
         public bool ReadHeader(IReadOnlyList<string> headers)
         {
@@ -148,7 +133,7 @@ public static class GiasFileReader
             var line = (int)reader.LineNumber;
             if (++_rowsRead % 1000 == 0) progress?.Report(new(GiasImportPhase.ReadingRows, _rowsRead, reader.ByteOffset, total));
             var count = reader.FieldCount;
-            if (_malformed.Remove(line, out var malformed))
+            if (Malformed.Remove(line, out var malformed))
             {
                 _errors.Add(line, malformed.Column(_headers), malformed.Problem);
                 return;
