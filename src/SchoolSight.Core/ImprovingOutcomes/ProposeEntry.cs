@@ -49,7 +49,16 @@ public sealed class ProposeEntry(AppDbContext db)
             return OperationResult<int>.Fail(e.Errors);
         }
         db.ProgrammeCases.Add(c);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsConcurrentChange())
+        {
+            // Someone else proposed the same school between the check above and this save.
+            db.ChangeTracker.Clear();
+            return OperationResult<int>.Fail(ProgrammeErrors.OpenCaseExists(school.Name));
+        }
         return OperationResult<int>.Ok(c.Id);
     }
 }

@@ -907,6 +907,11 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Urn")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProgrammeCases_OneOpenPerSchool")
+                        .HasFilter("\"State\" <> 'Closed'");
+
                     b.HasIndex("Urn", "State");
 
                     b.ToTable("ProgrammeCases", (string)null);

@@ -205,6 +205,41 @@ public abstract class ProgrammeOperationsTests(DatabaseProvider provider) : IAsy
     }
 
     [Fact]
+    public async Task TwoOfficersProposingTheSameSchoolAtOnce_LeaveOneOpenCase_AndTheSecondIsToldWhy()
+    {
+        ProposeEntryInput Proposal(string officer) => new() { Urn = OtherSchool, Tier = SupportTier.Targeted, Ground = ConcernGround.SafetyThreatened, Concerns = "x", CaseOfficerName = "M", CaseOfficerEmail = officer };
+
+        // The second officer's proposal is saved after the first has checked for an open case and before it saves.
+        await using var first = _world.As(Role.InterventionOfficer, urn: null, interceptors: new AfterTheCheck(async () =>
+        {
+            await using var second = _world.As(Role.QualityAssuranceManager);
+            (await new ProposeEntry(second).RunAsync(Proposal(Qa))).Errors.ShouldBeEmpty();
+        }));
+        var late = await new ProposeEntry(first).RunAsync(Proposal(Officer));
+
+        late.Errors.Single().Code.ShouldBe("programme.open-case");
+        await using var check = _world.As(Role.LaAdministrator);
+        (await check.ProgrammeCases.CountAsync(c => c.Urn == OtherSchool && c.State != CaseState.Closed)).ShouldBe(1);
+    }
+
+    /// <summary>Runs <paramref name="action"/> once, just after this context has checked for an open case (and before it saves).</summary>
+    private sealed class AfterTheCheck(Func<Task> action) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult> DataReaderClosingAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.DataReaderClosingEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result)
+        {
+            if (!_done && command.CommandText.Contains("ProgrammeCases", StringComparison.Ordinal))
+            {
+                _done = true;
+                await action();
+            }
+            return result;
+        }
+    }
+
+    [Fact]
     public async Task TheCalendar_HasTheEnglandDefault_AndOnlyAnAdministratorChangesIt_WithoutOverlaps()
     {
         await using var admin = _world.As(Role.LaAdministrator);

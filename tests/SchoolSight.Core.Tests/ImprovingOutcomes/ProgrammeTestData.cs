@@ -23,7 +23,7 @@ public sealed class ProgrammeWorld(TestDatabase database, TestClock clock)
     public TestClock Clock => clock;
     public TestDatabase Database => database;
 
-    public AppDbContext As(Role role, string? name = null, int? urn = null) =>
+    public AppDbContext As(Role role, string? name = null, int? urn = null, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
         database.CreateContext(new FixedCurrentUser(name ?? role switch
         {
             Role.SeniorManager => Smt,
@@ -31,7 +31,7 @@ public sealed class ProgrammeWorld(TestDatabase database, TestClock clock)
             Role.SchoolUser => Head,
             Role.SchoolImprovementPartner => Sip,
             _ => Officer,
-        }, role, scope: urn is { } u ? SchoolScope.Of([u]) : role is Role.SchoolUser or Role.Governor or Role.SchoolImprovementPartner ? SchoolScope.Of([School]) : SchoolScope.Everything), clock);
+        }, role, scope: urn is { } u ? SchoolScope.Of([u]) : role is Role.SchoolUser or Role.Governor or Role.SchoolImprovementPartner ? SchoolScope.Of([School]) : SchoolScope.Everything), clock, interceptors);
 
     public void On(int year, int month, int day) => clock.SetDay(new DateOnly(year, month, day));
 

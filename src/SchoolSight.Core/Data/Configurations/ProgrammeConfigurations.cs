@@ -25,6 +25,8 @@ public sealed class ImprovingOutcomesCaseConfiguration : IEntityTypeConfiguratio
         builder.HasKey(x => x.Id);
         builder.HasOne<School>().WithMany().HasForeignKey(x => x.Urn).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.Urn, x.State });
+        // One open case per school, whoever proposes at the same moment.
+        builder.HasIndex(x => x.Urn).IsUnique().HasFilter("\"State\" <> 'Closed'").HasDatabaseName("IX_ProgrammeCases_OneOpenPerSchool");
         builder.Property(x => x.Concerns).HasMaxLength(4000);
         builder.Property(x => x.CaseOfficerName).HasMaxLength(200);
         builder.Property(x => x.CaseOfficerEmail).HasMaxLength(256);
