@@ -21,14 +21,14 @@ public sealed class DisableUser(AppDbContext db, UserManager<AppUser> users)
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return OperationResult<string>.Fail(CoreErrors.NotFound("user"));
         if (concurrencyStamp is not null && user.ConcurrencyStamp != concurrencyStamp)
-            return OperationResult<string>.Fail(CoreErrors.Conflict("user", "another administrator", null));
+            return UserResults.StaleVersion;
         if (user.IsDisabled()) return OperationResult<string>.Ok(user.Id);
         if (await UserAccess.IsLastActiveAdministratorAsync(db, user, ct))
             return OperationResult<string>.Fail(UserAccess.LastAdministrator($"{user.DisplayName} cannot be disabled"));
 
         user.LockoutEnabled = true;
         user.LockoutEnd = UserAccess.DisabledUntil;
-        db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == id && t.LoginProvider == PasswordResetLinks.Provider).ToListAsync(ct));
+        await PasswordResetLinks.ForgetAsync(db, id, ct);
         db.AuditEntries.Add(UserAccess.Audit(db, AuditAction.UserDisabled, user));
         return UserResults.From(await users.UpdateSecurityStampAsync(user), user);
     }
@@ -43,7 +43,7 @@ public sealed class EnableUser(AppDbContext db, UserManager<AppUser> users)
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return OperationResult<string>.Fail(CoreErrors.NotFound("user"));
         if (concurrencyStamp is not null && user.ConcurrencyStamp != concurrencyStamp)
-            return OperationResult<string>.Fail(CoreErrors.Conflict("user", "another administrator", null));
+            return UserResults.StaleVersion;
         if (!user.IsDisabled()) return OperationResult<string>.Ok(user.Id);
 
         user.LockoutEnd = null;
@@ -53,11 +53,16 @@ public sealed class EnableUser(AppDbContext db, UserManager<AppUser> users)
     }
 }
 
+/// <summary>What a change to a user gives back, the same for every user operation.</summary>
 internal static class UserResults
 {
-    public static OperationResult<string> From(IdentityResult result, AppUser user) =>
+    /// <summary>The user was changed by another administrator since this one read it.</summary>
+    public static OperationResult<string> StaleVersion => OperationResult<string>.Fail(CoreErrors.Conflict("user", "another administrator", null));
+
+    /// <summary>Identity's answer to a save: the user's id, a stale version, or its errors (on <paramref name="field"/>).</summary>
+    public static OperationResult<string> From(IdentityResult result, AppUser user, string? field = null) =>
         result.Succeeded ? OperationResult<string>.Ok(user.Id)
         : result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
-            ? OperationResult<string>.Fail(CoreErrors.Conflict("user", "another administrator", null))
-            : OperationResult<string>.Fail(result.Errors.Select(e => new Domain.DomainError("user." + e.Code, e.Description)));
+            ? StaleVersion
+            : OperationResult<string>.Fail(result.Errors.Select(e => new Domain.DomainError("user." + e.Code, e.Description, field)));
 }

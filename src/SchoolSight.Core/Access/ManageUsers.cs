@@ -66,8 +66,7 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users)
     {
         var user = await db.Users.Include(u => u.Assignments).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return OperationResult<string>.Fail(CoreErrors.NotFound("user"));
-        if (user.ConcurrencyStamp != concurrencyStamp)
-            return OperationResult<string>.Fail(CoreErrors.Conflict("user", "another administrator", null));
+        if (user.ConcurrencyStamp != concurrencyStamp) return UserResults.StaleVersion;
         var errors = await ValidateAsync(input, id, ct);
         if (input.Role != Role.LaAdministrator && await UserAccess.IsLastActiveAdministratorAsync(db, user, ct))
             errors.Add(UserAccess.LastAdministrator($"{user.DisplayName} must stay an LA administrator", "Role"));
@@ -75,12 +74,7 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users)
         Apply(user, input);
         user.UserName = user.Email = input.Email.Trim();
         var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
-                ? OperationResult<string>.Fail(CoreErrors.Conflict("user", "another administrator", null))
-                : OperationResult<string>.Fail(result.Errors.Select(e => new DomainError("user." + e.Code, e.Description, "Email")));
-        }
+        if (!result.Succeeded) return UserResults.From(result, user, "Email");
         await users.UpdateSecurityStampAsync(user);
         return OperationResult<string>.Ok(user.Id);
     }

@@ -34,6 +34,10 @@ public static class PasswordResetLinks
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(Hash(token)));
     }
 
+    /// <summary>Ends every reset link the user holds (a new link replaces them; disabling the user ends them).</summary>
+    internal static async Task ForgetAsync(AppDbContext db, string userId, CancellationToken ct) =>
+        db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider).ToListAsync(ct));
+
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
@@ -58,7 +62,7 @@ public sealed class IssuePasswordResetLink(AppDbContext db)
 
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var expiresAt = db.UtcNow + PasswordResetLinks.Lifetime;
-        db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == id && t.LoginProvider == PasswordResetLinks.Provider).ToListAsync(ct));
+        await PasswordResetLinks.ForgetAsync(db, id, ct);
         db.UserTokens.Add(new IdentityUserToken<string>
         {
             UserId = id,
