@@ -16,11 +16,11 @@ public sealed record OperationResult<T>
     public bool Succeeded => Errors.Count == 0;
 
     /// <summary>Set when the failure was a stale edit: someone else saved the record first.</summary>
-    public bool IsConflict => Errors.Any(e => e.Code == CoreErrors.ConflictCode);
-    public bool IsNotFound => Errors.Any(e => e.Code == CoreErrors.NotFoundCode);
+    public bool IsConflict => Errors.Any(e => e.Kind == ErrorKind.Conflict);
+    public bool IsNotFound => Errors.Any(e => e.Kind == ErrorKind.NotFound);
 
     /// <summary>Set when the signed-in role may not do this at all (as opposed to bad input).</summary>
-    public bool IsForbidden => Errors.Any(e => e.Code == CoreErrors.ForbiddenCode);
+    public bool IsForbidden => Errors.Any(e => e.Kind == ErrorKind.Forbidden);
 
     public static OperationResult<T> Ok(T value) => new(value, []);
     public static OperationResult<T> Fail(params DomainError[] errors) => new(default, errors);
@@ -34,16 +34,16 @@ public static class CoreErrors
     public const string ForbiddenCode = "forbidden";
 
     public static DomainError Conflict(string what, string? by, DateTime? at) =>
-        new(ConflictCode,
+        DomainError.Conflict(ConflictCode,
             $"This {what} was changed by {by ?? "another user"}" +
             (at is { } when ? $" at {when:HH:mm} on {when:d MMMM yyyy}" : "") +
             " after you opened it. Your changes have not been saved. Review the current details and make your changes again.");
 
     /// <summary>A change to many records that met someone else's change to one of them: nothing was saved.</summary>
     public static DomainError ChangedMeanwhile(string what) =>
-        new(ConflictCode, $"Someone else changed {what} while yours were being saved, so nothing has been saved. Look at them again and repeat.");
+        DomainError.Conflict(ConflictCode, $"Someone else changed {what} while yours were being saved, so nothing has been saved. Look at them again and repeat.");
 
-    public static DomainError NotFound(string what) => new(NotFoundCode, $"The {what} could not be found.");
+    public static DomainError NotFound(string what) => DomainError.NotFound(NotFoundCode, $"The {what} could not be found.");
 
-    public static DomainError Forbidden(string message) => new(ForbiddenCode, message);
+    public static DomainError Forbidden(string message) => DomainError.Forbidden(ForbiddenCode, message);
 }

@@ -31,10 +31,10 @@ internal static class ApiResults
         if (result.IsNotFound) return NotFound(what);
         if (result.IsForbidden)
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role does not allow this.",
-                detail: result.Errors.First(e => e.Code == CoreErrors.ForbiddenCode).Message);
+                detail: result.Errors.First(e => e.Kind == ErrorKind.Forbidden).Message);
         if (result.IsConflict)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The {what} has changed since you read it.",
-                detail: result.Errors.First(e => e.Code == CoreErrors.ConflictCode).Message);
+                detail: result.Errors.First(e => e.Kind == ErrorKind.Conflict).Message);
         return null;
     }
 
