@@ -1,7 +1,7 @@
-using SchoolSight.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SchoolSight.Core.Access;
 
 namespace SchoolSight.Core.Indicators;
 

@@ -1,9 +1,9 @@
-using SchoolSight.Core.Access;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SchoolSight.Core.Access;
 
 namespace SchoolSight.Core.Retention;
 

@@ -1,5 +1,5 @@
-using SchoolSight.Domain.Access;
 using System.Text.Json.Serialization;
+using SchoolSight.Domain.Access;
 
 namespace SchoolSight.Domain.Register;
 

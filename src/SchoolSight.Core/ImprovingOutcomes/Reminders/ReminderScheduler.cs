@@ -1,8 +1,8 @@
-using SchoolSight.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SchoolSight.Core.Access;
 
 namespace SchoolSight.Core.ImprovingOutcomes.Reminders;
 
