@@ -47,7 +47,7 @@ public static class CliContext
 
     public static readonly Option<string?> User = new("--user", "-u")
     {
-        Description = $"Who is acting, for the audit trail (default: {UserVariable}, or cli:<your user name>)",
+        Description = $"Who is acting, for the audit trail (default: {UserVariable}, or \"SchoolSight command line (run by <your user name>)\")",
         Recursive = true,
     };
 
@@ -68,7 +68,7 @@ public static class CliContext
     public static string UserName(ParseResult parse) =>
         parse.GetValue(User) is { Length: > 0 } user ? user
         : Environment.GetEnvironmentVariable(UserVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
-        : $"cli:{Environment.UserName}";
+        : $"SchoolSight command line (run by {Environment.UserName})";
 
     /// <summary>
     /// The services a command runs with: the Core operations over the chosen database, acting as the CLI user. Files a
@@ -87,7 +87,7 @@ public static class CliContext
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICurrentUser>(new FixedCurrentUser(userName));
+        services.AddSingleton(ActingUsers.CommandLine(userName));
         services.AddSchoolSightDatabase(database);
         services.AddSingleton(tempFolder);
         services.AddSchoolSightCore();

@@ -65,7 +65,7 @@ public static class SchoolSightApp
         services.AddSchoolSightSignIn(builder.Configuration);
 
         services.AddAuthorization(options => options.AddSchoolSightPolicies());
-        services.AddScoped<IAuthorizationHandler, SchoolAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
 
         services.AddRazorPages(options =>
         {
@@ -131,7 +131,7 @@ public static class SchoolSightApp
 
     public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration)
     {
-        using var scope = services.CreateScope();
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateScopeAs(ActingUsers.StartUp);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SchoolSight");
         var createIfMissing = configuration.GetValue<bool?>(DatabaseReadiness.CreateIfMissingSetting)

@@ -92,6 +92,8 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             if (_clock is not null) services.AddSingleton(_clock);
+            // Tests arrange and check data through the app's services, outside any request: as a named LA administrator.
+            services.AddScoped(_ => new ScopeActor { User = TestArrangement });
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestUserHandler>(TestUserHandler.SchemeName, _ => { });
             services.AddAuthentication().AddPolicyScheme("TestOrCookie", "Test header or cookie", options =>
                 options.ForwardDefaultSelector = context =>
@@ -103,6 +105,9 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
             });
         });
     }
+
+    /// <summary>Who acts when a test reads or writes through the app's services outside a request.</summary>
+    public static ICurrentUser TestArrangement { get; } = new FixedCurrentUser("test-arrangement@demo-borough.example");
 
     public HttpClient ClientFor(string email, bool followRedirects = false)
     {

@@ -19,8 +19,10 @@ public sealed class AppUser : IdentityUser
 }
 
 /// <summary>A school assigned to a school improvement partner.</summary>
-public sealed class SipAssignment
+public sealed class SipAssignment : ISchoolOwned
 {
+    public static Resource Resource => Resource.School;
+
     public string UserId { get; set; } = "";
     public int Urn { get; set; }
 }

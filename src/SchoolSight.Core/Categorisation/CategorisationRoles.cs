@@ -10,22 +10,22 @@ namespace SchoolSight.Core.Categorisation;
 /// </summary>
 public static class CategorisationRoles
 {
-    public static readonly IReadOnlySet<Role> Proposers = EvidenceRoles.LaImprovement;
+    public static readonly IReadOnlySet<Role> Proposers = AccessRules.RolesFor(Resource.LevelProposal, ResourceAction.Propose);
 
     /// <summary>Agree or change a school's level: the Children and Families senior management team.</summary>
-    public static readonly IReadOnlySet<Role> Deciders = new HashSet<Role> { Role.SeniorManager };
+    public static readonly IReadOnlySet<Role> Deciders = AccessRules.RolesFor(Resource.LevelProposal, ResourceAction.Decide);
 
     /// <summary>Upload and preview rule sets.</summary>
-    public static readonly IReadOnlySet<Role> RuleEditors = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager };
+    public static readonly IReadOnlySet<Role> RuleEditors = AccessRules.RolesFor(Resource.RuleSet, ResourceAction.Edit);
 
     /// <summary>Adopt a rule set: it changes how every school is proposed, so the SMT or the LA administrator.</summary>
-    public static readonly IReadOnlySet<Role> RuleAdopters = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager };
+    public static readonly IReadOnlySet<Role> RuleAdopters = AccessRules.RolesFor(Resource.RuleSet, ResourceAction.Adopt);
 
     /// <summary>See proposals, the rule sets and every school's level: LA staff who work across the LA on school improvement.</summary>
-    public static readonly IReadOnlySet<Role> LaReaders = Proposers;
+    public static readonly IReadOnlySet<Role> LaReaders = AccessRules.RolesFor(Resource.LevelProposal, ResourceAction.Read);
 
     /// <summary>See one school's agreed level and reasons: LA readers, and the school's own users, governors and SIP.</summary>
-    public static readonly IReadOnlySet<Role> SchoolLevelReaders = EvidenceRoles.JudgementReaders;
+    public static readonly IReadOnlySet<Role> SchoolLevelReaders = AccessRules.RolesFor(Resource.SchoolLevel, ResourceAction.Read);
 
     public static bool Allows(this IReadOnlySet<Role> roles, Role? role) => role is { } r && roles.Contains(r);
 

@@ -1,9 +1,11 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SchoolSight.Core.Access;
 using SchoolSight.Domain;
+using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Calendar;
 using SchoolSight.Domain.Categorisation;
@@ -17,7 +19,8 @@ namespace SchoolSight.Core.Data;
 
 /// <summary>
 /// SchoolSight's one database. Every save stamps edited records (version, who, when) and writes the audit trail
-/// in the same transaction; audit rows can be added but never changed or removed.
+/// in the same transaction; audit rows can be added but never changed or removed. Someone is always acting: without
+/// an acting user the context reads no school's records and saves nothing.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
     : IdentityDbContext<AppUser>(options)
@@ -26,7 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     private static readonly HashSet<string> SecretProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
 
-    private readonly ICurrentUser _user = currentUser ?? FixedCurrentUser.System;
+    private readonly ICurrentUser _user = currentUser ?? ActingUsers.Nobody;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
@@ -68,17 +71,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
-        // Second layer of school scope, under the authorization checks: a user outside the whole-LA roles
-        // cannot even load a school they are not bound or assigned to.
-        builder.Entity<School>().HasQueryFilter(s => ScopeIsWholeLa || ScopeUrns.Contains(s.Urn));
-        builder.Entity<ClusterMembership>().HasQueryFilter(m => ScopeIsWholeLa || ScopeUrns.Contains(m.Urn));
-        builder.Entity<ImprovingOutcomesCase>().HasQueryFilter(c => ScopeIsWholeLa || ScopeUrns.Contains(c.Urn));
-        builder.Entity<SchoolJudgement>().HasQueryFilter(j => ScopeIsWholeLa || ScopeUrns.Contains(j.Urn));
-        builder.Entity<SchoolConcern>().HasQueryFilter(c => ScopeIsWholeLa || ScopeUrns.Contains(c.Urn));
-        builder.Entity<LevelProposal>().HasQueryFilter(p => ScopeIsWholeLa || ScopeUrns.Contains(p.Urn));
-        builder.Entity<SchoolLevelDecision>().HasQueryFilter(d => ScopeIsWholeLa || ScopeUrns.Contains(d.Urn));
+        // Second layer, under the authorization checks: every school-owned record is filtered to the roles the access
+        // table lets read it and, for records held per school, to the acting user's schools.
+        var filter = typeof(AppDbContext).GetMethod(nameof(FilterToReaders), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(ISchoolOwned).IsAssignableFrom(e.ClrType)).ToList())
+            filter.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
     }
 
+    private void FilterToReaders<T>(ModelBuilder builder) where T : class, ISchoolOwned
+    {
+        var resource = T.Resource;
+        if (AccessRules.IsHeldPerSchool(resource))
+            builder.Entity<T>().HasQueryFilter(e => MayRead(resource) && (ScopeIsWholeLa || ScopeUrns.Contains(e.Urn)));
+        else
+            builder.Entity<T>().HasQueryFilter(e => MayRead(resource));
+    }
+
+    private bool MayRead(Resource resource) => _user.Role.Allows(resource, ResourceAction.Read);
     private bool ScopeIsWholeLa => _user.Scope.WholeLa;
     private List<int> ScopeUrns => _scopeUrns ??= [.. _user.Scope.Urns];
     private List<int>? _scopeUrns;
@@ -94,6 +103,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (!_user.IsSomeone())
+            throw new InvalidOperationException("Nothing can be saved without an acting user: a request's signed-in user, or a named system user.");
         ChangeTracker.DetectChanges();
         var now = UtcNow;
         var pending = new List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?[]> Changes)>();
@@ -159,14 +170,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     private static int? SchoolOf(EntityEntry entry) => entry.Entity switch
     {
-        School school => school.Urn,
-        ClusterMembership membership => membership.Urn,
-        SipAssignment assignment => assignment.Urn,
-        ImprovingOutcomesCase programmeCase => programmeCase.Urn,
-        SchoolJudgement judgement => judgement.Urn,
-        SchoolConcern concern => concern.Urn,
-        LevelProposal proposal => proposal.Urn,
-        SchoolLevelDecision decision => decision.Urn,
+        ISchoolOwned owned => owned.Urn,
         AppUser user => user.SchoolUrn,
         _ => null,
     };

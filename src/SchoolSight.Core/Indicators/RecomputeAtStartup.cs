@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SchoolSight.Core.Access;
 
 namespace SchoolSight.Core.Indicators;
 
@@ -25,7 +26,7 @@ public sealed class RecomputeAtStartup(IServiceScopeFactory scopes, ILogger<Reco
         try
         {
             await _ready.Task.WaitAsync(stoppingToken);
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = scopes.CreateScopeAs(ActingUsers.Scheduler);
             var result = await scope.ServiceProvider.GetRequiredService<RecomputePending>().RunAsync(ct: stoppingToken);
             if (result is not null)
                 logger.LogInformation("Finished the recompute an earlier import left waiting: {Computed} school-years, years {Years}.",

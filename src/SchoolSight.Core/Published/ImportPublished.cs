@@ -32,7 +32,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
 
     public async Task<PublishedImportResult> RunAsync(PublishedImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
-        if (db.CurrentUser.Role != Role.LaAdministrator)
+        if (!db.CurrentUser.Role.Allows(Resource.PublishedData, ResourceAction.Edit))
             throw new UnauthorizedAccessException("Only an LA administrator may import published data.");
         if (request.Source.NeedsAcademicYear() && request.AcademicYear is not (>= AcademicYear.Earliest and <= AcademicYear.Latest))
             throw new ArgumentException($"A {request.Source.Title()} file needs the academic year it is about.", nameof(request));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SchoolSight.Core.Access;
 
 namespace SchoolSight.Core.Retention;
 
@@ -40,7 +41,7 @@ public sealed class RetentionScheduler(IServiceScopeFactory scopes, TimeProvider
             wait = o.Interval;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateScopeAs(ActingUsers.Scheduler);
                 var result = await scope.ServiceProvider.GetRequiredService<ApplyRetention>().RunAsync(new RetentionRequest(o.PupilDataYears), stoppingToken);
                 if (result.Years.Count > 0)
                     logger.LogInformation("Pupil data retention: removed {PupilBlocks} pupil and {SurveyBlocks} survey blocks of {Years}, kept from {Oldest}.",

@@ -30,10 +30,6 @@ public static class PupilLevelAccess
     /// assigned SIP see that school's. Everyone else (governors, Healthy Schools and QUAS roles, partners, and anyone
     /// looking at another school) sees small numbers suppressed.
     /// </summary>
-    public static bool SeesPupilLevel(Role? role, SchoolScope scope, int? urn) => role switch
-    {
-        Role.LaAdministrator or Role.SeniorManager or Role.QualityAssuranceManager or Role.InterventionOfficer => true,
-        Role.SchoolUser or Role.SchoolImprovementPartner => urn is { } u && scope.Urns.Contains(u),
-        _ => false,
-    };
+    public static bool SeesPupilLevel(Role? role, SchoolScope scope, int? urn) =>
+        role.Allows(Resource.PupilData, ResourceAction.Read) && (scope.WholeLa || (urn is { } u && scope.Urns.Contains(u)));
 }

@@ -9,10 +9,8 @@ namespace SchoolSight.Domain.Categorisation;
 public static class BoardRoles
 {
     /// <summary>The LA officers who run school improvement: the risk register and every board pack.</summary>
-    public static readonly IReadOnlySet<Role> Readers = new HashSet<Role>
-        { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
+    public static readonly IReadOnlySet<Role> Readers = AccessRules.RolesFor(Resource.RiskRegister, ResourceAction.Read);
 
     /// <summary>Arrange the SSEB's and the locality boards' meetings.</summary>
-    public static readonly IReadOnlySet<Role> Organisers = new HashSet<Role>
-        { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager };
+    public static readonly IReadOnlySet<Role> Organisers = AccessRules.RolesFor(Resource.BoardMeeting, ResourceAction.Edit);
 }

@@ -11,22 +11,19 @@ namespace SchoolSight.Domain.Categorisation;
 public static class EvidenceRoles
 {
     /// <summary>The LA officers who see and act across the whole LA for school improvement.</summary>
-    public static readonly IReadOnlySet<Role> LaImprovement = new HashSet<Role>
-        { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
+    public static readonly IReadOnlySet<Role> LaImprovement = AccessRules.LaImprovement;
 
     /// <summary>May read a school's judgements: the LA officers, the school's SIP, its staff and governors.</summary>
-    public static readonly IReadOnlySet<Role> JudgementReaders = new HashSet<Role>(LaImprovement)
-        { Role.SchoolImprovementPartner, Role.SchoolUser, Role.Governor };
+    public static readonly IReadOnlySet<Role> JudgementReaders = AccessRules.RolesFor(Resource.Judgement, ResourceAction.Read);
 
     /// <summary>May record at least one source of judgements.</summary>
-    public static readonly IReadOnlySet<Role> JudgementRecorders = new HashSet<Role>(LaImprovement)
-        { Role.SchoolImprovementPartner, Role.SchoolUser };
+    public static readonly IReadOnlySet<Role> JudgementRecorders = AccessRules.RolesFor(Resource.Judgement, ResourceAction.Record);
 
     /// <summary>May read and record concerns: the LA officers, and a SIP for their own schools.</summary>
-    public static readonly IReadOnlySet<Role> ConcernKeepers = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner };
+    public static readonly IReadOnlySet<Role> ConcernKeepers = AccessRules.RolesFor(Resource.Concern, ResourceAction.Record);
 
     /// <summary>May close a concern: the LA officers only.</summary>
-    public static readonly IReadOnlySet<Role> ConcernClosers = LaImprovement;
+    public static readonly IReadOnlySet<Role> ConcernClosers = AccessRules.RolesFor(Resource.Concern, ResourceAction.Close);
 
     /// <summary>The roles that may record judgements from <paramref name="source"/>.</summary>
     public static IReadOnlySet<Role> RecordersOf(JudgementSource source) => source switch

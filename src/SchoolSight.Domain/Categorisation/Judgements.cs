@@ -1,3 +1,4 @@
+using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Published;
 
 namespace SchoolSight.Domain.Categorisation;
@@ -102,8 +103,10 @@ public static class JudgementVocabulary
 /// self-evaluation judgements). One per school, year, source and area; a later entry for the same replaces the grade
 /// (the audit trail keeps the old one).
 /// </summary>
-public sealed class SchoolJudgement : VersionedEntity
+public sealed class SchoolJudgement : VersionedEntity, ISchoolOwned
 {
+    public static Resource Resource => Resource.Judgement;
+
     private SchoolJudgement() { RecordedBy = ""; }
 
     public SchoolJudgement(int urn, int academicYear, JudgementSource source, JudgementArea area, OfstedJudgement grade, DateOnly judgedOn, string? note, string recordedBy)

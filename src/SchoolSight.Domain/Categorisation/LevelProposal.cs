@@ -1,3 +1,5 @@
+using SchoolSight.Domain.Access;
+
 namespace SchoolSight.Domain.Categorisation;
 
 public enum ProposalStatus
@@ -20,8 +22,10 @@ public enum ProposalStatus
 /// of the data, and the evidence that was missing) kept as it was when proposed, so the SMT decides on exactly what
 /// they saw. Only an SMT decision changes the school's level.
 /// </summary>
-public sealed class LevelProposal : VersionedEntity
+public sealed class LevelProposal : VersionedEntity, ISchoolOwned
 {
+    public static Resource Resource => Resource.LevelProposal;
+
     private LevelProposal() { RuleSetVersion = ""; Explanation = ""; ProposedBy = ""; }
 
     public LevelProposal(int urn, long ruleSetId, string ruleSetVersion, LevelOfSupport proposedLevel, bool needsReview, string explanation, DateTime proposedAt, string proposedBy)

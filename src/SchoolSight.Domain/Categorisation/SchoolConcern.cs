@@ -1,3 +1,4 @@
+using SchoolSight.Domain.Access;
 using SchoolSight.Domain.ImprovingOutcomes;
 
 namespace SchoolSight.Domain.Categorisation;
@@ -50,8 +51,10 @@ public static class ConcernKinds
 /// A concern about a school recorded by LA staff (safeguarding, or management and governance), open until closed with
 /// a reason. Open concerns are evidence for the categorisation rules.
 /// </summary>
-public sealed class SchoolConcern : VersionedEntity
+public sealed class SchoolConcern : VersionedEntity, ISchoolOwned
 {
+    public static Resource Resource => Resource.Concern;
+
     private SchoolConcern() { Summary = ""; RaisedBy = ""; }
 
     public SchoolConcern(int urn, ConcernKind kind, DateOnly raisedOn, string summary, string raisedBy)

@@ -7,8 +7,10 @@ namespace SchoolSight.Domain.Categorisation;
 /// levels says who decided, when, why and from which rule-set version. The school's current level is its latest
 /// decision; a school with no decision has not been categorised.
 /// </summary>
-public sealed class SchoolLevelDecision
+public sealed class SchoolLevelDecision : ISchoolOwned
 {
+    public static Resource Resource => Resource.SchoolLevel;
+
     private SchoolLevelDecision() { DecidedBy = ""; Reason = ""; RuleSetVersion = ""; Reasons = ""; }
 
     public SchoolLevelDecision(

@@ -7,8 +7,10 @@ namespace SchoolSight.Domain.ImprovingOutcomes;
 /// decisions, baseline, plan, management group, programme meetings, warning notices and statutory powers, exit and
 /// monitoring, and funding. Its state changes only through <see cref="CaseLifecycle"/>.
 /// </summary>
-public sealed partial class ImprovingOutcomesCase : VersionedEntity
+public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwned
 {
+    public static Resource Resource => Resource.ProgrammeCase;
+
     private readonly List<CaseDecision> _decisions = [];
     private readonly List<PlanAction> _planActions = [];
     private readonly List<ManagementGroupMember> _members = [];

@@ -13,12 +13,12 @@ public sealed record CaseActor(string Name, Role Role);
 public static class ProgrammeRoles
 {
     public static readonly IReadOnlySet<Role> Smt = new HashSet<Role> { Role.SeniorManager };
-    public static readonly IReadOnlySet<Role> Proposers = new HashSet<Role> { Role.InterventionOfficer, Role.QualityAssuranceManager };
-    public static readonly IReadOnlySet<Role> Runners = new HashSet<Role> { Role.InterventionOfficer };
+    public static readonly IReadOnlySet<Role> Proposers = AccessRules.RolesFor(Resource.ProgrammeCase, ResourceAction.Propose);
+    public static readonly IReadOnlySet<Role> Runners = AccessRules.RolesFor(Resource.ProgrammeCase, ResourceAction.Run);
     public static readonly IReadOnlySet<Role> Closers = new HashSet<Role> { Role.InterventionOfficer, Role.QualityAssuranceManager };
 
     /// <summary>Keep the plan's actions up to date, hold management group meetings and write progress reports.</summary>
-    public static readonly IReadOnlySet<Role> Contributors = new HashSet<Role> { Role.InterventionOfficer, Role.SchoolImprovementPartner, Role.SchoolUser };
+    public static readonly IReadOnlySet<Role> Contributors = AccessRules.RolesFor(Resource.ProgrammeCase, ResourceAction.Contribute);
 
     /// <summary>The school improvement partner agrees (or not) with the progress judgements (seed 004, 7.2).</summary>
     public static readonly IReadOnlySet<Role> Sips = new HashSet<Role> { Role.SchoolImprovementPartner };
@@ -27,15 +27,10 @@ public static class ProgrammeRoles
     public static readonly IReadOnlySet<Role> Monitors = new HashSet<Role> { Role.InterventionOfficer, Role.SchoolImprovementPartner };
 
     /// <summary>LA staff who see every case and the programme's LA-only records (warning notice drafts, powers, the quarterly report).</summary>
-    public static readonly IReadOnlySet<Role> LaProgrammeStaff = new HashSet<Role>
-        { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
+    public static readonly IReadOnlySet<Role> LaProgrammeStaff = AccessRules.RolesFor(Resource.ProgrammeLaRecord, ResourceAction.Read);
 
     /// <summary>Everyone who may see cases: LA programme staff everywhere; SIPs, school users and governors for their own schools.</summary>
-    public static readonly IReadOnlySet<Role> Readers = new HashSet<Role>
-    {
-        Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer,
-        Role.SchoolImprovementPartner, Role.SchoolUser, Role.Governor,
-    };
+    public static readonly IReadOnlySet<Role> Readers = AccessRules.RolesFor(Resource.ProgrammeCase, ResourceAction.Read);
 
     public static string Names(IReadOnlySet<Role> roles) =>
         string.Join(" or ", roles.OrderBy(r => r).Select(r => r.DisplayName().ToLowerInvariant()).Select(n => n.Replace("smt", "SMT").Replace("la ", "LA ")));

@@ -1,3 +1,5 @@
+using SchoolSight.Domain.Access;
+
 namespace SchoolSight.Domain.Indicators;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace SchoolSight.Domain.Indicators;
 /// year is about 8 million pupils, far too many for one database row each. Replaced whole when a newer file carries the
 /// school and year; <see cref="Sha256"/> of the encoded rows lets an identical re-import change nothing.
 /// </summary>
-public sealed class PupilDataBlock
+public sealed class PupilDataBlock : ISchoolOwned
 {
+    public static Resource Resource => Resource.PupilData;
+
     private PupilDataBlock() { Sha256 = ""; Data = []; PupilRefs = []; }
 
     public PupilDataBlock(int urn, int academicYear, int pupilCount, string sha256, byte[] data, byte[] pupilRefs, long importId, DateTime importedAt)
@@ -48,8 +52,10 @@ public sealed class PupilDataBlock
 }
 
 /// <summary>The perception survey responses of one school for one academic year, as one encoded block.</summary>
-public sealed class SurveyDataBlock
+public sealed class SurveyDataBlock : ISchoolOwned
 {
+    public static Resource Resource => Resource.PupilData;
+
     private SurveyDataBlock() { Sha256 = ""; Data = []; }
 
     public SurveyDataBlock(int urn, int academicYear, int respondentCount, string sha256, byte[] data, long importId, DateTime importedAt)

@@ -1,3 +1,5 @@
+using SchoolSight.Domain.Access;
+
 namespace SchoolSight.Domain.Indicators;
 
 public enum AreaKind
@@ -51,8 +53,10 @@ public sealed class IndicatorResultSet
 }
 
 /// <summary>A school's similar schools for a year (DOMAIN.md 3.3), with the method that chose them and each one's distance.</summary>
-public sealed class SimilarSchoolSet
+public sealed class SimilarSchoolSet : ISchoolOwned
 {
+    public static Resource Resource => Resource.Indicators;
+
     private SimilarSchoolSet() { Method = ""; Members = ""; }
 
     public SimilarSchoolSet(int urn, int academicYear, string method, string members, DateTime computedAt)

@@ -1,3 +1,5 @@
+using SchoolSight.Domain.Access;
+
 namespace SchoolSight.Domain.Published;
 
 /// <summary>
@@ -36,8 +38,10 @@ public sealed record OfstedOutcome
 }
 
 /// <summary>Ofsted's published outcomes for one school (by URN), from the latest Ofsted import that listed it.</summary>
-public sealed class OfstedInspection
+public sealed class OfstedInspection : ISchoolOwned
 {
+    public static Resource Resource => Resource.PublishedData;
+
     private OfstedInspection() { Outcome = null!; }
 
     public OfstedInspection(int urn, OfstedOutcome outcome, long importId)

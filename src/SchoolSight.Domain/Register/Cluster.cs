@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SchoolSight.Domain.Access;
 
 namespace SchoolSight.Domain.Register;
 
@@ -46,8 +47,10 @@ public sealed class Cluster : VersionedEntity
     }
 }
 
-public sealed class ClusterMembership
+public sealed class ClusterMembership : ISchoolOwned
 {
+    public static Resource Resource => Resource.School;
+
     private ClusterMembership() { School = null!; Cluster = null!; }
 
     internal ClusterMembership(School school, Cluster cluster)

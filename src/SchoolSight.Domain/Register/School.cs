@@ -1,8 +1,12 @@
+using SchoolSight.Domain.Access;
+
 namespace SchoolSight.Domain.Register;
 
 /// <summary>A school or setting, identified by its GIAS URN (DOMAIN.md section 2).</summary>
-public sealed class School : VersionedEntity
+public sealed class School : VersionedEntity, ISchoolOwned
 {
+    public static Resource Resource => Resource.School;
+
     private readonly List<ClusterMembership> _memberships = [];
 
     private School() { Details = null!; }

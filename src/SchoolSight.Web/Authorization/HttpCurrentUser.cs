@@ -4,16 +4,19 @@ using SchoolSight.Domain.Access;
 
 namespace SchoolSight.Web.Authorization;
 
-/// <summary>The signed-in user of the current request, as the Core operations see them.</summary>
-public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+/// <summary>
+/// The acting user as the Core operations see them: in a request, the signed-in user ("anonymous" before sign-in, with
+/// no role and no school); outside any request, the system user the scope was created for
+/// (<see cref="ActingUsers.CreateScopeAs"/>), or no one: no role, no school, nothing saved.
+/// </summary>
+public sealed class HttpCurrentUser(IHttpContextAccessor accessor, ScopeActor? actor = null) : ICurrentUser
 {
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private ICurrentUser? OutsideRequest => accessor.HttpContext is null ? actor?.User ?? ActingUsers.Nobody : null;
 
-    public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-    /// <summary>The signed-in user's name; "anonymous" in a request without sign-in; "system" outside any request (start-up, demo data).</summary>
-    public string UserName => accessor.HttpContext is null
-        ? FixedCurrentUser.System.UserName
+    public string? UserId => OutsideRequest is { } outside ? outside.UserId : Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+    public string UserName => OutsideRequest is { } outside ? outside.UserName
         : Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "unknown" : "anonymous";
-    public Role? Role => Principal?.GetRole();
-    public SchoolScope Scope => accessor.HttpContext is null ? SchoolScope.Everything : Principal?.GetSchoolScope() ?? SchoolScope.Nothing;
+    public Role? Role => OutsideRequest is { } outside ? outside.Role : Principal?.GetRole();
+    public SchoolScope Scope => OutsideRequest is { } outside ? outside.Scope : Principal?.GetSchoolScope() ?? SchoolScope.Nothing;
 }

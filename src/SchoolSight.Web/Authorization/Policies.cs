@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
-using SchoolSight.Core.Categorisation;
 using SchoolSight.Domain.Access;
-using SchoolSight.Domain.Categorisation;
-using SchoolSight.Domain.ImprovingOutcomes;
 
 namespace SchoolSight.Web.Authorization;
 
 /// <summary>
-/// Every named policy in one place. Pages and endpoints name a policy; school-level records are also checked
-/// per school by <see cref="SchoolAuthorizationHandler"/>, and the database query filter is a second layer.
+/// Every named policy in one place, each one permission of the access table (<see cref="AccessRules"/>). Pages and
+/// endpoints name a policy; one school's records are also checked per school by <see cref="PermissionHandler"/>, and
+/// the database query filter, reading the same table, is a second layer.
 /// </summary>
 public static class Policies
 {
@@ -67,37 +65,38 @@ public static class Policies
     /// <summary>Arranges the SSEB's and the locality boards' meetings.</summary>
     public const string BoardOrganiser = nameof(BoardOrganiser);
 
-    public static readonly IReadOnlyDictionary<string, Func<Role, bool>> Rules = new Dictionary<string, Func<Role, bool>>
+    /// <summary>Each policy's permission in the access table (<see cref="AccessRules"/>); <see cref="SignedIn"/> needs none.</summary>
+    public static readonly IReadOnlyDictionary<string, Permission> Permissions = new Dictionary<string, Permission>
     {
-        [SignedIn] = _ => true,
-        [RegisterReader] = role => role != Role.Partner,
-        [LaStaff] = role => role.IsLaStaff(),
-        [LaAdministrator] = role => role == Role.LaAdministrator,
-        [ProgrammeReader] = ProgrammeRoles.Readers.Contains,
-        [ProgrammeStaff] = ProgrammeRoles.LaProgrammeStaff.Contains,
-        [ProgrammeProposer] = ProgrammeRoles.Proposers.Contains,
-        [ProgrammeDecider] = role => CaseLifecycle.Moves.Any(m => m.Roles.Contains(role)),
-        [ProgrammeContributor] = ProgrammeRoles.Contributors.Contains,
-        [ProgrammeRunner] = ProgrammeRoles.Runners.Contains,
-        [CategorisationReader] = CategorisationRoles.LaReaders.Contains,
-        [SchoolLevelReader] = CategorisationRoles.SchoolLevelReaders.Contains,
-        [RuleEditor] = CategorisationRoles.RuleEditors.Contains,
-        [JudgementReader] = EvidenceRoles.JudgementReaders.Contains,
-        [JudgementRecorder] = EvidenceRoles.JudgementRecorders.Contains,
-        [ConcernKeeper] = EvidenceRoles.ConcernKeepers.Contains,
-        [ConcernCloser] = EvidenceRoles.ConcernClosers.Contains,
-        [RiskRegisterReader] = BoardRoles.Readers.Contains,
-        [BoardOrganiser] = BoardRoles.Organisers.Contains,
+        [RegisterReader] = new(Resource.School, ResourceAction.Read),
+        [LaStaff] = new(Resource.LaStructure, ResourceAction.Read),
+        [LaAdministrator] = new(Resource.Administration, ResourceAction.Edit),
+        [ProgrammeReader] = new(Resource.ProgrammeCase, ResourceAction.Read),
+        [ProgrammeStaff] = new(Resource.ProgrammeLaRecord, ResourceAction.Read),
+        [ProgrammeProposer] = new(Resource.ProgrammeCase, ResourceAction.Propose),
+        [ProgrammeDecider] = new(Resource.ProgrammeCase, ResourceAction.Decide),
+        [ProgrammeContributor] = new(Resource.ProgrammeCase, ResourceAction.Contribute),
+        [ProgrammeRunner] = new(Resource.ProgrammeCase, ResourceAction.Run),
+        [CategorisationReader] = new(Resource.LevelProposal, ResourceAction.Read),
+        [SchoolLevelReader] = new(Resource.SchoolLevel, ResourceAction.Read),
+        [RuleEditor] = new(Resource.RuleSet, ResourceAction.Edit),
+        [JudgementReader] = new(Resource.Judgement, ResourceAction.Read),
+        [JudgementRecorder] = new(Resource.Judgement, ResourceAction.Record),
+        [ConcernKeeper] = new(Resource.Concern, ResourceAction.Read),
+        [ConcernCloser] = new(Resource.Concern, ResourceAction.Close),
+        [RiskRegisterReader] = new(Resource.RiskRegister, ResourceAction.Read),
+        [BoardOrganiser] = new(Resource.BoardMeeting, ResourceAction.Edit),
     };
+
+    /// <summary>Whether a user in <paramref name="role"/> meets the policy named <paramref name="policy"/>.</summary>
+    public static bool Allows(string policy, Role role) =>
+        policy == SignedIn || (Permissions.TryGetValue(policy, out var permission) && AccessRules.RolesFor(permission).Contains(role));
 
     public static void AddSchoolSightPolicies(this AuthorizationOptions options)
     {
-        foreach (var (name, rule) in Rules)
-        {
-            options.AddPolicy(name, policy => policy
-                .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.GetRole() is { } role && rule(role)));
-        }
+        options.AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => context.User.GetRole() is not null));
+        foreach (var (name, permission) in Permissions)
+            options.AddPolicy(name, policy => policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

@@ -24,7 +24,8 @@ public sealed class SchoolSightClaimsFactory(UserManager<AppUser> users, IOption
             identity.AddClaim(new Claim(SchoolSightClaims.School, urn.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.Role == Role.SchoolImprovementPartner)
         {
-            var assigned = await db.SipAssignments.Where(a => a.UserId == user.Id).Select(a => a.Urn).ToListAsync();
+            // Read before the user is signed in, so past the query filter: the assignments are what their scope is made of.
+            var assigned = await db.SipAssignments.IgnoreQueryFilters().Where(a => a.UserId == user.Id).Select(a => a.Urn).ToListAsync();
             foreach (var assignedUrn in assigned)
                 identity.AddClaim(new Claim(SchoolSightClaims.School, assignedUrn.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }

@@ -28,7 +28,7 @@ public abstract class DemoBackupRoundTripTests(DatabaseProvider provider) : IAsy
         await using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
-            .AddSingleton<ICurrentUser>(FixedCurrentUser.System)
+            .AddSingleton<ICurrentUser>(ActingUsers.Scheduler)
             .AddSchoolSightDatabase(_database.Options)
             .AddSchoolSightCore()
             .AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>().Services

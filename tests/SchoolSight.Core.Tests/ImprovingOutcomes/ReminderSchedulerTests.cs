@@ -41,7 +41,7 @@ public abstract class ReminderSchedulerTests(DatabaseProvider provider) : IAsync
         new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(_world.Clock)
-            .AddSingleton<ICurrentUser>(FixedCurrentUser.System)
+            .AddSingleton<ICurrentUser>(ActingUsers.Scheduler)
             .AddSchoolSightDatabase(_database.Options)
             .AddSchoolSightCore()
             .Configure<ReminderOptions>(o =>
@@ -147,7 +147,7 @@ public abstract class ReminderSchedulerTests(DatabaseProvider provider) : IAsync
         await using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(_world.Clock)
-            .AddSingleton<ICurrentUser>(FixedCurrentUser.System)
+            .AddSingleton<ICurrentUser>(ActingUsers.Scheduler)
             .AddSchoolSightDatabase(_database.Options)
             .AddSchoolSightCore()
             .Configure<ReminderOptions>(o => { o.SmtpHost = "127.0.0.1"; o.SmtpPort = 1; o.From = "schoolsight@demo-borough.example"; o.UseStartTls = false; })

@@ -195,12 +195,13 @@ public abstract class RetentionTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RetentionScheduler_RemovesOldBlocks_InTheBackground()
+    public async Task RetentionScheduler_RemovesOldBlocks_InTheBackground_AsTheNamedScheduler()
     {
         await using var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(_clock)
-            .AddSingleton<ICurrentUser>(FixedCurrentUser.System)
+            // As in the web app: outside a request, the acting user is whoever the scope was created for.
+            .AddScoped<ICurrentUser>(provider => provider.GetRequiredService<ScopeActor>().User ?? ActingUsers.Nobody)
             .AddSchoolSightDatabase(_database.Options)
             .AddSchoolSightCore()
             .Configure<RetentionOptions>(o =>
@@ -219,7 +220,7 @@ public abstract class RetentionTests(DatabaseProvider provider) : IAsyncLifetime
         scheduler.CompletedRuns.ShouldBe(1);
         (await BlocksAsync()).Select(b => b.Year).Distinct().Order().ShouldBe(KeptYears);
         await using var db = Db();
-        (await db.AuditEntries.SingleAsync(a => a.EntityType == ApplyRetention.RunEntity)).UserName.ShouldBe("system");
+        (await db.AuditEntries.SingleAsync(a => a.EntityType == ApplyRetention.RunEntity)).UserName.ShouldBe("SchoolSight scheduler");
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
 
     public async Task<GiasImportResult> RunAsync(GiasImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
-        if (db.CurrentUser.Role != Role.LaAdministrator)
+        if (!db.CurrentUser.Role.Allows(Resource.School, ResourceAction.Edit))
             throw new UnauthorizedAccessException("Only an LA administrator may import establishments.");
 
         var scope = request.Scope;

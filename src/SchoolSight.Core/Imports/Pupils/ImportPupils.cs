@@ -23,7 +23,7 @@ public sealed class ImportPupils(AppDbContext db, Indicators.ComputeIndicators? 
 {
     public async Task<DataImportResult> RunAsync(PupilImportRequest request, CancellationToken ct = default)
     {
-        if (db.CurrentUser.Role != Role.LaAdministrator)
+        if (!db.CurrentUser.Role.Allows(Resource.PupilData, ResourceAction.Edit))
             throw new UnauthorizedAccessException("Only an LA administrator may import pupil-level data.");
         var fileName = DataBlockSaving.CleanFileName(request.FileName);
         return await DataBlockSaving.RunAsync(db, Kind.Instance, fileName, compute, async record =>

@@ -22,7 +22,7 @@ public sealed class ImportSurveys(AppDbContext db, Indicators.ComputeIndicators?
 {
     public async Task<DataImportResult> RunAsync(SurveyImportRequest request, CancellationToken ct = default)
     {
-        if (db.CurrentUser.Role != Role.LaAdministrator)
+        if (!db.CurrentUser.Role.Allows(Resource.PupilData, ResourceAction.Edit))
             throw new UnauthorizedAccessException("Only an LA administrator may import survey responses.");
         var fileName = DataBlockSaving.CleanFileName(request.FileName);
         return await DataBlockSaving.RunAsync(db, Kind.Instance, fileName, compute, async record =>

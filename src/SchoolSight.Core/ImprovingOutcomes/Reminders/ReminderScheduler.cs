@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SchoolSight.Core.Access;
 
 namespace SchoolSight.Core.ImprovingOutcomes.Reminders;
 
@@ -27,7 +28,7 @@ public sealed class ReminderScheduler(IServiceScopeFactory scopes, TimeProvider 
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateScopeAs(ActingUsers.Scheduler);
                 var outcome = await scope.ServiceProvider.GetRequiredService<SendDueReminders>().RunAsync(stoppingToken);
                 if (outcome.Sent + outcome.Failed > 0)
                     logger.LogInformation("Programme reminders: {Sent} sent, {Failed} failed.", outcome.Sent, outcome.Failed);
