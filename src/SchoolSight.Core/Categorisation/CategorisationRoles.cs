@@ -13,13 +13,13 @@ public static class CategorisationRoles
     public static readonly IReadOnlySet<Role> Proposers = EvidenceRoles.LaImprovement;
 
     /// <summary>Agree or change a school's level: the Children and Families senior management team.</summary>
-    public static readonly IReadOnlySet<Role> Deciders = new HashSet<Role> { Role.SeniorManager };
+    public static readonly IReadOnlySet<Role> Deciders = CategorisationSteps.Deciders;
 
     /// <summary>Upload and preview rule sets.</summary>
     public static readonly IReadOnlySet<Role> RuleEditors = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager };
 
     /// <summary>Adopt a rule set: it changes how every school is proposed, so the SMT or the LA administrator.</summary>
-    public static readonly IReadOnlySet<Role> RuleAdopters = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager };
+    public static readonly IReadOnlySet<Role> RuleAdopters = CategorisationSteps.RuleAdopters;
 
     /// <summary>See proposals, the rule sets and every school's level: LA staff who work across the LA on school improvement.</summary>
     public static readonly IReadOnlySet<Role> LaReaders = Proposers;

@@ -1,3 +1,5 @@
+using SchoolSight.Domain.Workflows;
+using SchoolSight.Core.Workflows;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
@@ -13,7 +15,7 @@ public sealed record CaseView(
     DateOnly Today,
     IReadOnlyList<Deadline> Deadlines,
     ThreeTermsRule.Result WarningFlag,
-    IReadOnlyList<(CaseMove Move, IReadOnlyList<DomainError> Unmet)> Moves)
+    IReadOnlyList<OpenMove<ImprovingOutcomesCase, CaseState, CaseMoveName, CaseMoveContext>> Moves)
 {
     public IEnumerable<Deadline> OpenDeadlines => Deadlines.Where(d => d.IsOpen);
     public string ActionTitle(int actionId) => Case.PlanActions.FirstOrDefault(a => a.Id == actionId) is { } a ? $"Action {a.Number}: {a.Description}" : "(removed action)";
@@ -29,7 +31,7 @@ public sealed class GetCase(AppDbContext db)
         if (c is null) return null;
         var calendar = await db.LoadCalendarAsync(ct);
         var today = db.Today();
-        var moves = db.Actor() is { } actor ? CaseLifecycle.MovesFor(c, new MoveContext(actor, db.UtcNow, calendar, "(reason to be given)")) : [];
+        var moves = db.Actor() is { } actor ? CaseLifecycle.MovesFor(c, db.CaseMoveBy(actor, calendar, "(reason to be given)")) : [];
         return new CaseView(c, await db.SchoolNameAsync(c.Urn, ct), today, ProgrammeDeadlines.For(c, calendar), ThreeTermsRule.Evaluate(c, calendar, today), moves);
     }
 }

@@ -1,3 +1,4 @@
+using SchoolSight.Domain.Workflows;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.ImprovingOutcomes;
 
@@ -134,7 +135,7 @@ internal static class MeetingCommands
 {
     /// <summary>Changes one meeting of a case, checking the meeting is still at the version the user saw.</summary>
     public static Task<OperationResult<int>> ChangeMeetingAsync(this AppDbContext db, int caseId, int meetingId, int version,
-        Action<ImprovingOutcomesCase, CaseActor> change, CancellationToken ct) =>
+        Action<ImprovingOutcomesCase, Actor> change, CancellationToken ct) =>
         db.ChangeCaseAsync(caseId, null, (c, actor, _) =>
         {
             var meeting = c.Meeting(meetingId);

@@ -1,3 +1,4 @@
+using SchoolSight.Core.Workflows;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain;
