@@ -1,10 +1,10 @@
-using SchoolSight.Core.Workflows;
-using SchoolSight.Domain.Workflows;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Workflows;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Categorisation;
 
@@ -85,5 +85,4 @@ public sealed class AgreeLevel(AppDbContext db)
 
     private MoveContext Context(Role role, string reason) =>
         db.MoveBy(new Actor(db.CurrentUser.UserName, role, db.CurrentUser.UserId), reason);
-    }
 }

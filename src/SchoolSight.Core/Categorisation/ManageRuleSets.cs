@@ -1,10 +1,10 @@
-using SchoolSight.Core.Workflows;
-using SchoolSight.Domain.Workflows;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Workflows;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Categorisation.Rules;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Categorisation;
 

@@ -1,4 +1,3 @@
-using SchoolSight.Domain.Workflows;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,6 +8,7 @@ using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Categorisation.Rules;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Categorisation;
 

@@ -1,10 +1,10 @@
-using SchoolSight.Domain.Workflows;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Categorisation;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Demo;
 

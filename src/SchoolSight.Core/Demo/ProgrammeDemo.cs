@@ -1,8 +1,8 @@
-using SchoolSight.Domain.Workflows;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Demo;
 

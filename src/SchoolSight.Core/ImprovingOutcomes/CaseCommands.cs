@@ -1,11 +1,11 @@
-using SchoolSight.Core.Workflows;
-using SchoolSight.Domain.Workflows;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Workflows;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Calendar;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.ImprovingOutcomes;
 

@@ -1,6 +1,6 @@
-using SchoolSight.Domain.Workflows;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.ImprovingOutcomes;
 

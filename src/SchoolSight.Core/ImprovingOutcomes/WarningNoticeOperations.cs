@@ -1,8 +1,8 @@
-using SchoolSight.Core.Workflows;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Documents;
+using SchoolSight.Core.Workflows;
 using SchoolSight.Domain;
 using SchoolSight.Domain.ImprovingOutcomes;
 

@@ -1,5 +1,5 @@
-using SchoolSight.Domain.Workflows;
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Domain.ImprovingOutcomes;
 

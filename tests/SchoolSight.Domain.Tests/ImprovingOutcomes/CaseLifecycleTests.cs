@@ -1,7 +1,7 @@
-using SchoolSight.Domain.Workflows;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Calendar;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Domain.Tests.ImprovingOutcomes;
 
