@@ -42,8 +42,7 @@ public static class CategorisationApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/proposals/{id:long}" + MoveApi.Route, MakeMove).RequireAuthorization(Policies.CategorisationReader).WithName("MakeLevelProposalMove")
             .WithSummary("SMT: agree the proposed level (agree), or set another (set-another-level, naming the level), with a reason.")
-            .WithDescription(MoveApi.Description).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AsMove();
         group.MapGet("/rulesets", RuleSetsList).RequireAuthorization(Policies.CategorisationReader).WithName("ListRuleSets");
         group.MapPost("/rulesets", Upload).RequireAuthorization(Policies.RuleEditor).WithName("UploadRuleSet")
             .WithSummary("Upload a rule set file (the YAML as the request body). Every problem comes back with its line and column; nothing is stored unless the whole file passes.");

@@ -54,12 +54,10 @@ public static class ProgrammeApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapPost("/{id:int}" + MoveApi.Route, MakeMove).RequireAuthorization(Policies.ProgrammeDecider).WithName("MakeProgrammeCaseMove")
             .WithSummary("Make a move of the lifecycle (agree-entry, decline-entry, start-support, move-to-intensive-support, move-to-targeted-support, agree-exit, begin-monitoring, close).")
-            .WithDescription(MoveApi.Description).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AsMove();
         cases.MapPost("/{id:int}/warning-notices/{noticeId:int}" + MoveApi.Route, MakeNoticeMove).RequireAuthorization(Policies.ProgrammeStaff).WithName("MakeWarningNoticeMove")
             .WithSummary("Approve a drafted warning notice (SMT; the reason is the note of the approval) or issue an approved one as a letter (M&I team).")
-            .WithDescription(MoveApi.Description).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AsMove();
         cases.MapGet("/{id:int}/actions", Actions).RequireAuthorization(Policies.ProgrammeReader).WithName("ListPlanActions").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{id:int}/actions", AddAction).RequireAuthorization(Policies.ProgrammeContributor).WithName("AddPlanAction")
             .WithSummary("Add an action with its owner, due date and measurable success criteria.");
