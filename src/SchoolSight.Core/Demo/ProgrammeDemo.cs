@@ -24,7 +24,7 @@ public static class ProgrammeDemo
         var today = DateOnly.FromDateTime(db.UtcNow);
         DateTime At(int daysAgo) => today.AddDays(-daysAgo).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
         DateOnly Day(int daysAgo) => today.AddDays(-daysAgo);
-        CaseMoveContext By(Actor actor, int daysAgo, string? reason = null) => new(actor, At(daysAgo), DateOnly.FromDateTime(At(daysAgo)), calendar, reason);
+        CaseMoveContext By(Actor actor, int daysAgo, string? reason = null) => new(actor, At(daysAgo), Day(daysAgo), calendar, reason);
 
         // 1. Active, tier 2, at the demo head's school.
         var active = ImprovingOutcomesCase.Propose(DemoSeeder.DemoHeadSchoolUrn, SupportTier.Targeted, ConcernGround.StandardsUnacceptablyLow,
