@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Workflows;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Categorisation;
 
@@ -28,15 +30,12 @@ public sealed class AgreeLevel(AppDbContext db)
         if (proposal is null) return OperationResult<SchoolLevelDecision>.Fail(CoreErrors.NotFound("proposal"));
         if (proposal.Version != input.ExpectedVersion)
             return OperationResult<SchoolLevelDecision>.Fail(CoreErrors.Conflict("proposal", proposal.UpdatedBy, proposal.UpdatedAt));
-        if (!proposal.IsOpen) return OperationResult<SchoolLevelDecision>.Fail(CategorisationErrors.ProposalNotOpen(proposal.Status));
 
         var level = input.Level ?? proposal.ProposedLevel;
-        var changing = level != proposal.ProposedLevel;
         var reason = input.Reason?.Trim() ?? "";
-        if (reason.Length == 0 && (changing || proposal.NeedsReview))
-            return OperationResult<SchoolLevelDecision>.Fail(changing
-                ? CategorisationErrors.ReasonRequired(true)
-                : new DomainError("level.reason", "Some evidence is missing or out of date: say what you reviewed before agreeing the level", "Reason"));
+        var move = level == proposal.ProposedLevel ? LevelProposalMove.Agree : LevelProposalMove.SetAnotherLevel;
+        if (CategorisationSteps.LevelDecisions.Check(proposal, move, Context(role, reason)) is { Count: > 0 } refused)
+            return OperationResult<SchoolLevelDecision>.Fail(refused);
         if (reason.Length > ReasonMaxLength)
             return OperationResult<SchoolLevelDecision>.Fail(new DomainError("level.reason", $"The reason must be {ReasonMaxLength} characters or fewer", "Reason"));
 
@@ -77,10 +76,13 @@ public sealed class AgreeLevel(AppDbContext db)
     private SchoolLevelDecision Decide(LevelProposal proposal, LevelOfSupport level, LevelOfSupport? previous, string reason, Role role)
     {
         var explanation = ProposalExplanation.FromJson(proposal.Explanation);
+        var decided = proposal.Decide(level, Context(role, reason));
         var decision = new SchoolLevelDecision(proposal.Urn, level, previous, proposal.ProposedLevel, proposal.Id, proposal.RuleSetVersion,
-            string.Join("\n", explanation.ReasonLines), db.CurrentUser.UserName, role, db.UtcNow, reason);
-        proposal.Decide(level);
+            string.Join("\n", explanation.ReasonLines), decided.By, decided.Role, decided.At, reason);
         db.SchoolLevels.Add(decision);
         return decision;
     }
+
+    private MoveContext Context(Role role, string reason) =>
+        db.MoveBy(new Actor(db.CurrentUser.UserName, role, db.CurrentUser.UserId), reason);
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Workflows;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Categorisation.Rules;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Categorisation;
 
@@ -57,15 +59,17 @@ public sealed class ManageRuleSets(AppDbContext db, RuleSets ruleSets)
             return OperationResult<RuleSetVersion>.Fail(CategorisationRoles.NotAllowed("adopt levels of support criteria"));
         var draft = await db.RuleSets.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (draft is null) return OperationResult<RuleSetVersion>.Fail(CoreErrors.NotFound("rule set"));
-        if (string.IsNullOrWhiteSpace(reason)) return OperationResult<RuleSetVersion>.Fail(new DomainError("rules.reason", "Give the reason for adopting these criteria", "Reason"));
+        if (db.Actor() is not { } actor) return OperationResult<RuleSetVersion>.Fail(CategorisationRoles.NotAllowed("adopt levels of support criteria"));
+        var adoption = db.MoveBy(actor, reason);
+        if (CategorisationSteps.RuleSetAdoption.Check(draft, RuleSetMove.Adopt, adoption) is { Count: > 0 } refused) return OperationResult<RuleSetVersion>.Fail(refused);
         var parsed = ruleSets.Parse(draft);
         if (!parsed.IsValid)
             return OperationResult<RuleSetVersion>.Fail(new DomainError("rules.invalid", $"Version {draft.Version} no longer passes its checks: {string.Join("; ", parsed.Errors.Take(3))}"));
         try
         {
             var current = await db.RuleSets.Where(r => r.Status == RuleSetStatus.Adopted).ToListAsync(ct);
-            foreach (var old in current) old.Retire();
-            draft.Adopt(db.CurrentUser.UserName, db.UtcNow, reason);
+            foreach (var old in current) old.Retire(adoption);
+            draft.Adopt(adoption);
         }
         catch (DomainException e)
         {

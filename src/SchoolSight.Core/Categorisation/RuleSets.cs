@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Domain;
+using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Categorisation.Rules;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Categorisation;
 
@@ -70,7 +72,7 @@ public sealed class RuleSets(IndicatorCatalogueSource catalogue)
         var header = RuleSetParser.Parse(yaml, IndicatorCatalogueSource.Default.Catalogue).RuleSet
             ?? throw new InvalidOperationException("The shipped default criteria do not pass their own checks.");
         var stored = new RuleSetVersion(header.Version, header.Name, yaml, ShippedBy, db.UtcNow);
-        stored.Adopt(ShippedBy, db.UtcNow, "The default criteria that ship with SchoolSight.");
+        stored.Adopt(new MoveContext(new Actor(ShippedBy, Role.LaAdministrator), db.UtcNow, DateOnly.FromDateTime(db.UtcNow), "The default criteria that ship with SchoolSight."));
         db.RuleSets.Add(stored);
         await db.SaveChangesAsync(ct);
     }

@@ -2,6 +2,7 @@ using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Demo;
 
@@ -12,10 +13,10 @@ namespace SchoolSight.Core.Demo;
 /// </summary>
 public static class ProgrammeDemo
 {
-    private static readonly CaseActor Officer = new($"mi@{DemoSeeder.EmailDomain}", Role.InterventionOfficer);
-    private static readonly CaseActor Smt = new($"smt@{DemoSeeder.EmailDomain}", Role.SeniorManager);
-    private static readonly CaseActor Head = new($"head@{DemoSeeder.EmailDomain}", Role.SchoolUser);
-    private static readonly CaseActor Sip = new($"sip@{DemoSeeder.EmailDomain}", Role.SchoolImprovementPartner);
+    private static readonly Actor Officer = new($"mi@{DemoSeeder.EmailDomain}", Role.InterventionOfficer);
+    private static readonly Actor Smt = new($"smt@{DemoSeeder.EmailDomain}", Role.SeniorManager);
+    private static readonly Actor Head = new($"head@{DemoSeeder.EmailDomain}", Role.SchoolUser);
+    private static readonly Actor Sip = new($"sip@{DemoSeeder.EmailDomain}", Role.SchoolImprovementPartner);
 
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct = default)
     {
@@ -23,7 +24,7 @@ public static class ProgrammeDemo
         var today = DateOnly.FromDateTime(db.UtcNow);
         DateTime At(int daysAgo) => today.AddDays(-daysAgo).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
         DateOnly Day(int daysAgo) => today.AddDays(-daysAgo);
-        MoveContext By(CaseActor actor, int daysAgo, string? reason = null) => new(actor, At(daysAgo), calendar, reason);
+        CaseMoveContext By(Actor actor, int daysAgo, string? reason = null) => new(actor, At(daysAgo), Day(daysAgo), calendar, reason);
 
         // 1. Active, tier 2, at the demo head's school.
         var active = ImprovingOutcomesCase.Propose(DemoSeeder.DemoHeadSchoolUrn, SupportTier.Targeted, ConcernGround.StandardsUnacceptablyLow,

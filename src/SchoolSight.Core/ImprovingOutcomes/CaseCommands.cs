@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Workflows;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Calendar;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.ImprovingOutcomes;
 
@@ -17,16 +19,13 @@ public static class CaseCommands
         .Include(c => c.Visits).Include(c => c.Spending).Include(c => c.WarningNotices).Include(c => c.Powers)
         .AsSplitQuery();
 
-    public static CaseActor? Actor(this AppDbContext db) =>
-        db.CurrentUser.Role is { } role ? new CaseActor(db.CurrentUser.UserName, role) : null;
-
     /// <summary>
     /// Runs <paramref name="change"/> on case <paramref name="caseId"/> and saves. With <paramref name="expectedVersion"/>
     /// the case must still be at the version the user saw. Every change moves the case's version on, so two changes
     /// racing on the same case cannot both be saved.
     /// </summary>
     public static async Task<OperationResult<T>> ChangeCaseAsync<T>(this AppDbContext db, int caseId, int? expectedVersion,
-        Func<ImprovingOutcomesCase, CaseActor, TermCalendar, T> change, CancellationToken ct, string what = "case", Func<ImprovingOutcomesCase, VersionedEntity>? target = null)
+        Func<ImprovingOutcomesCase, Actor, TermCalendar, T> change, CancellationToken ct, string what = "case", Func<ImprovingOutcomesCase, VersionedEntity>? target = null)
     {
         if (db.Actor() is not { } actor) return OperationResult<T>.Fail(new DomainError("programme.signed-out", "Sign in to work on programme cases."));
         var c = await db.WholeCases().FirstOrDefaultAsync(x => x.Id == caseId, ct);
@@ -53,6 +52,10 @@ public static class CaseCommands
     }
 
     public static DateOnly Today(this AppDbContext db) => DateOnly.FromDateTime(db.UtcNow);
+
+    /// <summary>A move of the case lifecycle by <paramref name="actor"/> now, judged against the LA's term calendar.</summary>
+    public static CaseMoveContext CaseMoveBy(this AppDbContext db, Actor actor, TermCalendar calendar, string? reason) =>
+        new(actor, db.UtcNow, db.Today(), calendar, reason);
 
     /// <summary>The display name of a school, for messages and documents.</summary>
     public static async Task<string> SchoolNameAsync(this AppDbContext db, int urn, CancellationToken ct) =>

@@ -1,19 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Workflows;
 using SchoolSight.Domain;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.ImprovingOutcomes;
 
-/// <summary>A case as its page shows it: the case (read-only), its school, its deadlines, the warning-notice flag and the moves open to the reader.</summary>
+/// <summary>
+/// A case as its page shows it: the case (read-only), its school, its deadlines, the warning-notice flag, the moves of
+/// its lifecycle open to the reader, and the moves open to them on each warning notice (by the notice's id).
+/// </summary>
 public sealed record CaseView(
     ImprovingOutcomesCase Case,
     string SchoolName,
     DateOnly Today,
     IReadOnlyList<Deadline> Deadlines,
     ThreeTermsRule.Result WarningFlag,
-    IReadOnlyList<(CaseMove Move, IReadOnlyList<DomainError> Unmet)> Moves)
+    IReadOnlyList<OpenMove<ImprovingOutcomesCase, CaseState, CaseMoveName, CaseMoveContext>> Moves,
+    IReadOnlyDictionary<int, IReadOnlyList<OpenMove<WarningNotice, WarningNoticeStatus, WarningNoticeMove, MoveContext>>> NoticeMoves)
 {
     public IEnumerable<Deadline> OpenDeadlines => Deadlines.Where(d => d.IsOpen);
     public string ActionTitle(int actionId) => Case.PlanActions.FirstOrDefault(a => a.Id == actionId) is { } a ? $"Action {a.Number}: {a.Description}" : "(removed action)";
@@ -29,8 +35,11 @@ public sealed class GetCase(AppDbContext db)
         if (c is null) return null;
         var calendar = await db.LoadCalendarAsync(ct);
         var today = db.Today();
-        var moves = db.Actor() is { } actor ? CaseLifecycle.MovesFor(c, new MoveContext(actor, db.UtcNow, calendar, "(reason to be given)")) : [];
-        return new CaseView(c, await db.SchoolNameAsync(c.Urn, ct), today, ProgrammeDeadlines.For(c, calendar), ThreeTermsRule.Evaluate(c, calendar, today), moves);
+        var actor = db.Actor();
+        var moves = actor is null ? [] : CaseLifecycle.MovesFor(c, db.CaseMoveBy(actor, calendar, "(reason to be given)"));
+        var noticeMoves = c.WarningNotices.ToDictionary(w => w.Id,
+            w => actor is null ? [] : InterventionSteps.WarningNotices.MovesFor(w, db.MoveBy(actor, "(reason to be given)")));
+        return new CaseView(c, await db.SchoolNameAsync(c.Urn, ct), today, ProgrammeDeadlines.For(c, calendar), ThreeTermsRule.Evaluate(c, calendar, today), moves, noticeMoves);
     }
 }
 

@@ -1,5 +1,6 @@
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.ImprovingOutcomes;
 
@@ -134,7 +135,7 @@ internal static class MeetingCommands
 {
     /// <summary>Changes one meeting of a case, checking the meeting is still at the version the user saw.</summary>
     public static Task<OperationResult<int>> ChangeMeetingAsync(this AppDbContext db, int caseId, int meetingId, int version,
-        Action<ImprovingOutcomesCase, CaseActor> change, CancellationToken ct) =>
+        Action<ImprovingOutcomesCase, Actor> change, CancellationToken ct) =>
         db.ChangeCaseAsync(caseId, null, (c, actor, _) =>
         {
             var meeting = c.Meeting(meetingId);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Workflows;
 using SchoolSight.Domain;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Register;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Documents;
+using SchoolSight.Core.Workflows;
 using SchoolSight.Domain;
 using SchoolSight.Domain.ImprovingOutcomes;
 
@@ -57,7 +58,7 @@ public sealed class ApproveWarningNotice(AppDbContext db)
             var notice = c.WarningNotice(noticeId);
             db.ExpectVersion(notice, input.Version);
             if (notice.Version != input.Version) throw new DomainException(CoreErrors.Conflict("warning notice", notice.UpdatedBy, notice.UpdatedAt));
-            notice.Approve(actor, db.UtcNow, input.Note);
+            notice.Approve(db.MoveBy(actor, input.Note));
             return noticeId;
         }, ct, "warning notice", c => c.WarningNotices.First(w => w.Id == noticeId));
 }
@@ -82,7 +83,7 @@ public sealed class IssueWarningNotice(AppDbContext db, IPdfRenderer pdf)
             var notice = c.WarningNotice(noticeId);
             db.ExpectVersion(notice, version);
             if (notice.Version != version) throw new DomainException(CoreErrors.Conflict("warning notice", notice.UpdatedBy, notice.UpdatedAt));
-            c.IssueWarningNotice(noticeId, bytes, actor, db.Today());
+            c.IssueWarningNotice(noticeId, bytes, db.MoveBy(actor, null));
             return noticeId;
         }, ct, "warning notice", c => c.WarningNotices.First(w => w.Id == noticeId));
     }
@@ -117,7 +118,7 @@ public sealed class ApproveStatutoryPower(AppDbContext db)
             var use = c.Power(useId);
             db.ExpectVersion(use, version);
             if (use.Version != version) throw new DomainException(CoreErrors.Conflict("record", use.UpdatedBy, use.UpdatedAt));
-            use.Approve(actor, db.Today());
+            use.Approve(db.MoveBy(actor, null));
             return useId;
         }, ct, "record", c => c.Powers.First(p => p.Id == useId));
 }

@@ -12,7 +12,7 @@ public static class CategorisationErrors
     });
 
     public static DomainError NotSmt(Role role) =>
-        new("level.notSmt", $"Only a member of the senior management team can agree a school's level of support; you are signed in as {role.DisplayName().ToLowerInvariant()}.");
+        DomainError.Forbidden("level.notSmt", $"Only a member of the senior management team can agree a school's level of support; you are signed in as {role.DisplayName().ToLowerInvariant()}.");
 
     public static DomainError ReasonRequired(bool changing) => new("level.reason", changing
         ? "Give the reason for setting a different level from the one proposed"

@@ -1,4 +1,5 @@
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Domain.Categorisation;
 
@@ -57,12 +58,13 @@ public sealed class LevelProposal : VersionedEntity, ISchoolOwned
 
     public bool IsOpen => Status == ProposalStatus.Open;
 
-    /// <summary>Records the SMT's decision on the proposal (the decision itself is a <see cref="SchoolLevelDecision"/> naming it).</summary>
-    public void Decide(LevelOfSupport level)
-    {
-        if (!IsOpen) throw new DomainException(CategorisationErrors.ProposalNotOpen(Status));
-        Status = level == ProposedLevel ? ProposalStatus.Agreed : ProposalStatus.Changed;
-    }
+    /// <summary>
+    /// Records the SMT's decision on the proposal (<see cref="CategorisationSteps.LevelDecisions"/>): agreeing the
+    /// proposed level, or setting <paramref name="level"/> in its place. The decision itself is kept as a
+    /// <see cref="SchoolLevelDecision"/> naming the proposal.
+    /// </summary>
+    public Decision Decide(LevelOfSupport level, MoveContext context) =>
+        CategorisationSteps.LevelDecisions.Fire(this, level == ProposedLevel ? LevelProposalMove.Agree : LevelProposalMove.SetAnotherLevel, context, s => Status = s)!;
 
     public void Supersede()
     {

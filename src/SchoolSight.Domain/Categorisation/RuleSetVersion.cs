@@ -1,3 +1,5 @@
+using SchoolSight.Domain.Workflows;
+
 namespace SchoolSight.Domain.Categorisation;
 
 public enum RuleSetStatus
@@ -41,17 +43,18 @@ public sealed class RuleSetVersion
     public DateTime? AdoptedAt { get; private set; }
     public string? AdoptionReason { get; private set; }
 
-    public void Adopt(string by, DateTime at, string? reason)
+    /// <summary>Adopts these criteria (<see cref="CategorisationSteps.RuleSetAdoption"/>), keeping who adopted them, when and why.</summary>
+    public void Adopt(MoveContext context)
     {
-        if (Status == RuleSetStatus.Adopted) throw new DomainException(new DomainError("ruleset.adopted", $"Version {Version} is already the adopted rule set."));
-        Status = RuleSetStatus.Adopted;
-        AdoptedBy = by;
-        AdoptedAt = at;
-        AdoptionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var decision = CategorisationSteps.RuleSetAdoption.Fire(this, RuleSetMove.Adopt, context, s => Status = s)!;
+        AdoptedBy = decision.By;
+        AdoptedAt = decision.At;
+        AdoptionReason = decision.Reason;
     }
 
-    public void Retire()
+    /// <summary>Retires these criteria when they are the adopted ones; any other rule set is left as it is.</summary>
+    public void Retire(MoveContext context)
     {
-        if (Status == RuleSetStatus.Adopted) Status = RuleSetStatus.Retired;
+        if (Status == RuleSetStatus.Adopted) CategorisationSteps.RuleSetAdoption.Fire(this, RuleSetMove.Retire, context, s => Status = s);
     }
 }

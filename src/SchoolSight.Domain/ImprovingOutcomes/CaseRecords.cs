@@ -1,9 +1,7 @@
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Domain.ImprovingOutcomes;
-
-/// <summary>A decision on a case, as a value: who made it, in which role, when and why.</summary>
-public sealed record Decision(string By, Role Role, DateTime At, string? Reason);
 
 /// <summary>One move of the case through its lifecycle, kept for ever: the case's decision log.</summary>
 public sealed class CaseDecision

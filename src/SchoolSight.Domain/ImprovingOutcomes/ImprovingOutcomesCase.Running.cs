@@ -1,4 +1,5 @@
 using SchoolSight.Domain.Calendar;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Domain.ImprovingOutcomes;
 
@@ -8,7 +9,7 @@ public sealed partial class ImprovingOutcomesCase
     private static readonly CaseState[] Running = [CaseState.BaselineRecorded, CaseState.Active];
 
     /// <summary>Schedules a programme meeting (every two months, at the school wherever possible).</summary>
-    public ProgrammeMeeting ScheduleMeeting(DateOnly? scheduledFor, string venue, bool atSchool, string? notAtSchoolReason, CaseActor actor, DateOnly today)
+    public ProgrammeMeeting ScheduleMeeting(DateOnly? scheduledFor, string venue, bool atSchool, string? notAtSchoolReason, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "schedule a programme meeting");
         RequireState("schedule a programme meeting", Running);
@@ -23,14 +24,14 @@ public sealed partial class ImprovingOutcomesCase
         _meetings.FirstOrDefault(m => m.Id == meetingId)
         ?? throw new DomainException(new DomainError("programme.unknown-meeting", "That meeting is not part of this case."));
 
-    public void RecordAgendaSent(int meetingId, DateOnly? sentOn, CaseActor actor, DateOnly today)
+    public void RecordAgendaSent(int meetingId, DateOnly? sentOn, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record that the agenda was sent");
         Meeting(meetingId).RecordAgendaSent(sentOn, today);
     }
 
     /// <summary>The management group's progress report before a programme meeting, its evidence linked to this case's plan.</summary>
-    public void SubmitProgressReport(int meetingId, string summary, string? partnershipWork, IReadOnlyList<(int PlanActionId, string Evidence)> evidence, CaseActor actor, DateOnly today)
+    public void SubmitProgressReport(int meetingId, string summary, string? partnershipWork, IReadOnlyList<(int PlanActionId, string Evidence)> evidence, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Contributors, actor, "submit a progress report");
         RequireState("submit a progress report", Running);
@@ -39,33 +40,33 @@ public sealed partial class ImprovingOutcomesCase
         Meeting(meetingId).SubmitProgressReport(summary, partnershipWork, items.Select(e => new ProgressEvidence(e.PlanActionId, e.Evidence)).ToList(), today, actor.Name);
     }
 
-    public void RecordMeetingHeld(int meetingId, DateOnly? heldOn, string attendance, string decisions, string? revised, ProgressJudgement? judgement, CaseActor actor, DateOnly today)
+    public void RecordMeetingHeld(int meetingId, DateOnly? heldOn, string attendance, string decisions, string? revised, ProgressJudgement? judgement, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record a programme meeting");
         RequireState("record a programme meeting", Running);
         Meeting(meetingId).RecordHeld(heldOn, attendance, decisions, revised, judgement, today);
     }
 
-    public void RecordMinutes(int meetingId, DateOnly? circulatedOn, CaseActor actor, DateOnly today)
+    public void RecordMinutes(int meetingId, DateOnly? circulatedOn, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record that the minutes were circulated");
         Meeting(meetingId).RecordMinutesCirculated(circulatedOn, today);
     }
 
-    public void RecordSipAgreement(int meetingId, bool? agrees, string? comment, CaseActor actor, DateOnly today)
+    public void RecordSipAgreement(int meetingId, bool? agrees, string? comment, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Sips, actor, "record the SIP's agreement with a progress judgement");
         Meeting(meetingId).RecordSipAgreement(agrees, comment, actor.Name, today);
     }
 
-    public void RecordProfessionalsMeeting(int meetingId, DateOnly? heldOn, string notes, CaseActor actor, DateOnly today)
+    public void RecordProfessionalsMeeting(int meetingId, DateOnly? heldOn, string notes, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record a professionals' meeting");
         Meeting(meetingId).RecordProfessionalsMeeting(heldOn, notes, today);
     }
 
     /// <summary>The school reports the meeting's outcome to its full governing body; the feedback comes back to the next meeting (seed 004, 7.5).</summary>
-    public void RecordGoverningBodyReport(int meetingId, DateOnly? reportedOn, string? feedback, CaseActor actor, DateOnly today)
+    public void RecordGoverningBodyReport(int meetingId, DateOnly? reportedOn, string? feedback, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Contributors, actor, "record the report to the governing body");
         Meeting(meetingId).RecordGoverningBodyReport(reportedOn, feedback, today);
@@ -80,7 +81,7 @@ public sealed partial class ImprovingOutcomesCase
     public decimal? SchoolContributionRemaining => SchoolContribution - SpentFromSchool;
 
     /// <summary>Agrees the programme budget and the school's own contribution; neither may fall below what is already spent from it.</summary>
-    public void SetBudget(decimal? programmeBudget, decimal? schoolContribution, CaseActor actor)
+    public void SetBudget(decimal? programmeBudget, decimal? schoolContribution, Actor actor)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "agree the programme budget");
         RequireState("agree the programme budget", CaseState.EntryAgreed, CaseState.BaselineRecorded, CaseState.Active);
@@ -96,7 +97,7 @@ public sealed partial class ImprovingOutcomesCase
     /// Records spending against an agreed action: refused when the parts do not add up to the total, when it would
     /// overspend the programme budget, or when it is more than is left of the school's contribution.
     /// </summary>
-    public SpendingLine AddSpending(int planActionId, string description, DateOnly? spentOn, decimal? total, decimal? fromProgramme, decimal? fromSchool, CaseActor actor, DateOnly today)
+    public SpendingLine AddSpending(int planActionId, string description, DateOnly? spentOn, decimal? total, decimal? fromProgramme, decimal? fromSchool, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record spending");
         RequireState("record spending", CaseState.BaselineRecorded, CaseState.Active);
@@ -126,7 +127,7 @@ public sealed partial class ImprovingOutcomesCase
     // ----- Warning notices and statutory powers -----
 
     /// <summary>Drafts a warning notice from the template: only after three terms with insufficient progress recorded.</summary>
-    public WarningNotice DraftWarningNotice(string grounds, string requiredActions, DateOnly? complyBy, string letter, CaseActor actor, DateTime at, TermCalendar calendar)
+    public WarningNotice DraftWarningNotice(string grounds, string requiredActions, DateOnly? complyBy, string letter, Actor actor, DateTime at, TermCalendar calendar)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "draft a warning notice");
         RequireState("draft a warning notice", CaseState.Active);
@@ -145,17 +146,17 @@ public sealed partial class ImprovingOutcomesCase
         ?? throw new DomainException(new DomainError("programme.unknown-notice", "That warning notice is not part of this case."));
 
     /// <summary>Issues an approved notice; the issue is also recorded as the use of the first statutory power.</summary>
-    public void IssueWarningNotice(int noticeId, byte[] pdf, CaseActor actor, DateOnly today)
+    public void IssueWarningNotice(int noticeId, byte[] pdf, MoveContext context)
     {
         var notice = WarningNotice(noticeId);
-        notice.Issue(actor, today, pdf);
+        notice.Issue(context, pdf);
         var use = new StatutoryPowerUse(StatutoryPower.WarningNotice, DateOnly.FromDateTime(notice.DraftedAt), notice.Grounds, notice.DraftedBy);
         use.ApprovedWith(notice.ApprovedBy!, DateOnly.FromDateTime(notice.ApprovedAt!.Value));
         _powers.Add(use);
     }
 
     /// <summary>Proposes the use of a statutory power other than a warning notice, for the SMT to approve.</summary>
-    public StatutoryPowerUse ProposePower(StatutoryPower power, string rationale, CaseActor actor, DateOnly today)
+    public StatutoryPowerUse ProposePower(StatutoryPower power, string rationale, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "propose the use of a statutory power");
         RequireState("propose the use of a statutory power", CaseState.Active);

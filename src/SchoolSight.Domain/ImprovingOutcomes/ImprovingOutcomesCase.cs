@@ -1,4 +1,5 @@
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Domain.ImprovingOutcomes;
 
@@ -25,7 +26,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
 
     /// <summary>Proposes a school for the programme: identified through categorisation, to be agreed by the SMT.</summary>
     public static ImprovingOutcomesCase Propose(int urn, SupportTier tier, ConcernGround ground, string concerns,
-        string caseOfficerName, string caseOfficerEmail, CaseActor actor, DateTime at)
+        string caseOfficerName, string caseOfficerEmail, Actor actor, DateTime at)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Proposers, actor, "propose a school for the programme");
         var c = new ImprovingOutcomesCase
@@ -89,10 +90,10 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
     public bool IsOpen => State != CaseState.Closed;
 
     /// <summary>Makes a move of the lifecycle; refused with every reason when it is not allowed.</summary>
-    public void Apply(CaseMoveName move, MoveContext context)
+    public void Apply(CaseMoveName move, CaseMoveContext context)
     {
         var from = State;
-        CaseLifecycle.Fire(this, move, context, () => State, s => State = s);
+        var decision = CaseLifecycle.Workflow.Fire(this, move, context, s => State = s) ?? context.Decision;
         var today = context.Today;
         switch (move)
         {
@@ -104,11 +105,11 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
             case CaseMoveName.DeclineEntry or CaseMoveName.Close: ClosedOn = today; break;
             case CaseMoveName.ProposeEntry or CaseMoveName.RecordBaseline or CaseMoveName.BeginMonitoring: break;
         }
-        _decisions.Add(new CaseDecision(move, from, State, new Decision(context.Actor.Name, context.Actor.Role, context.At, string.IsNullOrWhiteSpace(context.Reason) ? null : context.Reason.Trim())));
+        _decisions.Add(new CaseDecision(move, from, State, decision));
     }
 
     /// <summary>Records the baseline assessment and moves the case on to "baseline recorded".</summary>
-    public void RecordBaseline(BaselineAssessment baseline, MoveContext context)
+    public void RecordBaseline(BaselineAssessment baseline, CaseMoveContext context)
     {
         var previous = Baseline;
         Baseline = baseline;
@@ -124,7 +125,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
     }
 
     /// <summary>Records who was told about entry and what was agreed about parents (seed 004, 5.3).</summary>
-    public void RecordCommunications(EntryCommunications communications, CaseActor actor, DateOnly today)
+    public void RecordCommunications(EntryCommunications communications, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record how entry was communicated");
         RequireState("record how entry was communicated", CaseState.EntryAgreed, CaseState.BaselineRecorded, CaseState.Active);
@@ -139,7 +140,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
     }
 
     /// <summary>Chooses the plan the programme works from; a separate plan only when the school's own is not robust.</summary>
-    public void ChoosePlan(PlanKind kind, string? title, string? notRobustReason, CaseActor actor)
+    public void ChoosePlan(PlanKind kind, string? title, string? notRobustReason, Actor actor)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "choose the improvement plan");
         RequireState("choose the improvement plan", CaseState.EntryAgreed, CaseState.BaselineRecorded, CaseState.Active);
@@ -151,7 +152,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
         PlanNotRobustReason = kind == ImprovingOutcomes.PlanKind.ProgrammePlan ? reason : null;
     }
 
-    public PlanAction AddPlanAction(string description, string owner, DateOnly? dueOn, string successCriteria, CaseActor actor)
+    public PlanAction AddPlanAction(string description, string owner, DateOnly? dueOn, string successCriteria, Actor actor)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Contributors, actor, "add actions to the plan");
         RequireState("add actions to the plan", CaseState.EntryAgreed, CaseState.BaselineRecorded, CaseState.Active);
@@ -163,14 +164,14 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
     public PlanAction Action(int actionId) =>
         _planActions.FirstOrDefault(a => a.Id == actionId) ?? throw new DomainException(ProgrammeErrors.UnknownAction);
 
-    public void AddMember(string name, ManagementGroupRole role, CaseActor actor)
+    public void AddMember(string name, ManagementGroupRole role, Actor actor)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Contributors, actor, "change the school management group");
         RequireState("change the school management group", CaseState.EntryAgreed, CaseState.BaselineRecorded, CaseState.Active);
         _members.Add(new ManagementGroupMember(name, role));
     }
 
-    public void RemoveMember(int memberId, CaseActor actor)
+    public void RemoveMember(int memberId, Actor actor)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Contributors, actor, "change the school management group");
         RequireState("change the school management group", CaseState.EntryAgreed, CaseState.BaselineRecorded, CaseState.Active);
@@ -178,7 +179,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
     }
 
     /// <summary>Records a monthly meeting of the school management group.</summary>
-    public void RecordGroupMeeting(DateOnly? heldOn, string progressReviewed, bool sipAttended, bool laOfficerAttended, CaseActor actor, DateOnly today)
+    public void RecordGroupMeeting(DateOnly? heldOn, string progressReviewed, bool sipAttended, bool laOfficerAttended, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Contributors, actor, "record a management group meeting");
         RequireState("record a management group meeting", CaseState.BaselineRecorded, CaseState.Active, CaseState.ExitAgreed);
@@ -186,7 +187,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
         _groupMeetings.Add(new ManagementGroupMeeting(day, progressReviewed, sipAttended, laOfficerAttended, actor.Name));
     }
 
-    public void RecordExitStrategy(ExitStrategy strategy, CaseActor actor, DateOnly today)
+    public void RecordExitStrategy(ExitStrategy strategy, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record the exit strategy");
         RequireState("record the exit strategy", CaseState.Active);
@@ -195,7 +196,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
     }
 
     /// <summary>Records a termly monitoring visit after exit (by the SIP or the M&amp;I manager).</summary>
-    public void RecordMonitoringVisit(DateOnly? visitedOn, string findings, bool improvementSustained, CaseActor actor, DateOnly today)
+    public void RecordMonitoringVisit(DateOnly? visitedOn, string findings, bool improvementSustained, Actor actor, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Monitors, actor, "record a monitoring visit");
         if (State != CaseState.PostExitMonitoring) throw new DomainException(ProgrammeErrors.NotInMonitoring);

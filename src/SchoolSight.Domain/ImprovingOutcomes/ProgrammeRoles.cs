@@ -1,9 +1,7 @@
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Domain.ImprovingOutcomes;
-
-/// <summary>Who acts on a case: the signed-in person, their role and the moment they act.</summary>
-public sealed record CaseActor(string Name, Role Role);
 
 /// <summary>
 /// Who does what in the programme (DOMAIN.md section 1, seed 004 section 4): the SMT agrees entry, exit and warning
@@ -32,10 +30,9 @@ public static class ProgrammeRoles
     /// <summary>Everyone who may see cases: LA programme staff everywhere; SIPs, school users and governors for their own schools.</summary>
     public static readonly IReadOnlySet<Role> Readers = AccessRules.RolesFor(Resource.ProgrammeCase, ResourceAction.Read);
 
-    public static string Names(IReadOnlySet<Role> roles) =>
-        string.Join(" or ", roles.OrderBy(r => r).Select(r => r.DisplayName().ToLowerInvariant()).Select(n => n.Replace("smt", "SMT").Replace("la ", "LA ")));
+    public static string Names(IReadOnlySet<Role> roles) => WorkflowErrors.Names(roles);
 
-    public static void Require(IReadOnlySet<Role> roles, CaseActor actor, string doing)
+    public static void Require(IReadOnlySet<Role> roles, Actor actor, string doing)
     {
         if (!roles.Contains(actor.Role)) throw new DomainException(ProgrammeErrors.RoleNotAllowed(roles, doing));
     }

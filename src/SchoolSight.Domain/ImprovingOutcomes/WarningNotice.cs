@@ -1,3 +1,5 @@
+using SchoolSight.Domain.Workflows;
+
 namespace SchoolSight.Domain.ImprovingOutcomes;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class WarningNotice : VersionedEntity
 {
     private WarningNotice() { Grounds = ""; RequiredActions = ""; Letter = ""; DraftedBy = ""; }
 
-    internal WarningNotice(string grounds, string requiredActions, DateOnly complyBy, string letter, CaseActor drafter, DateTime at)
+    internal WarningNotice(string grounds, string requiredActions, DateOnly complyBy, string letter, Actor drafter, DateTime at)
     {
         Grounds = "";
         RequiredActions = "";
@@ -47,23 +49,22 @@ public sealed class WarningNotice : VersionedEntity
         Letter = Text.Required(letter, "Letter", "Enter the text of the letter", 20000);
     }
 
-    public void Approve(CaseActor actor, DateTime at, string? note)
+    /// <summary>The SMT approves the notice (<see cref="InterventionSteps.WarningNotices"/>); the reason given is the note of the approval.</summary>
+    public void Approve(MoveContext context)
     {
-        ProgrammeRoles.Require(ProgrammeRoles.Smt, actor, "approve a warning notice");
-        if (Status != WarningNoticeStatus.Drafted) throw new DomainException(ProgrammeErrors.WarningNoticeStatus("approve", Status));
-        Status = WarningNoticeStatus.Approved;
-        ApprovedBy = actor.Name;
-        ApprovedAt = at;
-        ApprovalNote = Text.Optional(note, "ApprovalNote", "The note", 2000);
+        var note = Text.Optional(context.Reason, "ApprovalNote", "The note", 2000);
+        var decision = InterventionSteps.WarningNotices.Fire(this, WarningNoticeMove.Approve, context, s => Status = s)!;
+        ApprovedBy = decision.By;
+        ApprovedAt = decision.At;
+        ApprovalNote = note;
     }
 
-    public void Issue(CaseActor actor, DateOnly issuedOn, byte[] pdf)
+    /// <summary>The M&amp;I team issues the approved notice as a letter, on the LA's date today.</summary>
+    public void Issue(MoveContext context, byte[] pdf)
     {
-        ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "issue a warning notice");
-        if (Status != WarningNoticeStatus.Approved) throw new DomainException(ProgrammeErrors.WarningNoticeStatus("issue", Status));
-        Status = WarningNoticeStatus.Issued;
-        IssuedBy = actor.Name;
-        IssuedOn = issuedOn;
+        var decision = InterventionSteps.WarningNotices.Fire(this, WarningNoticeMove.Issue, context, s => Status = s)!;
+        IssuedBy = decision.By;
+        IssuedOn = context.Today;
         IssuedPdf = pdf;
     }
 }
@@ -94,12 +95,11 @@ public sealed class StatutoryPowerUse : VersionedEntity
 
     public bool IsApproved => ApprovedOn is not null;
 
-    public void Approve(CaseActor actor, DateOnly on)
+    /// <summary>The SMT approves the use of the power (<see cref="InterventionSteps.Powers"/>), on the LA's date today.</summary>
+    public void Approve(MoveContext context)
     {
-        ProgrammeRoles.Require(ProgrammeRoles.Smt, actor, "approve the use of a statutory power");
-        if (IsApproved) throw new DomainException(ProgrammeErrors.PowerAlreadyApproved);
-        ApprovedBy = actor.Name;
-        ApprovedOn = on;
+        var decision = InterventionSteps.Powers.Fire(this, StatutoryPowerMove.Approve, context, _ => { })!;
+        ApprovedWith(decision.By, context.Today);
     }
 
     internal void ApprovedWith(string by, DateOnly on)
@@ -108,7 +108,7 @@ public sealed class StatutoryPowerUse : VersionedEntity
         ApprovedOn = on;
     }
 
-    public void RecordOutcome(CaseActor actor, string outcome, DateOnly? on, DateOnly today)
+    public void RecordOutcome(Actor actor, string outcome, DateOnly? on, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record the outcome of a statutory power");
         if (!IsApproved) throw new DomainException(ProgrammeErrors.PowerNotApproved);

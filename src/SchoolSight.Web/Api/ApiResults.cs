@@ -7,7 +7,8 @@ namespace SchoolSight.Web.Api;
 
 /// <summary>
 /// How the API reports the outcome of a Core operation, as RFC 7807 problem details: 400 with the problems by field,
-/// 404 for an unknown record, 409 with the message naming who changed a record since the caller read it.
+/// 404 for an unknown record, 409 with the message naming who changed a record since the caller read it, 422 with the
+/// rules of the process that stand in the way.
 /// </summary>
 internal static class ApiResults
 {
@@ -20,12 +21,13 @@ internal static class ApiResults
 
     /// <summary>Problems keyed by the JSON name of the field ("laCode"); a problem with no field is keyed "".</summary>
     public static ValidationProblem Validation(IEnumerable<DomainError> errors) =>
-        TypedResults.ValidationProblem(
-            errors.GroupBy(e => string.IsNullOrEmpty(e.Field) ? "" : JsonNamingPolicy.CamelCase.ConvertName(e.Field))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: "Some of the values are not right.");
+        TypedResults.ValidationProblem(ByField(errors), title: "Some of the values are not right.");
 
-    /// <summary>403, 404 or 409 for a failed operation; null when the failure is invalid input.</summary>
+    private static Dictionary<string, string[]> ByField(IEnumerable<DomainError> errors) =>
+        errors.GroupBy(e => string.IsNullOrEmpty(e.Field) ? "" : JsonNamingPolicy.CamelCase.ConvertName(e.Field))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+
+    /// <summary>403, 404, 409 or 422 (a rule of the process stands in the way: every problem, by field) for a failed operation; null when the failure is invalid input.</summary>
     public static ProblemHttpResult? Problem<T>(OperationResult<T> result, string what)
     {
         if (result.IsNotFound) return NotFound(what);
@@ -35,6 +37,9 @@ internal static class ApiResults
         if (result.IsConflict)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The {what} has changed since you read it.",
                 detail: result.Errors.First(e => e.Kind == ErrorKind.Conflict).Message);
+        if (result.Errors.Any(e => e.Kind == ErrorKind.Rule))
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The rules of the process do not allow this yet.",
+                extensions: new Dictionary<string, object?> { ["errors"] = ByField(result.Errors) });
         return null;
     }
 

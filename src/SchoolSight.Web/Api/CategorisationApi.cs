@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SchoolSight.Core.Categorisation;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Web.Authorization;
 
@@ -24,6 +25,9 @@ public static class CategorisationApi
 
     public sealed record AdoptInput(string? Reason);
 
+    /// <summary>A move on a proposal: <see cref="MoveRequest"/>, with the level when the SMT sets another.</summary>
+    public sealed record LevelMoveRequest(string? Reason, int Version, LevelOfSupport? Level = null) : MoveRequest(Reason, Version);
+
     public static RouteGroupBuilder MapCategorisationApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/categorisation").WithTags("Levels of support");
@@ -36,6 +40,9 @@ public static class CategorisationApi
         group.MapPost("/proposals/{id:long}/decision", Decide).RequireAuthorization(Policies.CategorisationReader).WithName("DecideLevel")
             .WithSummary("SMT only: agree the proposed level (no level) or set another with a reason; send the proposal's version (409 if it changed).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/proposals/{id:long}" + MoveApi.Route, MakeMove).RequireAuthorization(Policies.CategorisationReader).WithName("MakeLevelProposalMove")
+            .WithSummary("SMT: agree the proposed level (agree), or set another (set-another-level, naming the level), with a reason.")
+            .AsMove();
         group.MapGet("/rulesets", RuleSetsList).RequireAuthorization(Policies.CategorisationReader).WithName("ListRuleSets");
         group.MapPost("/rulesets", Upload).RequireAuthorization(Policies.RuleEditor).WithName("UploadRuleSet")
             .WithSummary("Upload a rule set file (the YAML as the request body). Every problem comes back with its line and column; nothing is stored unless the whole file passes.");
@@ -82,6 +89,13 @@ public static class CategorisationApi
         if (result.Succeeded) return TypedResults.Ok(DecisionOf(result.Value!));
         return Refusal(result, "proposal") is { } problem ? problem : ApiResults.Validation(result.Errors);
     }
+
+    private static Task<Results<Ok<ProposalView>, ValidationProblem, ProblemHttpResult>> MakeMove(long id, string move, LevelMoveRequest request, AgreeLevel agree, GetProposals get, CancellationToken ct) =>
+        MoveApi.MakeAsync<LevelProposalMove, SchoolLevelDecision, ProposalView>(move, "proposal",
+            m => m == LevelProposalMove.SetAnotherLevel && request.Level is null
+                ? Task.FromResult(Core.OperationResult<SchoolLevelDecision>.Fail(new DomainError("level.level", "Choose the level to set", "Level")))
+                : agree.RunAsync(new LevelDecisionInput(id, request.Version, m == LevelProposalMove.Agree ? null : request.Level, request.Reason), ct),
+            async _ => await get.DetailAsync(id, ct) is { } d ? ViewOf(d) : null);
 
     private static async Task<Results<Ok<SchoolLevel>, ProblemHttpResult>> Level(int urn, GetSchoolLevel get, IAuthorizationService authorization, HttpContext http, CancellationToken ct)
     {

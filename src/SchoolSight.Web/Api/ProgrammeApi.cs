@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.ImprovingOutcomes;
+using SchoolSight.Domain;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Web.Authorization;
 
@@ -19,7 +20,7 @@ public static class ProgrammeApi
 
     public sealed record DecisionView(CaseMoveName Move, CaseState From, CaseState To, string By, string Role, DateTime At, string? Reason);
 
-    public sealed record MoveView(CaseMoveName Move, string Title, IReadOnlyList<string> StillNeeded);
+    public sealed record MoveView(string Move, string Title, IReadOnlyList<string> StillNeeded);
 
     public sealed record CaseDetails(int Id, int Urn, string School, CaseState State, SupportTier Tier, ConcernGround Ground, string Concerns, string CaseOfficer,
         DateOnly ProposedOn, DateOnly? EntryAgreedOn, DateOnly? ActiveSince, DateOnly? ExitAgreedOn, DateOnly? ClosedOn, PlanKind? Plan,
@@ -32,6 +33,9 @@ public static class ProgrammeApi
         DateOnly? HeldOn, string? Attendance, string? Decisions, ProgressJudgement? Judgement, DateOnly? MinutesCirculatedOn, int Version);
 
     public sealed record SpendingView(int Id, int PlanActionId, string Description, DateOnly SpentOn, decimal Total, decimal FromProgramme, decimal FromSchool);
+
+    public sealed record WarningNoticeView(int Id, WarningNoticeStatus Status, string Grounds, string RequiredActions, DateOnly ComplyBy, string DraftedBy, DateTime DraftedAt,
+        string? ApprovedBy, DateTime? ApprovedAt, string? ApprovalNote, string? IssuedBy, DateOnly? IssuedOn, int Version, IReadOnlyList<MoveView> MovesOpenToYou);
 
     public sealed record TermView(int Id, string Title, DateOnly Starts, DateOnly HalfTermStarts, DateOnly HalfTermEnds, DateOnly Ends, int Version);
 
@@ -46,8 +50,14 @@ public static class ProgrammeApi
             .WithSummary("A case with its deadlines, decision log and the decisions open to you.").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{id:int}/transitions", Move).RequireAuthorization(Policies.ProgrammeDecider).WithName("MoveProgrammeCase")
             .WithSummary("Make a decision of the lifecycle (AgreeEntry, DeclineEntry, StartSupport, MoveToIntensiveSupport, MoveToTargetedSupport, AgreeExit, BeginMonitoring, Close).")
-            .WithDescription("Send the case version you read and a reason. A refused move answers 422 with every reason; a stale version answers 409.")
+            .WithDescription("Kept for the clients written against it: a refused move answers 400 with every reason; a stale version answers 409. New clients use …/moves/{move}.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("/{id:int}" + MoveApi.Route, MakeMove).RequireAuthorization(Policies.ProgrammeDecider).WithName("MakeProgrammeCaseMove")
+            .WithSummary("Make a move of the lifecycle (agree-entry, decline-entry, start-support, move-to-intensive-support, move-to-targeted-support, agree-exit, begin-monitoring, close).")
+            .AsMove();
+        cases.MapPost("/{id:int}/warning-notices/{noticeId:int}" + MoveApi.Route, MakeNoticeMove).RequireAuthorization(Policies.ProgrammeStaff).WithName("MakeWarningNoticeMove")
+            .WithSummary("Approve a drafted warning notice (SMT; the reason is the note of the approval) or issue an approved one as a letter (M&I team).")
+            .AsMove();
         cases.MapGet("/{id:int}/actions", Actions).RequireAuthorization(Policies.ProgrammeReader).WithName("ListPlanActions").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{id:int}/actions", AddAction).RequireAuthorization(Policies.ProgrammeContributor).WithName("AddPlanAction")
             .WithSummary("Add an action with its owner, due date and measurable success criteria.");
@@ -81,7 +91,7 @@ public static class ProgrammeApi
             c.PlanKind, c.ProgrammeBudget, c.ProgrammeRemaining, c.SchoolContribution, v.WarningFlag.Flagged, c.Version,
             [.. v.Deadlines.Select(d => View(d, v.Today))],
             [.. c.Decisions.OrderBy(d => d.At).Select(d => new DecisionView(d.Move, d.From, d.To, d.By, d.ByRole.ToString(), d.At, d.Reason))],
-            [.. v.Moves.Select(m => new MoveView(m.Move.Name, m.Move.Title, [.. m.Unmet.Where(e => e.Code != "programme.reason").Select(e => e.Message)]))]);
+            [.. v.Moves.Select(m => new MoveView(m.Move.Name.ToString(), m.Move.Title, [.. m.Unmet.Where(e => e.Code != "programme.reason").Select(e => e.Message)]))]);
     }
 
     private static async Task<Results<Ok<CaseDetails>, ProblemHttpResult>> Get(int id, GetCase get, CancellationToken ct) =>
@@ -90,8 +100,32 @@ public static class ProgrammeApi
     private static async Task<Results<Created<CaseDetails>, ValidationProblem, ProblemHttpResult>> Propose(ProposeEntryInput input, ProposeEntry propose, GetCase get, CancellationToken ct) =>
         await ApiResults.CreatedAsync(await propose.RunAsync(input, ct), "case", "/api/v1/programme/cases", async i => await get.RunAsync(i, ct) is { } v ? Details(v) : null);
 
-    private static async Task<Results<Ok<CaseDetails>, ValidationProblem, ProblemHttpResult>> Move(int id, MoveCaseInput input, MoveCase move, GetCase get, CancellationToken ct) =>
-        await ApiResults.SavedAsync(await move.RunAsync(id, input, ct), "case", async i => await get.RunAsync(i, ct) is { } v ? Details(v) : null);
+    private static async Task<Results<Ok<CaseDetails>, ValidationProblem, ProblemHttpResult>> Move(int id, MoveCaseInput input, MoveCase move, GetCase get, CancellationToken ct)
+    {
+        var result = await move.RunAsync(id, input, ct);
+        if (!result.Succeeded && result.Errors.All(e => e.Kind is ErrorKind.Validation or ErrorKind.Rule)) return ApiResults.Validation(result.Errors);
+        return await ApiResults.SavedAsync(result, "case", async i => await get.RunAsync(i, ct) is { } v ? Details(v) : null);
+    }
+
+    private static Task<Results<Ok<CaseDetails>, ValidationProblem, ProblemHttpResult>> MakeMove(int id, string move, MoveRequest request, MoveCase moveCase, GetCase get, CancellationToken ct) =>
+        MoveApi.MakeAsync<CaseMoveName, int, CaseDetails>(move, "case",
+            m => moveCase.RunAsync(id, new MoveCaseInput { Move = m, Reason = request.Reason, Version = request.Version }, ct),
+            async i => await get.RunAsync(i, ct) is { } v ? Details(v) : null);
+
+    private static Task<Results<Ok<WarningNoticeView>, ValidationProblem, ProblemHttpResult>> MakeNoticeMove(int id, int noticeId, string move, MoveRequest request,
+        ApproveWarningNotice approve, IssueWarningNotice issue, GetCase get, CancellationToken ct) =>
+        MoveApi.MakeAsync<WarningNoticeMove, int, WarningNoticeView>(move, "warning notice",
+            m => m switch
+            {
+                WarningNoticeMove.Approve => approve.RunAsync(id, noticeId, new ApprovalInput { Note = request.Reason, Version = request.Version }, ct),
+                WarningNoticeMove.Issue => issue.RunAsync(id, noticeId, request.Version, ct),
+                _ => throw new ArgumentOutOfRangeException(nameof(move)),
+            },
+            async i => await get.RunAsync(id, ct) is { } v && v.Case.WarningNotices.FirstOrDefault(w => w.Id == i) is { } w ? NoticeOf(w, v) : null);
+
+    private static WarningNoticeView NoticeOf(WarningNotice w, CaseView v) => new(w.Id, w.Status, w.Grounds, w.RequiredActions, w.ComplyBy, w.DraftedBy, w.DraftedAt,
+        w.ApprovedBy, w.ApprovedAt, w.ApprovalNote, w.IssuedBy, w.IssuedOn, w.Version,
+        [.. (v.NoticeMoves.GetValueOrDefault(w.Id) ?? []).Select(m => new MoveView(m.Move.Name.ToString(), m.Move.Title, [.. m.Unmet.Select(e => e.Message)]))]);
 
     private static async Task<Results<Ok<IReadOnlyList<ActionView>>, ProblemHttpResult>> Actions(int id, GetCase get, CancellationToken ct) =>
         await get.RunAsync(id, ct) is { } v

@@ -1,20 +1,21 @@
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Calendar;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Domain.Tests.ImprovingOutcomes;
 
 public sealed class CaseLifecycleTests
 {
     private static readonly TermCalendar England = EnglandTermDates.Calendar;
-    private static readonly CaseActor Officer = new("mi@demo-borough.example", Role.InterventionOfficer);
-    private static readonly CaseActor Smt = new("smt@demo-borough.example", Role.SeniorManager);
-    private static readonly CaseActor Qa = new("qa@demo-borough.example", Role.QualityAssuranceManager);
-    private static readonly CaseActor Head = new("head@demo-borough.example", Role.SchoolUser);
-    private static readonly CaseActor Sip = new("sip@demo-borough.example", Role.SchoolImprovementPartner);
+    private static readonly Actor Officer = new("mi@demo-borough.example", Role.InterventionOfficer);
+    private static readonly Actor Smt = new("smt@demo-borough.example", Role.SeniorManager);
+    private static readonly Actor Qa = new("qa@demo-borough.example", Role.QualityAssuranceManager);
+    private static readonly Actor Head = new("head@demo-borough.example", Role.SchoolUser);
+    private static readonly Actor Sip = new("sip@demo-borough.example", Role.SchoolImprovementPartner);
 
     private static DateTime At(int y, int m, int d) => new(y, m, d, 10, 0, 0, DateTimeKind.Utc);
-    private static MoveContext By(CaseActor actor, DateTime at, string? reason = "Agreed at the SMT meeting") => new(actor, at, England, reason);
+    private static CaseMoveContext By(Actor actor, DateTime at, string? reason = "Agreed at the SMT meeting") => new(actor, at, DateOnly.FromDateTime(at), England, reason);
 
     public static ImprovingOutcomesCase Proposed() =>
         ImprovingOutcomesCase.Propose(999001, SupportTier.Targeted, ConcernGround.StandardsUnacceptablyLow, "KS2 combined below floor for three years.",
@@ -87,7 +88,7 @@ public sealed class CaseLifecycleTests
         c.Apply(CaseMoveName.AgreeEntry, By(Smt, At(2025, 9, 9)));
         Should.Throw<DomainException>(() => c.AddPlanAction("Improve reading", "Head", new DateOnly(2026, 1, 1), "Reading gets better", Officer))
             .Error.Code.ShouldBe("programme.not-measurable");
-        Should.Throw<DomainException>(() => c.AddPlanAction("Improve reading", "Head", new DateOnly(2026, 1, 1), "80% reach ARE", new CaseActor("gov", Role.Governor)))
+        Should.Throw<DomainException>(() => c.AddPlanAction("Improve reading", "Head", new DateOnly(2026, 1, 1), "80% reach ARE", new Actor("gov", Role.Governor)))
             .Error.Code.ShouldBe("programme.role");
     }
 
@@ -160,10 +161,10 @@ public sealed class CaseLifecycleTests
         result.Explanation.ShouldContain("Autumn term 2025 (2025/26), Spring term 2026 (2025/26), Summer term 2026 (2025/26)");
 
         var notice = c.DraftWarningNotice("Standards remain low.", "Appoint a maths lead.", new DateOnly(2026, 10, 30), "Dear Chair", Officer, At(2026, 7, 23), England);
-        Should.Throw<DomainException>(() => notice.Approve(Officer, At(2026, 7, 24), null)).Error.Code.ShouldBe("programme.role");
-        Should.Throw<DomainException>(() => notice.Issue(Officer, new DateOnly(2026, 7, 24), [1])).Error.Code.ShouldBe("programme.warning-status");
-        notice.Approve(Smt, At(2026, 7, 24), "Approved");
-        c.IssueWarningNotice(notice.Id, [37, 80, 68, 70], Officer, new DateOnly(2026, 7, 25));
+        Should.Throw<DomainException>(() => notice.Approve(By(Officer, At(2026, 7, 24), null))).Error.Code.ShouldBe("programme.role");
+        Should.Throw<DomainException>(() => notice.Issue(By(Officer, At(2026, 7, 24), null), [1])).Error.Code.ShouldBe("programme.warning-status");
+        notice.Approve(By(Smt, At(2026, 7, 24), "Approved"));
+        c.IssueWarningNotice(notice.Id, [37, 80, 68, 70], By(Officer, At(2026, 7, 25), null));
         notice.Status.ShouldBe(WarningNoticeStatus.Issued);
         c.Powers.Single().Power.ShouldBe(StatutoryPower.WarningNotice);
         c.Powers.Single().ApprovedBy.ShouldBe(Smt.Name);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Workflows;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Pages.Programme.Cases;
@@ -11,7 +12,7 @@ namespace SchoolSight.Web.Pages.Programme.Cases;
 public sealed class DecideModel(GetCase get, MoveCase moveCase) : CasePageModel(get)
 {
     [BindProperty] public MoveCaseInput Input { get; set; } = new();
-    public CaseMove Move { get; private set; } = null!;
+    public WorkflowMove<ImprovingOutcomesCase, CaseState, CaseMoveName, CaseMoveContext> Move { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CaseMoveName? move, CancellationToken ct)
     {
