@@ -10,6 +10,7 @@ using SchoolSight.Core.Imports;
 using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Core.Retention;
+using SchoolSight.Core.Time;
 using SchoolSight.Web.Api;
 using SchoolSight.Web.Authentication;
 using SchoolSight.Web.Authorization;
@@ -25,6 +26,7 @@ public static class SchoolSightApp
         var database = DatabaseOptions.FromConfiguration(builder.Configuration);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddLaClock(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddSchoolSightDatabase(database);

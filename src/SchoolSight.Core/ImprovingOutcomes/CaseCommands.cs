@@ -52,8 +52,6 @@ public static class CaseCommands
         return await db.SaveVersionedAsync(target?.Invoke(c) ?? c, what, () => result, ct);
     }
 
-    public static DateOnly Today(this AppDbContext db) => DateOnly.FromDateTime(db.UtcNow);
-
     /// <summary>The display name of a school, for messages and documents.</summary>
     public static async Task<string> SchoolNameAsync(this AppDbContext db, int urn, CancellationToken ct) =>
         await db.Schools.IgnoreQueryFilters().Where(s => s.Urn == urn).Select(s => s.Details.Name).FirstOrDefaultAsync(ct) ?? $"URN {urn}";

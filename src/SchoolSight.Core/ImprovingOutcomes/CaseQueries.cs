@@ -29,7 +29,7 @@ public sealed class GetCase(AppDbContext db)
         if (c is null) return null;
         var calendar = await db.LoadCalendarAsync(ct);
         var today = db.Today();
-        var moves = db.Actor() is { } actor ? CaseLifecycle.MovesFor(c, new MoveContext(actor, db.UtcNow, calendar, "(reason to be given)")) : [];
+        var moves = db.Actor() is { } actor ? CaseLifecycle.MovesFor(c, new MoveContext(actor, db.UtcNow, today, calendar, "(reason to be given)")) : [];
         return new CaseView(c, await db.SchoolNameAsync(c.Urn, ct), today, ProgrammeDeadlines.For(c, calendar), ThreeTermsRule.Evaluate(c, calendar, today), moves);
     }
 }

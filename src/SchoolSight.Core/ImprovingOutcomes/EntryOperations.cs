@@ -24,7 +24,7 @@ public sealed class RecordBaseline(AppDbContext db)
             if (input.Source is null) throw new DomainException(ProgrammeErrors.Required("Source", "Choose the source of the baseline assessment"));
             if (input.AssessedOn is null) throw new DomainException(ProgrammeErrors.Required("AssessedOn", "Enter the date of the assessment"));
             c.RecordBaseline(new BaselineAssessment(input.Source.Value, input.AssessedOn.Value, input.Strengths ?? "", input.AreasForImprovement ?? "", input.Reference),
-                new MoveContext(actor, db.UtcNow, calendar, null));
+                new MoveContext(actor, db.UtcNow, db.Today(), calendar, null));
             return c.Id;
         }, ct);
 }

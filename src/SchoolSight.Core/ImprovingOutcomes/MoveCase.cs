@@ -26,7 +26,7 @@ public sealed class MoveCase(AppDbContext db)
             return Task.FromResult(OperationResult<int>.Fail(new Domain.DomainError("programme.move", "Choose a decision to make.", "Move")));
         return db.ChangeCaseAsync(caseId, input.Version, (c, actor, calendar) =>
         {
-            c.Apply(move, new MoveContext(actor, db.UtcNow, calendar, input.Reason));
+            c.Apply(move, new MoveContext(actor, db.UtcNow, db.Today(), calendar, input.Reason));
             return c.Id;
         }, ct);
     }

@@ -20,11 +20,8 @@ public enum CaseMoveName
     Close,
 }
 
-/// <summary>What a move is judged against: who is acting, when, the LA's term calendar and the reason they gave.</summary>
-public sealed record MoveContext(CaseActor Actor, DateTime At, TermCalendar Calendar, string? Reason)
-{
-    public DateOnly Today => DateOnly.FromDateTime(At);
-}
+/// <summary>What a move is judged against: who is acting, when (the instant, and the LA's date then), the LA's term calendar and the reason they gave.</summary>
+public sealed record MoveContext(CaseActor Actor, DateTime At, DateOnly Today, TermCalendar Calendar, string? Reason);
 
 /// <summary>A named precondition of a move: it reads like the policy it enforces, and says what is missing when it is not met.</summary>
 public sealed record CaseRule(string Name, Func<ImprovingOutcomesCase, MoveContext, DomainError?> Check);
