@@ -9,6 +9,9 @@ public interface ICurrentUser
     string UserName { get; }
     Role? Role { get; }
     SchoolScope Scope { get; }
+
+    /// <summary>The page, API call or export the user is acting through, for the audit of reads; null outside a request.</summary>
+    string? Via => null;
 }
 
 /// <summary>An acting user fixed at construction: the CLI, the demo seeder, tests.</summary>

@@ -16,4 +16,10 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
         : Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "unknown" : "anonymous";
     public Role? Role => Principal?.GetRole();
     public SchoolScope Scope => accessor.HttpContext is null ? SchoolScope.Everything : Principal?.GetSchoolScope() ?? SchoolScope.Nothing;
+
+    /// <summary>"GET /Schools/999001/Data", with "(export csv)" when a file was asked for (<c>format</c> or <c>handler</c>).</summary>
+    public string? Via => accessor.HttpContext?.Request is not { } request ? null
+        : (request.Query["format"].FirstOrDefault() ?? request.Query["handler"].FirstOrDefault()) is { Length: > 0 } export
+            ? $"{request.Method} {request.Path} (export {export.ToLowerInvariant()})"
+            : $"{request.Method} {request.Path}";
 }
