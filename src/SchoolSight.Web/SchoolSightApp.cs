@@ -80,6 +80,7 @@ public static class SchoolSightApp
         });
         services.AddAntiforgery(o => o.Cookie.Name = "SchoolSight.Antiforgery");
         services.AddSchoolSightPerimeter(builder.Configuration);
+        services.AddSchoolSightObservability(builder.Configuration);
         // Keys that protect sign-in and antiforgery cookies survive restarts (signed-in users stay signed in).
         services.AddDataProtection()
             .SetApplicationName("SchoolSight")
@@ -115,6 +116,7 @@ public static class SchoolSightApp
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        app.MapSchoolSightHealth();
         app.MapRazorPages();
         app.MapSchoolSightApi();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
