@@ -7,6 +7,7 @@ using SchoolSight.Core;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports;
+using SchoolSight.Core.Time;
 using Spectre.Console;
 
 namespace SchoolSight.Cli;
@@ -77,16 +78,17 @@ public static class CliContext
     public static ServiceProvider Services(ParseResult parse)
     {
         var configuration = Configuration(parse);
-        return Services(DatabaseOptions.FromConfiguration(configuration), UserName(parse), ImportTempFolder.FromConfiguration(configuration));
+        return Services(DatabaseOptions.FromConfiguration(configuration), UserName(parse), ImportTempFolder.FromConfiguration(configuration), configuration);
     }
 
-    public static ServiceProvider Services(DatabaseOptions database, string userName, ImportTempFolder? tempFolder = null)
+    public static ServiceProvider Services(DatabaseOptions database, string userName, ImportTempFolder? tempFolder = null, IConfiguration? configuration = null)
     {
         tempFolder ??= ImportTempFolder.Default;
         tempFolder.Sweep();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
+        services.AddLaClock(configuration);
         services.AddSingleton(ActingUsers.CommandLine(userName));
         services.AddSchoolSightDatabase(database);
         services.AddSingleton(tempFolder);

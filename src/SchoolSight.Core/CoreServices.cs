@@ -16,6 +16,7 @@ public static class CoreServices
         services.TryAddSingleton(Imports.ImportTempFolder.Default);
         services.AddSingleton<Categorisation.RuleSets>();
         services.TryAddScoped<Access.ScopeActor>();
+        services.TryAddSingleton<Observability.SchoolSightTelemetry>();
         return services;
     }
 }

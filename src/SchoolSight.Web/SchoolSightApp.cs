@@ -10,6 +10,7 @@ using SchoolSight.Core.Imports;
 using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Core.Retention;
+using SchoolSight.Core.Time;
 using SchoolSight.Web.Api;
 using SchoolSight.Web.Authentication;
 using SchoolSight.Web.Authorization;
@@ -25,6 +26,7 @@ public static class SchoolSightApp
         var database = DatabaseOptions.FromConfiguration(builder.Configuration);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddLaClock(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddSchoolSightDatabase(database);
@@ -78,6 +80,7 @@ public static class SchoolSightApp
         });
         services.AddAntiforgery(o => o.Cookie.Name = "SchoolSight.Antiforgery");
         services.AddSchoolSightPerimeter(builder.Configuration);
+        services.AddSchoolSightObservability(builder.Configuration);
         // Keys that protect sign-in and antiforgery cookies survive restarts (signed-in users stay signed in).
         services.AddDataProtection()
             .SetApplicationName("SchoolSight")
@@ -113,6 +116,7 @@ public static class SchoolSightApp
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        app.MapSchoolSightHealth();
         app.MapRazorPages();
         app.MapSchoolSightApi();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);

@@ -14,6 +14,9 @@ public interface ICurrentUser
     string UserName { get; }
     Role? Role { get; }
     SchoolScope Scope { get; }
+
+    /// <summary>The page, API call or export the user is acting through, for the audit of reads; null outside a request.</summary>
+    string? Via => null;
 }
 
 /// <summary>An acting user fixed at construction: the command line, the scheduled jobs, tests.</summary>

@@ -20,7 +20,7 @@ public sealed class CloseConcern(AppDbContext db)
         if (allowed is null) return OperationResult<int>.Fail(refusal!);
         var concern = await db.SchoolConcerns.FirstOrDefaultAsync(c => c.Id == concernId && c.Urn == urn, ct);
         if (concern is null) return OperationResult<int>.Fail(CoreErrors.NotFound("concern"));
-        var errors = await new CloseConcernInputValidator(DateOnly.FromDateTime(db.UtcNow)).CheckAsync(input, ct);
+        var errors = await new CloseConcernInputValidator(db.Today()).CheckAsync(input, ct);
         if (errors.Count > 0) return OperationResult<int>.Fail(errors);
         if (concern.Version != input.Version) return OperationResult<int>.Fail(CoreErrors.Conflict("concern", concern.UpdatedBy, concern.UpdatedAt));
 

@@ -88,7 +88,7 @@ public sealed class GetBoardPack(AppDbContext db, GetBoardMeeting getMeeting)
                     ofstedChanges.Add(new OfstedChangeRow(s.Urn, s.Name, before, ofsted));
                 foreach (var c in standings.Cases(s.Urn))
                 {
-                    if (Between(c.EntryAgreedOn)) caseChanges.Add(new CaseChangeRow(s.Urn, s.Name, c.Id, true, c.EntryAgreedOn!.Value, CaseStanding.On(c, c.EntryAgreedOn.Value)?.Tier ?? c.Tier));
+                    if (Between(c.EntryAgreedOn)) caseChanges.Add(new CaseChangeRow(s.Urn, s.Name, c.Id, true, c.EntryAgreedOn!.Value, CaseStanding.On(c, c.EntryAgreedOn.Value, db.Clock)?.Tier ?? c.Tier));
                     if (c.EntryAgreedOn is not null && Between(c.ClosedOn)) caseChanges.Add(new CaseChangeRow(s.Urn, s.Name, c.Id, false, c.ClosedOn!.Value, c.Tier));
                 }
             }

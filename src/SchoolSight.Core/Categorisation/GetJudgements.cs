@@ -61,7 +61,7 @@ public sealed class GetJudgements(AppDbContext db)
                 .Where(a => a == JudgementArea.OverallEffectiveness || year.Any(j => j.Area == a))
                 .Select(a => new JudgementRow(a, Entry(year, a, JudgementSource.SelfEvaluation), Entry(year, a, JudgementSource.SchoolImprovementPartner)))]))
             .ToList();
-        return OperationResult<JudgementsView>.Ok(new JudgementsView(urn, allowed.SchoolName, Domain.Published.AcademicYear.Of(DateOnly.FromDateTime(db.UtcNow)), years,
+        return OperationResult<JudgementsView>.Ok(new JudgementsView(urn, allowed.SchoolName, Domain.Published.AcademicYear.Of(db.Today()), years,
             [.. JudgementSources.All.Where(s => allowed.Role.MayRecord(s))]));
     }
 }

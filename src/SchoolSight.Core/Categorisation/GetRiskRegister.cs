@@ -35,7 +35,7 @@ public sealed class GetRiskRegister(AppDbContext db, IndicatorCatalogueSource so
     {
         var las = await db.LocalAuthorities.AsNoTracking().OrderBy(l => l.Code).Select(l => new { l.Code, l.Name }).ToListAsync(ct);
         var laCodes = las.Select(l => l.Code).ToList();
-        var today = DateOnly.FromDateTime(db.UtcNow);
+        var today = db.Today();
         var localities = await db.Localities.AsNoTracking().Where(l => laCodes.Contains(l.LaCode)).OrderBy(l => l.Name)
             .Select(l => new { l.Id, l.Name }).ToListAsync(ct);
 

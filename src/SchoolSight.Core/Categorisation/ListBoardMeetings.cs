@@ -15,7 +15,7 @@ public sealed class ListBoardMeetings(AppDbContext db)
 {
     public async Task<IReadOnlyList<BoardSchedule>> RunAsync(CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(db.UtcNow);
+        var today = db.Today();
         var boards = await BoardNames.LoadAsync(db, ct);
         var meetings = await db.BoardMeetings.AsNoTracking().OrderBy(m => m.MeetsOn).ThenBy(m => m.Id).ToListAsync(ct);
         return [.. boards.Select(b =>

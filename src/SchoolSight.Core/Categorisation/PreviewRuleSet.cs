@@ -34,7 +34,7 @@ public sealed class PreviewRuleSet(AppDbContext db, RuleSets ruleSets, Categoris
         if (!adopted.Succeeded) return OperationResult<WhatIf>.Fail(adopted.Errors);
         var rules = adopted.Value.Rules;
 
-        var today = DateOnly.FromDateTime(db.UtcNow);
+        var today = db.Today();
         // One load covers both rule sets' indicators.
         var both = new RuleSet("both", "both", [.. rules.Rules, .. draft.Rules]);
         var schools = await evidence.LoadAsync(both, today, null, ct);

@@ -30,7 +30,7 @@ public sealed class ProposeLevels(AppDbContext db, RuleSets ruleSets, Categorisa
         if (!adopted.Succeeded) return OperationResult<ProposalRun>.Fail(adopted.Errors);
         var (stored, rules) = adopted.Value;
 
-        var today = DateOnly.FromDateTime(db.UtcNow);
+        var today = db.Today();
         var schools = await evidence.LoadAsync(rules, today, urn is { } one ? [one] : null, ct);
         if (urn is not null && schools.Count == 0) return OperationResult<ProposalRun>.Fail(CoreErrors.NotFound("open school"));
         var urns = schools.Select(s => s.Urn).ToList();

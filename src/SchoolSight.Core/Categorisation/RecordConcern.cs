@@ -17,7 +17,7 @@ public sealed class RecordConcern(AppDbContext db)
     {
         var (allowed, refusal) = await db.CheckAsync(urn, EvidenceRoles.ConcernKeepers, "record concerns", ct);
         if (allowed is null) return OperationResult<int>.Fail(refusal!);
-        var errors = await new ConcernInputValidator(DateOnly.FromDateTime(db.UtcNow)).CheckAsync(input, ct);
+        var errors = await new ConcernInputValidator(db.Today()).CheckAsync(input, ct);
         if (errors.Count > 0) return OperationResult<int>.Fail(errors);
 
         ConcernKinds.TryParse(input.Kind, out var kind);

@@ -22,7 +22,7 @@ public sealed class RecordJudgements(AppDbContext db)
     {
         var (allowed, refusal) = await db.CheckAsync(urn, EvidenceRoles.JudgementRecorders, "record judgements", ct);
         if (allowed is null) return OperationResult<int>.Fail(refusal!);
-        var errors = await new JudgementsInputValidator(DateOnly.FromDateTime(db.UtcNow)).CheckAsync(input, ct);
+        var errors = await new JudgementsInputValidator(db.Today()).CheckAsync(input, ct);
         if (errors.Count > 0) return OperationResult<int>.Fail(errors);
 
         var sheet = ParsedJudgements.From(input);

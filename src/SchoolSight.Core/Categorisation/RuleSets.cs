@@ -72,7 +72,7 @@ public sealed class RuleSets(IndicatorCatalogueSource catalogue)
         var header = RuleSetParser.Parse(yaml, IndicatorCatalogueSource.Default.Catalogue).RuleSet
             ?? throw new InvalidOperationException("The shipped default criteria do not pass their own checks.");
         var stored = new RuleSetVersion(header.Version, header.Name, yaml, ShippedBy, db.UtcNow);
-        stored.Adopt(new MoveContext(new Actor(ShippedBy, Role.LaAdministrator), db.UtcNow, DateOnly.FromDateTime(db.UtcNow), "The default criteria that ship with SchoolSight."));
+        stored.Adopt(new MoveContext(new Actor(ShippedBy, Role.LaAdministrator), db.UtcNow, db.Today(), "The default criteria that ship with SchoolSight."));
         db.RuleSets.Add(stored);
         await db.SaveChangesAsync(ct);
     }

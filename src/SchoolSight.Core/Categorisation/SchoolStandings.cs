@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Time;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Published;
@@ -9,7 +10,8 @@ namespace SchoolSight.Core.Categorisation;
 /// <summary>One SMT decision on a school's level, as the register and the board packs read it.</summary>
 public sealed record LevelDecisionView(long Id, int Urn, LevelOfSupport Level, LevelOfSupport? PreviousLevel, string Reasons, string DecidedBy, DateTime DecidedAt)
 {
-    public DateOnly DecidedOn => DateOnly.FromDateTime(DecidedAt);
+    /// <summary>The LA's date of the decision (set when loaded, from <see cref="DecidedAt"/>).</summary>
+    public DateOnly DecidedOn { get; init; }
     /// <summary>The reasons without their evidence: the school's level page has the evidence.</summary>
     public IReadOnlyList<string> ReasonLines => SchoolLevelDecision.Summaries(Reasons);
 
@@ -39,13 +41,13 @@ public sealed record OfstedAsAt(DateOnly InspectionDate, OfstedJudgement? Overal
 public sealed record CaseStanding(int Id, SupportTier Tier, CaseState State)
 {
     /// <summary>The case on <paramref name="day"/>, from its decision log; null when it was not open that day.</summary>
-    public static CaseStanding? On(ImprovingOutcomesCase c, DateOnly day)
+    public static CaseStanding? On(ImprovingOutcomesCase c, DateOnly day, LaClock clock)
     {
         if (c.ProposedOn > day || (c.ClosedOn is { } closed && closed <= day)) return null;
         var decisions = c.Decisions.OrderBy(d => d.At).ThenBy(d => d.Id).ToList();
-        var state = decisions.LastOrDefault(d => DateOnly.FromDateTime(d.At) <= day)?.To ?? CaseState.Proposed;
+        var state = decisions.LastOrDefault(d => clock.DateOf(d.At) <= day)?.To ?? CaseState.Proposed;
         // A later change of tier says what the tier was before it.
-        var tier = decisions.FirstOrDefault(d => DateOnly.FromDateTime(d.At) > day && d.Move is CaseMoveName.MoveToIntensiveSupport or CaseMoveName.MoveToTargetedSupport) switch
+        var tier = decisions.FirstOrDefault(d => clock.DateOf(d.At) > day && d.Move is CaseMoveName.MoveToIntensiveSupport or CaseMoveName.MoveToTargetedSupport) switch
         {
             { Move: CaseMoveName.MoveToIntensiveSupport } => SupportTier.Targeted,
             { Move: CaseMoveName.MoveToTargetedSupport } => SupportTier.Intensive,
@@ -65,9 +67,11 @@ internal sealed class SchoolStandings
     private readonly ILookup<int, LevelDecisionView> _decisions;
     private readonly Dictionary<int, OfstedOutcome> _ofsted;
     private readonly ILookup<int, ImprovingOutcomesCase> _cases;
+    private readonly LaClock _clock;
 
-    private SchoolStandings(ILookup<int, LevelDecisionView> decisions, Dictionary<int, OfstedOutcome> ofsted, ILookup<int, ImprovingOutcomesCase> cases)
+    private SchoolStandings(ILookup<int, LevelDecisionView> decisions, Dictionary<int, OfstedOutcome> ofsted, ILookup<int, ImprovingOutcomesCase> cases, LaClock clock)
     {
+        _clock = clock;
         _decisions = decisions;
         _ofsted = ofsted;
         _cases = cases;
@@ -88,8 +92,8 @@ internal sealed class SchoolStandings
                 ofsted[school.Urn] = new OfstedOutcome { InspectionDate = rating.InspectionDate, OverallEffectiveness = rating.OverallEffectiveness, CategoryOfConcern = rating.Category };
         var cases = await db.ProgrammeCases.AsNoTracking().Include(c => c.Decisions).Where(c => list.Contains(c.Urn)).ToListAsync(ct);
         return new SchoolStandings(
-            decisions.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).ToLookup(d => d.Urn),
-            ofsted, cases.ToLookup(c => c.Urn));
+            decisions.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).Select(d => d with { DecidedOn = db.Clock.DateOf(d.DecidedAt) }).ToLookup(d => d.Urn),
+            ofsted, cases.ToLookup(c => c.Urn), db.Clock);
     }
 
     /// <summary>Every decision on the school, oldest first.</summary>
@@ -108,5 +112,5 @@ internal sealed class SchoolStandings
 
     /// <summary>The school's case open on <paramref name="day"/> (the latest proposed, should there be two).</summary>
     public CaseStanding? CaseOn(int urn, DateOnly day) =>
-        _cases[urn].OrderByDescending(c => c.ProposedOn).ThenByDescending(c => c.Id).Select(c => CaseStanding.On(c, day)).FirstOrDefault(s => s is not null);
+        _cases[urn].OrderByDescending(c => c.ProposedOn).ThenByDescending(c => c.Id).Select(c => CaseStanding.On(c, day, _clock)).FirstOrDefault(s => s is not null);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Time;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
@@ -22,7 +23,7 @@ namespace SchoolSight.Core.Data;
 /// in the same transaction; audit rows can be added but never changed or removed. Someone is always acting: without
 /// an acting user the context reads no school's records and saves nothing.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null, LaClock? laClock = null)
     : IdentityDbContext<AppUser>(options)
 {
     private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
@@ -30,7 +31,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
 
     private readonly ICurrentUser _user = currentUser ?? ActingUsers.Nobody;
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly LaClock _clock = laClock ?? new LaClock(clock ?? TimeProvider.System);
 
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
     public DbSet<Locality> Localities => Set<Locality>();
@@ -60,7 +61,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
 
     public ICurrentUser CurrentUser => _user;
-    public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
+    public DateTime UtcNow => _clock.UtcNow;
+
+    /// <summary>The LA's clock: its "today" is the LA's date, not the UTC date.</summary>
+    public LaClock Clock => _clock;
+
+    /// <summary>The LA's date today (<see cref="LaClock.Today"/>).</summary>
+    public DateOnly Today() => _clock.Today;
 
     /// <summary>Records a read of sensitive (pupil-level) data; saved with the next <c>SaveChanges</c>.</summary>
     public void AuditRead(string entityType, string entityKey, int? schoolUrn, string? detail = null) =>

@@ -14,7 +14,7 @@ public static class DemoBoards
 {
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(db.UtcNow);
+        var today = db.Today();
         var year = today.Month >= 8 ? today.Year : today.Year - 1;
         var terms = await db.SchoolTerms.AsNoTracking().Where(t => t.AcademicYear == year).OrderBy(t => t.Starts).ToListAsync(ct);
         var localities = await db.Localities.AsNoTracking().OrderBy(l => l.Name).Select(l => l.Id).ToListAsync(ct);

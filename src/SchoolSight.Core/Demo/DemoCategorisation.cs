@@ -45,7 +45,7 @@ public static class DemoCategorisation
                 continue;
             }
             var explanation = ProposalExplanation.FromJson(proposal.Explanation);
-            proposal.Decide(proposal.ProposedLevel, new MoveContext(new Actor(smt, Role.SeniorManager), now, DateOnly.FromDateTime(now), "Agreed at the November SMT meeting."));
+            proposal.Decide(proposal.ProposedLevel, new MoveContext(new Actor(smt, Role.SeniorManager), now, db.Clock.DateOf(now), "Agreed at the November SMT meeting."));
             db.SchoolLevels.Add(new SchoolLevelDecision(proposal.Urn, proposal.ProposedLevel, before, proposal.ProposedLevel, proposal.Id, proposal.RuleSetVersion,
                 string.Join("\n", explanation.ReasonLines), smt, Role.SeniorManager, now,
                 proposal.NeedsReview ? "Agreed at the November SMT meeting; the missing evidence was checked with the school's SIP." : "Agreed at the November SMT meeting."));

@@ -23,7 +23,7 @@ public static class DemoJudgements
 
     public static async Task SeedAsync(AppDbContext db, IReadOnlyList<School> schools, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(db.UtcNow);
+        var today = db.Today();
         var current = AcademicYear.Of(today);
         var inadequate = 0;
         for (var i = 0; i < schools.Count; i++)

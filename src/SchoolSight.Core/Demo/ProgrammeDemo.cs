@@ -21,7 +21,7 @@ public static class ProgrammeDemo
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct = default)
     {
         var calendar = await db.LoadCalendarAsync(ct);
-        var today = DateOnly.FromDateTime(db.UtcNow);
+        var today = db.Today();
         DateTime At(int daysAgo) => today.AddDays(-daysAgo).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
         DateOnly Day(int daysAgo) => today.AddDays(-daysAgo);
         CaseMoveContext By(Actor actor, int daysAgo, string? reason = null) => new(actor, At(daysAgo), Day(daysAgo), calendar, reason);
@@ -29,7 +29,7 @@ public static class ProgrammeDemo
         // 1. Active, tier 2, at the demo head's school.
         var active = ImprovingOutcomesCase.Propose(DemoSeeder.DemoHeadSchoolUrn, SupportTier.Targeted, ConcernGround.StandardsUnacceptablyLow,
             "Early years outcomes below the LA and national figures for three years; leadership capacity stretched after two senior leaders left.",
-            "Morgan Intervention", Officer.Name, Officer, At(130));
+            "Morgan Intervention", Officer.Name, Officer, At(130), Day(130));
         active.Apply(CaseMoveName.AgreeEntry, By(Smt, 126, "Categorised as intensive on the evidence of the last three years; SMT agreed entry."));
         active.RecordBaseline(new BaselineAssessment(BaselineSource.CommissionedReview, Day(140),
             "Caring ethos; strong relationships with families; good provision for two-year-olds.",
@@ -55,16 +55,16 @@ public static class ProgrammeDemo
 
         // 2. Proposed, awaiting the SMT.
         var proposed = ImprovingOutcomesCase.Propose(DemoSeeder.DemoHeadSchoolUrn + 3, SupportTier.Targeted, ConcernGround.ManagementOrGovernanceBreakdown,
-            "Governing body has not met for two terms; budget deficit growing; SIP reports weak self-evaluation.", "Morgan Intervention", Officer.Name, Officer, At(6));
+            "Governing body has not met for two terms; budget deficit growing; SIP reports weak self-evaluation.", "Morgan Intervention", Officer.Name, Officer, At(6), Day(6));
 
         // 3. Entry agreed, baseline to record.
         var agreed = ImprovingOutcomesCase.Propose(DemoSeeder.DemoHeadSchoolUrn + 20, SupportTier.Targeted, ConcernGround.StandardsUnacceptablyLow,
-            "Key stage 2 combined English and mathematics below the floor target two years running.", "Morgan Intervention", Officer.Name, Officer, At(30));
+            "Key stage 2 combined English and mathematics below the floor target two years running.", "Morgan Intervention", Officer.Name, Officer, At(30), Day(30));
         agreed.Apply(CaseMoveName.AgreeEntry, By(Smt, 25, "Tier 1 targeted support agreed; review after the first programme meeting."));
 
         // 4. Exit agreed and in post-exit monitoring.
         var exiting = ImprovingOutcomesCase.Propose(DemoSeeder.DemoHeadSchoolUrn + 10, SupportTier.Targeted, ConcernGround.StandardsUnacceptablyLow,
-            "Attainment in mathematics well below similar schools.", "Morgan Intervention", Officer.Name, Officer, At(330));
+            "Attainment in mathematics well below similar schools.", "Morgan Intervention", Officer.Name, Officer, At(330), Day(330));
         exiting.Apply(CaseMoveName.AgreeEntry, By(Smt, 325, "Entry agreed."));
         exiting.RecordBaseline(new BaselineAssessment(BaselineSource.OfstedInspection, Day(340), "Behaviour and attendance.", "Mathematics across the school.", null), By(Officer, 320));
         exiting.RecordCommunications(new EntryCommunications { GovernorsToldOn = Day(318), StaffToldOn = Day(318), LaTeamsToldOn = Day(317), ParentsCommunication = "Newsletter item agreed with governors." }, Officer, Day(317));

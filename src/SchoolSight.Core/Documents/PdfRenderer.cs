@@ -1,5 +1,9 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Playwright;
+using SchoolSight.Core.Observability;
 
 namespace SchoolSight.Core.Documents;
 
@@ -14,7 +18,7 @@ public interface IPdfRenderer
 /// through Playwright's <c>Page.PdfAsync</c>; it never downloads a browser. One headless browser is started on first
 /// use and shared; each document gets its own page.
 /// </summary>
-public sealed class ChromiumPdfRenderer(IConfiguration? configuration = null) : IPdfRenderer, IAsyncDisposable
+public sealed partial class ChromiumPdfRenderer(IConfiguration? configuration = null, SchoolSightTelemetry? telemetry = null) : IPdfRenderer, IAsyncDisposable
 {
     public const string DefaultChromiumPath = "/usr/bin/chromium";
     private readonly SemaphoreSlim _start = new(1, 1);
@@ -24,6 +28,27 @@ public sealed class ChromiumPdfRenderer(IConfiguration? configuration = null) : 
     private string ChromiumPath => configuration?["Documents:ChromiumPath"] is { Length: > 0 } path ? path : DefaultChromiumPath;
 
     public async Task<byte[]> RenderAsync(string html, CancellationToken ct = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var pdf = await RenderPdfAsync(html, ct);
+        telemetry?.PdfRendered(Title(html), Pages(pdf), pdf.Length, Stopwatch.GetElapsedTime(started));
+        return pdf;
+    }
+
+    /// <summary>The document's title, for the log; "untitled" when it has none.</summary>
+    internal static string Title(string html) =>
+        TitlePattern().Match(html) is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : "untitled";
+
+    /// <summary>The number of pages: the PDF's page objects.</summary>
+    internal static int Pages(byte[] pdf) => PagePattern().Count(Encoding.Latin1.GetString(pdf));
+
+    [GeneratedRegex(@"<title>([^<]*)</title>", RegexOptions.IgnoreCase)]
+    private static partial Regex TitlePattern();
+
+    [GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
+    private static partial Regex PagePattern();
+
+    private async Task<byte[]> RenderPdfAsync(string html, CancellationToken ct)
     {
         var browser = await BrowserAsync(ct);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Core.Observability;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.Indicators;
@@ -43,10 +44,10 @@ internal static class DataBlockSaving
     /// recording a failure if it throws; then, with <paramref name="compute"/> (as the app, API and CLI have it), finishes
     /// the recomputes waiting (this import's, and any an earlier, stopped one left).</summary>
     public static async Task<DataImportResult> RunAsync(AppDbContext db, IDataBlockKind kind, string fileName, Indicators.ComputeIndicators? compute,
-        Func<ImportRecord, Task<DataImportResult>> import, CancellationToken ct)
+        SchoolSightTelemetry? telemetry, Func<ImportRecord, Task<DataImportResult>> import, CancellationToken ct)
     {
-        var record = await ImportAttempt.StartAsync(db, kind.Kind, fileName, db.UtcNow, "", ct);
-        var result = await ImportAttempt.RunAsync(db, record, () => import(record));
+        var record = await ImportAttempt.StartAsync(db, kind.Kind, fileName, db.UtcNow, "", ct, telemetry);
+        var result = await ImportAttempt.RunAsync(db, record, () => import(record), telemetry);
         if (compute is null || !result.Applied) return result;
         db.ChangeTracker.Clear();
         return await new Indicators.RecomputePending(db, compute).RunAsync(ct: ct) is { } recomputed ? result with { Recomputed = recomputed } : result;

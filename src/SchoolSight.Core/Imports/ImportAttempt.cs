@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Observability;
 using SchoolSight.Domain.Imports;
 
 namespace SchoolSight.Core.Imports;
@@ -13,12 +15,14 @@ namespace SchoolSight.Core.Imports;
 internal static class ImportAttempt
 {
     /// <summary>Saves (commits) the attempt before anything else: who, when, which source and file.</summary>
-    public static async Task<ImportRecord> StartAsync(AppDbContext db, ImportKind kind, string fileName, DateTime at, string scope, CancellationToken ct)
+    public static async Task<ImportRecord> StartAsync(AppDbContext db, ImportKind kind, string fileName, DateTime at, string scope, CancellationToken ct,
+        SchoolSightTelemetry? telemetry = null)
     {
         var record = new ImportRecord(kind, fileName, "", at, db.CurrentUser.UserName, scope);
         db.Imports.Add(record);
         await db.SaveChangesAsync(ct);
         db.Entry(record).State = EntityState.Detached;
+        telemetry?.ImportStarted(record);
         return record;
     }
 
@@ -33,17 +37,21 @@ internal static class ImportAttempt
     /// <summary>
     /// Runs the import up to and including its commit. When it throws (a lost connection, a cancelled request, a
     /// fault), the transaction has been rolled back: the attempt is recorded as failed, if the database can still be
-    /// reached, and the exception goes on.
+    /// reached, and the exception goes on. The outcome, rows, problems and duration are logged and measured.
     /// </summary>
-    public static async Task<T> RunAsync<T>(AppDbContext db, ImportRecord record, Func<Task<T>> import)
+    public static async Task<T> RunAsync<T>(AppDbContext db, ImportRecord record, Func<Task<T>> import, SchoolSightTelemetry? telemetry = null)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await import();
+            var result = await import();
+            telemetry?.ImportFinished(record, Stopwatch.GetElapsedTime(started));
+            return result;
         }
         catch (Exception e)
         {
             await RecordFailureAsync(db, record, e);
+            telemetry?.ImportFinished(record, Stopwatch.GetElapsedTime(started), e);
             throw;
         }
     }

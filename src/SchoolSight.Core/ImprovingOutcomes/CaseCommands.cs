@@ -51,8 +51,6 @@ public static class CaseCommands
         return await db.SaveVersionedAsync(target?.Invoke(c) ?? c, what, () => result, ct);
     }
 
-    public static DateOnly Today(this AppDbContext db) => DateOnly.FromDateTime(db.UtcNow);
-
     /// <summary>A move of the case lifecycle by <paramref name="actor"/> now, judged against the LA's term calendar.</summary>
     public static CaseMoveContext CaseMoveBy(this AppDbContext db, Actor actor, TermCalendar calendar, string? reason) =>
         new(actor, db.UtcNow, db.Today(), calendar, reason);

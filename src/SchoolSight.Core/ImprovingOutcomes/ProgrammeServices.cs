@@ -11,7 +11,7 @@ public static class ProgrammeServices
     public static IServiceCollection AddImprovingOutcomesProgramme(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
-        services.AddSingleton<IPdfRenderer>(_ => new ChromiumPdfRenderer(configuration));
+        services.AddSingleton<IPdfRenderer>(provider => new ChromiumPdfRenderer(configuration, provider.GetService<Observability.SchoolSightTelemetry>()));
         services.AddSingleton<IReminderMailer, SmtpReminderMailer>();
         services.AddHostedService<ReminderScheduler>();
         return services;

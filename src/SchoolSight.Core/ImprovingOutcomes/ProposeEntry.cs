@@ -43,7 +43,7 @@ public sealed class ProposeEntry(AppDbContext db)
         try
         {
             c = ImprovingOutcomesCase.Propose(school.Urn, input.Tier!.Value, input.Ground!.Value, input.Concerns ?? "",
-                input.CaseOfficerName ?? "", input.CaseOfficerEmail ?? "", actor, db.UtcNow);
+                input.CaseOfficerName ?? "", input.CaseOfficerEmail ?? "", actor, db.UtcNow, db.Today());
         }
         catch (DomainException e)
         {

@@ -35,7 +35,7 @@ public sealed class DraftWarningNotice(AppDbContext db)
             var letter = string.IsNullOrWhiteSpace(input.Letter) && complyBy is { } by && !string.IsNullOrWhiteSpace(input.Grounds) && !string.IsNullOrWhiteSpace(input.RequiredActions)
                 ? WarningNoticeTemplate.Draft(school, la, input.Grounds.Trim(), input.RequiredActions.Trim(), by, ThreeTermsRule.Evaluate(c, calendar, db.Today()))
                 : input.Letter ?? "";
-            notice = c.DraftWarningNotice(input.Grounds ?? "", input.RequiredActions ?? "", complyBy, letter, actor, db.UtcNow, calendar);
+            notice = c.DraftWarningNotice(input.Grounds ?? "", input.RequiredActions ?? "", complyBy, letter, actor, db.UtcNow, db.Today(), calendar);
             return 0;
         }, ct);
         return result.Succeeded ? OperationResult<int>.Ok(notice!.Id) : OperationResult<int>.Fail(result.Errors);
@@ -83,7 +83,7 @@ public sealed class IssueWarningNotice(AppDbContext db, IPdfRenderer pdf)
             var notice = c.WarningNotice(noticeId);
             db.ExpectVersion(notice, version);
             if (notice.Version != version) throw new DomainException(CoreErrors.Conflict("warning notice", notice.UpdatedBy, notice.UpdatedAt));
-            c.IssueWarningNotice(noticeId, bytes, db.MoveBy(actor, null));
+            c.IssueWarningNotice(noticeId, bytes, db.MoveBy(actor, null), db.Clock.DateOf);
             return noticeId;
         }, ct, "warning notice", c => c.WarningNotices.First(w => w.Id == noticeId));
     }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators.Storage;
+using SchoolSight.Core.Observability;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Indicators.Computation;
 using SchoolSight.Domain.Published;
@@ -29,7 +30,7 @@ public sealed record ComputeProgress(ComputePhase Phase, int Done, int Total);
 /// schools) and each school's similar schools. Run by <c>schoolsight compute</c> and after every import.
 /// </summary>
 [Operation]
-public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource source)
+public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource source, SchoolSightTelemetry? telemetry = null)
 {
     private const int ReadBatch = 2000;
 
@@ -101,6 +102,7 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
             areas += a;
             similar += s;
         }
+        telemetry?.RecomputeFinished(computed, wanted.Count - stale.Count, areas, started.Elapsed);
         return new ComputeResult(computed, wanted.Count - stale.Count, areas, similar, touchedYears, started.Elapsed);
     }
 

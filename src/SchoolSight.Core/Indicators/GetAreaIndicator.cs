@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Auditing;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Domain.Access;
@@ -153,6 +154,12 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
         var ranked = rows.Where(r => r.Figure.Value is not null).OrderBy(r => better * r.Figure.Value!.Value).ThenBy(r => r.Name, StringComparer.Ordinal)
             .Select((r, i) => r with { Rank = i + 1 }).ToList();
         var unranked = rows.Where(r => r.Figure.Value is null).OrderBy(r => r.Name, StringComparer.Ordinal);
+
+        // The ranking shows each school's own figures unsuppressed to those who may see them all: that read is audited.
+        var shownCodes = rows.Where(r => r.Figure.Value is not null).Select(r => r.Urn?.ToString()).ToHashSet();
+        if (!suppressed && sets.Any(s => s.AreaKind == AreaKind.School && shownCodes.Contains(s.AreaCode) && PupilLevelReads.FromPupilData(s.Source)))
+            await PupilLevelReads.RecordAsync(db, PupilLevelReads.AreaFigures, $"{request.Kind} {areaCode} {indicator.Id}", null,
+                $"{indicator.Name}, {AcademicYears.Display(selected)}: {areaName}, {shownCodes.Count} schools", ct);
 
         return new(request.Kind, areaCode, areaName, laCode, laName, indicator, selected, years, suppressed, rule.Describe(),
             area.View, Against(indicator, area, england), england.View, la.View, areaTrend, areaDirection, localityRows, [.. ranked, .. unranked])

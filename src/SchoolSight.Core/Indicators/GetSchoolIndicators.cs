@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Auditing;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Domain.Access;
@@ -135,6 +136,10 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
                 [.. trend.Select(t => new TrendPoint(t.Year, FigureView.Of(t.Value, t.Hidden)))],
                 Direction(indicator, trend.Where(t => !t.Hidden).Select(t => t.Value).ToList()), groups));
         }
+
+        if (!suppressed && rows.Count > 0 && sets.Any(s => s.AreaKind == AreaKind.School && PupilLevelReads.FromPupilData(s.Source)))
+            await PupilLevelReads.RecordAsync(db, PupilLevelReads.SchoolFigures, code, urn,
+                $"{(outcome is { } o ? o.DisplayName() : "All indicators")}, {AcademicYears.Display(selected)}", ct);
 
         var similar = similarMembers.Select(m => new SimilarSchoolView(m.Urn, names.GetValueOrDefault(m.Urn, $"URN {m.Urn}"), m.Distance)).ToList();
         return new(urn, school.Name, school.Locality, school.LaCode, selected, years, suppressed, rule.Describe(),

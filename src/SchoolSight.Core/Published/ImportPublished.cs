@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Core.Observability;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
@@ -24,7 +25,7 @@ namespace SchoolSight.Core.Published;
 [Operation]
 /// <remarks>An import that changed figures marks the file's year for recompute in its own transaction; with
 /// <paramref name="compute"/> (as the app, API and CLI have it), the recompute runs straight after.</remarks>
-public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicators? compute = null, ImportTempFolder? temp = null)
+public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicators? compute = null, ImportTempFolder? temp = null, SchoolSightTelemetry? telemetry = null)
 {
     private const int ErrorsKeptOnRecord = 40;
     private const int FirstErrorsLength = 4000;
@@ -37,7 +38,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         if (request.Source.NeedsAcademicYear() && request.AcademicYear is not (>= AcademicYear.Earliest and <= AcademicYear.Latest))
             throw new ArgumentException($"A {request.Source.Title()} file needs the academic year it is about.", nameof(request));
 
-        var record = await ImportAttempt.StartAsync(db, request.Source.ImportKind(), CleanFileName(request.FileName), db.UtcNow, "", ct);
+        var record = await ImportAttempt.StartAsync(db, request.Source.ImportKind(), CleanFileName(request.FileName), db.UtcNow, "", ct, telemetry);
         var result = await ImportAttempt.RunAsync(db, record, async () =>
         {
             var held = request.KeepAllSchools
@@ -46,7 +47,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
             return request.Source == PublishedSource.Ofsted
                 ? await ImportOfstedAsync(request, record, held, progress, ct)
                 : await ImportFiguresAsync(request, record, held, progress, ct);
-        });
+        }, telemetry);
         if (compute is null || !result.Applied) return result;
         db.ChangeTracker.Clear();
         return await new Indicators.RecomputePending(db, compute).RunAsync(ct: ct) is { } recomputed ? result with { Recomputed = recomputed } : result;

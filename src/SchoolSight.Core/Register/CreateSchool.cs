@@ -12,7 +12,7 @@ public sealed class CreateSchool(AppDbContext db)
     /// <returns>The new school's URN.</returns>
     public async Task<OperationResult<int>> RunAsync(SchoolInput input, CancellationToken ct = default)
     {
-        var errors = await new SchoolInputValidator(db, DateOnly.FromDateTime(db.UtcNow), creating: true).CheckAsync(input, ct);
+        var errors = await new SchoolInputValidator(db, db.Today(), creating: true).CheckAsync(input, ct);
         if (errors.Count > 0) return OperationResult<int>.Fail(errors);
 
         School school;

@@ -16,7 +16,7 @@ public sealed class EditSchool(AppDbContext db)
         var school = await db.Schools.Include(s => s.Memberships).FirstOrDefaultAsync(s => s.Urn == urn, ct);
         if (school is null) return OperationResult<int>.Fail(CoreErrors.NotFound("school"));
 
-        var errors = await new SchoolInputValidator(db, DateOnly.FromDateTime(db.UtcNow), creating: false).CheckAsync(input, ct);
+        var errors = await new SchoolInputValidator(db, db.Today(), creating: false).CheckAsync(input, ct);
         if (errors.Count > 0) return OperationResult<int>.Fail(errors);
 
         db.ExpectVersion(school, input.Version);

@@ -12,5 +12,5 @@ public static class MoveContexts
 
     /// <summary>A move by <paramref name="actor"/> now, on the LA's date today, with the reason they gave.</summary>
     public static MoveContext MoveBy(this AppDbContext db, Actor actor, string? reason) =>
-        new(actor, db.UtcNow, DateOnly.FromDateTime(db.UtcNow), reason);
+        new(actor, db.UtcNow, db.Today(), reason);
 }

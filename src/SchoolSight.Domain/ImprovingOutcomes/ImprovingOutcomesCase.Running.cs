@@ -127,11 +127,10 @@ public sealed partial class ImprovingOutcomesCase
     // ----- Warning notices and statutory powers -----
 
     /// <summary>Drafts a warning notice from the template: only after three terms with insufficient progress recorded.</summary>
-    public WarningNotice DraftWarningNotice(string grounds, string requiredActions, DateOnly? complyBy, string letter, Actor actor, DateTime at, TermCalendar calendar)
+    public WarningNotice DraftWarningNotice(string grounds, string requiredActions, DateOnly? complyBy, string letter, Actor actor, DateTime at, DateOnly today, TermCalendar calendar)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "draft a warning notice");
         RequireState("draft a warning notice", CaseState.Active);
-        var today = DateOnly.FromDateTime(at);
         if (!ThreeTermsRule.Evaluate(this, calendar, today).Flagged) throw new DomainException(ProgrammeErrors.NoThreeTermFlag);
         if (_warningNotices.Any(w => w.Status != WarningNoticeStatus.Issued)) throw new DomainException(ProgrammeErrors.WarningNoticePending);
         if (complyBy is not { } by) throw new DomainException(ProgrammeErrors.Required("ComplyBy", "Enter the date by which the governing body must comply"));
@@ -145,13 +144,16 @@ public sealed partial class ImprovingOutcomesCase
         _warningNotices.FirstOrDefault(w => w.Id == noticeId)
         ?? throw new DomainException(new DomainError("programme.unknown-notice", "That warning notice is not part of this case."));
 
-    /// <summary>Issues an approved notice; the issue is also recorded as the use of the first statutory power.</summary>
-    public void IssueWarningNotice(int noticeId, byte[] pdf, MoveContext context)
+    /// <summary>
+    /// Issues an approved notice; the issue is also recorded as the use of the first statutory power, dated on the LA's
+    /// dates of the draft and the approval (<paramref name="laDateOf"/>).
+    /// </summary>
+    public void IssueWarningNotice(int noticeId, byte[] pdf, MoveContext context, Func<DateTime, DateOnly> laDateOf)
     {
         var notice = WarningNotice(noticeId);
         notice.Issue(context, pdf);
-        var use = new StatutoryPowerUse(StatutoryPower.WarningNotice, DateOnly.FromDateTime(notice.DraftedAt), notice.Grounds, notice.DraftedBy);
-        use.ApprovedWith(notice.ApprovedBy!, DateOnly.FromDateTime(notice.ApprovedAt!.Value));
+        var use = new StatutoryPowerUse(StatutoryPower.WarningNotice, laDateOf(notice.DraftedAt), notice.Grounds, notice.DraftedBy);
+        use.ApprovedWith(notice.ApprovedBy!, laDateOf(notice.ApprovedAt!.Value));
         _powers.Add(use);
     }
 

@@ -26,7 +26,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
 
     /// <summary>Proposes a school for the programme: identified through categorisation, to be agreed by the SMT.</summary>
     public static ImprovingOutcomesCase Propose(int urn, SupportTier tier, ConcernGround ground, string concerns,
-        string caseOfficerName, string caseOfficerEmail, Actor actor, DateTime at)
+        string caseOfficerName, string caseOfficerEmail, Actor actor, DateTime at, DateOnly today)
     {
         ProgrammeRoles.Require(ProgrammeRoles.Proposers, actor, "propose a school for the programme");
         var c = new ImprovingOutcomesCase
@@ -37,7 +37,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
             Concerns = Text.Required(concerns, "Concerns", "Enter the evidence of concern from categorisation", 4000),
             CaseOfficerName = Text.Required(caseOfficerName, "CaseOfficerName", "Enter the M&I officer who will co-ordinate the case", 200),
             CaseOfficerEmail = Text.Required(caseOfficerEmail, "CaseOfficerEmail", "Enter the case officer's email address", 256),
-            ProposedOn = DateOnly.FromDateTime(at),
+            ProposedOn = today,
             State = CaseState.Proposed,
         };
         if (!c.CaseOfficerEmail.Contains('@', StringComparison.Ordinal))

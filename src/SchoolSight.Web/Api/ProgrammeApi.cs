@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Domain;
+using SchoolSight.Core.Time;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Web.Authorization;
 
@@ -77,9 +78,9 @@ public static class ProgrammeApi
 
     private static DeadlineView View(Deadline d, DateOnly today) => new(d.Key, d.Kind, d.Title, d.DueOn, d.MetOn, d.StatusOn(today), d.Rule);
 
-    private static async Task<Ok<IReadOnlyList<CaseSummary>>> List(bool? closed, ListProgrammeCases list, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<CaseSummary>>> List(bool? closed, ListProgrammeCases list, LaClock clock, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var rows = await list.RunAsync(closed ?? false, ct);
         return TypedResults.Ok<IReadOnlyList<CaseSummary>>([.. rows.Select(r => new CaseSummary(r.Id, r.Urn, r.SchoolName, r.State, r.Tier, r.CaseOfficer, r.ProposedOn, r.Overdue, r.WarningFlag, [.. r.NextDeadlines.Select(d => View(d, today))]))]);
     }

@@ -19,4 +19,10 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor, ScopeActor? a
         : Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "unknown" : "anonymous";
     public Role? Role => OutsideRequest is { } outside ? outside.Role : Principal?.GetRole();
     public SchoolScope Scope => OutsideRequest is { } outside ? outside.Scope : Principal?.GetSchoolScope() ?? SchoolScope.Nothing;
+
+    /// <summary>"GET /Schools/999001/Data", with "(export csv)" when a file was asked for (<c>format</c> or <c>handler</c>).</summary>
+    public string? Via => accessor.HttpContext?.Request is not { } request ? null
+        : (request.Query["format"].FirstOrDefault() ?? request.Query["handler"].FirstOrDefault()) is { Length: > 0 } export
+            ? $"{request.Method} {request.Path} (export {export.ToLowerInvariant()})"
+            : $"{request.Method} {request.Path}";
 }

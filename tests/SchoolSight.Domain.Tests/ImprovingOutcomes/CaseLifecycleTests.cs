@@ -19,7 +19,7 @@ public sealed class CaseLifecycleTests
 
     public static ImprovingOutcomesCase Proposed() =>
         ImprovingOutcomesCase.Propose(999001, SupportTier.Targeted, ConcernGround.StandardsUnacceptablyLow, "KS2 combined below floor for three years.",
-            "Morgan Intervention", "mi@demo-borough.example", Officer, At(2025, 9, 8));
+            "Morgan Intervention", "mi@demo-borough.example", Officer, At(2025, 9, 8), new DateOnly(2025, 9, 8));
 
     /// <summary>A case in active support since 15 September 2025, with a plan, a group and one action.</summary>
     public static ImprovingOutcomesCase Active()
@@ -155,16 +155,16 @@ public sealed class CaseLifecycleTests
             m.RecordHeld(scheduled, "Head, chair, M&I", "Decisions", null, judgement, scheduled);
         }
         ThreeTermsRule.Evaluate(c, England, new DateOnly(2026, 7, 1)).Flagged.ShouldBeFalse(); // summer term not over
-        Should.Throw<DomainException>(() => c.DraftWarningNotice("g", "a", new DateOnly(2026, 9, 30), "letter", Officer, At(2026, 7, 1), England)).Error.Code.ShouldBe("programme.no-warning-flag");
+        Should.Throw<DomainException>(() => c.DraftWarningNotice("g", "a", new DateOnly(2026, 9, 30), "letter", Officer, At(2026, 7, 1), new DateOnly(2026, 7, 1), England)).Error.Code.ShouldBe("programme.no-warning-flag");
         var result = ThreeTermsRule.Evaluate(c, England, new DateOnly(2026, 7, 23));
         result.Flagged.ShouldBeTrue();
         result.Explanation.ShouldContain("Autumn term 2025 (2025/26), Spring term 2026 (2025/26), Summer term 2026 (2025/26)");
 
-        var notice = c.DraftWarningNotice("Standards remain low.", "Appoint a maths lead.", new DateOnly(2026, 10, 30), "Dear Chair", Officer, At(2026, 7, 23), England);
+        var notice = c.DraftWarningNotice("Standards remain low.", "Appoint a maths lead.", new DateOnly(2026, 10, 30), "Dear Chair", Officer, At(2026, 7, 23), new DateOnly(2026, 7, 23), England);
         Should.Throw<DomainException>(() => notice.Approve(By(Officer, At(2026, 7, 24), null))).Error.Code.ShouldBe("programme.role");
         Should.Throw<DomainException>(() => notice.Issue(By(Officer, At(2026, 7, 24), null), [1])).Error.Code.ShouldBe("programme.warning-status");
         notice.Approve(By(Smt, At(2026, 7, 24), "Approved"));
-        c.IssueWarningNotice(notice.Id, [37, 80, 68, 70], By(Officer, At(2026, 7, 25), null));
+        c.IssueWarningNotice(notice.Id, [37, 80, 68, 70], By(Officer, At(2026, 7, 25), null), DateOnly.FromDateTime);
         notice.Status.ShouldBe(WarningNoticeStatus.Issued);
         c.Powers.Single().Power.ShouldBe(StatutoryPower.WarningNotice);
         c.Powers.Single().ApprovedBy.ShouldBe(Smt.Name);

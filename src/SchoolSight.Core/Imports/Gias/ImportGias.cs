@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Observability;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
@@ -21,7 +22,7 @@ public sealed record GiasImportRequest(Stream Content, string FileName, GiasImpo
 /// file is read (an attempt whose process stopped shows as one that did not finish), and two imports run one after the other.
 /// </summary>
 [Operation]
-public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
+public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, SchoolSightTelemetry? telemetry = null)
 {
     private const int ErrorsKeptOnRecord = 40;
     private const int FirstErrorsLength = 4000;
@@ -35,8 +36,8 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
             throw new UnauthorizedAccessException("Only an LA administrator may import establishments.");
 
         var scope = request.Scope;
-        var record = await ImportAttempt.StartAsync(db, ImportKind.Gias, CleanFileName(request.FileName), db.UtcNow, scope.Describe(), ct);
-        return await ImportAttempt.RunAsync(db, record, () => ImportAsync(request, record, progress, ct));
+        var record = await ImportAttempt.StartAsync(db, ImportKind.Gias, CleanFileName(request.FileName), db.UtcNow, scope.Describe(), ct, telemetry);
+        return await ImportAttempt.RunAsync(db, record, () => ImportAsync(request, record, progress, ct), telemetry);
     }
 
     private async Task<GiasImportResult> ImportAsync(GiasImportRequest request, ImportRecord record, IProgress<GiasImportProgress>? progress, CancellationToken ct)

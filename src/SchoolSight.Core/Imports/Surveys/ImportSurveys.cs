@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Observability;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.Indicators;
@@ -18,14 +19,14 @@ public sealed record SurveyImportRequest(Stream Content, string FileName);
 [Operation]
 /// <remarks>With <paramref name="compute"/> (as the app, API and CLI have it), the indicators of the school-years that
 /// changed are recomputed straight after the import.</remarks>
-public sealed class ImportSurveys(AppDbContext db, Indicators.ComputeIndicators? compute = null, ImportTempFolder? temp = null)
+public sealed class ImportSurveys(AppDbContext db, Indicators.ComputeIndicators? compute = null, ImportTempFolder? temp = null, SchoolSightTelemetry? telemetry = null)
 {
     public async Task<DataImportResult> RunAsync(SurveyImportRequest request, CancellationToken ct = default)
     {
         if (!db.CurrentUser.Role.Allows(Resource.PupilData, ResourceAction.Edit))
             throw new UnauthorizedAccessException("Only an LA administrator may import survey responses.");
         var fileName = DataBlockSaving.CleanFileName(request.FileName);
-        return await DataBlockSaving.RunAsync(db, Kind.Instance, fileName, compute, async record =>
+        return await DataBlockSaving.RunAsync(db, Kind.Instance, fileName, compute, telemetry, async record =>
         {
             var held = (await db.Schools.IgnoreQueryFilters().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
             using var spool = new BlockSpool(temp);

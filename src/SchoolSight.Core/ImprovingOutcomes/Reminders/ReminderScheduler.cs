@@ -29,9 +29,8 @@ public sealed class ReminderScheduler(IServiceScopeFactory scopes, TimeProvider 
             try
             {
                 await using var scope = scopes.CreateScopeAs(ActingUsers.Scheduler);
-                var outcome = await scope.ServiceProvider.GetRequiredService<SendDueReminders>().RunAsync(stoppingToken);
-                if (outcome.Sent + outcome.Failed > 0)
-                    logger.LogInformation("Programme reminders: {Sent} sent, {Failed} failed.", outcome.Sent, outcome.Failed);
+                // Each pass logs what it sent and skipped (SendDueReminders).
+                await scope.ServiceProvider.GetRequiredService<SendDueReminders>().RunAsync(stoppingToken);
                 CompletedPasses++;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -16,9 +16,10 @@ namespace SchoolSight.Core.ImprovingOutcomes.Reminders;
 /// however often the pass runs, however many app instances run it, and across restarts.
 /// </summary>
 [Operation]
-public sealed class SendDueReminders(AppDbContext db, IReminderMailer mailer, IOptions<ReminderOptions> options, ILogger<SendDueReminders> logger)
+public sealed partial class SendDueReminders(AppDbContext db, IReminderMailer mailer, IOptions<ReminderOptions> options, ILogger<SendDueReminders> logger)
 {
-    public sealed record Outcome(int Sent, int Failed);
+    /// <summary>Sent, failed (tried again next pass) and skipped (claimed first by another pass).</summary>
+    public sealed record Outcome(int Sent, int Failed, int Skipped = 0);
 
     public sealed record Due(int CaseId, Deadline Deadline, ReminderKind Kind, string Recipient, string Subject, string Body);
 
@@ -71,6 +72,7 @@ public sealed class SendDueReminders(AppDbContext db, IReminderMailer mailer, IO
     {
         var sent = 0;
         var failed = 0;
+        var skipped = 0;
         foreach (var reminder in await FindDueAsync(ct))
         {
             ct.ThrowIfCancellationRequested();
@@ -84,6 +86,7 @@ public sealed class SendDueReminders(AppDbContext db, IReminderMailer mailer, IO
             {
                 // Another pass (another instance, or one before a restart) claimed it first.
                 db.ChangeTracker.Clear();
+                skipped++;
                 continue;
             }
             try
@@ -95,14 +98,21 @@ public sealed class SendDueReminders(AppDbContext db, IReminderMailer mailer, IO
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Could not send the reminder {Subject} to {Recipient}; it will be tried again on the next pass.", reminder.Subject, reminder.Recipient);
+                LogNotSent(logger, e, reminder.Subject, reminder.Recipient);
                 db.ProgrammeReminders.Remove(claim);
                 await db.SaveChangesAsync(CancellationToken.None);
                 failed++;
             }
         }
-        return new Outcome(sent, failed);
+        if (sent + failed + skipped > 0) LogPass(logger, sent, skipped, failed);
+        return new Outcome(sent, failed, skipped);
     }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Programme reminders: {Sent} sent, {Skipped} skipped (already claimed), {Failed} failed.")]
+    private static partial void LogPass(ILogger logger, int sent, int skipped, int failed);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Could not send the reminder {Subject} to {Recipient}; it will be tried again on the next pass.")]
+    private static partial void LogNotSent(ILogger logger, Exception exception, string subject, string recipient);
 
     private static (string Subject, string Body) Compose(ImprovingOutcomesCase c, string school, Deadline d, ReminderKind kind, DateOnly today, string? baseUrl)
     {

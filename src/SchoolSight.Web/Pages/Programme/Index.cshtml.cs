@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core.ImprovingOutcomes;
+using SchoolSight.Core.Time;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Web.Authorization;
@@ -9,7 +10,7 @@ namespace SchoolSight.Web.Pages.Programme;
 
 /// <summary>The programme dashboard: every case the reader may see, most overdue first, with its next deadlines.</summary>
 [Authorize(Policy = Policies.ProgrammeReader)]
-public sealed class IndexModel(ListProgrammeCases list, TimeProvider clock) : PageModel
+public sealed class IndexModel(ListProgrammeCases list, LaClock clock) : PageModel
 {
     public IReadOnlyList<ListProgrammeCases.Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -20,7 +21,7 @@ public sealed class IndexModel(ListProgrammeCases list, TimeProvider clock) : Pa
     public async Task OnGetAsync(bool closed, CancellationToken ct)
     {
         IncludeClosed = closed;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today;
         Rows = await list.RunAsync(closed, ct);
     }
 }

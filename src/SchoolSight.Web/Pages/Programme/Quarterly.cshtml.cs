@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Documents;
 using SchoolSight.Core.ImprovingOutcomes;
+using SchoolSight.Core.Time;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Pages.Programme;
 
 /// <summary>The quarterly report of all programme schools to the SMT: a page, a PDF and an Excel workbook.</summary>
 [Authorize(Policy = Policies.ProgrammeStaff)]
-public sealed class QuarterlyModel(GetQuarterlyReport quarterly, IPdfRenderer pdf, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class QuarterlyModel(GetQuarterlyReport quarterly, IPdfRenderer pdf, AppDbContext db, LaClock clock) : PageModel
 {
     public GetQuarterlyReport.Report Report { get; private set; } = null!;
 
@@ -39,7 +40,7 @@ public sealed class QuarterlyModel(GetQuarterlyReport quarterly, IPdfRenderer pd
 
     private GetQuarterlyReport.Quarter? Quarter(int? year, int? q)
     {
-        if (year is null && q is null) return GetQuarterlyReport.Quarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (year is null && q is null) return GetQuarterlyReport.Quarter.Of(clock.Today);
         if (year is not (>= 2000 and <= 2100) || q is not (>= 1 and <= 4)) return null;
         return new GetQuarterlyReport.Quarter(year.Value, q.Value);
     }

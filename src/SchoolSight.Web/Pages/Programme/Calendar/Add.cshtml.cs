@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core.Calendar;
+using SchoolSight.Core.Time;
 using SchoolSight.Domain.Calendar;
 using SchoolSight.Web.Authorization;
 
@@ -9,13 +10,13 @@ namespace SchoolSight.Web.Pages.Programme.Calendar;
 
 /// <summary>Adds a term for a year the calendar does not hold yet.</summary>
 [Authorize(Policy = Policies.LaAdministrator)]
-public sealed class AddModel(AddSchoolTerm add) : PageModel
+public sealed class AddModel(AddSchoolTerm add, LaClock clock) : PageModel
 {
     [BindProperty] public int AcademicYear { get; set; }
     [BindProperty] public TermName Name { get; set; }
     [BindProperty] public TermInput Input { get; set; } = new();
 
-    public void OnGet() => AcademicYear = DateTime.UtcNow.Year + 1;
+    public void OnGet() => AcademicYear = clock.Today.Year + 1;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

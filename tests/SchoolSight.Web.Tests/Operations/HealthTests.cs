@@ -1,0 +1,32 @@
+using System.Net;
+using SchoolSight.Core.Data;
+using SchoolSight.TestSupport;
+
+namespace SchoolSight.Web.Tests.Operations;
+
+/// <summary><c>/health</c> answers anyone, says only whether SchoolSight can use its database, and nothing more.</summary>
+public abstract class HealthTests(DatabaseProvider provider)
+{
+    [Fact]
+    public async Task Health_Answers200_WithItsDatabase_And503_WithoutIt_ToAnyone_WithOnlyTheStatus()
+    {
+        await using var app = await SchoolSightWebFactory.CreateAsync(provider);
+        var anyone = app.AnonymousClient();
+
+        var healthy = await anyone.GetAsync("/health");
+        healthy.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await healthy.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+
+        // The database goes (the SQLite file is deleted, the PostgreSQL database dropped) while SchoolSight runs.
+        await app.Database.DisposeAsync();
+
+        var unhealthy = await anyone.GetAsync("/health");
+        unhealthy.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await unhealthy.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
+        if (provider == DatabaseProvider.Sqlite && DatabaseReadiness.SqliteFile(app.Database.Options.ConnectionString) is { } file)
+            File.Exists(file).ShouldBeFalse("asking about the database does not create one");
+    }
+}
+
+public sealed class HealthTests_Sqlite() : HealthTests(DatabaseProvider.Sqlite);
+public sealed class HealthTests_Postgres() : HealthTests(DatabaseProvider.Postgres);
