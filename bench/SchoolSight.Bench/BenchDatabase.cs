@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
+using SchoolSight.Core;
 using SchoolSight.Domain.Access;
 
 namespace SchoolSight.Bench;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
+using SchoolSight.Core;
 
 namespace SchoolSight.TestSupport;
 

@@ -5,6 +5,7 @@ using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using Spectre.Console;
+using SchoolSight.Core;
 
 namespace SchoolSight.Cli.Commands;
 

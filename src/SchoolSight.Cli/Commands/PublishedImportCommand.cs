@@ -5,6 +5,7 @@ using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Core.Published;
 using SchoolSight.Domain.Published;
 using Spectre.Console;
+using SchoolSight.Domain;
 
 namespace SchoolSight.Cli.Commands;
 

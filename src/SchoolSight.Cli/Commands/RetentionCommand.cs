@@ -5,6 +5,7 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Retention;
 using SchoolSight.Domain.Published;
 using Spectre.Console;
+using SchoolSight.Domain;
 
 namespace SchoolSight.Cli.Commands;
 

@@ -3,6 +3,7 @@ using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Indicators.Computation;
 using SchoolSight.Domain.Published;
+using SchoolSight.Domain;
 
 namespace SchoolSight.Core.Categorisation;
 

@@ -2,6 +2,7 @@ using SchoolSight.Core.Data;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Published;
 using SchoolSight.Domain.Register;
+using SchoolSight.Domain;
 
 namespace SchoolSight.Core.Demo;
 

@@ -8,6 +8,7 @@ using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Published;
+using SchoolSight.Domain;
 
 namespace SchoolSight.Core.Published;
 

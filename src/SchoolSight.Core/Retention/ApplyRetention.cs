@@ -6,6 +6,7 @@ using SchoolSight.Core.Indicators;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Published;
+using SchoolSight.Domain;
 
 namespace SchoolSight.Core.Retention;
 

@@ -3,6 +3,7 @@ using SchoolSight.Core;
 using SchoolSight.Core.Categorisation;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Published;
+using SchoolSight.Domain;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Api;

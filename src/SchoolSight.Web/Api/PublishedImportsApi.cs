@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using SchoolSight.Core.Published;
 using SchoolSight.Domain.Published;
+using SchoolSight.Domain;
 using SchoolSight.Web.Authorization;
 using SchoolSight.Web.Pages.Imports;
 

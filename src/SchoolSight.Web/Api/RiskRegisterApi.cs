@@ -6,6 +6,7 @@ using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Indicators.Computation;
 using SchoolSight.Domain.Published;
 using SchoolSight.Domain.Register;
+using SchoolSight.Domain;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Api;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SchoolSight.Core.Data;
 using SchoolSight.Core;
 using SchoolSight.Core.Access;
 

@@ -1,6 +1,6 @@
 using SchoolSight.Domain.Access;
 
-namespace SchoolSight.Core.Access;
+namespace SchoolSight.Core.Data;
 
 /// <summary>Who is acting: the signed-in user on the web, the named operator in the CLI.</summary>
 public interface ICurrentUser
