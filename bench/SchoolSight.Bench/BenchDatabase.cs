@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SchoolSight.Core;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
-using SchoolSight.Core;
 using SchoolSight.Domain.Access;
 
 namespace SchoolSight.Bench;

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using SchoolSight.Core;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
-using SchoolSight.Core;
 
 namespace SchoolSight.TestSupport;
 

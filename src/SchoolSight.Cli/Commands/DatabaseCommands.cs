@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using SchoolSight.Core;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using Spectre.Console;
-using SchoolSight.Core;
 
 namespace SchoolSight.Cli.Commands;
 

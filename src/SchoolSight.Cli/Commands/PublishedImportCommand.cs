@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Core.Published;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Published;
 using Spectre.Console;
-using SchoolSight.Domain;
 
 namespace SchoolSight.Cli.Commands;
 

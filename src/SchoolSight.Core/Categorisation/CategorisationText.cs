@@ -1,9 +1,9 @@
 using SchoolSight.Core.Indicators;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Indicators.Computation;
 using SchoolSight.Domain.Published;
-using SchoolSight.Domain;
 
 namespace SchoolSight.Core.Categorisation;
 

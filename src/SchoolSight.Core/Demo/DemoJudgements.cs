@@ -1,8 +1,8 @@
 using SchoolSight.Core.Data;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Published;
 using SchoolSight.Domain.Register;
-using SchoolSight.Domain;
 
 namespace SchoolSight.Core.Demo;
 

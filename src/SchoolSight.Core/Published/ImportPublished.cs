@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Published;
-using SchoolSight.Domain;
 
 namespace SchoolSight.Core.Published;
 

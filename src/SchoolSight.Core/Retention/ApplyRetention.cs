@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Core.Indicators;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Published;
-using SchoolSight.Domain;
 
 namespace SchoolSight.Core.Retention;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SchoolSight.Core;
 using SchoolSight.Core.Categorisation;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Published;
-using SchoolSight.Domain;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Api;

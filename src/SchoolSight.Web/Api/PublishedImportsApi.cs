@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using SchoolSight.Core.Published;
-using SchoolSight.Domain.Published;
 using SchoolSight.Domain;
+using SchoolSight.Domain.Published;
 using SchoolSight.Web.Authorization;
 using SchoolSight.Web.Pages.Imports;
 

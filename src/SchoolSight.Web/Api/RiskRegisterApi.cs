@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SchoolSight.Core.Categorisation;
 using SchoolSight.Core.Indicators;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Indicators.Computation;
 using SchoolSight.Domain.Published;
 using SchoolSight.Domain.Register;
-using SchoolSight.Domain;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Api;

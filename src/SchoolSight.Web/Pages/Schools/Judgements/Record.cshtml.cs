@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core;
 using SchoolSight.Core.Categorisation;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Published;
-using SchoolSight.Domain;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Pages.Schools.Judgements;
