@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SchoolSight.Core;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Access;

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolSight.Core.Access;
@@ -19,6 +21,8 @@ namespace SchoolSight.TestSupport;
 /// SchoolSight in memory over a real database (SQLite or PostgreSQL) filled with the Demo Borough data.
 /// <see cref="ClientFor"/> gives a client signed in as one of the demo users, through the same claims as a real
 /// sign-in, and sending the header the API asks of every write; <see cref="AnonymousClient"/> has no sign-in and follows no redirects.
+/// Each factory has its own copy of Demo Borough; most share one running app per provider, which serves each factory's
+/// requests and scopes from that factory's copy (see <see cref="TestDatabaseRouting"/>).
 /// </summary>
 public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
 {
@@ -27,10 +31,16 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
 
     private readonly TimeProvider? _clock;
 
-    private SchoolSightWebFactory(TestDatabase database, TimeProvider? clock)
+    /// <summary>The running app this factory shares (null when it has an app of its own).</summary>
+    private readonly SchoolSightWebFactory? _shared;
+    private bool _hostTaken;
+    private IServiceProvider? _routedServices;
+
+    private SchoolSightWebFactory(TestDatabase database, TimeProvider? clock, SchoolSightWebFactory? shared = null)
     {
         _database = database;
         _clock = clock;
+        _shared = shared;
     }
 
     public TestDatabase Database => _database;
@@ -38,8 +48,23 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
     /// <summary>
     /// The app over a fresh database; with <paramref name="realServer"/>, on Kestrel at 127.0.0.1 (for the browser tests);
     /// with <paramref name="clock"/>, reading the time from it (deadlines, demo data, audit) instead of the system clock.
+    /// Without either, the fresh database is served by the app shared by every such factory of the run
+    /// (the copy is already migrated and filled, so it is served as it is); <c>WithWebHostBuilder</c> still builds an app of its own.
     /// </summary>
     public static async Task<SchoolSightWebFactory> CreateAsync(DatabaseProvider provider, bool realServer = false, TimeProvider? clock = null)
+    {
+        if (!realServer && clock is null)
+        {
+            var shared = await SharedApps.GetAsync(provider);
+            var factory = new SchoolSightWebFactory(await TestDatabase.CloneAsync(await DemoTemplateAsync(provider, clock)), null, shared);
+            // Takes the shared host now, before any WithWebHostBuilder could (that one builds and later stops an app of its own).
+            _ = factory.Server;
+            return factory;
+        }
+        return await CreateOwnAppAsync(provider, realServer, clock);
+    }
+
+    private static async Task<SchoolSightWebFactory> CreateOwnAppAsync(DatabaseProvider provider, bool realServer, TimeProvider? clock)
     {
         var database = await TestDatabase.CloneAsync(await DemoTemplateAsync(provider, clock));
         var factory = new SchoolSightWebFactory(database, clock);
@@ -50,6 +75,32 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
         }
         await SchoolSightApp.PrepareDatabaseAsync(factory.Services, factory.Services.GetRequiredService<IConfiguration>());
         return factory;
+    }
+
+    /// <summary>One running app per provider for the whole test run, over a copy of Demo Borough of its own; stopped when the run ends.</summary>
+    private static class SharedApps
+    {
+        private static readonly Dictionary<DatabaseProvider, Lazy<Task<SchoolSightWebFactory>>> Apps = [];
+
+        static SharedApps() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var app in Apps.Values.Where(a => a.IsValueCreated && a.Value.IsCompletedSuccessfully))
+            {
+                try { app.Value.Result.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)); }
+                catch (Exception) { /* the throwaway server or temporary folder goes anyway */ }
+            }
+        };
+
+        public static Task<SchoolSightWebFactory> GetAsync(DatabaseProvider provider)
+        {
+            Lazy<Task<SchoolSightWebFactory>> app;
+            lock (Apps)
+            {
+                if (!Apps.TryGetValue(provider, out app!) || (app.IsValueCreated && app.Value.IsFaulted))
+                    Apps[provider] = app = new Lazy<Task<SchoolSightWebFactory>>(() => CreateOwnAppAsync(provider, realServer: false, clock: null));
+            }
+            return app.Value;
+        }
     }
 
     /// <summary>
@@ -71,6 +122,25 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
     }
 
     private bool _ownsDatabase = true;
+
+    /// <summary>The services of the app; on a shared app, every scope made from them opens this factory's database.</summary>
+    public override IServiceProvider Services =>
+        _shared is null ? base.Services : _routedServices ??= new TestDatabaseRouting.RoutedServices(base.Services, _database.Options);
+
+    /// <summary>A factory that shares an app takes that app's host the first time; <c>WithWebHostBuilder</c> builds its own.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (_shared is null || _hostTaken) return base.CreateHost(builder);
+        _hostTaken = true;
+        return new SharedHost(_shared.Services);
+    }
+
+    /// <summary>Every client names this factory's database, so that a shared app serves it from there.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(TestDatabaseRouting.Header, _database.Options.ConnectionString);
+    }
 
     /// <summary>The address of the real server (after <c>CreateAsync(provider, realServer: true)</c>).</summary>
     public Uri ServerAddress =>
@@ -103,6 +173,13 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
                 options.DefaultAuthenticateScheme = "TestOrCookie";
                 options.DefaultScheme = "TestOrCookie";
             });
+            // Identity's 100,000 rounds per password would cost every demo user and every sign-in; tests need the check, not the cost.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddTestDatabaseRouting();
+            PerTestSignInLimits.Replace(services);
         });
     }
 
@@ -125,8 +202,20 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        // A shared app keeps running: only the apps built from this factory stop.
+        if (_shared is null) await base.DisposeAsync();
+        else
+            foreach (var derived in Factories) await derived.DisposeAsync();
         if (_ownsDatabase) await _database.DisposeAsync();
+    }
+
+    /// <summary>The shared app's host as a factory that shares it sees it: stopping or disposing it leaves it running.</summary>
+    private sealed class SharedHost(IServiceProvider services) : IHost
+    {
+        public IServiceProvider Services => services;
+        public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public void Dispose() { }
     }
 
     /// <summary>Signs the request in as the demo user named in the header, with the claims a real sign-in gives.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using SchoolSight.Core;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using SchoolSight.Core;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;

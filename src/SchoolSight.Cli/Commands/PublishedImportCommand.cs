@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Core.Published;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Published;
 using Spectre.Console;
 

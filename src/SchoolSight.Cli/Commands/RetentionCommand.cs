@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Retention;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Published;
 using Spectre.Console;
 

@@ -1,4 +1,5 @@
 using SchoolSight.Core.Indicators;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Indicators.Computation;

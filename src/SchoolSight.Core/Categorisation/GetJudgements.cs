@@ -18,7 +18,7 @@ public sealed record JudgementRow(JudgementArea Area, GradeEntry? SelfEvaluation
 /// <summary>A year's judgements: one row per area judged by either source (overall effectiveness always first).</summary>
 public sealed record JudgementYear(int AcademicYear, IReadOnlyList<JudgementRow> Rows)
 {
-    public string Title => Domain.Published.AcademicYear.Format(AcademicYear);
+    public string Title => Domain.AcademicYear.Format(AcademicYear);
     public JudgementRow Overall => Rows.First(r => r.Area == JudgementArea.OverallEffectiveness);
     public bool Has(JudgementSource source) => Rows.Any(r => r.From(source) is not null);
 
@@ -61,7 +61,7 @@ public sealed class GetJudgements(AppDbContext db)
                 .Where(a => a == JudgementArea.OverallEffectiveness || year.Any(j => j.Area == a))
                 .Select(a => new JudgementRow(a, Entry(year, a, JudgementSource.SelfEvaluation), Entry(year, a, JudgementSource.SchoolImprovementPartner)))]))
             .ToList();
-        return OperationResult<JudgementsView>.Ok(new JudgementsView(urn, allowed.SchoolName, Domain.Published.AcademicYear.Of(db.Today()), years,
+        return OperationResult<JudgementsView>.Ok(new JudgementsView(urn, allowed.SchoolName, Domain.AcademicYear.Of(db.Today()), years,
             [.. JudgementSources.All.Where(s => allowed.Role.MayRecord(s))]));
     }
 }

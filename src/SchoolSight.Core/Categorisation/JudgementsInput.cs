@@ -34,18 +34,18 @@ public sealed class JudgementsInputValidator : AbstractValidator<JudgementsInput
     public JudgementsInputValidator(DateOnly today)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        var current = Domain.Published.AcademicYear.Of(today);
+        var current = Domain.AcademicYear.Of(today);
 
         RuleFor(x => x.AcademicYear)
-            .NotEmpty().WithMessage("Enter the academic year the judgements are about, like " + Domain.Published.AcademicYear.Format(current))
+            .NotEmpty().WithMessage("Enter the academic year the judgements are about, like " + Domain.AcademicYear.Format(current))
             .Custom((text, context) =>
             {
-                if (!Domain.Published.AcademicYear.TryParse(text, out var year, out var error))
+                if (!Domain.AcademicYear.TryParse(text, out var year, out var error))
                     context.AddFailure(error.Replace("the file is about", "the judgements are about", StringComparison.Ordinal));
                 else if (year > current)
-                    context.AddFailure($"The academic year cannot be after the current one, {Domain.Published.AcademicYear.Format(current)}");
+                    context.AddFailure($"The academic year cannot be after the current one, {Domain.AcademicYear.Format(current)}");
                 else if (year < EarliestYear)
-                    context.AddFailure($"The academic year must be {Domain.Published.AcademicYear.Format(EarliestYear)} or later");
+                    context.AddFailure($"The academic year must be {Domain.AcademicYear.Format(EarliestYear)} or later");
             });
         RuleFor(x => x.Source)
             .NotEmpty().WithMessage("Choose whose judgements these are: the school's self-evaluation or the SIP's")
@@ -90,7 +90,7 @@ internal sealed record ParsedJudgements(int AcademicYear, JudgementSource Source
 {
     public static ParsedJudgements From(JudgementsInput input)
     {
-        Domain.Published.AcademicYear.TryParse(input.AcademicYear, out var year, out _);
+        Domain.AcademicYear.TryParse(input.AcademicYear, out var year, out _);
         JudgementSources.TryParseSource(input.Source, out var source);
         var grades = new Dictionary<JudgementArea, OfstedJudgement?>();
         foreach (var (key, value) in input.Grades)

@@ -1,4 +1,5 @@
 using SchoolSight.Core.Data;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Published;
 using SchoolSight.Domain.Register;

@@ -4,6 +4,7 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Core.Observability;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Core.Indicators;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Published;

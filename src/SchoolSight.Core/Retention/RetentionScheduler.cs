@@ -1,3 +1,4 @@
+using SchoolSight.Core.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,8 +46,8 @@ public sealed class RetentionScheduler(IServiceScopeFactory scopes, TimeProvider
                 var result = await scope.ServiceProvider.GetRequiredService<ApplyRetention>().RunAsync(new RetentionRequest(o.PupilDataYears), stoppingToken);
                 if (result.Years.Count > 0)
                     logger.LogInformation("Pupil data retention: removed {PupilBlocks} pupil and {SurveyBlocks} survey blocks of {Years}, kept from {Oldest}.",
-                        result.PupilBlocks, result.SurveyBlocks, string.Join(", ", result.Years.Select(y => Domain.Published.AcademicYear.Format(y.AcademicYear))),
-                        Domain.Published.AcademicYear.Format(result.OldestYearKept));
+                        result.PupilBlocks, result.SurveyBlocks, string.Join(", ", result.Years.Select(y => Domain.AcademicYear.Format(y.AcademicYear))),
+                        Domain.AcademicYear.Format(result.OldestYearKept));
                 CompletedRuns++;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

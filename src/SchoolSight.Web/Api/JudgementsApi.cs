@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SchoolSight.Core;
 using SchoolSight.Core.Categorisation;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Published;
 using SchoolSight.Web.Authorization;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using SchoolSight.Core.Published;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Published;
 using SchoolSight.Web.Authorization;
 using SchoolSight.Web.Pages.Imports;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SchoolSight.Core.Categorisation;
 using SchoolSight.Core.Indicators;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Indicators.Computation;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
 
 namespace SchoolSight.Web.Authentication;
 

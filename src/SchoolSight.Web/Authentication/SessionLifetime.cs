@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
 
 namespace SchoolSight.Web.Authentication;
 

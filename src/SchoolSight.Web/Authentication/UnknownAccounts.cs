@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using SchoolSight.Core.Data;
 
 namespace SchoolSight.Web.Authentication;
 
@@ -21,8 +22,8 @@ public sealed class UnknownAccounts(IOptions<IdentityOptions> identity, TimeProv
     }
 
     /// <summary>A hash of a random password made by this app's hasher, to check unknown accounts' passwords against.</summary>
-    public string DecoyHash(IPasswordHasher<Core.Access.AppUser> hasher) =>
-        _decoyHash ??= hasher.HashPassword(new Core.Access.AppUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+    public string DecoyHash(IPasswordHasher<Core.Data.AppUser> hasher) =>
+        _decoyHash ??= hasher.HashPassword(new Core.Data.AppUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 
     public bool IsLockedOut(string normalizedEmail)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
 using SchoolSight.Domain.Access;
 
 namespace SchoolSight.Web.Authorization;

@@ -34,6 +34,8 @@ public sealed class UserWorld(TestDatabase database, TestClock clock)
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager();
+        // Identity's 100,000 rounds per password cost every user made and every check; the tests need the check, not the cost.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
         return services.BuildServiceProvider().CreateAsyncScope();
     }
 

@@ -32,6 +32,7 @@ public abstract class DemoBackupRoundTripTests(DatabaseProvider provider) : IAsy
             .AddSchoolSightDatabase(_database.Options)
             .AddSchoolSightCore()
             .AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>().Services
+            .Configure<PasswordHasherOptions>(o => o.IterationCount = 1)
             .BuildServiceProvider();
         using var scope = services.CreateScope();
         var seeded = await DemoSeeder.SeedIfEmptyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());

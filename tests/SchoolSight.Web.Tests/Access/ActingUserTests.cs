@@ -1,3 +1,4 @@
+using SchoolSight.Core.Data;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;

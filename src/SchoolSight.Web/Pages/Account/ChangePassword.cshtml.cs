@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
 using SchoolSight.Web.Authentication;
 using SchoolSight.Web.Authorization;
 

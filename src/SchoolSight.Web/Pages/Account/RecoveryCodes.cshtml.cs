@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Pages.Account;

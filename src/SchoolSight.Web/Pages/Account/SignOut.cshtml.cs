@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
 
 namespace SchoolSight.Web.Pages.Account;
 

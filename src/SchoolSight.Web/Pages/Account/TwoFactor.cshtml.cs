@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
 using SchoolSight.Web.Authentication;
 using SchoolSight.Web.Authorization;
 

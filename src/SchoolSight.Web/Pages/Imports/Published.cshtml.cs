@@ -32,7 +32,7 @@ public sealed class PublishedModel(ImportPublished import) : PageModel
         int? year = null;
         if (ModelState.IsValid && source.NeedsAcademicYear())
         {
-            if (Domain.Published.AcademicYear.TryParse(AcademicYear, out var start, out var error)) year = start;
+            if (Domain.AcademicYear.TryParse(AcademicYear, out var start, out var error)) year = start;
             else ModelState.AddModelError(nameof(AcademicYear), error);
         }
         if (Upload is null) ModelState.AddModelError(nameof(Upload), "Select the CSV file to import");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core;
 using SchoolSight.Core.Categorisation;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Published;
 using SchoolSight.Web.Authorization;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using SchoolSight.Domain.Access;
 
-namespace SchoolSight.Core.Access;
+namespace SchoolSight.Core.Data;
 
 /// <summary>A person who signs in to SchoolSight, with the one role they hold and, for school-bound roles, their school.</summary>
 public sealed class AppUser : IdentityUser

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SchoolSight.Domain.Access;
 
-namespace SchoolSight.Core.Access;
+namespace SchoolSight.Core.Data;
 
 /// <summary>
 /// Who is acting: the signed-in user on the web, a named system user for the command line and the scheduled jobs.

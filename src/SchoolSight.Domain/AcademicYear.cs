@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace SchoolSight.Domain.Published;
+namespace SchoolSight.Domain;
 
 /// <summary>
 /// An academic year as people write it ("2018/19") and as SchoolSight stores it: the calendar year it starts in

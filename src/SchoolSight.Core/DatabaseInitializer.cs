@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
 
-namespace SchoolSight.Core.Data;
+namespace SchoolSight.Core;
 
 public static class DatabaseInitializer
 {

@@ -1,4 +1,4 @@
-namespace SchoolSight.Domain.Published;
+namespace SchoolSight.Domain;
 
 public static partial class AcademicYear
 {
