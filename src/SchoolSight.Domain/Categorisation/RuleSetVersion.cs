@@ -43,7 +43,7 @@ public sealed class RuleSetVersion
 
     public void Adopt(string by, DateTime at, string? reason)
     {
-        if (Status == RuleSetStatus.Adopted) throw new DomainException(new DomainError("ruleset.adopted", $"Version {Version} is already the adopted rule set."));
+        if (Status == RuleSetStatus.Adopted) throw new DomainException(DomainError.Rule("ruleset.adopted", $"Version {Version} is already the adopted rule set."));
         Status = RuleSetStatus.Adopted;
         AdoptedBy = by;
         AdoptedAt = at;

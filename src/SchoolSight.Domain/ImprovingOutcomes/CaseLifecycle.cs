@@ -118,7 +118,7 @@ public static class CaseRules
         string.IsNullOrWhiteSpace(x.Reason) ? new DomainError("programme.reason", "Give the reason for this decision.", "Reason") : null);
 
     public static readonly CaseRule BaselineIsRecorded = new("a baseline assessment is recorded", (c, _) =>
-        c.Baseline is null ? new DomainError("programme.no-baseline", "Record the baseline assessment: its source, date, agreed strengths and areas for improvement.") : null);
+        c.Baseline is null ? DomainError.Rule("programme.no-baseline", "Record the baseline assessment: its source, date, agreed strengths and areas for improvement.") : null);
 
     public const int BaselineRecentMonths = 12;
 
@@ -129,34 +129,34 @@ public static class CaseRules
 
     public static readonly CaseRule EntryIsCommunicated = new("governors, staff and LA teams are told and parents' communication agreed", (c, _) =>
         c.Communications.IsComplete ? null
-            : new DomainError("programme.not-communicated", "Record that governors, staff and the LA's teams have been told about entry, and what was agreed about telling parents."));
+            : DomainError.Rule("programme.not-communicated", "Record that governors, staff and the LA's teams have been told about entry, and what was agreed about telling parents."));
 
     public static readonly CaseRule PlanIsChosen = new("the plan is chosen", (c, _) =>
-        c.PlanKind is null ? new DomainError("programme.no-plan", "Record which plan the programme works from: the school's SSDP or RAP, or the programme's own plan.") : null);
+        c.PlanKind is null ? DomainError.Rule("programme.no-plan", "Record which plan the programme works from: the school's SSDP or RAP, or the programme's own plan.") : null);
 
     public static readonly CaseRule PlanHasMeasurableActions = new("the plan has measurable actions", (c, _) =>
         c.PlanActions.Count == 0 || c.PlanActions.Any(a => !a.IsMeasurable)
-            ? new DomainError("programme.no-actions", "Add the plan's actions, each with an owner, a due date and measurable success criteria.") : null);
+            ? DomainError.Rule("programme.no-actions", "Add the plan's actions, each with an owner, a due date and measurable success criteria.") : null);
 
     public static readonly CaseRule ManagementGroupIsFormed = new("the school management group is formed", (c, _) =>
         c.Members.Any(m => m.Role == ManagementGroupRole.Headteacher) && c.Members.Any(m => m.Role == ManagementGroupRole.Governor)
-            ? null : new DomainError("programme.no-group", "Set up the school management group: it needs at least the headteacher and a governor."));
+            ? null : DomainError.Rule("programme.no-group", "Set up the school management group: it needs at least the headteacher and a governor."));
 
     public static CaseRule IsInTier(SupportTier tier) => new($"the case is in {tier.Describe().ToLowerInvariant()}", (c, _) =>
-        c.Tier == tier ? null : new DomainError("programme.tier", $"The case is already in {c.Tier.Describe().ToLowerInvariant()}."));
+        c.Tier == tier ? null : DomainError.Rule("programme.tier", $"The case is already in {c.Tier.Describe().ToLowerInvariant()}."));
 
     public static readonly CaseRule ExitStrategyIsAgreedWithTheSchool = new("an exit strategy is agreed with the school", (c, _) =>
-        c.ExitStrategy is null ? new DomainError("programme.no-exit-strategy", "Record the exit strategy agreed with the school before the SMT agrees exit.") : null);
+        c.ExitStrategy is null ? DomainError.Rule("programme.no-exit-strategy", "Record the exit strategy agreed with the school before the SMT agrees exit.") : null);
 
     public static readonly CaseRule AProgrammeMeetingHasBeenHeld = new("a programme meeting has been held", (c, _) =>
-        c.Meetings.Any(m => m.IsHeld) ? null : new DomainError("programme.no-meeting", "At least one programme meeting must have reviewed progress before exit."));
+        c.Meetings.Any(m => m.IsHeld) ? null : DomainError.Rule("programme.no-meeting", "At least one programme meeting must have reviewed progress before exit."));
 
     public static readonly CaseRule NoWarningNoticeAwaitsADecision = new("no warning notice awaits approval or issue", (c, _) =>
         c.WarningNotices.Any(w => w.Status != WarningNoticeStatus.Issued) ? ProgrammeErrors.WarningNoticePending : null);
 
     public static readonly CaseRule MonitoringTermsAreInTheCalendar = new("the two monitoring terms are in the calendar", (c, x) =>
         c.ExitAgreedOn is { } exit && ProgrammeDeadlines.MonitoringTerms(exit, x.Calendar).Count < 2
-            ? new DomainError("programme.calendar-missing", $"The term calendar has no dates for the two terms after {exit:d MMMM yyyy}: an LA administrator must add them on the calendar page.")
+            ? DomainError.Rule("programme.calendar-missing", $"The term calendar has no dates for the two terms after {exit:d MMMM yyyy}: an LA administrator must add them on the calendar page.")
             : null);
 
     public static readonly CaseRule MonitoredForTwoTerms = new("a monitoring visit is recorded in each of two terms after exit", (c, x) =>
@@ -164,8 +164,8 @@ public static class CaseRules
         if (c.ExitAgreedOn is not { } exit) return null;
         var terms = ProgrammeDeadlines.MonitoringTerms(exit, x.Calendar);
         var missing = terms.Where(t => !c.Visits.Any(v => t.Contains(v.VisitedOn))).Select(t => t.Title).ToList();
-        if (terms.Count < 2) return new DomainError("programme.calendar-missing", "The term calendar does not yet hold the two terms after exit.");
+        if (terms.Count < 2) return DomainError.Rule("programme.calendar-missing", "The term calendar does not yet hold the two terms after exit.");
         return missing.Count == 0 ? null
-            : new DomainError("programme.monitoring", $"Termly monitoring continues for at least two terms after exit: record a monitoring visit in the {string.Join(" and the ", missing)}.");
+            : DomainError.Rule("programme.monitoring", $"Termly monitoring continues for at least two terms after exit: record a monitoring visit in the {string.Join(" and the ", missing)}.");
     });
 }
