@@ -13,10 +13,16 @@ namespace SchoolSight.Core.Imports;
 internal interface IDataBlockKind
 {
     ImportKind Kind { get; }
+
+    /// <summary>What the file holds, for the refusal of a role that may not import it: "pupil-level data".</summary>
+    string What { get; }
     string EntityName { get; }
 
     /// <summary>What a row is, plural, for the audit detail: "pupils", "respondents".</summary>
     string RowsName { get; }
+
+    /// <summary>Reads and checks the whole file, spooling its encoded blocks.</summary>
+    Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct);
 
     /// <summary>The hash and row count of each block SchoolSight holds for these academic years.</summary>
     Task<Dictionary<SchoolYear, (string Sha256, int Rows)>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct);

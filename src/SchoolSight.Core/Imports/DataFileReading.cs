@@ -5,6 +5,9 @@ using SchoolSight.Domain.Indicators;
 
 namespace SchoolSight.Core.Imports;
 
+/// <summary>What reading a pupil-level or survey file found: its problems (the first <see cref="ProblemList.MaxListed"/>, all counted), or its school-year blocks.</summary>
+public sealed record DataBlockFile(GiasFileCheck Check, int RowsRead, IReadOnlyList<EncodedBlock> Blocks, IReadOnlyList<ImportProblem> Problems, int ProblemCount);
+
 /// <summary>
 /// Reading a pupil-level or survey file, all of it, the way the GIAS import reads establishments: the bytes are
 /// checked first (<see cref="GiasFileCheck"/>: hash, UTF-8 or Windows-1252), then every row with CsvHelper, every
@@ -22,7 +25,7 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
     private byte[] _lastYearText = [];
     private int? _lastYear;
 
-    public ProblemList<ImportProblem> Problems { get; } = new();
+    public ProblemList Problems { get; } = new();
     public int RowsRead { get; private set; }
     protected string[] Headers { get; private set; } = [];
 

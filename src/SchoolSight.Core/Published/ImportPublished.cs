@@ -30,10 +30,10 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     private const int FirstErrorsLength = 4000;
     private const int SaveBatch = 2000;
 
-    public async Task<PublishedImportResult> RunAsync(PublishedImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
+    /// <summary>The import's outcome (applied, or rejected with every problem); forbidden to anyone but an LA administrator.</summary>
+    public async Task<OperationResult<PublishedImportResult>> RunAsync(PublishedImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
-        if (db.CurrentUser.Role != Role.LaAdministrator)
-            throw new UnauthorizedAccessException("Only an LA administrator may import published data.");
+        if (ImportAccess.Refusal(db, "published data") is { } refused) return OperationResult<PublishedImportResult>.Fail(refused);
         if (request.Source.NeedsAcademicYear() && request.AcademicYear is not (>= AcademicYear.Earliest and <= AcademicYear.Latest))
             throw new ArgumentException($"A {request.Source.Title()} file needs the academic year it is about.", nameof(request));
 
@@ -47,9 +47,10 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
                 ? await ImportOfstedAsync(request, record, held, progress, ct)
                 : await ImportFiguresAsync(request, record, held, progress, ct);
         });
-        if (compute is null || !result.Applied) return result;
+        if (compute is null || !result.Applied) return OperationResult<PublishedImportResult>.Ok(result);
         db.ChangeTracker.Clear();
-        return await new Indicators.RecomputePending(db, compute).RunAsync(ct: ct) is { } recomputed ? result with { Recomputed = recomputed } : result;
+        return OperationResult<PublishedImportResult>.Ok(
+            await new Indicators.RecomputePending(db, compute).RunAsync(ct: ct) is { } recomputed ? result with { Recomputed = recomputed } : result);
     }
 
     private async Task<PublishedImportResult> ImportFiguresAsync(PublishedImportRequest request, ImportRecord record, HashSet<int>? held,
@@ -190,7 +191,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         {
             // Rolled back: nothing of the import was saved. Record the attempt as rejected.
             db.ChangeTracker.Clear();
-            return await RejectAsync(request, record, check, counts, [new GiasImportError(null, null,
+            return await RejectAsync(request, record, check, counts, [new ImportProblem(null, null,
                 $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}")], 1, columnsNotInFile, ct);
         }
         finally
@@ -200,7 +201,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     }
 
     private async Task<PublishedImportResult> RejectAsync(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
-        IReadOnlyList<GiasImportError> errors, int errorCount, IReadOnlyList<string> columnsNotInFile, CancellationToken ct)
+        IReadOnlyList<ImportProblem> errors, int errorCount, IReadOnlyList<string> columnsNotInFile, CancellationToken ct)
     {
         record.Rejected(counts.RowsRead, errorCount, FirstErrors(errors));
         await ImportAttempt.SaveAsync(db, record, ct);
@@ -208,7 +209,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     }
 
     private static PublishedImportResult Result(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
-        IReadOnlyList<GiasImportError> errors, IReadOnlyList<string> columnsNotInFile) => new()
+        IReadOnlyList<ImportProblem> errors, IReadOnlyList<string> columnsNotInFile) => new()
         {
             ImportId = record.Id,
             Outcome = record.Outcome,
@@ -242,7 +243,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         return what;
     }
 
-    private static string FirstErrors(IReadOnlyList<GiasImportError> errors)
+    private static string FirstErrors(IReadOnlyList<ImportProblem> errors)
     {
         var text = new System.Text.StringBuilder();
         foreach (var line in errors.Take(ErrorsKeptOnRecord).Select(e => e.ToString()))

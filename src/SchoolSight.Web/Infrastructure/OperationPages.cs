@@ -15,6 +15,14 @@ public static class OperationPages
     public static IActionResult? Refusal<T>(this PageModel page, OperationResult<T> result) =>
         result.IsNotFound ? page.NotFound() : result.IsForbidden ? page.Forbid() : null;
 
+    /// <summary>The answer to a failed operation on a form whose page needs nothing reloaded: <see cref="Refusal{T}"/>, or the page again with every error in ModelState.</summary>
+    public static IActionResult Failed<T>(this PageModel page, OperationResult<T> result, string prefix = "Input")
+    {
+        if (page.Refusal(result) is { } refused) return refused;
+        page.ModelState.AddOperationErrors(result.Errors, prefix);
+        return page.Page();
+    }
+
     /// <summary>
     /// The answer to a failed operation on a form: <see cref="Refusal{T}"/>, or the page again with every error in
     /// ModelState under <paramref name="prefix"/>. <paramref name="reload"/> loads what the page shows, told whether it

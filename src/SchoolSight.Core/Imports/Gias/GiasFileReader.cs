@@ -32,8 +32,8 @@ public sealed record GiasReadOptions(GiasImportScope Scope)
 /// <summary>What reading a GIAS file found: its problems (the first <see cref="ProblemList.MaxListed"/>, all counted), or the rows to import.</summary>
 /// <param name="Notices">Values of sound rows that SchoolSight could not keep exactly as GIAS gives them; they do not stop the import.</param>
 public sealed record GiasFile(GiasFileCheck Check, int RowsRead, int RowsInScope, IReadOnlyList<GiasRow> Rows,
-    IReadOnlySet<int> LaCodesInFile, IReadOnlyList<GiasColumn> ColumnsNotInFile, IReadOnlyList<GiasImportError> Errors,
-    IReadOnlyList<GiasImportError> Notices)
+    IReadOnlySet<int> LaCodesInFile, IReadOnlyList<GiasColumn> ColumnsNotInFile, IReadOnlyList<ImportProblem> Errors,
+    IReadOnlyList<ImportProblem> Notices)
 {
     public int ErrorCount { get; init; } = Errors.Count;
     public int NoticeCount { get; init; } = Notices.Count;
@@ -82,8 +82,8 @@ public static class GiasFileReader
 
     private sealed class Reading(GiasReadOptions options, GiasFileCheck check, IProgress<GiasImportProgress>? progress, long total)
     {
-        private readonly ProblemList<GiasImportError> _errors = new();
-        private readonly ProblemList<GiasImportError> _notices = new();
+        private readonly ProblemList _errors = new();
+        private readonly ProblemList _notices = new();
         private readonly List<GiasRow> _rows = [];
         private readonly HashSet<int> _laCodes = [];
         private readonly Dictionary<int, int> _lineOfUrn = [];

@@ -34,7 +34,9 @@ public sealed class GiasModel(AppDbContext db, ImportGias import) : PageModel
         if (!ModelState.IsValid) return Page();
 
         await using var content = Upload!.OpenReadStream();
-        Result = await import.RunAsync(new GiasImportRequest(content, Upload.FileName, scope), ct: ct);
+        var outcome = await import.RunAsync(new GiasImportRequest(content, Upload.FileName, scope), ct: ct);
+        if (!outcome.Succeeded) return this.Failed(outcome, prefix: "");
+        Result = outcome.Value;
         return Page();
     }
 
