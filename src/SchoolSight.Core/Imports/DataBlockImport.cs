@@ -34,7 +34,7 @@ public abstract class DataBlockImport
     public async Task<OperationResult<DataImportResult>> RunAsync(DataImportRequest request, CancellationToken ct = default)
     {
         if (ImportAccess.Refusal(_db, _kind.What) is { } refused) return OperationResult<DataImportResult>.Fail(refused);
-        var fileName = DataBlockSaving.CleanFileName(request.FileName);
+        var fileName = ImportUpload.FileName(request.FileName);
         return OperationResult<DataImportResult>.Ok(await DataBlockSaving.RunAsync(_db, _kind, fileName, _compute, async record =>
         {
             var held = (await _db.Schools.IgnoreQueryFilters().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();

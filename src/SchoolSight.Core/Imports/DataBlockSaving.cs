@@ -195,12 +195,4 @@ internal static class DataBlockSaving
         }
         return text.Length > 0 || problems.Count == 0 ? text.ToString() : problems[0].ToString()[..Math.Min(FirstErrorsLength, problems[0].ToString().Length)];
     }
-
-    /// <summary>The file name as recorded: without its folders, at most 260 characters.</summary>
-    public static string CleanFileName(string? name)
-    {
-        var file = (name ?? "").Split('/', '\\').Last().Trim();
-        if (file.Length == 0) return "(no file name)";
-        return file.Length <= 260 ? file : file[..260];
-    }
 }

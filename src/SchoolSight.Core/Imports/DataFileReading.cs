@@ -47,16 +47,13 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
     /// <param name="temp">Where a one-way <paramref name="content"/> is copied so it can be read twice.</param>
     public static async Task<GiasFileCheck> ReadAsync(Stream content, DataFileReading reading, ImportTempFolder temp, CancellationToken ct)
     {
-        await using var copy = await temp.CopyIfOneWayAsync(content, ct);
-        var stream = copy ?? content;
-        var start = stream.Position;
-        var check = await GiasFileCheck.RunAsync(stream, null, ct);
+        await using var upload = await ImportUpload.OpenAsync(content, temp, null, ct);
+        var (stream, check) = (upload.Stream, upload.Check);
         if (check.Error is { } error)
         {
             reading.Problems.Add(error.Line, error.Column, error.Problem.Replace("establishments", $"{reading.RowNoun}s", StringComparison.Ordinal));
             return check;
         }
-        stream.Position = start;
         var options = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, reading._malformed) with { BufferSize = 1 << 20 };
         await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         try

@@ -37,7 +37,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         if (request.Source.NeedsAcademicYear() && request.AcademicYear is not (>= AcademicYear.Earliest and <= AcademicYear.Latest))
             throw new ArgumentException($"A {request.Source.Title()} file needs the academic year it is about.", nameof(request));
 
-        var record = await ImportAttempt.StartAsync(db, request.Source.ImportKind(), CleanFileName(request.FileName), db.UtcNow, "", ct);
+        var record = await ImportAttempt.StartAsync(db, request.Source.ImportKind(), ImportUpload.FileName(request.FileName), db.UtcNow, "", ct);
         var result = await ImportAttempt.RunAsync(db, record, async () =>
         {
             var held = request.KeepAllSchools
@@ -252,12 +252,5 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
             text.Append(text.Length == 0 ? "" : "\n").Append(line);
         }
         return text.Length > 0 ? text.ToString() : errors[0].ToString()[..Math.Min(FirstErrorsLength, errors[0].ToString().Length)];
-    }
-
-    private static string CleanFileName(string? name)
-    {
-        var file = (name ?? "").Split('/', '\\').Last().Trim();
-        if (file.Length == 0) return "(no file name)";
-        return file.Length <= 260 ? file : file[..260];
     }
 }

@@ -34,11 +34,8 @@ internal static class PublishedCsv
     /// <param name="temp">Where a one-way <paramref name="content"/> is copied so it can be read twice.</param>
     public static async Task<Outcome> ReadAsync(Stream content, IPublishedRowHandler handler, ImportTempFolder temp, IProgress<GiasImportProgress>? progress, CancellationToken ct)
     {
-        await using var copy = await temp.CopyIfOneWayAsync(content, ct);
-        var stream = copy ?? content;
-        var start = stream.Position;
-        var total = stream.Length - start;
-        var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
+        await using var upload = await ImportUpload.OpenAsync(content, temp, (read, all) => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, all)), ct);
+        var (stream, check, total) = (upload.Stream, upload.Check, upload.Check.Length);
         var errors = new ProblemList();
         if (check.Error is not null)
         {
@@ -48,7 +45,6 @@ internal static class PublishedCsv
             return new Outcome(check, 0, errors);
         }
 
-        stream.Position = start;
         var malformed = new Dictionary<long, MalformedRow>();
         var options = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, malformed);
         var rows = 0;

@@ -53,15 +53,11 @@ public static class GiasFileReader
     public static async Task<GiasFile> ReadAsync(Stream content, GiasReadOptions options, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
         // Two passes (check, then read) need to go back to the start: a one-way stream is copied to a private file.
-        await using var copy = await options.TempFolder.CopyIfOneWayAsync(content, ct);
-        var stream = copy ?? content;
-        var start = stream.Position;
-        var total = stream.Length - start;
-        var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
+        await using var upload = await ImportUpload.OpenAsync(content, options.TempFolder, (read, all) => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, all)), ct);
+        var (stream, check, total) = (upload.Stream, upload.Check, upload.Check.Length);
         if (check.Error is not null)
             return new GiasFile(check, 0, 0, [], new HashSet<int>(), [], [check.Error], []);
 
-        stream.Position = start;
         var reading = new Reading(options, check, progress, total);
         var readerOptions = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, reading.Malformed) with { PoolStrings = true };
         await using var reader = CsvReader.Create(stream, readerOptions, leaveOpen: true);

@@ -35,7 +35,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
         if (ImportAccess.Refusal(db, "establishments") is { } refused) return OperationResult<GiasImportResult>.Fail(refused);
 
         var scope = request.Scope;
-        var record = await ImportAttempt.StartAsync(db, ImportKind.Gias, CleanFileName(request.FileName), db.UtcNow, scope.Describe(), ct);
+        var record = await ImportAttempt.StartAsync(db, ImportKind.Gias, ImportUpload.FileName(request.FileName), db.UtcNow, scope.Describe(), ct);
         return OperationResult<GiasImportResult>.Ok(await ImportAttempt.RunAsync(db, record, () => ImportAsync(request, record, progress, ct)));
     }
 
@@ -201,11 +201,4 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null)
         ColumnsNotInFile = [.. file.ColumnsNotInFile.Select(c => c.Header)],
         Changes = changes,
     };
-
-    private static string CleanFileName(string? name)
-    {
-        var file = (name ?? "").Split('/', '\\').Last().Trim();
-        if (file.Length == 0) return "(no file name)";
-        return file.Length <= 260 ? file : file[..260];
-    }
 }

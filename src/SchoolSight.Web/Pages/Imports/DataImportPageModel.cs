@@ -10,8 +10,7 @@ namespace SchoolSight.Web.Pages.Imports;
 /// </summary>
 public abstract class DataImportPageModel : PageModel
 {
-    /// <summary>A national pupil file is about 700 MB; room to spare.</summary>
-    public const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
+    public const long MaxUploadBytes = ImportUpload.MaxDataBlockBytes;
 
     [BindProperty] public IFormFile? Upload { get; set; }
 
