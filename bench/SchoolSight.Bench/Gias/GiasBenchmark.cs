@@ -80,7 +80,7 @@ public static class GiasBenchmark
     {
         await using var db = database.CreateContext();
         await using var stream = File.OpenRead(path);
-        var result = await new ImportGias(db).RunAsync(new GiasImportRequest(stream, Path.GetFileName(path), GiasImportScope.EveryLa));
+        var result = (await new ImportGias(db).RunAsync(new GiasImportRequest(stream, Path.GetFileName(path), GiasImportScope.EveryLa))).Value!;
         Check(result.Applied, string.Join("; ", result.Errors.Take(3)));
         return result;
     }

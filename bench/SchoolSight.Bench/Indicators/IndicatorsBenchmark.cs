@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo.Synthetic;
+using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Core.Imports.Pupils;
 using SchoolSight.Core.Imports.Surveys;
@@ -109,7 +110,7 @@ public static class IndicatorsBenchmark
         await using var db = database.CreateContext();
         await using var stream = File.OpenRead(files.EstablishmentFile);
         var gias = await new ImportGias(db).RunAsync(new GiasImportRequest(stream, Path.GetFileName(files.EstablishmentFile), GiasImportScope.EveryLa));
-        Check(gias.Applied, "establishments import");
+        Check(gias.Value?.Applied == true, "establishments import");
     }
 
     /// <summary>Every year's synthetic pupil and survey files.</summary>
@@ -119,9 +120,9 @@ public static class IndicatorsBenchmark
         {
             await using var db = database.CreateContext();
             await using (var stream = File.OpenRead(year.PupilFile))
-                Check((await new ImportPupils(db).RunAsync(new PupilImportRequest(stream, Path.GetFileName(year.PupilFile)))).Applied, "pupil import");
+                Check((await new ImportPupils(db).RunAsync(new DataImportRequest(stream, Path.GetFileName(year.PupilFile)))).Value?.Applied == true, "pupil import");
             await using (var stream = File.OpenRead(year.SurveyFile))
-                Check((await new ImportSurveys(db).RunAsync(new SurveyImportRequest(stream, Path.GetFileName(year.SurveyFile)))).Applied, "survey import");
+                Check((await new ImportSurveys(db).RunAsync(new DataImportRequest(stream, Path.GetFileName(year.SurveyFile)))).Value?.Applied == true, "survey import");
             Console.Error.WriteLine($"  imported {AcademicYearsText(year.AcademicYear)}");
         }
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using SchoolSight.Core;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Pupils;
@@ -17,12 +18,12 @@ namespace SchoolSight.Cli.Commands;
 public static class DataImportCommands
 {
     public static Command Pupils() => Create("pupils", "Import a pupil-level file (one row per pupil per academic year), all or nothing",
-        (services, stream, name, ct) => services.GetRequiredService<ImportPupils>().RunAsync(new PupilImportRequest(stream, name), ct));
+        (services, stream, name, ct) => services.GetRequiredService<ImportPupils>().RunAsync(new DataImportRequest(stream, name), ct));
 
     public static Command Surveys() => Create("surveys", "Import a pupil and parent perception survey file (one row per respondent), all or nothing",
-        (services, stream, name, ct) => services.GetRequiredService<ImportSurveys>().RunAsync(new SurveyImportRequest(stream, name), ct));
+        (services, stream, name, ct) => services.GetRequiredService<ImportSurveys>().RunAsync(new DataImportRequest(stream, name), ct));
 
-    private static Command Create(string name, string description, Func<IServiceProvider, Stream, string, CancellationToken, Task<DataImportResult>> run)
+    private static Command Create(string name, string description, Func<IServiceProvider, Stream, string, CancellationToken, Task<OperationResult<DataImportResult>>> run)
     {
         var file = new Argument<FileInfo>("file") { Description = $"The {name} CSV file" };
         var command = new Command(name, description) { file };
@@ -36,12 +37,13 @@ public static class DataImportCommands
             AnsiConsole.MarkupLine($"Importing [bold]{Markup.Escape(path.Name)}[/] ({path.Length / 1048576.0:N1} MB) into " +
                                    $"{Markup.Escape(CliContext.Describe(services.GetRequiredService<DatabaseOptions>()))} as {Markup.Escape(CliContext.UserName(parse))}");
             var clock = Stopwatch.StartNew();
-            DataImportResult result = null!;
+            OperationResult<DataImportResult> outcome = null!;
             await AnsiConsole.Status().StartAsync("Checking and importing the file…", async _ =>
             {
                 await using var stream = path.OpenRead();
-                result = await run(scope.ServiceProvider, stream, path.Name, ct);
+                outcome = await run(scope.ServiceProvider, stream, path.Name, ct);
             });
+            if (outcome.Value is not { } result) return CliContext.Fail(string.Join(" ", outcome.Errors.Select(e => e.Message)));
             return result.Applied ? ShowApplied(result, clock.Elapsed) : ShowRejected(result);
         });
         return command;

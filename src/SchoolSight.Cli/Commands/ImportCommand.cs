@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using SchoolSight.Core;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports.Gias;
 using Spectre.Console;
@@ -47,7 +48,7 @@ public static class ImportCommand
         var import = serviceScope.ServiceProvider.GetRequiredService<ImportGias>();
 
         AnsiConsole.MarkupLine($"Importing [bold]{Markup.Escape(file.Name)}[/] ({scope.Describe()}) into {Markup.Escape(CliContext.Describe(services.GetRequiredService<DatabaseOptions>()))} as {Markup.Escape(CliContext.UserName(parse))}");
-        GiasImportResult result = null!;
+        OperationResult<GiasImportResult> outcome = null!;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
@@ -59,9 +60,10 @@ public static class ImportCommand
                     task.Value = Overall(p);
                 });
                 await using var stream = file.OpenRead();
-                result = await import.RunAsync(new GiasImportRequest(stream, file.Name, scope), progress, ct);
+                outcome = await import.RunAsync(new GiasImportRequest(stream, file.Name, scope), progress, ct);
                 task.Value = 1;
             });
+        if (outcome.Value is not { } result) return CliContext.Fail(string.Join(" ", outcome.Errors.Select(e => e.Message)));
 
         return result.Applied ? ShowApplied(result) : ShowRejected(result);
     }

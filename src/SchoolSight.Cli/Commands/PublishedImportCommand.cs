@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using SchoolSight.Core;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Core.Published;
@@ -55,7 +56,7 @@ public static class PublishedImportCommand
         var what = year is { } y ? $"{source.Title()} {AcademicYear.Format(y)}" : source.Title();
         AnsiConsole.MarkupLine($"Importing [bold]{Markup.Escape(file.Name)}[/] ({Markup.Escape(what)}{(all ? ", every school" : "")}) into " +
                                $"{Markup.Escape(CliContext.Describe(services.GetRequiredService<DatabaseOptions>()))} as {Markup.Escape(CliContext.UserName(parse))}");
-        PublishedImportResult result = null!;
+        OperationResult<PublishedImportResult> outcome = null!;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
@@ -81,9 +82,10 @@ public static class PublishedImportCommand
                     };
                 });
                 await using var stream = file.OpenRead();
-                result = await import.RunAsync(new PublishedImportRequest(source, stream, file.Name, year, all), progress, ct);
+                outcome = await import.RunAsync(new PublishedImportRequest(source, stream, file.Name, year, all), progress, ct);
                 task.Value = 1;
             });
+        if (outcome.Value is not { } result) return CliContext.Fail(string.Join(" ", outcome.Errors.Select(e => e.Message)));
 
         if (!result.Applied)
         {

@@ -139,7 +139,7 @@ public static class UserCommands
     {
         using var scope = services.CreateScope();
         var id = await scope.ServiceProvider.GetRequiredService<ManageUsers>().FindIdAsync(email);
-        if (id is null) return Failed(console, [new DomainError("user.unknown", $"There is no user with the email address {email}.")]);
+        if (id is null) return Failed(console, [DomainError.NotFound("user.unknown", $"There is no user with the email address {email}.")]);
         return await action(scope, id);
     }
 

@@ -83,7 +83,7 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return OperationResult<string>.Fail(CoreErrors.NotFound("user"));
-        if (user.IsDisabled()) return OperationResult<string>.Fail(new DomainError("user.disabled", "A disabled account is enabled, not unlocked."));
+        if (user.IsDisabled()) return OperationResult<string>.Fail(DomainError.Rule("user.disabled", "A disabled account is enabled, not unlocked."));
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return OperationResult<string>.Ok(user.Id);

@@ -58,7 +58,7 @@ public sealed class IssuePasswordResetLink(AppDbContext db)
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return OperationResult<Link>.Fail(CoreErrors.NotFound("user"));
         if (user.IsDisabled())
-            return OperationResult<Link>.Fail(new DomainError("user.disabled", $"{user.DisplayName}'s account is disabled. Enable it before resetting the password."));
+            return OperationResult<Link>.Fail(DomainError.Rule("user.disabled", $"{user.DisplayName}'s account is disabled. Enable it before resetting the password."));
 
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var expiresAt = db.UtcNow + PasswordResetLinks.Lifetime;
@@ -85,7 +85,7 @@ public sealed class IssuePasswordResetLink(AppDbContext db)
 [Operation]
 public sealed class ResetPasswordWithLink(AppDbContext db, UserManager<AppUser> users)
 {
-    public static readonly DomainError LinkNotValid = new("reset.link",
+    public static readonly DomainError LinkNotValid = DomainError.Rule("reset.link",
         "This link has expired or has already been used. Ask your LA administrator for a new one.");
 
     public async Task<OperationResult<string>> RunAsync(string userId, string token, string newPassword, CancellationToken ct = default)

@@ -79,7 +79,7 @@ public static class UserAccess
     };
 
     public static DomainError LastAdministrator(string change, string? field = null) =>
-        new("user.last-administrator",
+        DomainError.Rule("user.last-administrator",
             $"{change}: they are the last active LA administrator. Add or enable another LA administrator first.", field);
 
     /// <summary>An audit line for a change to a user's access, by whoever is acting; never holds a password or a link.</summary>

@@ -68,5 +68,5 @@ public sealed class BackupDatabase(DatabaseOptions options)
         command.ExecuteNonQuery();
     }
 
-    private static OperationResult<BackupResult> Fail(string message) => OperationResult<BackupResult>.Fail(new DomainError("backup.failed", message));
+    private static OperationResult<BackupResult> Fail(string message) => OperationResult<BackupResult>.Fail(DomainError.Rule("backup.failed", message));
 }

@@ -35,7 +35,7 @@ public sealed class RestoreDatabase(DatabaseOptions options, AppDbContext db)
     }
 
     internal static OperationResult<RestoreResult> Fail(string message) =>
-        OperationResult<RestoreResult>.Fail(new DomainError("restore.refused", message + " Nothing was changed."));
+        OperationResult<RestoreResult>.Fail(DomainError.Rule("restore.refused", message + " Nothing was changed."));
 
     /// <summary>Null when a backup with these migrations can be restored by this version; else why not.</summary>
     internal static string? CheckMigrations(IReadOnlyCollection<string> inBackup, IReadOnlyCollection<string> known, out bool older)

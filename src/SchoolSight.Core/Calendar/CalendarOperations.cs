@@ -34,7 +34,7 @@ public sealed class EditSchoolTerm(AppDbContext db)
     public async Task<OperationResult<int>> RunAsync(int id, TermInput input, CancellationToken ct = default)
     {
         if (!db.CurrentUser.Role.Allows(Resource.Administration, ResourceAction.Edit))
-            return OperationResult<int>.Fail(new DomainError("calendar.role", "Only an LA administrator may change the term dates."));
+            return OperationResult<int>.Fail(DomainError.Forbidden("calendar.role", "Only an LA administrator may change the term dates."));
         var term = await db.SchoolTerms.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (term is null) return OperationResult<int>.Fail(CoreErrors.NotFound("term"));
         var missing = Missing(input);
@@ -83,7 +83,7 @@ public sealed class AddSchoolTerm(AppDbContext db)
     public async Task<OperationResult<int>> RunAsync(int academicYear, TermName name, TermInput input, CancellationToken ct = default)
     {
         if (!db.CurrentUser.Role.Allows(Resource.Administration, ResourceAction.Edit))
-            return OperationResult<int>.Fail(new DomainError("calendar.role", "Only an LA administrator may change the term dates."));
+            return OperationResult<int>.Fail(DomainError.Forbidden("calendar.role", "Only an LA administrator may change the term dates."));
         if (academicYear is < 2000 or > 2100)
             return OperationResult<int>.Fail(new DomainError("calendar.year", "Enter the year the academic year starts in, like 2028.", "AcademicYear"));
         var missing = EditSchoolTerm.Missing(input);

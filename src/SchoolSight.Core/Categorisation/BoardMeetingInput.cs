@@ -23,7 +23,7 @@ public sealed record BoardMeetingInput
 internal static class BoardMeetingChecks
 {
     public static DomainError NotOrganiser =>
-        new("board.role", "Only an LA administrator, a member of the senior management team or the quality assurance manager may arrange board meetings.");
+        DomainError.Forbidden("board.role", "Only an LA administrator, a member of the senior management team or the quality assurance manager may arrange board meetings.");
 
     public static bool MayOrganise(AppDbContext db) => db.CurrentUser.Role is { } role && BoardRoles.Organisers.Contains(role);
 

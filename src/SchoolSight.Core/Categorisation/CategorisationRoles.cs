@@ -29,5 +29,5 @@ public static class CategorisationRoles
 
     public static bool Allows(this IReadOnlySet<Role> roles, Role? role) => role is { } r && roles.Contains(r);
 
-    public static DomainError NotAllowed(string doing) => new("categorisation.role", $"Your role does not allow you to {doing}.");
+    public static DomainError NotAllowed(string doing) => DomainError.Forbidden("categorisation.role", $"Your role does not allow you to {doing}.");
 }

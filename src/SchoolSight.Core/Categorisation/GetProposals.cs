@@ -24,9 +24,9 @@ public sealed record ProposalDetail(
 [Operation]
 public sealed class GetProposals(AppDbContext db)
 {
-    public async Task<CategorisationOverview?> OverviewAsync(CancellationToken ct = default)
+    public async Task<OperationResult<CategorisationOverview>> OverviewAsync(CancellationToken ct = default)
     {
-        if (!CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role)) return null;
+        if (!CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role)) return OperationResult<CategorisationOverview>.Fail(CategorisationRoles.NotAllowed("see the levels of support proposed"));
         var adopted = await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Status == RuleSetStatus.Adopted, ct);
         var schools = await db.Schools.AsNoTracking()
             .Select(s => new { s.Urn, s.Details.Name, s.Details.Status, s.Phase, Locality = s.Locality != null ? s.Locality.Name : null }).ToListAsync(ct);
@@ -44,19 +44,19 @@ public sealed class GetProposals(AppDbContext db)
 
         var byLevel = LevelsOfSupport.All.ToDictionary(l => l, l => current.Count(c => open.ContainsKey(c.Key) && c.Value.Level == l));
         var agreeable = rows.Count(r => !r.NeedsReview && r.CurrentLevel == r.ProposedLevel);
-        return new CategorisationOverview(adopted, byLevel, open.Count, open.Keys.Count(u => !current.ContainsKey(u)), rows, agreeable);
+        return OperationResult<CategorisationOverview>.Ok(new CategorisationOverview(adopted, byLevel, open.Count, open.Keys.Count(u => !current.ContainsKey(u)), rows, agreeable));
     }
 
-    public async Task<ProposalDetail?> DetailAsync(long id, CancellationToken ct = default)
+    public async Task<OperationResult<ProposalDetail>> DetailAsync(long id, CancellationToken ct = default)
     {
-        if (!CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role)) return null;
+        if (!CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role)) return OperationResult<ProposalDetail>.Fail(CategorisationRoles.NotAllowed("see the levels of support proposed"));
         var proposal = await db.LevelProposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (proposal is null) return null;
+        if (proposal is null) return OperationResult<ProposalDetail>.Fail(CoreErrors.NotFound("proposal"));
         var school = await db.Schools.AsNoTracking().Where(s => s.Urn == proposal.Urn)
             .Select(s => new { s.Details.Name, s.Phase, Locality = s.Locality != null ? s.Locality.Name : null }).FirstAsync(ct);
         var history = await History(db, proposal.Urn, ct);
-        return new ProposalDetail(proposal, school.Name, school.Phase, school.Locality, ProposalExplanation.FromJson(proposal.Explanation),
-            history.FirstOrDefault(), history);
+        return OperationResult<ProposalDetail>.Ok(new ProposalDetail(proposal, school.Name, school.Phase, school.Locality, ProposalExplanation.FromJson(proposal.Explanation),
+            history.FirstOrDefault(), history));
     }
 
     /// <summary>A school's decisions, newest first.</summary>

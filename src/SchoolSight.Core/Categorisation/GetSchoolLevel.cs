@@ -18,17 +18,18 @@ public sealed record SchoolLevelView(
 [Operation]
 public sealed class GetSchoolLevel(AppDbContext db, RuleSets ruleSets)
 {
-    public Task<SchoolLevelView?> RunAsync(int urn, CancellationToken ct = default) =>
+    public Task<OperationResult<SchoolLevelView>> RunAsync(int urn, CancellationToken ct = default) =>
         RunAsync(urn, db.CurrentUser.Role is not { } role || !EvidenceRoles.ConcernKeepers.Contains(role), ct);
 
     /// <summary>The level as the school's users and governors see it, whoever asks: for text written to be shared with the school.</summary>
-    public Task<SchoolLevelView?> AsTheSchoolSeesItAsync(int urn, CancellationToken ct = default) => RunAsync(urn, true, ct);
+    public Task<OperationResult<SchoolLevelView>> AsTheSchoolSeesItAsync(int urn, CancellationToken ct = default) => RunAsync(urn, true, ct);
 
-    private async Task<SchoolLevelView?> RunAsync(int urn, bool schoolAudience, CancellationToken ct)
+    private async Task<OperationResult<SchoolLevelView>> RunAsync(int urn, bool schoolAudience, CancellationToken ct)
     {
-        if (!CategorisationRoles.SchoolLevelReaders.Allows(db.CurrentUser.Role)) return null;
+        if (!CategorisationRoles.SchoolLevelReaders.Allows(db.CurrentUser.Role))
+            return OperationResult<SchoolLevelView>.Fail(CategorisationRoles.NotAllowed("see a school's level of support"));
         var school = await db.Schools.AsNoTracking().Where(s => s.Urn == urn).Select(s => new { s.Urn, s.Details.Name }).FirstOrDefaultAsync(ct);
-        if (school is null) return null;
+        if (school is null) return OperationResult<SchoolLevelView>.Fail(CoreErrors.NotFound("school"));
         IReadOnlyList<SchoolLevelDecision> history = await GetProposals.History(db, urn, ct);
         if (schoolAudience) history = await ForTheSchoolAsync(history, ct);
         var seesProposals = CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role);
@@ -39,7 +40,7 @@ public sealed class GetSchoolLevel(AppDbContext db, RuleSets ruleSets)
         // The school's Improving Outcomes Programme case, if one is open (the programme's own query filter applies).
         var openCase = await db.ProgrammeCases.AsNoTracking().Where(c => c.Urn == urn && c.State != CaseState.Closed)
             .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-        return new SchoolLevelView(school.Urn, school.Name, history.FirstOrDefault(), history, open?.Id, open?.ProposedLevel, seesProposals, openCase);
+        return OperationResult<SchoolLevelView>.Ok(new SchoolLevelView(school.Urn, school.Name, history.FirstOrDefault(), history, open?.Id, open?.ProposedLevel, seesProposals, openCase));
     }
 
     /// <summary>Each decision with the reasons from rules that test the LA's concerns withheld, by the criteria version it came from.</summary>

@@ -64,7 +64,7 @@ public sealed class ManageRuleSets(AppDbContext db, RuleSets ruleSets)
         if (CategorisationSteps.RuleSetAdoption.Check(draft, RuleSetMove.Adopt, adoption) is { Count: > 0 } refused) return OperationResult<RuleSetVersion>.Fail(refused);
         var parsed = ruleSets.Parse(draft);
         if (!parsed.IsValid)
-            return OperationResult<RuleSetVersion>.Fail(new DomainError("rules.invalid", $"Version {draft.Version} no longer passes its checks: {string.Join("; ", parsed.Errors.Take(3))}"));
+            return OperationResult<RuleSetVersion>.Fail(DomainError.Rule("rules.invalid", $"Version {draft.Version} no longer passes its checks: {string.Join("; ", parsed.Errors.Take(3))}"));
         try
         {
             var current = await db.RuleSets.Where(r => r.Status == RuleSetStatus.Adopted).ToListAsync(ct);
@@ -79,14 +79,21 @@ public sealed class ManageRuleSets(AppDbContext db, RuleSets ruleSets)
         return OperationResult<RuleSetVersion>.Ok(draft);
     }
 
-    public async Task<IReadOnlyList<RuleSetSummary>?> ListAsync(CancellationToken ct = default)
+    public async Task<OperationResult<IReadOnlyList<RuleSetSummary>>> ListAsync(CancellationToken ct = default)
     {
-        if (!CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role)) return null;
+        if (!CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role))
+            return OperationResult<IReadOnlyList<RuleSetSummary>>.Fail(CategorisationRoles.NotAllowed("see the levels of support criteria"));
         var stored = await db.RuleSets.AsNoTracking().OrderByDescending(r => r.Status == RuleSetStatus.Adopted).ThenByDescending(r => r.UploadedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
-        return [.. stored.Select(r => new RuleSetSummary(r.Id, r.Version, r.Name, r.Status, r.UploadedBy, r.UploadedAt, r.AdoptedBy, r.AdoptedAt,
-            ruleSets.Parse(r).RuleSet?.Rules.Count ?? 0))];
+        return OperationResult<IReadOnlyList<RuleSetSummary>>.Ok([.. stored.Select(r => new RuleSetSummary(r.Id, r.Version, r.Name, r.Status, r.UploadedBy, r.UploadedAt, r.AdoptedBy, r.AdoptedAt,
+            ruleSets.Parse(r).RuleSet?.Rules.Count ?? 0))]);
     }
 
-    public async Task<RuleSetVersion?> FindAsync(long id, CancellationToken ct = default) =>
-        CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role) ? await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) : null;
+    public async Task<OperationResult<RuleSetVersion>> FindAsync(long id, CancellationToken ct = default)
+    {
+        if (!CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role))
+            return OperationResult<RuleSetVersion>.Fail(CategorisationRoles.NotAllowed("see the levels of support criteria"));
+        return await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } stored
+            ? OperationResult<RuleSetVersion>.Ok(stored)
+            : OperationResult<RuleSetVersion>.Fail(CoreErrors.NotFound("rule set"));
+    }
 }

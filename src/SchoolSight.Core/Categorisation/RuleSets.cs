@@ -56,10 +56,10 @@ public sealed class RuleSets(IndicatorCatalogueSource catalogue)
     public async Task<OperationResult<(RuleSetVersion Stored, RuleSet Rules)>> AdoptedAsync(AppDbContext db, CancellationToken ct)
     {
         var stored = await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Status == RuleSetStatus.Adopted, ct);
-        if (stored is null) return OperationResult<(RuleSetVersion, RuleSet)>.Fail(new DomainError("rules.none", "No levels of support criteria have been adopted yet."));
+        if (stored is null) return OperationResult<(RuleSetVersion, RuleSet)>.Fail(DomainError.Rule("rules.none", "No levels of support criteria have been adopted yet."));
         var parsed = Parse(stored);
         if (!parsed.IsValid)
-            return OperationResult<(RuleSetVersion, RuleSet)>.Fail(new DomainError("rules.invalid",
+            return OperationResult<(RuleSetVersion, RuleSet)>.Fail(DomainError.Rule("rules.invalid",
                 $"The adopted criteria (version {stored.Version}) no longer pass their checks: {string.Join("; ", parsed.Errors.Take(3))}. Upload and adopt a corrected version."));
         return OperationResult<(RuleSetVersion, RuleSet)>.Ok((stored, parsed.RuleSet!));
     }

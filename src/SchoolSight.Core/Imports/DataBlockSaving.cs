@@ -14,10 +14,16 @@ namespace SchoolSight.Core.Imports;
 internal interface IDataBlockKind
 {
     ImportKind Kind { get; }
+
+    /// <summary>What the file holds, for the refusal of a role that may not import it: "pupil-level data".</summary>
+    string What { get; }
     string EntityName { get; }
 
     /// <summary>What a row is, plural, for the audit detail: "pupils", "respondents".</summary>
     string RowsName { get; }
+
+    /// <summary>Reads and checks the whole file, spooling its encoded blocks.</summary>
+    Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct);
 
     /// <summary>The hash and row count of each block SchoolSight holds for these academic years.</summary>
     Task<Dictionary<SchoolYear, (string Sha256, int Rows)>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct);
@@ -189,13 +195,5 @@ internal static class DataBlockSaving
             text.Append(text.Length == 0 ? "" : "\n").Append(line);
         }
         return text.Length > 0 || problems.Count == 0 ? text.ToString() : problems[0].ToString()[..Math.Min(FirstErrorsLength, problems[0].ToString().Length)];
-    }
-
-    /// <summary>The file name as recorded: without its folders, at most 260 characters.</summary>
-    public static string CleanFileName(string? name)
-    {
-        var file = (name ?? "").Split('/', '\\').Last().Trim();
-        if (file.Length == 0) return "(no file name)";
-        return file.Length <= 260 ? file : file[..260];
     }
 }

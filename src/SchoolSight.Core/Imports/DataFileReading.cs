@@ -5,6 +5,9 @@ using SchoolSight.Domain.Indicators;
 
 namespace SchoolSight.Core.Imports;
 
+/// <summary>What reading a pupil-level or survey file found: its problems (the first <see cref="ProblemList.MaxListed"/>, all counted), or its school-year blocks.</summary>
+public sealed record DataBlockFile(GiasFileCheck Check, int RowsRead, IReadOnlyList<EncodedBlock> Blocks, IReadOnlyList<ImportProblem> Problems, int ProblemCount);
+
 /// <summary>
 /// Reading a pupil-level or survey file, all of it, the way the GIAS import reads establishments: the bytes are
 /// checked first (<see cref="GiasFileCheck"/>: hash, UTF-8 or Windows-1252), then every row with CsvHelper, every
@@ -22,7 +25,7 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
     private byte[] _lastYearText = [];
     private int? _lastYear;
 
-    public ProblemList<ImportProblem> Problems { get; } = new();
+    public ProblemList Problems { get; } = new();
     public int RowsRead { get; private set; }
     protected string[] Headers { get; private set; } = [];
 
@@ -44,16 +47,13 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
     /// <param name="temp">Where a one-way <paramref name="content"/> is copied so it can be read twice.</param>
     public static async Task<GiasFileCheck> ReadAsync(Stream content, DataFileReading reading, ImportTempFolder temp, CancellationToken ct)
     {
-        await using var copy = await temp.CopyIfOneWayAsync(content, ct);
-        var stream = copy ?? content;
-        var start = stream.Position;
-        var check = await GiasFileCheck.RunAsync(stream, null, ct);
+        await using var upload = await ImportUpload.OpenAsync(content, temp, null, ct);
+        var (stream, check) = (upload.Stream, upload.Check);
         if (check.Error is { } error)
         {
             reading.Problems.Add(error.Line, error.Column, error.Problem.Replace("establishments", $"{reading.RowNoun}s", StringComparison.Ordinal));
             return check;
         }
-        stream.Position = start;
         var options = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, reading._malformed) with { BufferSize = 1 << 20 };
         await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         try

@@ -4,14 +4,14 @@ using SchoolSight.Domain.Imports;
 namespace SchoolSight.Core.Imports;
 
 /// <summary>
-/// One problem in an imported data file (pupil-level or survey). <see cref="Line"/> is the line of the file where
-/// the row starts (the header is line 1); <see cref="Column"/> is the column's name in the file. Either may be absent
-/// for a problem with the whole file.
+/// One problem in an imported file, the same for every import (GIAS, published, pupil-level, survey), for a rejection
+/// or a notice. <see cref="Line"/> is the line of the file where the row starts (the header is line 1; a quoted field
+/// may span lines); <see cref="Column"/> is the column's name in the file. Either may be absent for a problem with the
+/// whole file.
 /// </summary>
-public sealed record ImportProblem(int? Line, string? Column, string Problem) : IFileProblem<ImportProblem>
+public sealed record ImportProblem(int? Line, string? Column, string Problem)
 {
-    public static ImportProblem At(int? line, string? column, string problem) => new(line, column, problem);
-
+    /// <summary>"Line 57, column OpenDate: '31-02-2019' is not a real date (expected dd-mm-yyyy)".</summary>
     public override string ToString() => (Line, Column) switch
     {
         ({ } line, { } column) => $"Line {line}, column {column}: {Problem}",
@@ -67,18 +67,10 @@ public sealed record DataImportResult
 }
 
 /// <summary>
-/// A problem in an imported file as an import's own record type holds it (<see cref="ImportProblem"/>,
-/// <see cref="Gias.GiasImportError"/>), so that one <see cref="ProblemList{TProblem}"/> serves every import.
+/// The problems found in a file: all counted, the first <see cref="MaxListed"/> kept (a national file can have millions),
+/// and how the ones left off are told.
 /// </summary>
-public interface IFileProblem<TSelf> where TSelf : IFileProblem<TSelf>
-{
-    int? Line { get; }
-
-    static abstract TSelf At(int? line, string? column, string problem);
-}
-
-/// <summary>The cap on the problems an import lists, and how the ones left off are told.</summary>
-public static class ProblemList
+public sealed class ProblemList
 {
     /// <summary>
     /// Problems listed (in the result, on the page, in the API's answer, by the CLI); the rest are only counted. A wrong
@@ -86,32 +78,24 @@ public static class ProblemList
     /// </summary>
     public const int MaxListed = 1000;
 
-    /// <summary>"… and 11,345 more problems: …" when <paramref name="listed"/> of <paramref name="count"/> are listed; null when all are.</summary>
-    public static string? More(int count, int listed) => count > listed
-        ? $"… and {count - listed:N0} more problem{(count - listed == 1 ? "" : "s")}: correct those listed and import the file again to see the rest"
-        : null;
-}
-
-/// <summary>The problems found in a file: all counted, the first <see cref="ProblemList.MaxListed"/> kept (a national file can have millions).</summary>
-public sealed class ProblemList<TProblem> where TProblem : IFileProblem<TProblem>
-{
-    private readonly List<TProblem> _listed = [];
+    private readonly List<ImportProblem> _listed = [];
 
     public int Count { get; private set; }
     public bool Any => Count > 0;
 
-    public void Add(int? line, string? column, string problem)
-    {
-        Count++;
-        if (_listed.Count < ProblemList.MaxListed) _listed.Add(TProblem.At(line, column, problem));
-    }
+    /// <summary>"… and 11,345 more problems: …" when <paramref name="listed"/> of <paramref name="count"/> are listed; null when all are.</summary>
+    public static string? More(int count, int listed) => count > listed
+        ? $"… and {count - listed:N0} more problem{(count - listed == 1 ? "" : "s")}: correct those listed and import the file again to see the rest"
+        : null;
 
-    public void Add(TProblem problem)
+    public void Add(int? line, string? column, string problem) => Add(new ImportProblem(line, column, problem));
+
+    public void Add(ImportProblem problem)
     {
         Count++;
-        if (_listed.Count < ProblemList.MaxListed) _listed.Add(problem);
+        if (_listed.Count < MaxListed) _listed.Add(problem);
     }
 
     /// <summary>The problems kept, by line (whole-file problems first); <see cref="Count"/> says how many there are in all.</summary>
-    public IReadOnlyList<TProblem> Listed() => [.. _listed.OrderBy(p => p.Line ?? 0)];
+    public IReadOnlyList<ImportProblem> Listed() => [.. _listed.OrderBy(p => p.Line ?? 0)];
 }

@@ -27,7 +27,7 @@ public static class CaseCommands
     public static async Task<OperationResult<T>> ChangeCaseAsync<T>(this AppDbContext db, int caseId, int? expectedVersion,
         Func<ImprovingOutcomesCase, Actor, TermCalendar, T> change, CancellationToken ct, string what = "case", Func<ImprovingOutcomesCase, VersionedEntity>? target = null)
     {
-        if (db.Actor() is not { } actor) return OperationResult<T>.Fail(new DomainError("programme.signed-out", "Sign in to work on programme cases."));
+        if (db.Actor() is not { } actor) return OperationResult<T>.Fail(DomainError.Forbidden("programme.signed-out", "Sign in to work on programme cases."));
         var c = await db.WholeCases().FirstOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null) return OperationResult<T>.Fail(CoreErrors.NotFound("case"));
         var calendar = await db.LoadCalendarAsync(ct);

@@ -26,7 +26,7 @@ public sealed class ProposeEntry(AppDbContext db)
 {
     public async Task<OperationResult<int>> RunAsync(ProposeEntryInput input, CancellationToken ct = default)
     {
-        if (db.Actor() is not { } actor) return OperationResult<int>.Fail(new DomainError("programme.signed-out", "Sign in to propose a school."));
+        if (db.Actor() is not { } actor) return OperationResult<int>.Fail(DomainError.Forbidden("programme.signed-out", "Sign in to propose a school."));
         var errors = new List<DomainError>();
         if (input.Urn is null) errors.Add(ProgrammeErrors.Required("Urn", "Enter the school's URN"));
         if (input.Tier is null) errors.Add(ProgrammeErrors.Required("Tier", "Choose the tier of support proposed"));

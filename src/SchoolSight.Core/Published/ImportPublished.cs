@@ -32,14 +32,14 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     private const int FirstErrorsLength = 4000;
     private const int SaveBatch = 2000;
 
-    public async Task<PublishedImportResult> RunAsync(PublishedImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
+    /// <summary>The import's outcome (applied, or rejected with every problem); forbidden to anyone but an LA administrator.</summary>
+    public async Task<OperationResult<PublishedImportResult>> RunAsync(PublishedImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Role.Allows(Resource.PublishedData, ResourceAction.Edit))
-            throw new UnauthorizedAccessException("Only an LA administrator may import published data.");
+        if (ImportAccess.Refusal(db, Resource.PublishedData, "published data") is { } refused) return OperationResult<PublishedImportResult>.Fail(refused);
         if (request.Source.NeedsAcademicYear() && request.AcademicYear is not (>= AcademicYear.Earliest and <= AcademicYear.Latest))
             throw new ArgumentException($"A {request.Source.Title()} file needs the academic year it is about.", nameof(request));
 
-        var record = await ImportAttempt.StartAsync(db, request.Source.ImportKind(), CleanFileName(request.FileName), db.UtcNow, "", ct, telemetry);
+        var record = await ImportAttempt.StartAsync(db, request.Source.ImportKind(), ImportUpload.FileName(request.FileName), db.UtcNow, "", ct, telemetry);
         var result = await ImportAttempt.RunAsync(db, record, async () =>
         {
             var held = request.KeepAllSchools
@@ -49,9 +49,10 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
                 ? await ImportOfstedAsync(request, record, held, progress, ct)
                 : await ImportFiguresAsync(request, record, held, progress, ct);
         }, telemetry);
-        if (compute is null || !result.Applied) return result;
+        if (compute is null || !result.Applied) return OperationResult<PublishedImportResult>.Ok(result);
         db.ChangeTracker.Clear();
-        return await new Indicators.RecomputePending(db, compute).RunAsync(ct: ct) is { } recomputed ? result with { Recomputed = recomputed } : result;
+        return OperationResult<PublishedImportResult>.Ok(
+            await new Indicators.RecomputePending(db, compute).RunAsync(ct: ct) is { } recomputed ? result with { Recomputed = recomputed } : result);
     }
 
     private async Task<PublishedImportResult> ImportFiguresAsync(PublishedImportRequest request, ImportRecord record, HashSet<int>? held,
@@ -192,7 +193,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         {
             // Rolled back: nothing of the import was saved. Record the attempt as rejected.
             db.ChangeTracker.Clear();
-            return await RejectAsync(request, record, check, counts, [new GiasImportError(null, null,
+            return await RejectAsync(request, record, check, counts, [new ImportProblem(null, null,
                 $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}")], 1, columnsNotInFile, ct);
         }
         finally
@@ -202,7 +203,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     }
 
     private async Task<PublishedImportResult> RejectAsync(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
-        IReadOnlyList<GiasImportError> errors, int errorCount, IReadOnlyList<string> columnsNotInFile, CancellationToken ct)
+        IReadOnlyList<ImportProblem> errors, int errorCount, IReadOnlyList<string> columnsNotInFile, CancellationToken ct)
     {
         record.Rejected(counts.RowsRead, errorCount, FirstErrors(errors));
         await ImportAttempt.SaveAsync(db, record, ct);
@@ -210,7 +211,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     }
 
     private static PublishedImportResult Result(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
-        IReadOnlyList<GiasImportError> errors, IReadOnlyList<string> columnsNotInFile) => new()
+        IReadOnlyList<ImportProblem> errors, IReadOnlyList<string> columnsNotInFile) => new()
         {
             ImportId = record.Id,
             Outcome = record.Outcome,
@@ -244,7 +245,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         return what;
     }
 
-    private static string FirstErrors(IReadOnlyList<GiasImportError> errors)
+    private static string FirstErrors(IReadOnlyList<ImportProblem> errors)
     {
         var text = new System.Text.StringBuilder();
         foreach (var line in errors.Take(ErrorsKeptOnRecord).Select(e => e.ToString()))
@@ -253,12 +254,5 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
             text.Append(text.Length == 0 ? "" : "\n").Append(line);
         }
         return text.Length > 0 ? text.ToString() : errors[0].ToString()[..Math.Min(FirstErrorsLength, errors[0].ToString().Length)];
-    }
-
-    private static string CleanFileName(string? name)
-    {
-        var file = (name ?? "").Split('/', '\\').Last().Trim();
-        if (file.Length == 0) return "(no file name)";
-        return file.Length <= 260 ? file : file[..260];
     }
 }

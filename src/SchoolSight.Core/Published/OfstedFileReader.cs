@@ -9,7 +9,7 @@ namespace SchoolSight.Core.Published;
 public sealed record OfstedRow(int Urn, int Line, OfstedOutcome Outcome);
 
 public sealed record OfstedFile(GiasFileCheck Check, int RowsRead, int SchoolsNotHeld, IReadOnlyList<OfstedRow> Rows,
-    IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<GiasImportError> Errors)
+    IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<ImportProblem> Errors)
 {
     public int ErrorCount { get; init; } = Errors.Count;
 }
@@ -69,7 +69,7 @@ public static class OfstedFileReader
         private readonly Dictionary<int, int> _lineOfUrn = [];
         private IReadOnlyDictionary<string, int> _positions = new Dictionary<string, int>();
         private Func<int, string> _field = null!;
-        private ProblemList<GiasImportError> _errors = null!;
+        private ProblemList _errors = null!;
         private int _line;
 
         public List<OfstedRow> Rows { get; } = [];
@@ -79,7 +79,7 @@ public static class OfstedFileReader
         public bool Reads(string column) =>
             RequiredColumns.Contains(column, StringComparer.OrdinalIgnoreCase) || OptionalColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
 
-        public bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList<GiasImportError> errors)
+        public bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList errors)
         {
             _positions = positions;
             foreach (var column in RequiredColumns.Where(c => !positions.ContainsKey(c)))
@@ -88,7 +88,7 @@ public static class OfstedFileReader
             return !errors.Any;
         }
 
-        public void ReadRow(Func<int, string> field, int line, ProblemList<GiasImportError> errors)
+        public void ReadRow(Func<int, string> field, int line, ProblemList errors)
         {
             _field = field;
             _errors = errors;

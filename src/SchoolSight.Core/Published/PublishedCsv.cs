@@ -11,10 +11,10 @@ internal interface IPublishedRowHandler
     /// <summary>Whether the reader uses this column (any case): a column it does not use may be anything, even repeated.</summary>
     bool Reads(string column);
 
-    bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList<GiasImportError> errors);
+    bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList errors);
 
     /// <summary>One row that is not blank, at <paramref name="line"/>; field values are trimmed, missing trailing fields are blank.</summary>
-    void ReadRow(Func<int, string> field, int line, ProblemList<GiasImportError> errors);
+    void ReadRow(Func<int, string> field, int line, ProblemList errors);
 }
 
 /// <summary>
@@ -29,26 +29,22 @@ internal static class PublishedCsv
     public const int MaxRowBytes = 4 << 20;
 
     /// <param name="Errors">The problems found: the first <see cref="ProblemList.MaxListed"/> listed, all counted.</param>
-    public sealed record Outcome(GiasFileCheck Check, int RowsRead, ProblemList<GiasImportError> Errors);
+    public sealed record Outcome(GiasFileCheck Check, int RowsRead, ProblemList Errors);
 
     /// <param name="temp">Where a one-way <paramref name="content"/> is copied so it can be read twice.</param>
     public static async Task<Outcome> ReadAsync(Stream content, IPublishedRowHandler handler, ImportTempFolder temp, IProgress<GiasImportProgress>? progress, CancellationToken ct)
     {
-        await using var copy = await temp.CopyIfOneWayAsync(content, ct);
-        var stream = copy ?? content;
-        var start = stream.Position;
-        var total = stream.Length - start;
-        var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
-        var errors = new ProblemList<GiasImportError>();
+        await using var upload = await ImportUpload.OpenAsync(content, temp, (read, all) => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, all)), ct);
+        var (stream, check, total) = (upload.Stream, upload.Check, upload.Check.Length);
+        var errors = new ProblemList();
         if (check.Error is not null)
         {
             errors.Add(check.Error.Problem.StartsWith("the file is empty", StringComparison.Ordinal)
-                ? new GiasImportError(null, null, "the file is empty: it has no header row and no rows")
+                ? new ImportProblem(null, null, "the file is empty: it has no header row and no rows")
                 : check.Error);
             return new Outcome(check, 0, errors);
         }
 
-        stream.Position = start;
         var malformed = new Dictionary<long, MalformedRow>();
         var options = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, malformed);
         var rows = 0;

@@ -17,7 +17,7 @@ public sealed record PublishedReadOptions(PublishedSource Source, IReadOnlySet<i
 
 /// <summary>What reading a DfE published file found: its problems (the first <see cref="ProblemList.MaxListed"/>, all counted), or the figures to store.</summary>
 public sealed record PublishedFile(GiasFileCheck Check, int RowsRead, int SchoolRows, int AreaRows, int SchoolsNotHeld,
-    IReadOnlyList<PublishedValue> Figures, IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<GiasImportError> Errors)
+    IReadOnlyList<PublishedValue> Figures, IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<ImportProblem> Errors)
 {
     public int ErrorCount { get; init; } = Errors.Count;
 }
@@ -57,7 +57,7 @@ public static class PublishedFileReader
             _layout.IdentityColumns.Contains(column, StringComparer.OrdinalIgnoreCase)
             || PublishedMeasures.For(options.Source).Any(m => string.Equals(m.Column, column, StringComparison.OrdinalIgnoreCase));
 
-        public bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList<GiasImportError> errors)
+        public bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList errors)
         {
             _positions = positions;
             foreach (var column in _layout.IdentityColumns.Where(c => !positions.ContainsKey(c)))
@@ -73,7 +73,7 @@ public static class PublishedFileReader
             return !errors.Any;
         }
 
-        public void ReadRow(Func<int, string> field, int line, ProblemList<GiasImportError> errors)
+        public void ReadRow(Func<int, string> field, int line, ProblemList errors)
         {
             var area = _layout.Classify(name => field(_positions[name]));
             if (area.Failed)

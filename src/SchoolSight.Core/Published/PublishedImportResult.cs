@@ -43,7 +43,7 @@ public sealed record PublishedImportResult
     public int Updated { get; init; }
     public int Removed { get; init; }
     public int Unchanged { get; init; }
-    public IReadOnlyList<GiasImportError> Errors { get; init; } = [];
+    public IReadOnlyList<Imports.ImportProblem> Errors { get; init; } = [];
     public int ErrorCount { get; init; }
 
     /// <summary>"… and N more problems: …" when not every problem is listed; null when all are.</summary>

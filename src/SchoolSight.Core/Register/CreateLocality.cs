@@ -16,7 +16,7 @@ public sealed class CreateLocality(AppDbContext db)
         if (errors.Count > 0) return OperationResult<int>.Fail(errors);
         var laCode = await db.LocalAuthorities.OrderBy(l => l.Code).Select(l => (int?)l.Code).FirstOrDefaultAsync(ct);
         if (laCode is null)
-            return OperationResult<int>.Fail(new DomainError("register.no-la", "Set up the local authority before adding localities."));
+            return OperationResult<int>.Fail(DomainError.Rule("register.no-la", "Set up the local authority before adding localities."));
 
         Locality locality;
         try

@@ -5,7 +5,7 @@ namespace SchoolSight.Domain.Categorisation;
 /// <summary>The named refusals of categorisation, each with a message for the person refused.</summary>
 public static class CategorisationErrors
 {
-    public static DomainError ProposalNotOpen(ProposalStatus status) => new("proposal.notOpen", status switch
+    public static DomainError ProposalNotOpen(ProposalStatus status) => DomainError.Rule("proposal.notOpen", status switch
     {
         ProposalStatus.Superseded => "A newer proposal has replaced this one. Open the school's latest proposal.",
         _ => "The SMT has already decided on this proposal.",

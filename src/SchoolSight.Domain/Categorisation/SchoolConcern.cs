@@ -80,7 +80,7 @@ public sealed class SchoolConcern : VersionedEntity, ISchoolOwned
 
     public void Close(DateOnly closedOn, string reason, string closedBy)
     {
-        if (!IsOpen) throw new DomainException(new DomainError("concern.closed", "This concern is already closed."));
+        if (!IsOpen) throw new DomainException(DomainError.Rule("concern.closed", "This concern is already closed."));
         if (closedOn < RaisedOn) throw new DomainException(new DomainError("concern.closedBeforeRaised", $"The concern cannot close before it was raised on {RaisedOn:d MMMM yyyy}.", nameof(ClosedOn)));
         ClosedReason = Text.Required(reason, nameof(ClosedReason), "Give the reason the concern is closed");
         ClosedOn = closedOn;

@@ -22,7 +22,7 @@ public sealed partial class ImprovingOutcomesCase
 
     public ProgrammeMeeting Meeting(int meetingId) =>
         _meetings.FirstOrDefault(m => m.Id == meetingId)
-        ?? throw new DomainException(new DomainError("programme.unknown-meeting", "That meeting is not part of this case."));
+        ?? throw new DomainException(DomainError.NotFound("programme.unknown-meeting", "That meeting is not part of this case."));
 
     public void RecordAgendaSent(int meetingId, DateOnly? sentOn, Actor actor, DateOnly today)
     {
@@ -142,7 +142,7 @@ public sealed partial class ImprovingOutcomesCase
 
     public WarningNotice WarningNotice(int noticeId) =>
         _warningNotices.FirstOrDefault(w => w.Id == noticeId)
-        ?? throw new DomainException(new DomainError("programme.unknown-notice", "That warning notice is not part of this case."));
+        ?? throw new DomainException(DomainError.NotFound("programme.unknown-notice", "That warning notice is not part of this case."));
 
     /// <summary>
     /// Issues an approved notice; the issue is also recorded as the use of the first statutory power, dated on the LA's
@@ -170,5 +170,5 @@ public sealed partial class ImprovingOutcomesCase
 
     public StatutoryPowerUse Power(int useId) =>
         _powers.FirstOrDefault(p => p.Id == useId)
-        ?? throw new DomainException(new DomainError("programme.unknown-power", "That use of a power is not part of this case."));
+        ?? throw new DomainException(DomainError.NotFound("programme.unknown-power", "That use of a power is not part of this case."));
 }

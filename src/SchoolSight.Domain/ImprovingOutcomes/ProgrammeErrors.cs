@@ -6,10 +6,10 @@ namespace SchoolSight.Domain.ImprovingOutcomes;
 public static class ProgrammeErrors
 {
     public static DomainError RoleNotAllowed(IReadOnlySet<Role> roles, string doing) =>
-        new("programme.role", $"Only a {ProgrammeRoles.Names(roles)} may {doing}.");
+        DomainError.Forbidden("programme.role", $"Only a {ProgrammeRoles.Names(roles)} may {doing}.");
 
     public static DomainError WrongState(string doing, CaseState state) =>
-        new("programme.state", $"You cannot {doing} while the case is at \"{state.Describe()}\".");
+        DomainError.Rule("programme.state", $"You cannot {doing} while the case is at \"{state.Describe()}\".");
 
     public static DomainError Required(string field, string message) => new("programme.required", message, field);
 
@@ -23,10 +23,10 @@ public static class ProgrammeErrors
         new("programme.not-measurable", "Success criteria must be measurable: include a figure, such as a percentage, a number of pupils or a date.", field);
 
     public static DomainError OpenCaseExists(string school) =>
-        new("programme.open-case", $"{school} already has an open case in the programme.", "Urn");
+        DomainError.Rule("programme.open-case", $"{school} already has an open case in the programme.", "Urn");
 
     public static DomainError SchoolClosed(string school) =>
-        new("programme.school-closed", $"{school} is closed: only open schools can enter the programme.", "Urn");
+        DomainError.Rule("programme.school-closed", $"{school} is closed: only open schools can enter the programme.", "Urn");
 
     public static DomainError BaselineNotRecent(int months) =>
         new("programme.baseline-not-recent", $"The baseline assessment must be recent: dated within the last {months} months.", "AssessedOn");
@@ -38,7 +38,7 @@ public static class ProgrammeErrors
         new("programme.evidence-required", "Link at least one piece of measurable evidence to an action in the plan: the report cannot rest on the headteacher's view alone.", "Evidence");
 
     public static DomainError MeetingNotHeld =>
-        new("programme.meeting-not-held", "Record that the meeting was held before recording its minutes.", "MinutesCirculatedOn");
+        DomainError.Rule("programme.meeting-not-held", "Record that the meeting was held before recording its minutes.", "MinutesCirculatedOn");
 
     public static DomainError BeforeMeeting(string field, string what) =>
         new("programme.before-meeting", $"{what} cannot be before the meeting was held.", field);
@@ -47,41 +47,41 @@ public static class ProgrammeErrors
         new("programme.venue-reason", "Meetings take place at the school wherever possible: say why this one is not.", "NotAtSchoolReason");
 
     public static DomainError NoBudget =>
-        new("programme.no-budget", "Agree the programme budget for this case before recording spending.", "Total");
+        DomainError.Rule("programme.no-budget", "Agree the programme budget for this case before recording spending.", "Total");
 
     public static DomainError Unbalanced(decimal total, decimal programme, decimal school) =>
         new("programme.unbalanced", $"The line does not balance: £{programme:N2} from the programme and £{school:N2} from the school's own budget make £{programme + school:N2}, not the total of £{total:N2}.", "Total");
 
     public static DomainError Overspend(decimal remaining) =>
-        new("programme.overspend", $"This would overspend the programme budget: £{remaining:N2} remains.", "FromProgramme");
+        DomainError.Rule("programme.overspend", $"This would overspend the programme budget: £{remaining:N2} remains.", "FromProgramme");
 
     public static DomainError OverContribution(decimal remaining) =>
-        new("programme.over-contribution", $"This is more than the school's agreed contribution: £{remaining:N2} of it remains.", "FromSchool");
+        DomainError.Rule("programme.over-contribution", $"This is more than the school's agreed contribution: £{remaining:N2} of it remains.", "FromSchool");
 
     public static DomainError BudgetBelowSpent(string field, decimal spent) =>
-        new("programme.budget-below-spent", $"The amount cannot be less than the £{spent:N2} already spent from it.", field);
+        DomainError.Rule("programme.budget-below-spent", $"The amount cannot be less than the £{spent:N2} already spent from it.", field);
 
     public static DomainError Amount(string field, string what) =>
         new("programme.amount", $"{what} must be £0 or more, in pounds and pence.", field);
 
     public static DomainError NoThreeTermFlag =>
-        new("programme.no-warning-flag", "A warning notice can be drafted only after three terms with insufficient progress recorded at programme meetings.");
+        DomainError.Rule("programme.no-warning-flag", "A warning notice can be drafted only after three terms with insufficient progress recorded at programme meetings.");
 
     public static DomainError WarningNoticePending =>
-        new("programme.warning-pending", "A warning notice for this case is already being drafted or approved.");
+        DomainError.Rule("programme.warning-pending", "A warning notice for this case is already being drafted or approved.");
 
     public static DomainError WarningNoticeStatus(string doing, WarningNoticeStatus status) =>
-        new("programme.warning-status", $"You cannot {doing} a warning notice that is {status.ToString().ToLowerInvariant()}.");
+        DomainError.Rule("programme.warning-status", $"You cannot {doing} a warning notice that is {status.ToString().ToLowerInvariant()}.");
 
     public static DomainError PowerAlreadyApproved =>
-        new("programme.power-approved", "This use of a statutory power has already been approved.");
+        DomainError.Rule("programme.power-approved", "This use of a statutory power has already been approved.");
 
     public static DomainError PowerNotApproved =>
-        new("programme.power-not-approved", "Record the outcome only after the SMT has approved the use of the power.");
+        DomainError.Rule("programme.power-not-approved", "Record the outcome only after the SMT has approved the use of the power.");
 
     public static DomainError WarningNoticeIsIssuedThroughItsOwnSteps =>
         new("programme.power-warning", "A warning notice is drafted, approved and issued on the warning notice page, not recorded here.", "Power");
 
     public static DomainError NotInMonitoring =>
-        new("programme.not-monitoring", "Monitoring visits are recorded once the case is in post-exit monitoring.");
+        DomainError.Rule("programme.not-monitoring", "Monitoring visits are recorded once the case is in post-exit monitoring.");
 }

@@ -112,7 +112,7 @@ public sealed class ProgrammeMeeting : VersionedEntity
     /// <summary>The SIP must agree with the progress and self-evaluation judgements: records their view of this meeting's judgement.</summary>
     public void RecordSipAgreement(bool? agrees, string? comment, string by, DateOnly today)
     {
-        if (Judgement is null) throw new DomainException(new DomainError("programme.no-judgement", "Record the meeting and its progress judgement before the SIP's agreement.", "SipAgrees"));
+        if (Judgement is null) throw new DomainException(DomainError.Rule("programme.no-judgement", "Record the meeting and its progress judgement before the SIP's agreement.", "SipAgrees"));
         if (agrees is null) throw new DomainException(ProgrammeErrors.Required("SipAgrees", "Say whether you agree with the progress judgement"));
         var c = Text.Optional(comment, "SipComment", "The comment", 2000);
         if (agrees == false && c is null) throw new DomainException(ProgrammeErrors.Required("SipComment", "Say why you do not agree with the progress judgement"));

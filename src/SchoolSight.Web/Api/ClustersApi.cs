@@ -21,13 +21,14 @@ public static class ClustersApi
         api.MapPost("/clusters", Create)
             .RequireAuthorization(Policies.LaAdministrator)
             .WithName("CreateCluster").WithTags("Clusters")
-            .WithSummary("Add a cluster, network or learning community, with first members in addUrns (LA administrators).");
+            .WithSummary("Add a cluster, network or learning community, with first members in addUrns (LA administrators).")
+            .ProducesOperationProblems();
         api.MapPut("/clusters/{id:int}", Edit)
             .RequireAuthorization(Policies.LaAdministrator)
             .WithName("EditCluster").WithTags("Clusters")
             .WithSummary("Change a cluster's name, kind and purpose; add members (addUrns) and remove members (removeUrns) (LA administrators).")
             .WithDescription("Send the version you read. If the cluster has been changed since (members included), the answer is 409 and nothing is saved.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesOperationProblems();
         return api;
     }
 

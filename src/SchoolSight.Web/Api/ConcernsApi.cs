@@ -19,15 +19,16 @@ public static class ConcernsApi
         const string path = "/schools/{urn:int}/concerns";
         var group = api.MapGroup(path).WithTags("Categorisation");
         api.MapGet(path, List).WithTags("Categorisation").RequireAuthorization(Policies.ConcernKeeper).WithName("ListSchoolConcerns")
-            .WithSummary("A school's concerns recorded by the LA, open ones first.").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A school's concerns recorded by the LA, open ones first.")
+            .ProducesOperationProblems();
         group.MapGet("/{id:int}", Get).RequireAuthorization(Policies.ConcernKeeper).WithName("GetSchoolConcern")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesOperationProblems();
         api.MapPost(path, Record).WithTags("Categorisation").RequireAuthorization(Policies.ConcernKeeper).WithName("RecordSchoolConcern")
             .WithSummary("Record a concern: {\"kind\":\"safeguarding\",\"raisedOn\":\"2026-11-02\",\"summary\":\"...\"} (kind safeguarding or management-or-governance).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesOperationProblems();
         group.MapPost("/{id:int}/close", Close).RequireAuthorization(Policies.ConcernCloser).WithName("CloseSchoolConcern")
             .WithSummary("Close an open concern with the date and the reason; send the concern's version (409 when someone changed it since).")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesOperationProblems();
         return api;
     }
 
@@ -36,13 +37,13 @@ public static class ConcernsApi
         var result = await get.RunAsync(urn, ct);
         return result.Succeeded
             ? TypedResults.Ok<IReadOnlyList<ConcernDetails>>([.. result.Value!.Open.Concat(result.Value.Closed).Select(c => Map(urn, c))])
-            : ApiResults.Problem(result, "school")!;
+            : ApiResults.Failure(result, "school");
     }
 
     private static async Task<Results<Ok<ConcernDetails>, ProblemHttpResult>> Get(int urn, int id, GetConcerns get, CancellationToken ct)
     {
         var result = await get.RunAsync(urn, ct);
-        if (!result.Succeeded) return ApiResults.Problem(result, "school")!;
+        if (!result.Succeeded) return ApiResults.Failure(result, "school");
         return result.Value!.Find(id) is { } c ? TypedResults.Ok(Map(urn, c)) : ApiResults.NotFound("concern");
     }
 

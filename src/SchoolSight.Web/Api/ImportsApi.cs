@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
@@ -18,7 +17,7 @@ public static class ImportsApi
 {
     public sealed record GiasImportResponse(
         long Id, string Outcome, string FileName, string Sha256, string Scope, string Encoding, int RowsRead, int RowsInScope,
-        int Added, int Updated, int Closed, int Unchanged, IReadOnlyList<GiasImportError> Notices, IReadOnlyList<string> ColumnsNotInFile,
+        int Added, int Updated, int Closed, int Unchanged, IReadOnlyList<ImportProblem> Notices, IReadOnlyList<string> ColumnsNotInFile,
         IReadOnlyList<GiasSchoolChange> Changes);
 
     public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
@@ -36,29 +35,22 @@ public static class ImportsApi
             .WithDescription("Who imported which file (with its SHA-256) when, what it covered, and what it did, or the first of its problems.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        // The form is read by the handler, not bound: a bound IFormFile makes routing refuse other content types
-        // with 415 before authorization, so a caller without the right would not be told 403.
         imports.MapPost("/imports/gias", ImportGiasAsync)
             .WithName("ImportGias")
             .WithSummary("Import a GIAS establishment file")
             .WithDescription("Multipart form: 'file' (the GIAS 'all establishment data' CSV), and 'laCodes' (e.g. 850,936) or 'allLas' = true. " +
                              "All or nothing: a file with any problem is refused with 422 and every problem, by line and column, in 'errors'; nothing is changed. " +
                              "Every attempt is recorded.")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.RequestBody = GiasUploadBody();
-                return Task.CompletedTask;
-            })
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new RequestSizeLimitAttribute(GiasModel.MaxUploadBytes))
-            .WithFormOptions(multipartBodyLengthLimit: GiasModel.MaxUploadBytes);
+            .AcceptsImportUpload(GiasModel.MaxUploadBytes, "The GIAS 'all establishment data' CSV",
+                new("laCodes", JsonSchemaType.String, "LA codes to keep, e.g. 850,936"),
+                new("allLas", JsonSchemaType.Boolean, "Keep every LA in the file instead"));
 
         MapDataImport(imports, "/imports/pupils", "ImportPupils", "Import a pupil-level file",
             "Multipart form: 'file', a CSV with one row per pupil per academic year (docs/imports/pupils.md). ",
-            (services, stream, name, ct) => services.GetRequiredService<ImportPupils>().RunAsync(new PupilImportRequest(stream, name), ct));
+            services => services.GetRequiredService<ImportPupils>());
         MapDataImport(imports, "/imports/surveys", "ImportSurveys", "Import a pupil and parent perception survey file",
             "Multipart form: 'file', a CSV with one row per respondent (docs/imports/surveys.md). ",
-            (services, stream, name, ct) => services.GetRequiredService<ImportSurveys>().RunAsync(new SurveyImportRequest(stream, name), ct));
+            services => services.GetRequiredService<ImportSurveys>());
         return api;
     }
 
@@ -66,98 +58,31 @@ public static class ImportsApi
         long Id, string Outcome, string FileName, string Sha256, string Encoding, string Scope, int RowsRead, int SchoolYears,
         int Added, int Replaced, int Unchanged, IReadOnlyList<SchoolYear> Changed);
 
-    private static void MapDataImport(RouteGroupBuilder imports, string path, string name, string summary, string form,
-        Func<IServiceProvider, Stream, string, CancellationToken, Task<DataImportResult>> run)
+    private static void MapDataImport(RouteGroupBuilder imports, string path, string name, string summary, string form, Func<IServiceProvider, DataBlockImport> import)
     {
-        imports.MapPost(path, (HttpRequest request, CancellationToken ct) => ImportDataAsync(request, run, ct))
+        imports.MapPost(path, (HttpRequest request, CancellationToken ct) => ImportDataAsync(request, import(request.HttpContext.RequestServices), ct))
             .WithName(name)
             .WithSummary(summary)
             .WithDescription(form + "All or nothing: a file with any problem is refused with 422 and every problem, by line and column, in 'errors'; " +
                              "nothing is changed. Each school and academic year in the file replaces the data held for it; 'changed' lists those added or replaced. " +
                              "Every attempt is recorded.")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.RequestBody = FileUploadBody("The CSV file");
-                return Task.CompletedTask;
-            })
             .Produces<DataImportResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new RequestSizeLimitAttribute(DataImportPageModel.MaxUploadBytes))
-            .WithFormOptions(multipartBodyLengthLimit: DataImportPageModel.MaxUploadBytes);
+            .AcceptsImportUpload(DataImportPageModel.MaxUploadBytes, "The CSV file");
     }
 
-    private static OpenApiRequestBody FileUploadBody(string description) => new()
+    private static async Task<Results<Ok<DataImportResponse>, ValidationProblem, ProblemHttpResult>> ImportDataAsync(HttpRequest request, DataBlockImport import, CancellationToken ct)
     {
-        Required = true,
-        Content = new Dictionary<string, OpenApiMediaType>
-        {
-            ["multipart/form-data"] = new()
-            {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { "file" },
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = description },
-                    },
-                },
-            },
-        },
-    };
+        var (upload, problem) = await ImportUploads.ReadAsync(request, "CSV file", ct);
+        if (upload is null) return problem!;
+        if (upload.Problems.Count > 0) return TypedResults.ValidationProblem(upload.Problems);
 
-    private static async Task<IResult> ImportDataAsync(HttpRequest request,
-        Func<IServiceProvider, Stream, string, CancellationToken, Task<DataImportResult>> run, CancellationToken ct)
-    {
-        if (!request.HasFormContentType)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a multipart/form-data request with the CSV file as the field 'file'."] });
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The form could not be read: {e.Message}"] });
-        }
-        if (form.Files.GetFile("file") is not { } file)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the CSV file as the form field 'file'."] });
-
-        await using var content = file.OpenReadStream();
-        var result = await run(request.HttpContext.RequestServices, content, file.FileName, ct);
-        if (!result.Applied)
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "The file was not imported. Nothing has been changed.",
-                detail: ImportRejection.Detail(result.FileName, result.ErrorCount, result.MoreErrors),
-                type: "https://schoolsight.example/problems/import-rejected",
-                extensions: ImportRejection.Extensions(result.ImportId, result.ErrorCount, result.Errors, result.MoreErrors));
+        await using var content = upload.File!.OpenReadStream();
+        var outcome = await import.RunAsync(new DataImportRequest(content, upload.File.FileName), ct);
+        if (outcome.Value is not { } result) return ApiResults.Failure(outcome, "import");
+        if (!result.Applied) return ImportUploads.Rejected(result.FileName, result.ImportId, result.ErrorCount, result.Errors, result.MoreErrors);
         return TypedResults.Ok(new DataImportResponse(result.ImportId, result.Outcome.ToString(), result.FileName, result.Sha256, result.Encoding,
             result.Scope, result.RowsRead, result.SchoolYears, result.Added, result.Replaced, result.Unchanged, result.Changed));
     }
-
-    private static OpenApiRequestBody GiasUploadBody() => new()
-    {
-        Required = true,
-        Content = new Dictionary<string, OpenApiMediaType>
-        {
-            ["multipart/form-data"] = new()
-            {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { "file" },
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The GIAS 'all establishment data' CSV" },
-                        ["laCodes"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "LA codes to keep, e.g. 850,936" },
-                        ["allLas"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Keep every LA in the file instead" },
-                    },
-                },
-            },
-        },
-    };
 
     private static async Task<Ok<ImportHistoryPage>> ListAsync(ImportHistory history, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await history.ListAsync(page ?? 1, pageSize ?? 50, ct));
@@ -170,35 +95,17 @@ public static class ImportsApi
     private static async Task<Results<Ok<GiasImportResponse>, ValidationProblem, ProblemHttpResult>> ImportGiasAsync(
         HttpRequest request, ImportGias import, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a multipart/form-data request with the GIAS CSV file as the field 'file'."] });
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The form could not be read: {e.Message}"] });
-        }
-        var file = form.Files.GetFile("file");
-        var allLas = bool.TryParse(form["allLas"], out var every) && every;
-
-        var problems = new Dictionary<string, string[]>();
-        if (file is null) problems["file"] = ["Send the GIAS CSV file as the form field 'file'."];
+        var (upload, problem) = await ImportUploads.ReadAsync(request, "GIAS CSV file", ct);
+        if (upload is null) return problem!;
+        var allLas = bool.TryParse(upload.Form["allLas"], out var every) && every;
         var scope = GiasImportScope.EveryLa;
-        if (!allLas && !GiasImportScope.TryParse(form["laCodes"], out scope, out var error)) problems["laCodes"] = [$"{error}, or send allLas=true."];
-        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        if (!allLas && !GiasImportScope.TryParse(upload.Form["laCodes"], out scope, out var error)) upload.Problems["laCodes"] = [$"{error}, or send allLas=true."];
+        if (upload.Problems.Count > 0) return TypedResults.ValidationProblem(upload.Problems);
 
-        await using var content = file!.OpenReadStream();
-        var result = await import.RunAsync(new GiasImportRequest(content, file.FileName, scope), ct: ct);
-        if (!result.Applied)
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "The file was not imported. Nothing has been changed.",
-                detail: ImportRejection.Detail(result.FileName, result.ErrorCount, result.MoreErrors),
-                type: "https://schoolsight.example/problems/import-rejected",
-                extensions: ImportRejection.Extensions(result.ImportId, result.ErrorCount, result.Errors, result.MoreErrors));
+        await using var content = upload.File!.OpenReadStream();
+        var outcome = await import.RunAsync(new GiasImportRequest(content, upload.File.FileName, scope), ct: ct);
+        if (outcome.Value is not { } result) return ApiResults.Failure(outcome, "import");
+        if (!result.Applied) return ImportUploads.Rejected(result.FileName, result.ImportId, result.ErrorCount, result.Errors, result.MoreErrors);
         return TypedResults.Ok(new GiasImportResponse(result.ImportId, result.Outcome.ToString(), result.FileName, result.Sha256, result.Scope,
             result.Encoding, result.RowsRead, result.RowsInScope, result.Added, result.Updated, result.Closed, result.Unchanged, result.Notices,
             result.ColumnsNotInFile, result.Changes));

@@ -28,21 +28,21 @@ public static class JudgementsApi
         const string path = "/schools/{urn:int}/judgements";
         api.MapGet(path, List).WithTags("Categorisation").RequireAuthorization(Policies.JudgementReader).WithName("ListSchoolJudgements")
             .WithSummary("A school's self-evaluation and SIP judgements by academic year, side by side, with whether the SIP agrees.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesOperationProblems();
         api.MapPut(path, Record).WithTags("Categorisation").RequireAuthorization(Policies.JudgementRecorder).WithName("RecordSchoolJudgements")
             .WithSummary("Record one source's judgements for an academic year: {\"academicYear\":\"2025/26\",\"source\":\"sip\",\"judgedOn\":\"2025-11-12\",\"grades\":{\"overall-effectiveness\":\"good\"}}.")
             .WithDescription("Areas with a grade are recorded, areas given as null are removed, areas left out are left as they are. Send in versions the version of each recorded judgement you read (none for an area you saw no grade for): 409 when someone has recorded it since. 400 lists every problem; 403 when your role may not record this source.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesOperationProblems();
         api.MapPost(path, Record).WithTags("Categorisation").RequireAuthorization(Policies.JudgementRecorder).WithName("RecordSchoolJudgementsByPost")
             .WithSummary("The same as PUT, for clients that only post.")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesOperationProblems();
         return api;
     }
 
     private static async Task<Results<Ok<SchoolJudgements>, ProblemHttpResult>> List(int urn, GetJudgements get, CancellationToken ct)
     {
         var result = await get.RunAsync(urn, ct);
-        return result.Succeeded ? TypedResults.Ok(Map(result.Value!)) : ApiResults.Problem(result, "school")!;
+        return result.Succeeded ? TypedResults.Ok(Map(result.Value!)) : ApiResults.Failure(result, "school");
     }
 
     private static async Task<Results<Ok<YearView>, ValidationProblem, ProblemHttpResult>> Record(int urn, JudgementsInput input, RecordJudgements record, GetJudgements get, CancellationToken ct) =>

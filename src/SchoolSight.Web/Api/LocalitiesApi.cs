@@ -21,13 +21,14 @@ public static class LocalitiesApi
         api.MapPost("/localities", Create)
             .RequireAuthorization(Policies.LaAdministrator)
             .WithName("CreateLocality").WithTags("Localities")
-            .WithSummary("Add a locality (LA administrators).");
+            .WithSummary("Add a locality (LA administrators).")
+            .ProducesOperationProblems();
         api.MapPut("/localities/{id:int}", Edit)
             .RequireAuthorization(Policies.LaAdministrator)
             .WithName("EditLocality").WithTags("Localities")
             .WithSummary("Rename a locality or change its board (LA administrators).")
             .WithDescription("Send the version you read. If the locality has been changed since, the answer is 409 and nothing is saved.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesOperationProblems();
         return api;
     }
 

@@ -21,8 +21,7 @@ internal static partial class MoveApi
     public static RouteHandlerBuilder AsMove(this RouteHandlerBuilder endpoint) => endpoint
         .WithDescription("Send the reason and the version of the record you read. 200 answers the record as it now stands; 422 lists every rule that stands in the way; " +
             "403: your role may not make this move; 409: the record changed since you read it; 404: no such record or move.")
-        .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        .ProducesOperationProblems();
 
     /// <summary>Reads the move named in the route, in the workflow's own spelling or in kebab case.</summary>
     public static bool TryParse<TMove>(string name, out TMove move) where TMove : struct, Enum =>

@@ -22,13 +22,14 @@ public static class PartnersApi
         api.MapPost("/partners", Create)
             .RequireAuthorization(Policies.LaAdministrator)
             .WithName("CreatePartner").WithTags("Partners")
-            .WithSummary("Add a partner (LA administrators).");
+            .WithSummary("Add a partner (LA administrators).")
+            .ProducesOperationProblems();
         api.MapPut("/partners/{id:int}", Edit)
             .RequireAuthorization(Policies.LaAdministrator)
             .WithName("EditPartner").WithTags("Partners")
             .WithSummary("Change a partner's details (LA administrators).")
             .WithDescription("Send the version you read. If the partner has been changed since, the answer is 409 and nothing is saved.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesOperationProblems();
         return api;
     }
 

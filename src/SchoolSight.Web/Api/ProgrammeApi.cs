@@ -46,13 +46,13 @@ public static class ProgrammeApi
         api.MapGet("/programme/cases", List).WithTags("Improving Outcomes Programme").RequireAuthorization(Policies.ProgrammeReader).WithName("ListProgrammeCases")
             .WithSummary("Every open case you may see, with its next deadlines (add ?closed=true for closed cases too).");
         api.MapPost("/programme/cases", Propose).WithTags("Improving Outcomes Programme").RequireAuthorization(Policies.ProgrammeProposer).WithName("ProposeEntry")
-            .WithSummary("Propose a school for the programme (M&I team, QA manager).");
+            .WithSummary("Propose a school for the programme (M&I team, QA manager).").ProducesOperationProblems();
         cases.MapGet("/{id:int}", Get).RequireAuthorization(Policies.ProgrammeReader).WithName("GetProgrammeCase")
             .WithSummary("A case with its deadlines, decision log and the decisions open to you.").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{id:int}/transitions", Move).RequireAuthorization(Policies.ProgrammeDecider).WithName("MoveProgrammeCase")
             .WithSummary("Make a decision of the lifecycle (AgreeEntry, DeclineEntry, StartSupport, MoveToIntensiveSupport, MoveToTargetedSupport, AgreeExit, BeginMonitoring, Close).")
-            .WithDescription("Kept for the clients written against it: a refused move answers 400 with every reason; a stale version answers 409. New clients use …/moves/{move}.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Kept for the clients written against it: send the case version you read and a reason. A refused move answers 422 with every reason; a stale version answers 409. New clients use …/moves/{move}.")
+            .ProducesOperationProblems();
         cases.MapPost("/{id:int}" + MoveApi.Route, MakeMove).RequireAuthorization(Policies.ProgrammeDecider).WithName("MakeProgrammeCaseMove")
             .WithSummary("Make a move of the lifecycle (agree-entry, decline-entry, start-support, move-to-intensive-support, move-to-targeted-support, agree-exit, begin-monitoring, close).")
             .AsMove();
@@ -61,16 +61,16 @@ public static class ProgrammeApi
             .AsMove();
         cases.MapGet("/{id:int}/actions", Actions).RequireAuthorization(Policies.ProgrammeReader).WithName("ListPlanActions").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{id:int}/actions", AddAction).RequireAuthorization(Policies.ProgrammeContributor).WithName("AddPlanAction")
-            .WithSummary("Add an action with its owner, due date and measurable success criteria.");
+            .WithSummary("Add an action with its owner, due date and measurable success criteria.").ProducesOperationProblems();
         cases.MapPut("/{id:int}/actions/{actionId:int}", EditAction).RequireAuthorization(Policies.ProgrammeContributor).WithName("EditPlanAction")
             .WithSummary("Change an action and its progress; send the action's version (409 when someone saved it since).")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesOperationProblems();
         cases.MapGet("/{id:int}/meetings", Meetings).RequireAuthorization(Policies.ProgrammeReader).WithName("ListProgrammeMeetings").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{id:int}/meetings", Schedule).RequireAuthorization(Policies.ProgrammeRunner).WithName("ScheduleProgrammeMeeting")
-            .WithSummary("Schedule a programme meeting (M&I team).");
+            .WithSummary("Schedule a programme meeting (M&I team).").ProducesOperationProblems();
         cases.MapGet("/{id:int}/spending", Spending).RequireAuthorization(Policies.ProgrammeReader).WithName("ListProgrammeSpending").ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{id:int}/spending", Spend).RequireAuthorization(Policies.ProgrammeRunner).WithName("AddSpendingLine")
-            .WithSummary("Record spending against a plan action; refused when it does not balance or would overspend.");
+            .WithSummary("Record spending against a plan action; refused when it does not balance or would overspend.").ProducesOperationProblems();
         api.MapGet("/programme/calendar", Calendar).RequireAuthorization(Policies.RegisterReader).WithName("ListSchoolTerms").WithTags("Improving Outcomes Programme")
             .WithSummary("The LA's term and half-term dates that every programme deadline is computed from.");
         return api;

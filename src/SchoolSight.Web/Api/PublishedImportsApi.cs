@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using SchoolSight.Core.Published;
 using SchoolSight.Domain;
@@ -18,7 +17,6 @@ public static class PublishedImportsApi
 {
     public static RouteGroupBuilder MapPublishedImportsApi(this RouteGroupBuilder api)
     {
-        // The form is read by the handler, not bound, so a caller without the right is told 403 whatever it sends.
         api.MapPost("/imports/{source}", ImportAsync)
             .RequireAuthorization(Policies.LaAdministrator)
             .WithTags("Imports")
@@ -27,39 +25,12 @@ public static class PublishedImportsApi
             .WithDescription("source: ks2, ks4, census, absence or ofsted. Multipart form: 'file' (the CSV as the DfE or Ofsted publish it), " +
                              "'academicYear' (e.g. 2018/19; not for ofsted) and optionally 'allSchools' = true to keep every school, not only those SchoolSight holds. " +
                              "All or nothing: a file with any problem is refused with 422 and every problem, by line and column, in 'errors'. Every attempt is recorded.")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.RequestBody = UploadBody();
-                return Task.CompletedTask;
-            })
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new RequestSizeLimitAttribute(GiasModel.MaxUploadBytes))
-            .WithFormOptions(multipartBodyLengthLimit: GiasModel.MaxUploadBytes);
+            .AcceptsImportUpload(GiasModel.MaxUploadBytes, "The published CSV file",
+                new("academicYear", JsonSchemaType.String, "The academic year the file is about, e.g. 2018/19"),
+                new("allSchools", JsonSchemaType.Boolean, "Keep every school in the file"));
         return api;
     }
-
-    private static OpenApiRequestBody UploadBody() => new()
-    {
-        Required = true,
-        Content = new Dictionary<string, OpenApiMediaType>
-        {
-            ["multipart/form-data"] = new()
-            {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { "file" },
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The published CSV file" },
-                        ["academicYear"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The academic year the file is about, e.g. 2018/19" },
-                        ["allSchools"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Keep every school in the file" },
-                    },
-                },
-            },
-        },
-    };
 
     private static async Task<Results<Ok<PublishedImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(
         string source, HttpRequest request, ImportPublished import, CancellationToken ct)
@@ -67,38 +38,21 @@ public static class PublishedImportsApi
         if (!PublishedSources.TryParse(source, out var kind))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
                 detail: $"There is no published source '{source}': use ks2, ks4, census, absence or ofsted.");
-        if (!request.HasFormContentType)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a multipart/form-data request with the CSV file as the field 'file'."] });
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The form could not be read: {e.Message}"] });
-        }
-        var file = form.Files.GetFile("file");
-        var problems = new Dictionary<string, string[]>();
-        if (file is null) problems["file"] = ["Send the CSV file as the form field 'file'."];
+        var (upload, problem) = await ImportUploads.ReadAsync(request, "CSV file", ct);
+        if (upload is null) return problem!;
         int? year = null;
         if (kind.NeedsAcademicYear())
         {
-            if (AcademicYear.TryParse(form["academicYear"], out var start, out var error)) year = start;
-            else problems["academicYear"] = [error];
+            if (AcademicYear.TryParse(upload.Form["academicYear"], out var start, out var error)) year = start;
+            else upload.Problems["academicYear"] = [error];
         }
-        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        if (upload.Problems.Count > 0) return TypedResults.ValidationProblem(upload.Problems);
 
-        var allSchools = bool.TryParse(form["allSchools"], out var all) && all;
-        await using var content = file!.OpenReadStream();
-        var result = await import.RunAsync(new PublishedImportRequest(kind, content, file.FileName, year, allSchools), ct: ct);
-        if (!result.Applied)
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "The file was not imported. Nothing has been changed.",
-                detail: ImportRejection.Detail(result.FileName, result.ErrorCount, result.MoreErrors),
-                type: "https://schoolsight.example/problems/import-rejected",
-                extensions: ImportRejection.Extensions(result.ImportId, result.ErrorCount, result.Errors, result.MoreErrors));
+        var allSchools = bool.TryParse(upload.Form["allSchools"], out var all) && all;
+        await using var content = upload.File!.OpenReadStream();
+        var outcome = await import.RunAsync(new PublishedImportRequest(kind, content, upload.File.FileName, year, allSchools), ct: ct);
+        if (outcome.Value is not { } result) return ApiResults.Failure(outcome, "import");
+        if (!result.Applied) return ImportUploads.Rejected(result.FileName, result.ImportId, result.ErrorCount, result.Errors, result.MoreErrors);
         return TypedResults.Ok(result);
     }
 }

@@ -24,13 +24,14 @@ public static class SchoolsApi
         api.MapPost("/schools", Create)
             .RequireAuthorization(Policies.LaAdministrator)
             .WithName("CreateSchool").WithTags("Schools")
-            .WithSummary("Add a school to the register (LA administrators).");
+            .WithSummary("Add a school to the register (LA administrators).")
+            .ProducesOperationProblems();
         api.MapPut("/schools/{urn:int}", Edit)
             .RequireAuthorization(Policies.LaAdministrator)
             .WithName("EditSchool").WithTags("Schools")
             .WithSummary("Change a school's details, locality and clusters (LA administrators).")
             .WithDescription("Send the version you read. If the school has been changed since, the answer is 409 and nothing is saved. Leave clusterIds out to keep the memberships as they are.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesOperationProblems();
         return api;
     }
 

@@ -7,6 +7,7 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Core.Tests.Register;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Indicators;
@@ -381,7 +382,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         (await DecideAsync(Valewood, reason: "Safeguarding review under way.")).Errors.ShouldBeEmpty();
 
         await using var school = _database.CreateContext(new FixedCurrentUser("head@valewood.example", Role.SchoolUser, scope: Domain.Access.SchoolScope.Of([Valewood])), _clock);
-        var view = await new GetSchoolLevel(school, _ruleSets).RunAsync(Valewood);
+        var view = (await new GetSchoolLevel(school, _ruleSets).RunAsync(Valewood)).Value;
         view.ShouldNotBeNull();
         view.Current!.Level.ShouldBe(LevelOfSupport.Intensive);
         view.Current.PreviousLevel.ShouldBe(LevelOfSupport.Universal);
@@ -393,11 +394,11 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         view.Current.Reason.ShouldBe("Safeguarding review under way.");
         view.SeesProposals.ShouldBeFalse();
         view.OpenProposalId.ShouldBeNull();
-        var la = await new GetSchoolLevel(As("qa@la.example", Role.QualityAssuranceManager), _ruleSets).RunAsync(Valewood);
+        var la = (await new GetSchoolLevel(As("qa@la.example", Role.QualityAssuranceManager), _ruleSets).RunAsync(Valewood)).Value;
         la!.Current!.ReasonLines.ShouldContain(l => l.Contains("safety of pupils or staff") && l.Contains(Domain.Categorisation.Rules.ConcernCondition.EvidenceLabel));
         la.Current.ReasonLines.ShouldNotContain(SchoolLevelDecision.HeldByTheLa);
-        (await new GetSchoolLevel(school, _ruleSets).RunAsync(Millbrook)).ShouldBeNull();
-        (await new GetProposals(school).OverviewAsync()).ShouldBeNull();
+        (await new GetSchoolLevel(school, _ruleSets).RunAsync(Millbrook)).Errors.ShouldHaveSingleItem().Kind.ShouldBe(ErrorKind.NotFound);
+        (await new GetProposals(school).OverviewAsync()).Errors.ShouldHaveSingleItem().Kind.ShouldBe(ErrorKind.Forbidden);
     }
 
     [Fact]

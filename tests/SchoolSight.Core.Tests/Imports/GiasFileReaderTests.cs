@@ -1,4 +1,5 @@
 using System.Text;
+using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.TestSupport;
 
@@ -88,11 +89,11 @@ public sealed class GiasFileReaderTests
     [Fact]
     public void Error_ReadsAsLineColumnAndProblem()
     {
-        new GiasImportError(57, "OpenDate", "'31-02-2019' is not a real date (expected dd-mm-yyyy)").ToString()
+        new ImportProblem(57, "OpenDate", "'31-02-2019' is not a real date (expected dd-mm-yyyy)").ToString()
             .ShouldBe("Line 57, column OpenDate: '31-02-2019' is not a real date (expected dd-mm-yyyy)");
-        new GiasImportError(3, null, "the row has 2 fields").ToString().ShouldBe("Line 3: the row has 2 fields");
-        new GiasImportError(null, null, "the file is empty").ToString().ShouldBe("The file is empty");
-        new GiasImportError(9, "URN", "the URN is blank").Sentence.ShouldBe("The URN is blank");
+        new ImportProblem(3, null, "the row has 2 fields").ToString().ShouldBe("Line 3: the row has 2 fields");
+        new ImportProblem(null, null, "the file is empty").ToString().ShouldBe("The file is empty");
+        new ImportProblem(9, "URN", "the URN is blank").Sentence.ShouldBe("The URN is blank");
     }
 
     private sealed class OneWayStream(byte[] bytes) : MemoryStream(bytes)

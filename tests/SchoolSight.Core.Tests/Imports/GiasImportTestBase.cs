@@ -24,7 +24,7 @@ public abstract class GiasImportTestBase(DatabaseProvider provider) : IAsyncLife
     protected async Task<GiasImportResult> ImportAsync(byte[] content, GiasImportScope scope, IProgress<GiasImportProgress>? progress = null)
     {
         await using var db = Database.CreateContext();
-        return await new ImportGias(db).RunAsync(new GiasImportRequest(new MemoryStream(content), "edubasealldata.csv", scope), progress);
+        return (await new ImportGias(db).RunAsync(new GiasImportRequest(new MemoryStream(content), "edubasealldata.csv", scope), progress)).Value!;
     }
 
     protected async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)

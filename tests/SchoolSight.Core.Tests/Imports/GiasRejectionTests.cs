@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Domain.Imports;
 using SchoolSight.TestSupport;
@@ -49,7 +50,7 @@ public abstract class GiasRejectionTests(DatabaseProvider provider) : GiasImport
     {
         var result = await RejectedAsync(_file.DropColumn("EstablishmentName").ToBytes());
 
-        result.Errors.ShouldHaveSingleItem().ShouldBe(new GiasImportError(1, "EstablishmentName", "the header has no column of this name, and SchoolSight needs it"));
+        result.Errors.ShouldHaveSingleItem().ShouldBe(new ImportProblem(1, "EstablishmentName", "the header has no column of this name, and SchoolSight needs it"));
     }
 
     [Fact]
@@ -282,7 +283,7 @@ public abstract class GiasRejectionTests(DatabaseProvider provider) : GiasImport
 
         var result = await RejectedAsync(_file.DropColumn("Linked establishments").ToBytes());
 
-        result.Errors[0].ShouldBe(new GiasImportError(LineOfRow(overflowing), "column 111", $"the row has {_file.Rows[overflowing].Count} fields but the header has 110"));
+        result.Errors[0].ShouldBe(new ImportProblem(LineOfRow(overflowing), "column 111", $"the row has {_file.Rows[overflowing].Count} fields but the header has 110"));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
         _base = await TestDatabase.CreateAsync(provider);
         await using (var db = _base.CreateContext())
         await using (var establishments = File.OpenRead(Path.Combine(folder, "establishments.csv")))
-            (await new ImportGias(db).RunAsync(new GiasImportRequest(establishments, "establishments.csv", GiasImportScope.Only(998)))).Applied.ShouldBeTrue();
+            (await new ImportGias(db).RunAsync(new GiasImportRequest(establishments, "establishments.csv", GiasImportScope.Only(998)))).Value!.Applied.ShouldBeTrue();
         _work = provider == DatabaseProvider.Sqlite
             ? new DatabaseOptions(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"schoolsight-kill-{Guid.NewGuid():N}.db")};Pooling=False")
             : new DatabaseOptions(provider, new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer()) { Database = $"schoolsight_kill_{Guid.NewGuid():N}" }.ConnectionString);

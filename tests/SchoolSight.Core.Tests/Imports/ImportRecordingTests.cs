@@ -36,7 +36,7 @@ public abstract class ImportRecordingTests(DatabaseProvider provider) : IAsyncLi
     private async Task<DataImportResult> ImportAsync(byte[] file, bool compute = false, params IInterceptor[] interceptors)
     {
         await using var db = _database.CreateContext(null, null, interceptors);
-        return await new ImportPupils(db, compute ? new ComputeIndicators(db, _source) : null).RunAsync(new PupilImportRequest(new MemoryStream(file), "pupils_2024-25.csv"));
+        return (await new ImportPupils(db, compute ? new ComputeIndicators(db, _source) : null).RunAsync(new DataImportRequest(new MemoryStream(file), "pupils_2024-25.csv"))).Value!;
     }
 
     private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)

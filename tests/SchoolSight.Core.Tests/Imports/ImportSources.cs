@@ -129,25 +129,25 @@ public sealed record ImportSource(string Name, Func<SampleFile> Load, Func<AppDb
 
     private static async Task<ImportAnswer> Gias(AppDbContext db, byte[] bytes)
     {
-        var result = await new ImportGias(db).RunAsync(new GiasImportRequest(new MemoryStream(bytes), "edubasealldata.csv", GiasImportScope.Only([850])));
+        var result = (await new ImportGias(db).RunAsync(new GiasImportRequest(new MemoryStream(bytes), "edubasealldata.csv", GiasImportScope.Only([850])))).Value!;
         return new(result.Applied, result.ErrorCount, [.. result.Errors.Select(e => (e.Line, e.Column, e.Problem))], JsonSerializer.Serialize(result));
     }
 
     private static async Task<ImportAnswer> Published(AppDbContext db, PublishedSource source, byte[] bytes, int? year)
     {
-        var result = await new ImportPublished(db).RunAsync(new PublishedImportRequest(source, new MemoryStream(bytes), $"{source}.csv", year, KeepAllSchools: true));
+        var result = (await new ImportPublished(db).RunAsync(new PublishedImportRequest(source, new MemoryStream(bytes), $"{source}.csv", year, KeepAllSchools: true))).Value!;
         return new(result.Applied, result.ErrorCount, [.. result.Errors.Select(e => (e.Line, e.Column, e.Problem))], JsonSerializer.Serialize(result));
     }
 
     private static async Task<ImportAnswer> Pupils(AppDbContext db, byte[] bytes)
     {
-        var result = await new ImportPupils(db).RunAsync(new PupilImportRequest(new MemoryStream(bytes), "pupils.csv"));
+        var result = (await new ImportPupils(db).RunAsync(new DataImportRequest(new MemoryStream(bytes), "pupils.csv"))).Value!;
         return new(result.Applied, result.ErrorCount, [.. result.Errors.Select(e => (e.Line, e.Column, e.Problem))], JsonSerializer.Serialize(result));
     }
 
     private static async Task<ImportAnswer> Surveys(AppDbContext db, byte[] bytes)
     {
-        var result = await new ImportSurveys(db).RunAsync(new SurveyImportRequest(new MemoryStream(bytes), "surveys.csv"));
+        var result = (await new ImportSurveys(db).RunAsync(new DataImportRequest(new MemoryStream(bytes), "surveys.csv"))).Value!;
         return new(result.Applied, result.ErrorCount, [.. result.Errors.Select(e => (e.Line, e.Column, e.Problem))], JsonSerializer.Serialize(result));
     }
 

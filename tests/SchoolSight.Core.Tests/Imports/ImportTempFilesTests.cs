@@ -45,7 +45,7 @@ public abstract class ImportTempFilesTests(DatabaseProvider provider) : IAsyncLi
     private async Task<DataImportResult> ImportPupilsAsync(Stream content, CancellationToken ct = default)
     {
         await using var db = _database.CreateContext();
-        return await new ImportPupils(db, temp: _folder).RunAsync(new PupilImportRequest(content, "pupils.csv"), ct);
+        return (await new ImportPupils(db, temp: _folder).RunAsync(new DataImportRequest(content, "pupils.csv"), ct)).Value!;
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public abstract class ImportTempFilesTests(DatabaseProvider provider) : IAsyncLi
         void Record() => modes.AddRange(Look().Files.Select(f => f.Mode));
         await using (var db = _database.CreateContext())
         {
-            await new ImportSurveys(db, temp: _folder).RunAsync(new SurveyImportRequest(new OneWayStream(DataFile.Surveys(Urns).ToBytes(), Record), "surveys.csv"));
+            await new ImportSurveys(db, temp: _folder).RunAsync(new DataImportRequest(new OneWayStream(DataFile.Surveys(Urns).ToBytes(), Record), "surveys.csv"));
             await new ImportGias(db, _folder).RunAsync(new GiasImportRequest(new OneWayStream("URN,LA (code)\r\n"u8.ToArray(), Record), "gias.csv", GiasImportScope.EveryLa));
             await new ImportPublished(db, temp: _folder).RunAsync(new PublishedImportRequest(PublishedSource.Ofsted, new OneWayStream("URN\r\n"u8.ToArray(), Record), "ofsted.csv", null));
             await new ImportPublished(db, temp: _folder).RunAsync(new PublishedImportRequest(PublishedSource.Ks2, new OneWayStream("RECTYPE\r\n"u8.ToArray(), Record), "ks2.csv", 2018));

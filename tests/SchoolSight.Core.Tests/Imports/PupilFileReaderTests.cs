@@ -12,13 +12,13 @@ public sealed class PupilFileReaderTests
     private static readonly int[] Urns = [100001, 100002];
     private static readonly HashSet<int> Held = [.. Urns];
 
-    private static async Task<PupilFile> ReadAsync(byte[] bytes, ISet<int>? held = null)
+    private static async Task<DataBlockFile> ReadAsync(byte[] bytes, ISet<int>? held = null)
     {
         using var spool = new BlockSpool();
         return await PupilFileReader.ReadAsync(new MemoryStream(bytes), (IReadOnlySet<int>?)held ?? Held, spool);
     }
 
-    private static async Task<SurveyFile> ReadSurveyAsync(byte[] bytes)
+    private static async Task<DataBlockFile> ReadSurveyAsync(byte[] bytes)
     {
         using var spool = new BlockSpool();
         return await SurveyFileReader.ReadAsync(new MemoryStream(bytes), Held, spool);

@@ -5,6 +5,7 @@ using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Pupils;
 using SchoolSight.Core.Imports.Surveys;
 using SchoolSight.Core.Indicators.Storage;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
@@ -32,13 +33,13 @@ public abstract class PupilImportTests(DatabaseProvider provider) : IAsyncLifeti
     private async Task<DataImportResult> ImportPupilsAsync(byte[] file, ICurrentUser? user = null)
     {
         await using var db = _database.CreateContext(user);
-        return await new ImportPupils(db).RunAsync(new PupilImportRequest(new MemoryStream(file), "pupils_2024-25.csv"));
+        return (await new ImportPupils(db).RunAsync(new DataImportRequest(new MemoryStream(file), "pupils_2024-25.csv"))).Value!;
     }
 
     private async Task<DataImportResult> ImportSurveysAsync(byte[] file)
     {
         await using var db = _database.CreateContext();
-        return await new ImportSurveys(db).RunAsync(new SurveyImportRequest(new MemoryStream(file), "surveys.csv"));
+        return (await new ImportSurveys(db).RunAsync(new DataImportRequest(new MemoryStream(file), "surveys.csv"))).Value!;
     }
 
     private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
@@ -141,9 +142,16 @@ public abstract class PupilImportTests(DatabaseProvider provider) : IAsyncLifeti
     [Theory]
     [InlineData(Role.SeniorManager)]
     [InlineData(Role.SchoolUser)]
-    public async Task Import_ByAnyoneButAnAdministrator_IsRefused(Role role)
+    public async Task Import_ByAnyoneButAnAdministrator_IsForbidden_AndRecordsNothing(Role role)
     {
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => ImportPupilsAsync(DataFile.Pupils(Urns).ToBytes(), new FixedCurrentUser("someone", role)));
+        await using (var db = _database.CreateContext(new FixedCurrentUser("someone", role)))
+        {
+            var refused = await new ImportPupils(db).RunAsync(new DataImportRequest(new MemoryStream(DataFile.Pupils(Urns).ToBytes()), "pupils.csv"));
+            refused.Errors.ShouldHaveSingleItem().Kind.ShouldBe(ErrorKind.Forbidden);
+            refused.Errors[0].Message.ShouldBe("Only an LA administrator may import pupil-level data.");
+        }
+        await using (var db = _database.CreateContext(new FixedCurrentUser("someone", role)))
+            (await new ImportSurveys(db).RunAsync(new DataImportRequest(new MemoryStream(DataFile.Surveys(Urns).ToBytes()), "surveys.csv"))).IsForbidden.ShouldBeTrue();
 
         (await QueryAsync(db => db.Imports.CountAsync())).ShouldBe(0);
         (await QueryAsync(db => db.PupilDataBlocks.CountAsync())).ShouldBe(0);

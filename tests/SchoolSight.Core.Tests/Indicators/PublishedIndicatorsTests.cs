@@ -27,7 +27,7 @@ public abstract class PublishedIndicatorsTests(DatabaseProvider provider) : IAsy
         await using var db = _database.AsAdmin();
         GiasImportScope.TryParse("850", out var scope, out _);
         await using var stream = File.OpenRead(SharedData.GiasHampshireSurrey);
-        (await new ImportGias(db).RunAsync(new GiasImportRequest(stream, "gias.csv", scope))).Applied.ShouldBeTrue();
+        (await new ImportGias(db).RunAsync(new GiasImportRequest(stream, "gias.csv", scope))).Value!.Applied.ShouldBeTrue();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -36,7 +36,7 @@ public abstract class PublishedIndicatorsTests(DatabaseProvider provider) : IAsy
     {
         await using var db = _database.AsAdmin();
         await using var stream = File.OpenRead(SharedData.Ks2Hampshire(2018));
-        return await new ImportPublished(db, new ComputeIndicators(db, _source)).RunAsync(new PublishedImportRequest(PublishedSource.Ks2, stream, "850_ks2final_2018-19.csv", 2018));
+        return (await new ImportPublished(db, new ComputeIndicators(db, _source)).RunAsync(new PublishedImportRequest(PublishedSource.Ks2, stream, "850_ks2final_2018-19.csv", 2018))).Value!;
     }
 
     private async Task<IndicatorValue> ValueAsync(AreaKind kind, string code, string indicator)

@@ -52,8 +52,10 @@ public abstract class ImportTelemetryTests(DatabaseProvider provider) : IAsyncLi
     {
         var telemetry = new SchoolSightTelemetry(_loggerFactory.CreateLogger<SchoolSightTelemetry>(), _meters);
         await using var db = _database.CreateContext();
-        return await new ImportPupils(db, new ComputeIndicators(db, IndicatorCatalogueSource.Default, telemetry), telemetry: telemetry)
-            .RunAsync(new PupilImportRequest(new MemoryStream(file), "pupils_2024-25.csv"));
+        var result = await new ImportPupils(db, new ComputeIndicators(db, IndicatorCatalogueSource.Default, telemetry), telemetry: telemetry)
+            .RunAsync(new DataImportRequest(new MemoryStream(file), "pupils_2024-25.csv"));
+        result.Succeeded.ShouldBeTrue();
+        return result.Value!;
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Core.Published;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
@@ -32,7 +34,7 @@ public abstract class PublishedImportTests(DatabaseProvider provider) : IAsyncLi
     private async Task<PublishedImportResult> ImportAsync(PublishedSource source, byte[] content, int? year = 2018, bool all = false, string fileName = "file.csv")
     {
         await using var db = _database.CreateContext();
-        return await new ImportPublished(db).RunAsync(new PublishedImportRequest(source, new MemoryStream(content), fileName, year, all));
+        return (await new ImportPublished(db).RunAsync(new PublishedImportRequest(source, new MemoryStream(content), fileName, year, all))).Value!;
     }
 
     private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
@@ -198,11 +200,15 @@ public abstract class PublishedImportTests(DatabaseProvider provider) : IAsyncLi
     }
 
     [Fact]
-    public async Task OnlyAnLaAdministrator_MayImport()
+    public async Task OnlyAnLaAdministrator_MayImport_AnyoneElseIsForbidden()
     {
         await using var db = _database.CreateContext(new FixedCurrentUser("head@demo-borough.example", Role.SchoolUser, null, SchoolScope.Of([999001])));
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => new ImportPublished(db).RunAsync(
-            new PublishedImportRequest(PublishedSource.Ks2, new MemoryStream(File.ReadAllBytes(SharedData.Ks2Hampshire(2018))), "ks2.csv", 2018)));
+        var refused = await new ImportPublished(db).RunAsync(
+            new PublishedImportRequest(PublishedSource.Ks2, new MemoryStream(File.ReadAllBytes(SharedData.Ks2Hampshire(2018))), "ks2.csv", 2018));
+        refused.Errors.ShouldHaveSingleItem().Kind.ShouldBe(ErrorKind.Forbidden);
+        var gias = await new ImportGias(db).RunAsync(new GiasImportRequest(new MemoryStream(), "gias.csv", GiasImportScope.EveryLa));
+        gias.Errors.ShouldHaveSingleItem().Message.ShouldBe("Only an LA administrator may import establishments.");
+        gias.IsForbidden.ShouldBeTrue();
         (await QueryAsync(d => d.Imports.CountAsync())).ShouldBe(0);
     }
 }

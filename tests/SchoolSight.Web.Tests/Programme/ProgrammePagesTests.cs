@@ -189,7 +189,7 @@ public abstract class ProgrammePagesTests(ProgrammeApp fixture)
     }
 
     [Fact]
-    public async Task TheApi_RefusesAnIllegalMoveWithTheReasons_AndAStaleVersionWith409()
+    public async Task TheApi_RefusesAnIllegalMoveWith422AndTheReasons_AndAStaleVersionWith409()
     {
         var id = await fixture.CaseAt(AgreedSchool);
         var officer = App.ClientFor(Role.InterventionOfficer);
@@ -198,7 +198,7 @@ public abstract class ProgrammePagesTests(ProgrammeApp fixture)
         details.GetProperty("state").GetString().ShouldBe("EntryAgreed");
 
         var illegal = await officer.PostAsJsonAsync($"/api/v1/programme/cases/{id}/transitions", new { move = "StartSupport", version });
-        illegal.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        illegal.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var problem = JsonDocument.Parse(await illegal.Content.ReadAsStringAsync()).RootElement;
         problem.GetProperty("errors").GetProperty("").EnumerateArray().Single().GetString().ShouldBe("You cannot start support while the case is at \"Entry agreed\".");
         var stale = await App.ClientFor(Role.SeniorManager).PostAsJsonAsync($"/api/v1/programme/cases/{id}/transitions", new { move = "DeclineEntry", reason = "x", version = version - 1 });

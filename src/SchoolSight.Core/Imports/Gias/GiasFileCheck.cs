@@ -10,7 +10,7 @@ namespace SchoolSight.Core.Imports.Gias;
 /// UTF-8; anything else as Windows-1252, unless it holds bytes no Windows-1252 text has (NUL, a UTF-16 byte order
 /// mark, the five unassigned bytes): then the file is refused as being in the wrong encoding.
 /// </summary>
-public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encoding, string EncodingName, GiasImportError? Error)
+public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encoding, string EncodingName, ImportProblem? Error)
 {
     private const int ChunkSize = 1 << 20;
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -56,22 +56,22 @@ public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encodin
             if (isUtf8) isUtf8 = IsUtf8(decoder, [], flush: true);
             var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
 
-            GiasFileCheck Refused(GiasImportError error) => new(sha, length, null, "", error);
+            GiasFileCheck Refused(ImportProblem error) => new(sha, length, null, "", error);
             if (length == 0)
-                return Refused(new GiasImportError(null, null, "the file is empty: it has no header row and no establishments"));
+                return Refused(new ImportProblem(null, null, "the file is empty: it has no header row and no establishments"));
             if (head is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
-                return Refused(new GiasImportError(1, null, $"the file is saved as UTF-16 (Excel's 'Unicode text'), not as a UTF-8 or Windows-1252 CSV file. {SaveAsCsv}"));
+                return Refused(new ImportProblem(1, null, $"the file is saved as UTF-16 (Excel's 'Unicode text'), not as a UTF-8 or Windows-1252 CSV file. {SaveAsCsv}"));
             if (head is [(byte)'P', (byte)'K', 3, 4])
-                return Refused(new GiasImportError(null, null, $"this is an Excel workbook or another zipped file, not a CSV file. {SaveAsCsv}"));
+                return Refused(new ImportProblem(null, null, $"this is an Excel workbook or another zipped file, not a CSV file. {SaveAsCsv}"));
             if (nulLine is { } line)
-                return Refused(new GiasImportError((int)line, null, $"the file contains NUL bytes, so it is not UTF-8 or Windows-1252 text: it may be saved as UTF-16 or not be a text file at all. {SaveAsCsv}"));
+                return Refused(new ImportProblem((int)line, null, $"the file contains NUL bytes, so it is not UTF-8 or Windows-1252 text: it may be saved as UTF-16 or not be a text file at all. {SaveAsCsv}"));
             if (isUtf8)
             {
                 var bom = head is [0xEF, 0xBB, 0xBF, ..];
                 return new GiasFileCheck(sha, length, null, bom ? "UTF-8 with byte order mark" : "UTF-8", null);
             }
             if (unassigned is { } u)
-                return Refused(new GiasImportError((int)u.Line, null, $"byte 0x{u.Value:X2} is not a character in UTF-8 or in Windows-1252, so the file is in some other encoding. {SaveAsCsv}"));
+                return Refused(new ImportProblem((int)u.Line, null, $"byte 0x{u.Value:X2} is not a character in UTF-8 or in Windows-1252, so the file is in some other encoding. {SaveAsCsv}"));
             return new GiasFileCheck(sha, length, Windows1252, "Windows-1252", null);
         }
         finally

@@ -32,8 +32,8 @@ public sealed record GiasReadOptions(GiasImportScope Scope)
 /// <summary>What reading a GIAS file found: its problems (the first <see cref="ProblemList.MaxListed"/>, all counted), or the rows to import.</summary>
 /// <param name="Notices">Values of sound rows that SchoolSight could not keep exactly as GIAS gives them; they do not stop the import.</param>
 public sealed record GiasFile(GiasFileCheck Check, int RowsRead, int RowsInScope, IReadOnlyList<GiasRow> Rows,
-    IReadOnlySet<int> LaCodesInFile, IReadOnlyList<GiasColumn> ColumnsNotInFile, IReadOnlyList<GiasImportError> Errors,
-    IReadOnlyList<GiasImportError> Notices)
+    IReadOnlySet<int> LaCodesInFile, IReadOnlyList<GiasColumn> ColumnsNotInFile, IReadOnlyList<ImportProblem> Errors,
+    IReadOnlyList<ImportProblem> Notices)
 {
     public int ErrorCount { get; init; } = Errors.Count;
     public int NoticeCount { get; init; } = Notices.Count;
@@ -53,15 +53,11 @@ public static class GiasFileReader
     public static async Task<GiasFile> ReadAsync(Stream content, GiasReadOptions options, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
         // Two passes (check, then read) need to go back to the start: a one-way stream is copied to a private file.
-        await using var copy = await options.TempFolder.CopyIfOneWayAsync(content, ct);
-        var stream = copy ?? content;
-        var start = stream.Position;
-        var total = stream.Length - start;
-        var check = await GiasFileCheck.RunAsync(stream, read => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, total)), ct);
+        await using var upload = await ImportUpload.OpenAsync(content, options.TempFolder, (read, all) => progress?.Report(new(GiasImportPhase.CheckingFile, 0, read, all)), ct);
+        var (stream, check, total) = (upload.Stream, upload.Check, upload.Check.Length);
         if (check.Error is not null)
             return new GiasFile(check, 0, 0, [], new HashSet<int>(), [], [check.Error], []);
 
-        stream.Position = start;
         var reading = new Reading(options, check, progress, total);
         var readerOptions = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, reading.Malformed) with { PoolStrings = true };
         await using var reader = CsvReader.Create(stream, readerOptions, leaveOpen: true);
@@ -82,8 +78,8 @@ public static class GiasFileReader
 
     private sealed class Reading(GiasReadOptions options, GiasFileCheck check, IProgress<GiasImportProgress>? progress, long total)
     {
-        private readonly ProblemList<GiasImportError> _errors = new();
-        private readonly ProblemList<GiasImportError> _notices = new();
+        private readonly ProblemList _errors = new();
+        private readonly ProblemList _notices = new();
         private readonly List<GiasRow> _rows = [];
         private readonly HashSet<int> _laCodes = [];
         private readonly Dictionary<int, int> _lineOfUrn = [];

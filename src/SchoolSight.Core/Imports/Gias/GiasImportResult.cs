@@ -3,29 +3,6 @@ using SchoolSight.Domain.Imports;
 
 namespace SchoolSight.Core.Imports.Gias;
 
-/// <summary>
-/// One problem in a GIAS file. <see cref="Line"/> is the line of the file where the row starts (the header is line 1;
-/// a quoted field may span lines); <see cref="Column"/> is the GIAS column name. Either may be absent for a problem
-/// with the whole file.
-/// </summary>
-public sealed record GiasImportError(int? Line, string? Column, string Problem) : IFileProblem<GiasImportError>
-{
-    public static GiasImportError At(int? line, string? column, string problem) => new(line, column, problem);
-
-    /// <summary>"Line 57, column OpenDate: '31-02-2019' is not a real date (expected dd-mm-yyyy)".</summary>
-    public override string ToString() => (Line, Column) switch
-    {
-        ({ } line, { } column) => $"Line {line}, column {column}: {Problem}",
-        ({ } line, null) => $"Line {line}: {Problem}",
-        (null, { } column) => $"Column {column}: {Problem}",
-        (null, null) => Sentence,
-    };
-
-    /// <summary>The problem on its own, as a sentence: for a table with separate line and column cells.</summary>
-    [JsonIgnore]
-    public string Sentence => Problem.Length > 0 && char.IsLower(Problem[0]) ? char.ToUpperInvariant(Problem[0]) + Problem[1..] : Problem;
-}
-
 [JsonConverter(typeof(JsonStringEnumConverter<GiasChangeKind>))]
 public enum GiasChangeKind
 {
@@ -58,14 +35,14 @@ public sealed record GiasImportResult
     public int Updated { get; init; }
     public int Closed { get; init; }
     public int Unchanged { get; init; }
-    public IReadOnlyList<GiasImportError> Errors { get; init; } = [];
+    public IReadOnlyList<ImportProblem> Errors { get; init; } = [];
     public int ErrorCount { get; init; }
 
     /// <summary>"… and N more problems: …" when not every problem is listed; null when all are.</summary>
     public string? MoreErrors => ProblemList.More(ErrorCount, Errors.Count);
 
     /// <summary>Values SchoolSight could not keep exactly as GIAS gives them (see <see cref="GiasRowMapper"/>); the import still went ahead.</summary>
-    public IReadOnlyList<GiasImportError> Notices { get; init; } = [];
+    public IReadOnlyList<ImportProblem> Notices { get; init; } = [];
     public int NoticeCount { get; init; }
 
     /// <summary>Optional GIAS columns the file did not have: the fields they fill were left as they were.</summary>

@@ -16,7 +16,7 @@ internal sealed class GiasRowMapper(IReadOnlyDictionary<GiasColumn, int> indexes
     private static readonly string StatusNames = "Open, Open, but proposed to close, Proposed to open or Closed";
 
     private CsvReader _reader = null!;
-    private ProblemList<GiasImportError> _errors = null!;
+    private ProblemList _errors = null!;
     private readonly List<string> _failedColumns = [];
     private int _line;
 
@@ -24,7 +24,7 @@ internal sealed class GiasRowMapper(IReadOnlyDictionary<GiasColumn, int> indexes
     /// The details of the row, or null when any of its values is wrong (each added to <paramref name="errors"/>).
     /// A value SchoolSight cannot keep as GIAS gives it, though the row is sound, goes to <paramref name="notices"/>.
     /// </summary>
-    public SchoolDetails? Map(CsvReader reader, int line, int laCode, ProblemList<GiasImportError> errors, ProblemList<GiasImportError> notices)
+    public SchoolDetails? Map(CsvReader reader, int line, int laCode, ProblemList errors, ProblemList notices)
     {
         _reader = reader;
         _line = line;

@@ -18,7 +18,7 @@ public sealed record GiasImportRequest(Stream Content, string FileName, GiasImpo
 /// any problem rejects it, listing every problem by line and column, and no school is changed. Otherwise, in one
 /// transaction: new URNs are added, changed GIAS fields updated, schools of the kept LAs that the file marks closed or
 /// no longer lists are marked closed (never deleted), and the LA's own fields (locality, clusters) are left alone.
-/// Importing the same file again changes nothing. Every attempt is recorded as an <see cref="ImportRecord"/> before the
+/// Importing the same file again changes nothing. Only an LA administrator may import; anyone else is refused (forbidden). Every attempt is recorded as an <see cref="ImportRecord"/> before the
 /// file is read (an attempt whose process stopped shows as one that did not finish), and two imports run one after the other.
 /// </summary>
 [Operation]
@@ -30,14 +30,14 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
     /// <summary>Schools saved per SaveChanges, within the import's one transaction.</summary>
     private const int SaveBatch = 1000;
 
-    public async Task<GiasImportResult> RunAsync(GiasImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
+    /// <summary>The import's outcome (applied, or rejected with every problem); forbidden to anyone but an LA administrator.</summary>
+    public async Task<OperationResult<GiasImportResult>> RunAsync(GiasImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Role.Allows(Resource.School, ResourceAction.Edit))
-            throw new UnauthorizedAccessException("Only an LA administrator may import establishments.");
+        if (ImportAccess.Refusal(db, Resource.School, "establishments") is { } refused) return OperationResult<GiasImportResult>.Fail(refused);
 
         var scope = request.Scope;
-        var record = await ImportAttempt.StartAsync(db, ImportKind.Gias, CleanFileName(request.FileName), db.UtcNow, scope.Describe(), ct, telemetry);
-        return await ImportAttempt.RunAsync(db, record, () => ImportAsync(request, record, progress, ct), telemetry);
+        var record = await ImportAttempt.StartAsync(db, ImportKind.Gias, ImportUpload.FileName(request.FileName), db.UtcNow, scope.Describe(), ct, telemetry);
+        return OperationResult<GiasImportResult>.Ok(await ImportAttempt.RunAsync(db, record, () => ImportAsync(request, record, progress, ct), telemetry));
     }
 
     private async Task<GiasImportResult> ImportAsync(GiasImportRequest request, ImportRecord record, IProgress<GiasImportProgress>? progress, CancellationToken ct)
@@ -120,7 +120,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
             var problem = e is DbUpdateConcurrencyException
                 ? "another change to one of these schools was saved while the file was being imported, so nothing was imported: import the file again"
                 : $"the database refused the changes, so nothing was imported: {e.GetBaseException().Message}";
-            return await RejectAsync(record, file, [new GiasImportError(null, null, problem)], 1, ct);
+            return await RejectAsync(record, file, [new ImportProblem(null, null, problem)], 1, ct);
         }
         finally
         {
@@ -157,13 +157,13 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
     }
 
     /// <summary>Each LA asked for must be in the file: a wrong code or the wrong file would otherwise close all its schools.</summary>
-    private static List<GiasImportError> MissingLas(GiasImportScope scope, GiasFile file) =>
+    private static List<ImportProblem> MissingLas(GiasImportScope scope, GiasFile file) =>
         scope.AllLas ? [] : [.. scope.LaCodes.Order().Where(code => !file.LaCodesInFile.Contains(code)).Select(code =>
-            new GiasImportError(null, GiasColumns.LaCode.Header,
+            new ImportProblem(null, GiasColumns.LaCode.Header,
                 $"no establishment in the file has LA code {code}: check that this is the right file and the right LA code (no school has been closed)"))];
 
     /// <param name="errorCount">Every problem, counted; <paramref name="errors"/> lists the first of them.</param>
-    private async Task<GiasImportResult> RejectAsync(ImportRecord record, GiasFile file, IReadOnlyList<GiasImportError> errors, int errorCount, CancellationToken ct)
+    private async Task<GiasImportResult> RejectAsync(ImportRecord record, GiasFile file, IReadOnlyList<ImportProblem> errors, int errorCount, CancellationToken ct)
     {
         record.Rejected(file.RowsRead, errorCount, FirstErrors(errors));
         await ImportAttempt.SaveAsync(db, record, ct);
@@ -171,7 +171,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
     }
 
     /// <summary>As many whole problems, one a line, as the record keeps (4,000 characters).</summary>
-    private static string FirstErrors(IReadOnlyList<GiasImportError> errors)
+    private static string FirstErrors(IReadOnlyList<ImportProblem> errors)
     {
         var text = new System.Text.StringBuilder();
         foreach (var line in errors.Take(ErrorsKeptOnRecord).Select(e => e.ToString()))
@@ -182,7 +182,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
         return text.Length > 0 ? text.ToString() : errors[0].ToString()[..Math.Min(FirstErrorsLength, errors[0].ToString().Length)];
     }
 
-    private static GiasImportResult Result(ImportRecord record, GiasFile file, IReadOnlyList<GiasImportError> errors, IReadOnlyList<GiasSchoolChange> changes) => new()
+    private static GiasImportResult Result(ImportRecord record, GiasFile file, IReadOnlyList<ImportProblem> errors, IReadOnlyList<GiasSchoolChange> changes) => new()
     {
         ImportId = record.Id,
         Outcome = record.Outcome,
@@ -202,11 +202,4 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
         ColumnsNotInFile = [.. file.ColumnsNotInFile.Select(c => c.Header)],
         Changes = changes,
     };
-
-    private static string CleanFileName(string? name)
-    {
-        var file = (name ?? "").Split('/', '\\').Last().Trim();
-        if (file.Length == 0) return "(no file name)";
-        return file.Length <= 260 ? file : file[..260];
-    }
 }

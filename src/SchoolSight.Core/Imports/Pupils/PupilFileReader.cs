@@ -8,7 +8,6 @@ using SchoolSight.Domain.Indicators;
 namespace SchoolSight.Core.Imports.Pupils;
 
 /// <summary>What reading a pupil file found: every problem, or each school-year's rows encoded in the spool.</summary>
-public sealed record PupilFile(GiasFileCheck Check, int RowsRead, IReadOnlyList<EncodedBlock> Blocks, IReadOnlyList<ImportProblem> Problems, int ProblemCount);
 
 /// <summary>
 /// Reads and checks a pupil-level file (docs/imports/pupils.md) straight into columns per school-year, with no object
@@ -39,12 +38,12 @@ public sealed class PupilFileReader : DataFileReading
 
     private PupilFileReader(IReadOnlySet<int> heldUrns, BlockSpool spool) : base(heldUrns) => _spool = spool;
 
-    public static async Task<PupilFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default)
+    public static async Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default)
     {
         var reading = new PupilFileReader(heldUrns, spool);
         var check = await ReadAsync(content, reading, spool.Folder, ct);
         var blocks = reading.Problems.Any ? [] : reading._order.Select(k => reading._done[k]).ToList();
-        return new PupilFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
+        return new DataBlockFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
     }
 
     protected override string RowNoun => "pupil";

@@ -7,7 +7,6 @@ using SchoolSight.Domain.Indicators;
 namespace SchoolSight.Core.Imports.Surveys;
 
 /// <summary>What reading a survey file found: every problem, or each school-year's responses encoded in the spool.</summary>
-public sealed record SurveyFile(GiasFileCheck Check, int RowsRead, IReadOnlyList<EncodedBlock> Blocks, IReadOnlyList<ImportProblem> Problems, int ProblemCount);
 
 /// <summary>
 /// Reads and checks a perception survey file (docs/imports/surveys.md) into columns per school-year: one row per
@@ -32,12 +31,12 @@ public sealed class SurveyFileReader : DataFileReading
 
     private SurveyFileReader(IReadOnlySet<int> heldUrns, BlockSpool spool) : base(heldUrns) => _spool = spool;
 
-    public static async Task<SurveyFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default)
+    public static async Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default)
     {
         var reading = new SurveyFileReader(heldUrns, spool);
         var check = await ReadAsync(content, reading, spool.Folder, ct);
         var blocks = reading.Problems.Any ? [] : reading._order.Select(k => reading._done[k]).ToList();
-        return new SurveyFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
+        return new DataBlockFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
     }
 
     protected override string RowNoun => "respondent";

@@ -29,11 +29,7 @@ public sealed class EditModel(GetBoardMeeting get, EditBoardMeeting edit) : Page
             TempData["Success"] = "The meeting has been saved";
             return Redirect($"/Boards/{id}");
         }
-        if (result.IsNotFound) return NotFound();
-        if (result.IsConflict) ModelState.Clear();
-        if (!await LoadAsync(id, replaceInput: result.IsConflict, ct)) return NotFound();
-        ModelState.AddOperationErrors(result.Errors);
-        return Page();
+        return await this.FailedAsync(result, conflict => LoadAsync(id, replaceInput: conflict, ct));
     }
 
     private async Task<bool> LoadAsync(int id, bool replaceInput, CancellationToken ct)

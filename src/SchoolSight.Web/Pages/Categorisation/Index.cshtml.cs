@@ -20,7 +20,7 @@ public sealed class IndexModel(GetProposals get, ProposeLevels propose, AgreeLev
     public bool CanPropose => User.GetRole() is { } role && CategorisationRoles.Proposers.Contains(role);
     public bool CanDecide => User.GetRole() is { } role && CategorisationRoles.Deciders.Contains(role);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     public async Task<IActionResult> OnPostProposeAsync(CancellationToken ct)
     {
@@ -31,8 +31,9 @@ public sealed class IndexModel(GetProposals get, ProposeLevels propose, AgreeLev
             TempData["Success"] = $"Criteria version {run.RuleSetVersion} applied to {run.Schools} schools: {run.New} new proposals, {run.Unchanged} unchanged; {run.DifferFromCurrent} differ from the agreed level and {run.NeedReview} need evidence reviewed";
             return RedirectToPage();
         }
+        if (this.Refusal(result) is { } refused) return refused;
         ModelState.AddOperationErrors(result.Errors, "");
-        return await LoadAsync(ct) ? Page() : Forbid();
+        return await ShowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAgreeUnchangedAsync(CancellationToken ct)
@@ -43,14 +44,16 @@ public sealed class IndexModel(GetProposals get, ProposeLevels propose, AgreeLev
             TempData["Success"] = $"{result.Value} schools' levels agreed unchanged";
             return RedirectToPage();
         }
+        if (this.Refusal(result) is { } refused) return refused;
         ModelState.AddOperationErrors(result.Errors, "");
-        return await LoadAsync(ct) ? Page() : Forbid();
+        return await ShowAsync(ct);
     }
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        if (await get.OverviewAsync(ct) is not { } overview) return false;
-        Overview = overview;
-        return true;
+        var overview = await get.OverviewAsync(ct);
+        if (this.Refusal(overview) is { } refused) return refused;
+        Overview = overview.Value!;
+        return Page();
     }
 }

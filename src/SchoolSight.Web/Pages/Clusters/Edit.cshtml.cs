@@ -34,15 +34,11 @@ public sealed class EditModel(GetCluster get, EditCluster edit) : PageModel
             TempData["Success"] = $"{Input.Name!.Trim()} has been saved";
             return Redirect($"/Clusters/{id}");
         }
-        if (result.IsNotFound) return NotFound();
-        if (result.IsConflict)
+        return await this.FailedAsync(result, conflict =>
         {
-            ModelState.Clear();
-            AddUrns = null;
-        }
-        if (!await LoadAsync(id, replaceInput: result.IsConflict, ct)) return NotFound();
-        ModelState.AddOperationErrors(result.Errors);
-        return Page();
+            if (conflict) AddUrns = null;
+            return LoadAsync(id, replaceInput: conflict, ct);
+        });
     }
 
     private async Task<bool> LoadAsync(int id, bool replaceInput, CancellationToken ct)

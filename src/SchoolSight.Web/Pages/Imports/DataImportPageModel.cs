@@ -10,8 +10,7 @@ namespace SchoolSight.Web.Pages.Imports;
 /// </summary>
 public abstract class DataImportPageModel : PageModel
 {
-    /// <summary>A national pupil file is about 700 MB; room to spare.</summary>
-    public const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
+    public const long MaxUploadBytes = ImportUpload.MaxDataBlockBytes;
 
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -22,7 +21,8 @@ public abstract class DataImportPageModel : PageModel
     public abstract string Path { get; }
     public abstract string Guide { get; }
 
-    protected abstract Task<DataImportResult> ImportAsync(Stream content, string fileName, CancellationToken ct);
+    /// <summary>The import the page runs: <see cref="Core.Imports.Pupils.ImportPupils"/> or <see cref="Core.Imports.Surveys.ImportSurveys"/>.</summary>
+    protected abstract DataBlockImport Import { get; }
 
     public void OnGet()
     {
@@ -33,7 +33,9 @@ public abstract class DataImportPageModel : PageModel
         if (Upload is null) ModelState.AddModelError(nameof(Upload), $"Select the {What} CSV file to import");
         if (!ModelState.IsValid) return Page();
         await using var content = Upload!.OpenReadStream();
-        Result = await ImportAsync(content, Upload.FileName, ct);
+        var outcome = await Import.RunAsync(new DataImportRequest(content, Upload.FileName), ct);
+        if (!outcome.Succeeded) return this.Failed(outcome, prefix: "");
+        Result = outcome.Value;
         return Page();
     }
 }

@@ -14,8 +14,7 @@ namespace SchoolSight.Web.Pages.Imports;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 public sealed class GiasModel(AppDbContext db, ImportGias import) : PageModel
 {
-    /// <summary>A national GIAS file is about 70 MB; room to spare.</summary>
-    public const long MaxUploadBytes = 200L * 1024 * 1024;
+    public const long MaxUploadBytes = Core.Imports.ImportUpload.MaxEstablishmentOrPublishedBytes;
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? LaCodes { get; set; }
@@ -34,7 +33,9 @@ public sealed class GiasModel(AppDbContext db, ImportGias import) : PageModel
         if (!ModelState.IsValid) return Page();
 
         await using var content = Upload!.OpenReadStream();
-        Result = await import.RunAsync(new GiasImportRequest(content, Upload.FileName, scope), ct: ct);
+        var outcome = await import.RunAsync(new GiasImportRequest(content, Upload.FileName, scope), ct: ct);
+        if (!outcome.Succeeded) return this.Failed(outcome, prefix: "");
+        Result = outcome.Value;
         return Page();
     }
 

@@ -39,7 +39,9 @@ public sealed class PublishedModel(ImportPublished import) : PageModel
         if (!ModelState.IsValid) return Page();
 
         await using var content = Upload!.OpenReadStream();
-        Result = await import.RunAsync(new PublishedImportRequest(source, content, Upload.FileName, year, AllSchools), ct: ct);
+        var outcome = await import.RunAsync(new PublishedImportRequest(source, content, Upload.FileName, year, AllSchools), ct: ct);
+        if (!outcome.Succeeded) return this.Failed(outcome, prefix: "");
+        Result = outcome.Value;
         return Page();
     }
 }

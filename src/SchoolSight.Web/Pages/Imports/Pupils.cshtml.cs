@@ -20,6 +20,5 @@ public sealed class PupilsModel(ImportPupils import) : DataImportPageModel
         "attendance, exclusions and results. Each school and year in the file replaces the data SchoolSight holds for it; " +
         "schools and years not in the file are left as they are.";
 
-    protected override Task<DataImportResult> ImportAsync(Stream content, string fileName, CancellationToken ct) =>
-        import.RunAsync(new PupilImportRequest(content, fileName), ct);
+    protected override DataBlockImport Import => import;
 }

@@ -20,6 +20,5 @@ public sealed class SurveysModel(ImportSurveys import) : DataImportPageModel
         "(Strongly agree, Agree, Disagree, Strongly disagree, Don't know, or 1 to 5; blank when not answered). Each school and year in the " +
         "file replaces the responses SchoolSight holds for it.";
 
-    protected override Task<DataImportResult> ImportAsync(Stream content, string fileName, CancellationToken ct) =>
-        import.RunAsync(new SurveyImportRequest(content, fileName), ct);
+    protected override DataBlockImport Import => import;
 }

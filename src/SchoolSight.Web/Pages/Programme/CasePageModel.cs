@@ -46,11 +46,7 @@ public abstract class CasePageModel(GetCase getCase) : PageModel
             TempData["Success"] = success;
             return Redirect(redirect ?? Request.Path.Value ?? "/Programme");
         }
-        if (result.IsNotFound && !await LoadAsync(id, ct)) return NotFound();
-        if (result.IsConflict) ModelState.Clear();
-        if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.AddOperationErrors(result.Errors, prefix);
-        return Page();
+        return await this.FailedAsync(result, _ => LoadAsync(id, ct), prefix);
     }
 
     /// <summary>Binding problems (a date that is not a date) are shown without running the operation.</summary>

@@ -27,7 +27,7 @@ public sealed class ProposeModel(ProposeEntry propose, GetSchoolLevel level, App
     {
         Input.CaseOfficerName = User.DisplayNameOf();
         Input.CaseOfficerEmail = User.Identity?.Name;
-        if (urn is { } school && await level.AsTheSchoolSeesItAsync(school, ct) is { Current: { Level: not LevelOfSupport.Universal } current })
+        if (urn is { } school && (await level.AsTheSchoolSeesItAsync(school, ct)).Value is { Current: { Level: not LevelOfSupport.Universal } current })
         {
             Input.Urn = school;
             Input.Tier = current.Level == LevelOfSupport.Intensive ? SupportTier.Intensive : SupportTier.Targeted;

@@ -44,8 +44,7 @@ public sealed class ConcernsModel(GetConcerns get, RecordConcern record, CloseCo
     private async Task<IActionResult?> LoadAsync(int urn, CancellationToken ct)
     {
         var result = await get.RunAsync(urn, ct);
-        if (result.IsForbidden) return Forbid();
-        if (!result.Succeeded) return NotFound();
+        if (this.Refusal(result) is { } refused) return refused;
         View = result.Value!;
         return null;
     }
@@ -57,15 +56,7 @@ public sealed class ConcernsModel(GetConcerns get, RecordConcern record, CloseCo
             TempData["Success"] = success;
             return Redirect($"/Schools/{urn}/Concerns");
         }
-        if (result.IsForbidden) return Forbid();
-        if (result.IsNotFound) return NotFound();
-        if (result.IsConflict)
-        {
-            ModelState.Clear();
-            if (await LoadAsync(urn, ct) is { } gone) return gone;
-        }
-        ModelState.AddOperationErrors(result.Errors, prefix);
-        return Page();
+        return await this.FailedAsync(result, async conflict => !conflict || await LoadAsync(urn, ct) is null, prefix);
     }
 
     /// <summary>Only the form that was sent is checked: the other form's empty fields are not its problems.</summary>

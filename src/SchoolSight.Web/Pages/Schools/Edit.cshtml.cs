@@ -35,7 +35,7 @@ public sealed class EditModel(GetSchoolProfile get, EditSchool edit, IAuthorizat
                 TempData["Success"] = $"The details of {Input.Name!.Trim()} have been saved";
                 return Redirect($"/Schools/{urn}");
             }
-            if (result.IsNotFound) return NotFound();
+            if (this.Refusal(result) is { } refused) return refused;
             if (result.IsConflict)
             {
                 // Show what is saved now, so the user can make their change again on top of it.

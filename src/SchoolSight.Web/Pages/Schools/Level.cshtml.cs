@@ -19,8 +19,9 @@ public sealed class LevelModel(GetSchoolLevel get, IAuthorizationService authori
     public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, new SchoolResource(urn), SchoolOperations.Read)).Succeeded) return NotFound();
-        if (await get.RunAsync(urn, ct) is not { } view) return NotFound();
-        View = view;
+        var level = await get.RunAsync(urn, ct);
+        if (this.Refusal(level) is { } refused) return refused;
+        View = level.Value!;
         return Page();
     }
 }

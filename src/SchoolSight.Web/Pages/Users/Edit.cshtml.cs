@@ -34,12 +34,7 @@ public sealed class EditModel(ManageUsers manage) : PageModel
         var input = Input.ToInput(ModelState);
         if (!ModelState.IsValid) return Page();
         var result = await manage.EditAsync(id, input, ConcurrencyStamp, ct);
-        if (result.IsNotFound) return NotFound();
-        if (!result.Succeeded)
-        {
-            ModelState.AddOperationErrors(result.Errors);
-            return Page();
-        }
+        if (!result.Succeeded) return this.Failed(result);
         TempData["Success"] = $"{Input.DisplayName}'s details have been saved.";
         return RedirectToPage("Index");
     }

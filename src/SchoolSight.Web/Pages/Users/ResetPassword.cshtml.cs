@@ -18,12 +18,7 @@ public sealed class ResetPasswordModel(ManageUsers manage, IssuePasswordResetLin
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var result = await issue.RunAsync(id, ct);
-        if (result.IsNotFound) return NotFound();
-        if (!result.Succeeded)
-        {
-            ModelState.AddOperationErrors(result.Errors, prefix: "");
-            return Page();
-        }
+        if (!result.Succeeded) return this.Failed(result, prefix: "");
         Link = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{result.Value!.Path}";
         ExpiresAt = result.Value.ExpiresAt;
         Response.Headers.CacheControl = "no-store";

@@ -27,12 +27,7 @@ public abstract class UserActionModel(ManageUsers manage) : PageModel
     /// <summary>Back to the list with a success message, or this page again with the operation's errors.</summary>
     protected IActionResult Finish<T>(OperationResult<T> result, string success)
     {
-        if (result.IsNotFound) return NotFound();
-        if (!result.Succeeded)
-        {
-            ModelState.AddOperationErrors(result.Errors, prefix: "");
-            return Page();
-        }
+        if (!result.Succeeded) return this.Failed(result, prefix: "");
         TempData["Success"] = success;
         return RedirectToPage("Index");
     }

@@ -30,16 +30,18 @@ public sealed class DetailsModel(GetProposals get, AgreeLevel agree) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        if (await get.DetailAsync(id, ct) is not { } detail) return NotFound();
-        Detail = detail;
+        var found = await get.DetailAsync(id, ct);
+        if (this.Refusal(found) is { } refused) return refused;
+        var detail = Detail = found.Value!;
         Input.Version = detail.Proposal.Version;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        if (await get.DetailAsync(id, ct) is not { } detail) return NotFound();
-        Detail = detail;
+        var found = await get.DetailAsync(id, ct);
+        if (this.Refusal(found) is { } refused) return refused;
+        var detail = Detail = found.Value!;
         LevelOfSupport? level = null;
         if (string.IsNullOrEmpty(Input.Choice))
             ModelState.AddModelError("Input.Choice", "Choose whether to agree the proposed level or set another");
@@ -56,12 +58,14 @@ public sealed class DetailsModel(GetProposals get, AgreeLevel agree) : PageModel
             TempData["Success"] = $"{detail.SchoolName}'s level of support is now {result.Value!.Level.Describe().ToLowerInvariant()}";
             return Redirect("/Categorisation");
         }
-        ModelState.AddOperationErrors(result.Errors);
-        if (result.IsConflict && await get.DetailAsync(id, ct) is { } fresh)
+        return await this.FailedAsync(result, async conflict =>
         {
-            Detail = fresh;
-            Input.Version = fresh.Proposal.Version;
-        }
-        return Page();
+            if (!conflict) return true;
+            var fresh = await get.DetailAsync(id, ct);
+            if (!fresh.Succeeded) return false;
+            Detail = fresh.Value!;
+            Input.Version = Detail.Proposal.Version;
+            return true;
+        });
     }
 }

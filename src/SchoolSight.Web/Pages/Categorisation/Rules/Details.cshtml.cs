@@ -29,7 +29,9 @@ public sealed class DetailsModel(ManageRuleSets manage, RuleSets ruleSets, Previ
 
     public async Task<IActionResult> OnGetDownloadAsync(long id, CancellationToken ct)
     {
-        if (await manage.FindAsync(id, ct) is not { } stored) return NotFound();
+        var found = await manage.FindAsync(id, ct);
+        if (this.Refusal(found) is { } refused) return refused;
+        var stored = found.Value!;
         return File(Encoding.UTF8.GetBytes(stored.Content), "application/yaml", $"levels-of-support-{stored.Version}.yaml");
     }
 
@@ -41,13 +43,12 @@ public sealed class DetailsModel(ManageRuleSets manage, RuleSets ruleSets, Previ
             TempData["Success"] = $"Version {result.Value!.Version} adopted. Propose levels again to apply it.";
             return Redirect("/Categorisation");
         }
-        ModelState.AddOperationErrors(result.Errors, "");
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await this.FailedAsync(result, _ => LoadAsync(id, ct), "");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        if (await manage.FindAsync(id, ct) is not { } stored) return false;
+        if ((await manage.FindAsync(id, ct)).Value is not { } stored) return false;
         Stored = stored;
         Rules = ruleSets.Parse(stored).RuleSet;
         if (stored.Status != RuleSetStatus.Adopted && Rules is not null)

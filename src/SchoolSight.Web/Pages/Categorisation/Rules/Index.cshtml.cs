@@ -21,7 +21,9 @@ public sealed class IndexModel(ManageRuleSets manage) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Versions = await manage.ListAsync(ct) ?? [];
+        var versions = await manage.ListAsync(ct);
+        if (this.Refusal(versions) is { } refused) return refused;
+        Versions = versions.Value!;
         return Page();
     }
 
@@ -36,8 +38,8 @@ public sealed class IndexModel(ManageRuleSets manage) : PageModel
             TempData["Success"] = $"Version {result.Value!.Version} uploaded as a draft. Preview it before adopting it.";
             return Redirect($"/Categorisation/Rules/{result.Value.Id}");
         }
+        if (this.Refusal(result) is { } refusal) return refusal;
         foreach (var error in result.Errors) ModelState.AddModelError("Upload", error.Message);
-        Versions = await manage.ListAsync(ct) ?? [];
-        return Page();
+        return await OnGetAsync(ct);
     }
 }

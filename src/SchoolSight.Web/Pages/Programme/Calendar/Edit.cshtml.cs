@@ -34,13 +34,11 @@ public sealed class EditModel(ListSchoolTerms list, EditSchoolTerm edit) : PageM
             TempData["Success"] = $"The {Title} has been saved";
             return Redirect("/Programme/Calendar");
         }
-        if (result.IsConflict)
+        return await this.FailedAsync(result, conflict =>
         {
-            ModelState.Clear();
-            Input = new TermInput { Starts = term.Starts, HalfTermStarts = term.HalfTermStarts, HalfTermEnds = term.HalfTermEnds, Ends = term.Ends, Version = term.Version };
-        }
-        ModelState.AddOperationErrors(result.Errors);
-        return Page();
+            if (conflict) Input = new TermInput { Starts = term.Starts, HalfTermStarts = term.HalfTermStarts, HalfTermEnds = term.HalfTermEnds, Ends = term.Ends, Version = term.Version };
+            return Task.FromResult(true);
+        });
     }
 
     private async Task<ListSchoolTerms.Row?> FindAsync(int id, CancellationToken ct)

@@ -33,14 +33,12 @@ public sealed class EditActionModel(GetCase get, EditPlanAction edit) : CasePage
             TempData["Success"] = "Action saved";
             return Redirect($"/Programme/Cases/{id}/Plan");
         }
-        if (!await LoadActionAsync(id, actionId, ct)) return NotFound();
-        if (result.IsConflict)
+        return await this.FailedAsync(result, async conflict =>
         {
-            ModelState.Clear();
-            Input = FromAction(Action);
-        }
-        ModelState.AddOperationErrors(result.Errors);
-        return Page();
+            if (!await LoadActionAsync(id, actionId, ct)) return false;
+            if (conflict) Input = FromAction(Action);
+            return true;
+        });
     }
 
     private async Task<bool> LoadActionAsync(int id, int actionId, CancellationToken ct)

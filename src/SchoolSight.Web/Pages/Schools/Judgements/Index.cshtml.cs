@@ -15,8 +15,7 @@ public sealed class IndexModel(GetJudgements get) : PageModel
     public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
     {
         var result = await get.RunAsync(urn, ct);
-        if (result.IsForbidden) return Forbid();
-        if (!result.Succeeded) return NotFound();
+        if (this.Refusal(result) is { } refused) return refused;
         View = result.Value!;
         return Page();
     }

@@ -45,24 +45,20 @@ public sealed class RecordModel(GetJudgements get, RecordJudgements record) : Pa
             TempData["Success"] = $"{Chosen.Describe()} judgements for {AcademicYear.Format(AcademicYearChosen)} saved";
             return Redirect($"/Schools/{urn}/Judgements#year-{AcademicYearChosen}");
         }
-        if (result.IsForbidden) return Forbid();
-        if (result.IsNotFound) return NotFound();
-        if (result.IsConflict)
+        // After a conflict, show what is recorded now, so the person can make their changes again from it.
+        return await this.FailedAsync(result, async conflict =>
         {
-            // Show what is recorded now, so the person can make their changes again from it.
-            ModelState.Clear();
-            if (await LoadAsync(urn, ct) is { } gone) return gone;
+            if (!conflict) return true;
+            if (await LoadAsync(urn, ct) is not null) return false;
             Prefill();
-        }
-        ModelState.AddOperationErrors(result.Errors);
-        return Page();
+            return true;
+        });
     }
 
     private async Task<IActionResult?> LoadAsync(int urn, CancellationToken ct)
     {
         var result = await get.RunAsync(urn, ct);
-        if (result.IsForbidden) return Forbid();
-        if (!result.Succeeded) return NotFound();
+        if (this.Refusal(result) is { } refused) return refused;
         View = result.Value!;
         var role = User.GetRole()!.Value;
         if (Source is null) Chosen = role.OwnSource();
