@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Attachments;
 using SchoolSight.Domain;
+using SchoolSight.Domain.Attachments;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Calendar;
 using SchoolSight.Domain.Categorisation;
@@ -55,6 +57,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<LevelProposal> LevelProposals => Set<LevelProposal>();
     public DbSet<SchoolLevelDecision> SchoolLevels => Set<SchoolLevelDecision>();
     public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
@@ -77,6 +81,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         builder.Entity<SchoolConcern>().HasQueryFilter(c => ScopeIsWholeLa || ScopeUrns.Contains(c.Urn));
         builder.Entity<LevelProposal>().HasQueryFilter(p => ScopeIsWholeLa || ScopeUrns.Contains(p.Urn));
         builder.Entity<SchoolLevelDecision>().HasQueryFilter(d => ScopeIsWholeLa || ScopeUrns.Contains(d.Urn));
+        builder.Entity<Attachment>().HasQueryFilter(a => ScopeIsWholeLa || a.SchoolUrn == null || ScopeUrns.Contains(a.SchoolUrn.Value));
     }
 
     private bool ScopeIsWholeLa => _user.Scope.WholeLa;
@@ -150,7 +155,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     /// <summary>Import records and published (not pupil-level) figures are their own record: the import that brought them.</summary>
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not (ImportRecord or ImportLock or PendingRecompute or SentReminder or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet or PublishedFigure or OfstedInspection) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+        entry.Entity is not (ImportRecord or ImportLock or PendingRecompute or SentReminder or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet or PublishedFigure or OfstedInspection or AttachmentContent) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
 
@@ -167,6 +172,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         SchoolConcern concern => concern.Urn,
         LevelProposal proposal => proposal.Urn,
         SchoolLevelDecision decision => decision.Urn,
+        Attachment attachment => attachment.SchoolUrn,
         AppUser user => user.SchoolUrn,
         _ => null,
     };
