@@ -16,21 +16,28 @@ public static class ProgressEvidenceFilesApi
 
     public static RouteGroupBuilder MapProgressEvidenceFilesApi(this RouteGroupBuilder api)
     {
-        var files = api.MapGroup("/programme/cases/{id:int}/meetings/{meetingId:int}/files").WithTags("Improving Outcomes Programme");
-        files.MapGet("", List).RequireAuthorization(Policies.ProgrammeReader).WithName("ListProgressEvidenceFiles")
+        var meeting = api.MapGroup("/programme/cases/{id:int}/meetings/{meetingId:int}").WithTags("Improving Outcomes Programme");
+        meeting.MapGet("/files", List).RequireAuthorization(Policies.ProgrammeReader).WithName("ListProgressEvidenceFiles")
             .WithSummary("The files attached to a programme meeting's progress evidence (their details, not their contents).")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        files.MapPost("", Attach).RequireAuthorization(Policies.ProgrammeContributor).WithName("AttachProgressEvidenceFile")
+        meeting.MapPost("/files", Attach).RequireAuthorization(Policies.ProgrammeContributor).WithName("AttachProgressEvidenceFile")
             .WithSummary("Attach a file to a programme meeting's progress evidence (M&I team, SIP, school; while the case is running).")
             .WithDescription("Multipart form: 'file' and an optional 'description'. Refused with 400 when the file is empty, too large, " +
                              "of a type not allowed or not what its name says; 422 when the record has its most files or the virus check refuses it. Nothing is kept from a refused file.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = UploadForms.Body("The file: PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV, as the LA allows",
+                    ("description", $"A short description, up to {Domain.Attachments.Attachment.MaxDescriptionLength} characters"));
+                return Task.CompletedTask;
+            })
+            .Produces<FileView>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithMetadata(new RequestSizeLimitAttribute(AttachmentOptions.LargestRequest))
             .WithFormOptions(multipartBodyLengthLimit: AttachmentOptions.LargestRequest);
-        files.MapGet("/{fileId:guid}", Download).RequireAuthorization(Policies.ProgrammeReader).WithName("DownloadProgressEvidenceFile")
+        meeting.MapGet("/files/{fileId:guid}", Download).RequireAuthorization(Policies.ProgrammeReader).WithName("DownloadProgressEvidenceFile")
             .WithSummary("Download a file of a meeting's progress evidence, as stored (Content-Disposition: attachment). Every download is audited.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
-        files.MapDelete("/{fileId:guid}", Remove).RequireAuthorization(Policies.ProgrammeContributor).WithName("RemoveProgressEvidenceFile")
+        meeting.MapDelete("/files/{fileId:guid}", Remove).RequireAuthorization(Policies.ProgrammeContributor).WithName("RemoveProgressEvidenceFile")
             .WithSummary("Remove a file from a meeting's progress evidence.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
@@ -41,11 +48,14 @@ public static class ProgressEvidenceFilesApi
     private static async Task<Results<Ok<IReadOnlyList<FileView>>, ProblemHttpResult>> List(int id, int meetingId, ListProgressEvidenceFiles list, CancellationToken ct) =>
         await list.RunAsync(id, meetingId, ct) is { } rows ? TypedResults.Ok<IReadOnlyList<FileView>>([.. rows.Select(View)]) : ApiResults.NotFound("meeting");
 
-    private static async Task<Results<Created<FileView>, ValidationProblem, ProblemHttpResult>> Attach(int id, int meetingId, IFormFile file, [FromForm] string? description,
+    private static async Task<Results<Created<FileView>, ValidationProblem, ProblemHttpResult>> Attach(int id, int meetingId, HttpRequest request,
         AttachProgressEvidenceFile attach, CancellationToken ct)
     {
-        await using var content = file.OpenReadStream();
-        var result = await attach.RunAsync(id, meetingId, new AttachFile.Upload(content, file.FileName, description), ct);
+        var (form, unreadable) = await UploadForms.ReadAsync(request, ct);
+        if (unreadable is not null) return unreadable;
+        var file = form!.Files.GetFile("file");
+        await using var content = file?.OpenReadStream();
+        var result = await attach.RunAsync(id, meetingId, new AttachFile.Upload(content, file?.FileName, form["description"]), ct);
         if (result.Succeeded) return TypedResults.Created($"/api/v1/programme/cases/{id}/meetings/{meetingId}/files/{result.Value!.Id}", View(result.Value));
         if ((ApiResults.Problem(result, "meeting") ?? Refused(result)) is { } problem) return problem;
         return ApiResults.Validation(result.Errors);
