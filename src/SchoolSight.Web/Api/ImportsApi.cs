@@ -46,7 +46,8 @@ public static class ImportsApi
                              "Every attempt is recorded.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
-                operation.RequestBody = GiasUploadBody();
+                operation.RequestBody = UploadForms.Body("The GIAS 'all establishment data' CSV",
+                    ("laCodes", "LA codes to keep, e.g. 850,936", JsonSchemaType.String), ("allLas", "Keep every LA in the file instead", JsonSchemaType.Boolean));
                 return Task.CompletedTask;
             })
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -77,7 +78,7 @@ public static class ImportsApi
                              "Every attempt is recorded.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
-                operation.RequestBody = FileUploadBody("The CSV file");
+                operation.RequestBody = UploadForms.Body("The CSV file");
                 return Task.CompletedTask;
             })
             .Produces<DataImportResponse>()
@@ -87,41 +88,12 @@ public static class ImportsApi
             .WithFormOptions(multipartBodyLengthLimit: DataImportPageModel.MaxUploadBytes);
     }
 
-    private static OpenApiRequestBody FileUploadBody(string description) => new()
-    {
-        Required = true,
-        Content = new Dictionary<string, OpenApiMediaType>
-        {
-            ["multipart/form-data"] = new()
-            {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { "file" },
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = description },
-                    },
-                },
-            },
-        },
-    };
-
     private static async Task<IResult> ImportDataAsync(HttpRequest request,
         Func<IServiceProvider, Stream, string, CancellationToken, Task<DataImportResult>> run, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a multipart/form-data request with the CSV file as the field 'file'."] });
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The form could not be read: {e.Message}"] });
-        }
-        if (form.Files.GetFile("file") is not { } file)
+        var (form, unreadable) = await UploadForms.ReadAsync(request, "the CSV file", ct);
+        if (unreadable is not null) return unreadable;
+        if (form!.Files.GetFile("file") is not { } file)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the CSV file as the form field 'file'."] });
 
         await using var content = file.OpenReadStream();
@@ -137,28 +109,6 @@ public static class ImportsApi
             result.Scope, result.RowsRead, result.SchoolYears, result.Added, result.Replaced, result.Unchanged, result.Changed));
     }
 
-    private static OpenApiRequestBody GiasUploadBody() => new()
-    {
-        Required = true,
-        Content = new Dictionary<string, OpenApiMediaType>
-        {
-            ["multipart/form-data"] = new()
-            {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { "file" },
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The GIAS 'all establishment data' CSV" },
-                        ["laCodes"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "LA codes to keep, e.g. 850,936" },
-                        ["allLas"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Keep every LA in the file instead" },
-                    },
-                },
-            },
-        },
-    };
-
     private static async Task<Ok<ImportHistoryPage>> ListAsync(ImportHistory history, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await history.ListAsync(page ?? 1, pageSize ?? 50, ct));
 
@@ -170,17 +120,9 @@ public static class ImportsApi
     private static async Task<Results<Ok<GiasImportResponse>, ValidationProblem, ProblemHttpResult>> ImportGiasAsync(
         HttpRequest request, ImportGias import, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a multipart/form-data request with the GIAS CSV file as the field 'file'."] });
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The form could not be read: {e.Message}"] });
-        }
+        var (read, unreadable) = await UploadForms.ReadAsync(request, "the GIAS CSV file", ct);
+        if (unreadable is not null) return unreadable;
+        var form = read!;
         var file = form.Files.GetFile("file");
         var allLas = bool.TryParse(form["allLas"], out var every) && every;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using SchoolSight.Core.Attachments;
 using SchoolSight.Core.ImprovingOutcomes;
 using SchoolSight.Web.Authorization;
@@ -27,7 +28,7 @@ public static class ProgressEvidenceFilesApi
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 operation.RequestBody = UploadForms.Body("The file: PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV, as the LA allows",
-                    ("description", $"A short description, up to {Domain.Attachments.Attachment.MaxDescriptionLength} characters"));
+                    ("description", $"A short description, up to {Domain.Attachments.Attachment.MaxDescriptionLength} characters", JsonSchemaType.String));
                 return Task.CompletedTask;
             })
             .Produces<FileView>(StatusCodes.Status201Created).ProducesValidationProblem()
@@ -51,7 +52,7 @@ public static class ProgressEvidenceFilesApi
     private static async Task<Results<Created<FileView>, ValidationProblem, ProblemHttpResult>> Attach(int id, int meetingId, HttpRequest request,
         AttachProgressEvidenceFile attach, CancellationToken ct)
     {
-        var (form, unreadable) = await UploadForms.ReadAsync(request, ct);
+        var (form, unreadable) = await UploadForms.ReadAsync(request, "the file", ct);
         if (unreadable is not null) return unreadable;
         var file = form!.Files.GetFile("file");
         await using var content = file?.OpenReadStream();

@@ -28,7 +28,8 @@ public static class PublishedImportsApi
                              "All or nothing: a file with any problem is refused with 422 and every problem, by line and column, in 'errors'. Every attempt is recorded.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
-                operation.RequestBody = UploadBody();
+                operation.RequestBody = UploadForms.Body("The published CSV file",
+                    ("academicYear", "The academic year the file is about, e.g. 2018/19", JsonSchemaType.String), ("allSchools", "Keep every school in the file", JsonSchemaType.Boolean));
                 return Task.CompletedTask;
             })
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -38,45 +39,15 @@ public static class PublishedImportsApi
         return api;
     }
 
-    private static OpenApiRequestBody UploadBody() => new()
-    {
-        Required = true,
-        Content = new Dictionary<string, OpenApiMediaType>
-        {
-            ["multipart/form-data"] = new()
-            {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { "file" },
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The published CSV file" },
-                        ["academicYear"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The academic year the file is about, e.g. 2018/19" },
-                        ["allSchools"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Keep every school in the file" },
-                    },
-                },
-            },
-        },
-    };
-
     private static async Task<Results<Ok<PublishedImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(
         string source, HttpRequest request, ImportPublished import, CancellationToken ct)
     {
         if (!PublishedSources.TryParse(source, out var kind))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
                 detail: $"There is no published source '{source}': use ks2, ks4, census, absence or ofsted.");
-        if (!request.HasFormContentType)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send a multipart/form-data request with the CSV file as the field 'file'."] });
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The form could not be read: {e.Message}"] });
-        }
+        var (read, unreadable) = await UploadForms.ReadAsync(request, "the CSV file", ct);
+        if (unreadable is not null) return unreadable;
+        var form = read!;
         var file = form.Files.GetFile("file");
         var problems = new Dictionary<string, string[]>();
         if (file is null) problems["file"] = ["Send the CSV file as the form field 'file'."];

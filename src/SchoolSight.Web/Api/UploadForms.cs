@@ -10,10 +10,10 @@ namespace SchoolSight.Web.Api;
 /// </summary>
 internal static class UploadForms
 {
-    /// <summary>The form, or the problem with it (keyed "file").</summary>
-    public static async Task<(IFormCollection? Form, ValidationProblem? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The form, or the problem with it (keyed "file"); <paramref name="file"/> names what the field 'file' should hold.</summary>
+    public static async Task<(IFormCollection? Form, ValidationProblem? Problem)> ReadAsync(HttpRequest request, string file, CancellationToken ct)
     {
-        if (!request.HasFormContentType) return (null, Problem("Send a multipart/form-data request with the file as the field 'file'."));
+        if (!request.HasFormContentType) return (null, Problem($"Send a multipart/form-data request with {file} as the field 'file'."));
         try
         {
             return (await request.ReadFormAsync(ct), null);
@@ -26,8 +26,8 @@ internal static class UploadForms
 
     private static ValidationProblem Problem(string message) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] });
 
-    /// <summary>The form as OpenAPI shows it: a required binary 'file' and optional text fields.</summary>
-    public static OpenApiRequestBody Body(string file, params (string Name, string Description)[] fields) => new()
+    /// <summary>The form as OpenAPI shows it: a required binary 'file' and optional fields (text unless their type says otherwise).</summary>
+    public static OpenApiRequestBody Body(string file, params (string Name, string Description, JsonSchemaType Type)[] fields) => new()
     {
         Required = true,
         Content = new Dictionary<string, OpenApiMediaType>
@@ -38,10 +38,9 @@ internal static class UploadForms
                 {
                     Type = JsonSchemaType.Object,
                     Required = new HashSet<string> { "file" },
-                    Properties = new Dictionary<string, IOpenApiSchema>(fields.Select(f => KeyValuePair.Create(f.Name, (IOpenApiSchema)new OpenApiSchema { Type = JsonSchemaType.String, Description = f.Description })))
-                    {
-                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = file },
-                    },
+                    Properties = new[] { KeyValuePair.Create("file", (IOpenApiSchema)new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = file }) }
+                        .Concat(fields.Select(f => KeyValuePair.Create(f.Name, (IOpenApiSchema)new OpenApiSchema { Type = f.Type, Description = f.Description })))
+                        .ToDictionary(),
                 },
             },
         },

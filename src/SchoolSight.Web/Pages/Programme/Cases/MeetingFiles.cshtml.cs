@@ -16,12 +16,11 @@ namespace SchoolSight.Web.Pages.Programme.Cases;
 [Authorize(Policy = Policies.ProgrammeReader)]
 [RequestSizeLimit(AttachmentOptions.LargestRequest)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentOptions.LargestRequest)]
-public sealed class MeetingFilesModel(GetCase get, AttachProgressEvidenceFile attach, OpenProgressEvidenceFile open, RemoveProgressEvidenceFile remove) : CasePageModel(get)
+public sealed class MeetingFilesModel(GetCase get, AttachProgressEvidenceFile attach, OpenProgressEvidenceFile open, RemoveProgressEvidenceFile remove) : MeetingPageModel(get)
 {
     [BindProperty(Name = "File")] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Description { get; set; }
 
-    public ProgrammeMeeting Meeting { get; private set; } = null!;
     public bool CanChangeFiles => CanContribute && Case.State is CaseState.BaselineRecorded or CaseState.Active;
 
     public async Task<IActionResult> OnGetAsync(int id, int meetingId, CancellationToken ct) =>
@@ -52,15 +51,6 @@ public sealed class MeetingFilesModel(GetCase get, AttachProgressEvidenceFile at
     private async Task<IActionResult> AfterAsync(Core.OperationResult<AttachmentRow> result, int id, int meetingId, string success, CancellationToken ct)
     {
         if (result.IsForbidden) return Forbid();
-        var done = await DoneAsync(result, id, success, "", ct, $"/Programme/Cases/{id}/Meetings/{meetingId}#evidence-files");
-        if (done is PageResult && !await LoadMeetingAsync(id, meetingId, ct)) return NotFound();
-        return done;
-    }
-
-    private async Task<bool> LoadMeetingAsync(int id, int meetingId, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return false;
-        Meeting = Case.Meetings.FirstOrDefault(m => m.Id == meetingId)!;
-        return Meeting is not null;
+        return await MeetingDoneAsync(result, id, meetingId, success, "", ct, $"/Programme/Cases/{id}/Meetings/{meetingId}#evidence-files");
     }
 }
