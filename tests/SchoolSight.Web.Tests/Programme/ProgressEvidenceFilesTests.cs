@@ -109,7 +109,9 @@ public abstract class ProgressEvidenceFilesTests(ProgrammeApp fixture)
         var html = await head.GetStringAsync(page);
         html.ShouldContain("class=\"govuk-file-upload\" id=\"File\" name=\"File\" type=\"file\"");
         html.ShouldContain($"action=\"{page}/Files\" enctype=\"multipart/form-data\"");
-        var token = Forms.AntiforgeryToken(html);
+        // The upload form carries its own antiforgery token (a form with an action of its own gets none unless asked).
+        var uploadForm = html[html.IndexOf("data-testid=\"evidence-file-upload\"", StringComparison.Ordinal)..];
+        var token = Forms.AntiforgeryToken(uploadForm[..uploadForm.IndexOf("</form>", StringComparison.Ordinal)]);
 
         var refused = await head.PostAsync($"{page}/Files", Form(SampleFiles.Png, "phonics.pdf", "File", "application/pdf", ("__RequestVerificationToken", token)));
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -132,6 +134,17 @@ public abstract class ProgressEvidenceFilesTests(ProgrammeApp fixture)
         }
         var link = System.Text.RegularExpressions.Regex.Match(await head.GetStringAsync(page), "href=\"([^\"]+handler=Download[^\"]+)\"[^>]*>Phonics tracker.csv").Groups[1].Value.Replace("&amp;", "&");
         await ShouldBeTheDownloadOf(await App.ClientFor(Role.Governor).GetAsync(link), "Phonics tracker.csv", "text/csv", csv);
+
+        var listed = await head.GetStringAsync(page);
+        var removeForm = listed[listed.IndexOf("?handler=Remove", StringComparison.Ordinal)..];
+        var fileId = System.Text.RegularExpressions.Regex.Match(removeForm, "name=\"fileId\" value=\"([^\"]+)\"").Groups[1].Value;
+        var removed = await head.PostAsync($"{page}/Files?handler=Remove", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["fileId"] = fileId,
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(removeForm[..removeForm.IndexOf("</form>", StringComparison.Ordinal)]),
+        }));
+        removed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.ClientFor(Role.Governor).GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
