@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 using SchoolSight.Core;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Attachments;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using SchoolSight.Core.Imports;
@@ -33,6 +34,7 @@ public static class SchoolSightApp
         var tempFolder = ImportTempFolder.FromConfiguration(builder.Configuration);
         services.AddSingleton(tempFolder);
         services.AddSchoolSightCore();
+        services.AddSchoolSightAttachments(builder.Configuration);
         services.AddImprovingOutcomesProgramme(builder.Configuration);
         services.AddPupilDataRetention(builder.Configuration);
         services.AddSingleton<RecomputeAtStartup>();

@@ -171,6 +171,12 @@ public sealed class ProgrammeJourneyTests(ProgrammeBrowserApp session) : IClassF
         await ClickAsync(officer, "Submit the progress report");
         await ExpectSuccessAsync(officer);
         await Shot(officer, "09-meeting-scheduled");
+        await officer.Locator("#File").SetInputFilesAsync(new FilePayload { Name = "Year 6 reading assessment.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf("Year 6 reading") });
+        await officer.Locator("#Description").FillAsync("November assessment, by class");
+        await ClickAsync(officer, "Attach the file");
+        await ExpectSuccessAsync(officer);
+        (await officer.Locator("[data-testid=evidence-files]").InnerTextAsync()).ShouldContain("Year 6 reading assessment.pdf");
+        await Shot(officer, "09-evidence-file-attached");
 
         session.Clock.SetDay(new DateOnly(2026, 12, 2), 15);
         officer = await session.SignInAsync(Role.InterventionOfficer);

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Attachments;
 using SchoolSight.Core.Time;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Attachments;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Calendar;
 using SchoolSight.Domain.Categorisation;
@@ -59,6 +61,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<LevelProposal> LevelProposals => Set<LevelProposal>();
     public DbSet<SchoolLevelDecision> SchoolLevels => Set<SchoolLevelDecision>();
     public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.UtcNow;
@@ -83,6 +87,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         var filter = typeof(AppDbContext).GetMethod(nameof(FilterToReaders), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(ISchoolOwned).IsAssignableFrom(e.ClrType)).ToList())
             filter.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+
+        // An attachment belongs to a record of any kind: its operations check the record's own rights; here, a school's
+        // files are kept to the users of that school's scope, and files of LA records to the whole-LA roles.
+        builder.Entity<Attachment>().HasQueryFilter(a =>
+            SomeoneActs && (ScopeIsWholeLa || (a.SchoolUrn != null && ScopeUrns.Contains(a.SchoolUrn.Value))));
     }
 
     private void FilterToReaders<T>(ModelBuilder builder) where T : class, ISchoolOwned
@@ -95,6 +104,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     }
 
     private bool MayRead(Resource resource) => _user.Role.Allows(resource, ResourceAction.Read);
+    private bool SomeoneActs => _user.Role != null;
     private bool ScopeIsWholeLa => _user.Scope.WholeLa;
     private List<int> ScopeUrns => _scopeUrns ??= [.. _user.Scope.Urns];
     private List<int>? _scopeUrns;
@@ -168,7 +178,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     /// <summary>Import records and published (not pupil-level) figures are their own record: the import that brought them.</summary>
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not (ImportRecord or ImportLock or PendingRecompute or SentReminder or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet or PublishedFigure or OfstedInspection) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+        entry.Entity is not (ImportRecord or ImportLock or PendingRecompute or SentReminder or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet or PublishedFigure or OfstedInspection or AttachmentContent) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
 
@@ -178,6 +188,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     private static int? SchoolOf(EntityEntry entry) => entry.Entity switch
     {
         ISchoolOwned owned => owned.Urn,
+        Attachment attachment => attachment.SchoolUrn,
         AppUser user => user.SchoolUrn,
         _ => null,
     };

@@ -13,8 +13,8 @@ namespace SchoolSight.Core.Imports;
 public sealed class ImportTempFolder(string path)
 {
     public const string ConfigurationKey = "Imports:TempFolder";
-    public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    public const UnixFileMode FolderMode = PrivateFolder.FolderMode;
+    public const UnixFileMode FileMode = PrivateFolder.FileMode;
 
     private readonly Lock _creating = new();
 
@@ -69,17 +69,7 @@ public sealed class ImportTempFolder(string path)
     {
         lock (_creating)
         {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(Path);
-                return Path;
-            }
-            var folder = Directory.CreateDirectory(Path, FolderMode);
-            if (folder.LinkTarget is not null)
-                throw new IOException($"The temporary folder for imports, {Path}, is a link: set {ConfigurationKey} to a folder of SchoolSight's own.");
-            // Setting the mode fails unless this user owns the folder: a folder someone else made is never used.
-            if (folder.UnixFileMode != FolderMode) File.SetUnixFileMode(Path, FolderMode);
-            return Path;
+            return PrivateFolder.Ensure(Path, "The temporary folder for imports", ConfigurationKey);
         }
     }
 

@@ -18,6 +18,7 @@ public static class ApiEndpoints
         v1.MapPublishedImportsApi();
         v1.MapIndicatorsApi();
         v1.MapProgrammeApi();
+        v1.MapProgressEvidenceFilesApi();
         v1.MapCategorisationApi();
         v1.MapJudgementsApi();
         v1.MapConcernsApi();

@@ -144,6 +144,7 @@ public abstract partial class AccessMatrixTests(DatabaseProvider provider, ITest
         "documentName" => "v1",
         "indicatorId" => "KS2_RWM_EXP",
         "outcome" => "stay-safe",
+        "fileId" => Guid.Empty.ToString(),
         _ => "1",
     }).Replace("{documentName?}", "v1");
 

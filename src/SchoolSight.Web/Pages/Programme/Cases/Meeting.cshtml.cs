@@ -11,7 +11,7 @@ namespace SchoolSight.Web.Pages.Programme.Cases;
 /// <summary>One programme meeting: agenda, progress report, the record of the meeting, minutes, follow-up, and its report for governors.</summary>
 [Authorize(Policy = Policies.ProgrammeReader)]
 public sealed class MeetingModel(GetCase get, RecordAgendaSent agenda, SubmitProgressReport report, RecordMeetingHeld held, RecordMinutes minutes,
-    RecordProfessionalsMeeting professionals, RecordGoverningBodyReport governors, RecordSipAgreement sipAgreement, GetMeetingReport meetingReport, IPdfRenderer pdf) : CasePageModel(get)
+    RecordProfessionalsMeeting professionals, RecordGoverningBodyReport governors, RecordSipAgreement sipAgreement, GetMeetingReport meetingReport, IPdfRenderer pdf) : MeetingPageModel(get)
 {
     [BindProperty] public MeetingDateInput Agenda { get; set; } = new();
     [BindProperty] public ProgressReportInput Report { get; set; } = new();
@@ -23,7 +23,6 @@ public sealed class MeetingModel(GetCase get, RecordAgendaSent agenda, SubmitPro
 
     public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> AgreeChoices =>
         [new("Choose", ""), new("Yes, I agree", "true"), new("No, I do not agree", "false")];
-    public ProgrammeMeeting Meeting { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, int meetingId, CancellationToken ct)
     {
@@ -71,16 +70,6 @@ public sealed class MeetingModel(GetCase get, RecordAgendaSent agenda, SubmitPro
     {
         if (await BindingErrorsAsync(id, inputType, prefix, ct) is { } invalid)
             return await LoadMeetingAsync(id, meetingId, ct) ? invalid : NotFound();
-        var result = await run();
-        var done = await DoneAsync(result, id, success, prefix, ct);
-        if (done is PageResult && !await LoadMeetingAsync(id, meetingId, ct)) return NotFound();
-        return done;
-    }
-
-    private async Task<bool> LoadMeetingAsync(int id, int meetingId, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return false;
-        Meeting = Case.Meetings.FirstOrDefault(m => m.Id == meetingId)!;
-        return Meeting is not null;
+        return await MeetingDoneAsync(await run(), id, meetingId, success, prefix, ct);
     }
 }
