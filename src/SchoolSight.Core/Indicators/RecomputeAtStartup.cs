@@ -1,8 +1,8 @@
-using SchoolSight.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
 
 namespace SchoolSight.Core.Indicators;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.ImprovingOutcomes;
-using SchoolSight.Domain;
 using SchoolSight.Core.Time;
+using SchoolSight.Domain;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Web.Authorization;
 

@@ -1,8 +1,8 @@
-using SchoolSight.Core.Data;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
 using SchoolSight.Domain.Access;
 using SchoolSight.TestSupport;
 using SchoolSight.Web.Authorization;

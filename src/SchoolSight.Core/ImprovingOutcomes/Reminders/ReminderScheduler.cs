@@ -1,9 +1,9 @@
-using SchoolSight.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Data;
 
 namespace SchoolSight.Core.ImprovingOutcomes.Reminders;
 
