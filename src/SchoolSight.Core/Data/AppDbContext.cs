@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -176,9 +177,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         }
     }
 
-    /// <summary>Import records and published (not pupil-level) figures are their own record: the import that brought them.</summary>
-    private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not (ImportRecord or ImportLock or PendingRecompute or SentReminder or PupilDataBlock or SurveyDataBlock or IndicatorResultSet or SimilarSchoolSet or PublishedFigure or OfstedInspection or AttachmentContent) && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+    /// <summary>Every record but those marked <see cref="NotAuditedOnSaveAttribute"/> (each says why) and Identity's own tables.</summary>
+    private static bool IsAudited(EntityEntry entry) => Audited.GetOrAdd(entry.Metadata.ClrType, type =>
+        !Attribute.IsDefined(type, typeof(NotAuditedOnSaveAttribute)) && type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true);
+
+    private static readonly ConcurrentDictionary<Type, bool> Audited = new();
 
     private static string EntityName(EntityEntry entry) => entry.Metadata.ClrType.Name;
 

@@ -1,3 +1,4 @@
+using SchoolSight.Domain.Auditing;
 namespace SchoolSight.Domain.Imports;
 
 public enum ImportKind
@@ -42,6 +43,7 @@ public static class ImportOutcomes
 /// outcome: applied in the import's own transaction, or rejected or failed after it. An attempt whose process stopped
 /// keeps no outcome. A rejected or failed file is recorded too, with its problems, but changes no school data.
 /// </summary>
+[NotAuditedOnSave("The import is its own record: who, when, which file, what it changed.")]
 public sealed class ImportRecord
 {
     private ImportRecord() { FileName = ""; Sha256 = ""; UserName = ""; Scope = ""; }

@@ -1,3 +1,4 @@
+using SchoolSight.Domain.Auditing;
 namespace SchoolSight.Domain.ImprovingOutcomes;
 
 public enum ReminderKind
@@ -15,6 +16,7 @@ public enum ReminderKind
 /// A claim whose sending failed is removed so the next pass tries again; one that was claimed but never confirmed
 /// (the app stopped while sending) is kept and not retried: a reminder is sent at most once.
 /// </summary>
+[NotAuditedOnSave("A reminder sent is its own record.")]
 public sealed class SentReminder
 {
     private SentReminder() { DeadlineKey = ""; Recipient = ""; Subject = ""; }

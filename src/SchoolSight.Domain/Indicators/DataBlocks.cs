@@ -1,4 +1,5 @@
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Auditing;
 
 namespace SchoolSight.Domain.Indicators;
 
@@ -7,6 +8,7 @@ namespace SchoolSight.Domain.Indicators;
 /// year is about 8 million pupils, far too many for one database row each. Replaced whole when a newer file carries the
 /// school and year; <see cref="Sha256"/> of the encoded rows lets an identical re-import change nothing.
 /// </summary>
+[NotAuditedOnSave("The import audits each block it adds or replaces, without the pupils' rows.")]
 public sealed class PupilDataBlock : ISchoolOwned
 {
     public static Resource Resource => Resource.PupilData;
@@ -52,6 +54,7 @@ public sealed class PupilDataBlock : ISchoolOwned
 }
 
 /// <summary>The perception survey responses of one school for one academic year, as one encoded block.</summary>
+[NotAuditedOnSave("The import audits each block it adds or replaces, without the responses.")]
 public sealed class SurveyDataBlock : ISchoolOwned
 {
     public static Resource Resource => Resource.PupilData;

@@ -1,4 +1,5 @@
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Auditing;
 
 namespace SchoolSight.Domain.Indicators;
 
@@ -15,6 +16,7 @@ public enum AreaKind
 /// encoded by Core's TalliesCodec. Written by the recompute; <see cref="InputHash"/> records what it was computed from,
 /// so a recompute after an import redoes only the school-years whose data changed.
 /// </summary>
+[NotAuditedOnSave("Figures computed from imported data: the import that brought the data is recorded.")]
 public sealed class IndicatorResultSet
 {
     private IndicatorResultSet() { AreaCode = ""; Data = []; InputHash = ""; Source = ""; }
@@ -53,6 +55,7 @@ public sealed class IndicatorResultSet
 }
 
 /// <summary>A school's similar schools for a year (DOMAIN.md 3.3), with the method that chose them and each one's distance.</summary>
+[NotAuditedOnSave("Computed from imported data: the import that brought the data is recorded.")]
 public sealed class SimilarSchoolSet : ISchoolOwned
 {
     public static Resource Resource => Resource.Indicators;

@@ -1,3 +1,4 @@
+using SchoolSight.Domain.Auditing;
 namespace SchoolSight.Domain.Indicators;
 
 /// <summary>
@@ -5,6 +6,7 @@ namespace SchoolSight.Domain.Indicators;
 /// transaction and removed only once the recompute has been saved, so a crash in between leaves the mark, and the next
 /// start of the web app or of the CLI finishes the recompute.
 /// </summary>
+[NotAuditedOnSave("A mark that figures must be recomputed; the import that set it is recorded.")]
 public sealed class PendingRecompute
 {
     private PendingRecompute() { }

@@ -1,4 +1,5 @@
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Auditing;
 
 namespace SchoolSight.Domain.Published;
 
@@ -38,6 +39,7 @@ public sealed record OfstedOutcome
 }
 
 /// <summary>Ofsted's published outcomes for one school (by URN), from the latest Ofsted import that listed it.</summary>
+[NotAuditedOnSave("Published inspection outcomes, as given: the import that brought them is their record.")]
 public sealed class OfstedInspection : ISchoolOwned
 {
     public static Resource Resource => Resource.PublishedData;

@@ -1,3 +1,4 @@
+using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Indicators;
 namespace SchoolSight.Domain.Published;
 
@@ -8,6 +9,7 @@ namespace SchoolSight.Domain.Published;
 /// (<c>SUPP</c>, <c>NE</c>, <c>NP</c>…, see <c>PublishedMarkers</c>), so "suppressed" is never mistaken for "none".
 /// Not pupil-level data: the import that brought it (<see cref="ImportId"/>) is its record.
 /// </summary>
+[NotAuditedOnSave("Published figures, as given: the import that brought them is their record.")]
 public sealed class PublishedFigure
 {
     private PublishedFigure() { AreaCode = ""; Measure = ""; }

@@ -104,7 +104,6 @@ public static class ProgrammeApi
     private static async Task<Results<Ok<CaseDetails>, ValidationProblem, ProblemHttpResult>> Move(int id, MoveCaseInput input, MoveCase move, GetCase get, CancellationToken ct)
     {
         var result = await move.RunAsync(id, input, ct);
-        if (!result.Succeeded && result.Errors.All(e => e.Kind is ErrorKind.Validation or ErrorKind.Rule)) return ApiResults.Validation(result.Errors);
         return await ApiResults.SavedAsync(result, "case", async i => await get.RunAsync(i, ct) is { } v ? Details(v) : null);
     }
 

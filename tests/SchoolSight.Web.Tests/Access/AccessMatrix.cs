@@ -44,6 +44,7 @@ public static class AccessMatrix
     {
         ["GET /"] = Everyone,
         ["GET /Error"] = null,
+        ["GET /health"] = null,
         ["GET /Account/SignIn"] = null,
         ["GET /Account/SignOut"] = null,
         ["GET /Account/AccessDenied"] = null,

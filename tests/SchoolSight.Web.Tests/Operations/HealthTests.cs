@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using SchoolSight.Core.Data;
 using SchoolSight.TestSupport;
 
@@ -11,7 +12,10 @@ public abstract class HealthTests(DatabaseProvider provider)
     public async Task Health_Answers200_WithItsDatabase_And503_WithoutIt_ToAnyone_WithOnlyTheStatus()
     {
         await using var app = await SchoolSightWebFactory.CreateAsync(provider);
-        var anyone = app.AnonymousClient();
+        // An app of its own over this test's database: health checks run in a scope of their own, outside the request,
+        // so the app the web tests share would check its own copy of the database rather than this test's.
+        await using var own = app.WithWebHostBuilder(_ => { });
+        var anyone = own.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var healthy = await anyone.GetAsync("/health");
         healthy.StatusCode.ShouldBe(HttpStatusCode.OK);
