@@ -4,7 +4,7 @@ using SchoolSight.Domain.Access;
 namespace SchoolSight.Core.Tests.Architecture;
 
 /// <summary>
-/// The layout holds without review (docs/decisions/0010): the Domain is plain C#, and the feature folders of the Domain and
+/// The layout holds without review (docs/decisions/0011): the Domain is plain C#, and the feature folders of the Domain and
 /// of Core (the namespaces one level under each, sub-folders included) depend on each other in one direction only.
 /// </summary>
 public sealed class FolderBoundaryTests
