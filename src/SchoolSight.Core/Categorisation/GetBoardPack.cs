@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.ImprovingOutcomes;
@@ -39,7 +40,7 @@ public sealed record BoardPack(string LaName, BoardMeetingView Meeting, BoardMee
 /// the count of schools at each level then and now. Null when there is no such meeting.
 /// </summary>
 [Operation]
-public sealed class GetBoardPack(AppDbContext db, GetBoardMeeting getMeeting)
+public sealed class GetBoardPack(AppDbContext db, GetBoardMeeting getMeeting, PeopleNames people)
 {
     public async Task<BoardPack?> RunAsync(int meetingId, CancellationToken ct = default)
     {
@@ -60,6 +61,7 @@ public sealed class GetBoardPack(AppDbContext db, GetBoardMeeting getMeeting)
             .OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(ct);
         var standings = await SchoolStandings.LoadAsync(db, [.. schools.Select(s => s.Urn)], ct);
         var since = previous?.MeetsOn;
+        var nameOf = await people.ResolverAsync(ct);
         bool Between(DateOnly? d) => since is { } from && d is { } x && x > from && x <= day;
 
         var groups = localities.Select(l => ((int?)l.Id, l.Name)).ToList();
@@ -82,7 +84,7 @@ public sealed class GetBoardPack(AppDbContext db, GetBoardMeeting getMeeting)
                 if (ofsted is { InCategory: true }) category.Add(new CategoryRow(s.Urn, s.Name, ofsted, level?.Level));
                 if (since is not { } from) continue;
                 levelChanges.AddRange(standings.Decisions(s.Urn).Where(d => Between(d.DecidedOn) && d.PreviousLevel != d.Level)
-                    .Select(d => new LevelChangeRow(s.Urn, s.Name, d.PreviousLevel, d.Level, d.DecidedBy, d.DecidedOn)));
+                    .Select(d => new LevelChangeRow(s.Urn, s.Name, d.PreviousLevel, d.Level, nameOf(d.DecidedBy), d.DecidedOn)));
                 var before = standings.OfstedOn(s.Urn, from);
                 if (ofsted is not null && Between(ofsted.InspectionDate) && (ofsted.InCategory || before?.InCategory == true))
                     ofstedChanges.Add(new OfstedChangeRow(s.Urn, s.Name, before, ofsted));

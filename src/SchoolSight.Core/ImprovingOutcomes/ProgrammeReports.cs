@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using SchoolSight.Core.Access;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Documents;
@@ -120,7 +121,7 @@ public static class SpreadsheetText
 
 /// <summary>The report of one programme meeting for the school's full governing body (seed 004, 7.5), as a printable document.</summary>
 [Operation]
-public sealed class GetMeetingReport(AppDbContext db)
+public sealed class GetMeetingReport(AppDbContext db, PeopleNames people)
 {
     public async Task<(string Html, string FileName)?> RunAsync(int caseId, int meetingId, CancellationToken ct = default)
     {
@@ -132,7 +133,7 @@ public sealed class GetMeetingReport(AppDbContext db)
         doc.Heading("Improving Outcomes Programme meeting: report to the full governing body", 1)
             .Caption($"{school} (URN {c.Urn}) · meeting {(m.HeldOn is { } h ? $"held on {h:d MMMM yyyy}" : $"scheduled for {m.ScheduledFor:d MMMM yyyy}")} · {m.Venue}");
         doc.Summary(("Stage", c.State.Describe()), ("Tier", c.Tier.Describe()), ("Progress judgement", m.Judgement?.Describe()), ("Attendance", m.Attendance),
-            ("SIP's agreement with the judgement", m.SipAgrees is null ? null : $"{(m.SipAgrees.Value ? "Agrees" : "Does not agree")} ({m.SipAgreementBy}){(m.SipComment is null ? "" : ": " + m.SipComment)}"),
+            ("SIP's agreement with the judgement", m.SipAgrees is null ? null : $"{(m.SipAgrees.Value ? "Agrees" : "Does not agree")} ({await people.NameAsync(m.SipAgreementBy, ct)}){(m.SipComment is null ? "" : ": " + m.SipComment)}"),
             ("Agenda sent", m.AgendaSentOn?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)), ("Minutes circulated", m.MinutesCirculatedOn?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)));
         doc.Heading("The school management group's progress report").Paragraphs(m.ProgressReportSummary ?? "No progress report was submitted.");
         doc.Table(["Plan action", "Measurable evidence"], m.Evidence.Select(e => (IReadOnlyList<string?>)[c.PlanActions.FirstOrDefault(a => a.Id == e.PlanActionId) is { } a ? $"{a.Number}. {a.Description}" : "", e.Evidence]));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Access;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Documents;
@@ -68,7 +69,7 @@ public sealed class ApproveWarningNotice(AppDbContext db)
 /// of the statutory power.
 /// </summary>
 [Operation]
-public sealed class IssueWarningNotice(AppDbContext db, IPdfRenderer pdf)
+public sealed class IssueWarningNotice(AppDbContext db, IPdfRenderer pdf, PeopleNames people)
 {
     public async Task<OperationResult<int>> RunAsync(int caseId, int noticeId, int version, CancellationToken ct = default)
     {
@@ -77,7 +78,7 @@ public sealed class IssueWarningNotice(AppDbContext db, IPdfRenderer pdf)
         if (draft.Status != WarningNoticeStatus.Approved) return OperationResult<int>.Fail(ProgrammeErrors.WarningNoticeStatus("issue", draft.Status));
         var school = await db.SchoolNameAsync(found.Urn, ct);
         var la = await db.LocalAuthorities.Select(l => l.Name).FirstOrDefaultAsync(ct) ?? "The local authority";
-        var bytes = await pdf.RenderAsync(WarningNoticeTemplate.Html(draft, school, found.Urn, la, db.Today()), ct);
+        var bytes = await pdf.RenderAsync(WarningNoticeTemplate.Html(draft, await people.NameAsync(draft.ApprovedBy, ct), school, found.Urn, la, db.Today()), ct);
         return await db.ChangeCaseAsync(caseId, null, (c, actor, _) =>
         {
             var notice = c.WarningNotice(noticeId);

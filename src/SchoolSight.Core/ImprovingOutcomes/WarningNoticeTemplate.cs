@@ -30,8 +30,8 @@ public static class WarningNoticeTemplate
         Please share this notice with all members of the governing body.
         """;
 
-    /// <summary>The letter as a printable document, with the LA's letterhead and the approval it carries.</summary>
-    public static string Html(WarningNotice notice, string schoolName, int urn, string laName, DateOnly issuedOn)
+    /// <summary>The letter as a printable document, with the LA's letterhead and the approval it carries (who approved it by name and role).</summary>
+    public static string Html(WarningNotice notice, string approvedBy, string schoolName, int urn, string laName, DateOnly issuedOn)
     {
         var doc = new HtmlDocument($"Warning notice: {schoolName}");
         doc.Raw($"<div class=\"letterhead\"><strong>{HtmlDocument.E(laName)}</strong><span>Children and Families Service</span></div>");
@@ -39,7 +39,7 @@ public static class WarningNoticeTemplate
         doc.Heading("Formal warning notice", 1).Caption($"{schoolName} (URN {urn})");
         doc.Paragraphs(notice.Letter);
         doc.Raw("<div class=\"signature\">");
-        doc.Paragraphs($"Approved by the Children and Families Senior Management Team ({notice.ApprovedBy}) on {notice.ApprovedAt:d MMMM yyyy}.\n\nIssued by {issuedOn:d MMMM yyyy} on behalf of {laName}.");
+        doc.Paragraphs($"Approved by the Children and Families Senior Management Team ({approvedBy}) on {notice.ApprovedAt:d MMMM yyyy}.\n\nIssued by {issuedOn:d MMMM yyyy} on behalf of {laName}.");
         doc.Raw("</div>");
         doc.Raw($"<footer>Improving Outcomes Programme · warning notice {notice.Id} · comply by {notice.ComplyBy:d MMMM yyyy}</footer>");
         return doc.ToString();

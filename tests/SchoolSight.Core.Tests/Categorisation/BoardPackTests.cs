@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Access;
 using SchoolSight.Core.Categorisation;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Access;
@@ -46,7 +47,7 @@ public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
     private async Task<BoardPack> Pack(int id)
     {
         await using var db = _database.As(Role.SeniorManager);
-        return (await new GetBoardPack(db, new GetBoardMeeting(db)).RunAsync(id))!;
+        return (await new GetBoardPack(db, new GetBoardMeeting(db), new PeopleNames(db)).RunAsync(id))!;
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using SchoolSight.Core.Access;
 using SchoolSight.Core.Calendar;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Documents;
@@ -285,11 +286,11 @@ public abstract class ProgrammeOperationsTests(DatabaseProvider provider) : IAsy
         }
         await using var renderer = new ChromiumPdfRenderer();
         await using (var db = w.As(Role.InterventionOfficer))
-            (await new IssueWarningNotice(db, renderer).RunAsync(id, notice, 1)).Errors.Single().Code.ShouldBe("programme.warning-status");
+            (await new IssueWarningNotice(db, renderer, new PeopleNames(db)).RunAsync(id, notice, 1)).Errors.Single().Code.ShouldBe("programme.warning-status");
         await using (var db = w.As(Role.SeniorManager))
             Ok(await new ApproveWarningNotice(db).RunAsync(id, notice, new ApprovalInput { Note = "Approved at SMT.", Version = 1 }));
         await using (var db = w.As(Role.InterventionOfficer))
-            Ok(await new IssueWarningNotice(db, renderer).RunAsync(id, notice, 2));
+            Ok(await new IssueWarningNotice(db, renderer, new PeopleNames(db)).RunAsync(id, notice, 2));
         await using (var db = w.As(Role.SchoolUser))
         {
             var c = (await new GetCase(db).RunAsync(id))!.Case;
