@@ -29,7 +29,7 @@ public sealed class AgreeLevel(AppDbContext db)
         var proposal = await db.LevelProposals.FirstOrDefaultAsync(p => p.Id == input.ProposalId, ct);
         if (proposal is null) return OperationResult<SchoolLevelDecision>.Fail(CoreErrors.NotFound("proposal"));
         if (proposal.Version != input.ExpectedVersion)
-            return OperationResult<SchoolLevelDecision>.Fail(CoreErrors.Conflict("proposal", proposal.UpdatedBy, proposal.UpdatedAt));
+            return OperationResult<SchoolLevelDecision>.Fail(db.Conflict("proposal", proposal.UpdatedBy, proposal.UpdatedAt));
 
         var level = input.Level ?? proposal.ProposedLevel;
         var reason = input.Reason?.Trim() ?? "";

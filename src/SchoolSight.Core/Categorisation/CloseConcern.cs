@@ -22,7 +22,7 @@ public sealed class CloseConcern(AppDbContext db)
         if (concern is null) return OperationResult<int>.Fail(CoreErrors.NotFound("concern"));
         var errors = await new CloseConcernInputValidator(db.Today()).CheckAsync(input, ct);
         if (errors.Count > 0) return OperationResult<int>.Fail(errors);
-        if (concern.Version != input.Version) return OperationResult<int>.Fail(CoreErrors.Conflict("concern", concern.UpdatedBy, concern.UpdatedAt));
+        if (concern.Version != input.Version) return OperationResult<int>.Fail(db.Conflict("concern", concern.UpdatedBy, concern.UpdatedAt));
 
         db.ExpectVersion(concern, input.Version);
         try

@@ -65,7 +65,7 @@ public sealed class RecordJudgements(AppDbContext db)
     private OperationResult<int> Stale(JudgementArea area, SchoolJudgement? current)
     {
         db.ChangeTracker.Clear();
-        return OperationResult<int>.Fail(CoreErrors.Conflict(What(area), current?.UpdatedBy, current?.UpdatedAt));
+        return OperationResult<int>.Fail(db.Conflict(What(area), current?.UpdatedBy, current?.UpdatedAt));
     }
 
     private static string What(JudgementArea area) => $"{area.Describe().ToLowerInvariant()} judgement";
@@ -84,7 +84,7 @@ public sealed class RecordJudgements(AppDbContext db)
             var area = ((SchoolJudgement)entry.Entity).Area;
             var now = await entry.GetDatabaseValuesAsync(ct);
             db.ChangeTracker.Clear();
-            return OperationResult<int>.Fail(CoreErrors.Conflict(What(area),
+            return OperationResult<int>.Fail(db.Conflict(What(area),
                 now?.GetValue<string?>(nameof(VersionedEntity.UpdatedBy)), now?.GetValue<DateTime?>(nameof(VersionedEntity.UpdatedAt))));
         }
         catch (DbUpdateException) when (db.ChangeTracker.Entries<SchoolJudgement>().Any(x => x.State == EntityState.Added))
@@ -96,7 +96,7 @@ public sealed class RecordJudgements(AppDbContext db)
                 .Where(j => j.Urn == urn && j.AcademicYear == sheet.AcademicYear && j.Source == sheet.Source && added.Contains(j.Area))
                 .FirstOrDefaultAsync(ct);
             if (first is null) throw;
-            return OperationResult<int>.Fail(CoreErrors.Conflict(What(first.Area), first.UpdatedBy, first.UpdatedAt));
+            return OperationResult<int>.Fail(db.Conflict(What(first.Area), first.UpdatedBy, first.UpdatedAt));
         }
     }
 }

@@ -74,6 +74,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     /// <summary>The LA's date today (<see cref="LaClock.Today"/>).</summary>
     public DateOnly Today() => _clock.Today;
 
+    /// <summary>
+    /// The error for a stale edit: who changed the record since the person opened it, by name and role when they are a
+    /// user (as stored otherwise), and when, on the LA's clock.
+    /// </summary>
+    public DomainError Conflict(string what, string? by, DateTime? at)
+    {
+        var person = string.IsNullOrWhiteSpace(by) ? null
+            : Users.AsNoTracking().Where(u => u.UserName == by || u.Email == by).Select(u => new { u.DisplayName, u.Role }).FirstOrDefault();
+        var who = person is { DisplayName.Length: > 0 } ? $"{person.DisplayName} ({person.Role.DisplayName()})" : by;
+        return CoreErrors.Conflict(what, who, at is { } utc ? _clock.LocalOf(utc) : null);
+    }
+
     /// <summary>Records a read of sensitive (pupil-level) data; saved with the next <c>SaveChanges</c>.</summary>
     public void AuditRead(string entityType, string entityKey, int? schoolUrn, string? detail = null) =>
         AuditEntries.Add(new AuditEntry(UtcNow, _user.UserId, _user.UserName, AuditAction.Read, entityType, entityKey, detail, schoolUrn));

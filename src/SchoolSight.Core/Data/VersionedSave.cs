@@ -22,7 +22,7 @@ public static class VersionedSave
         var entry = db.Entry(entity);
         var expected = entry.Property(e => e.Version).OriginalValue;
         if (expected != entity.Version && entry.State == EntityState.Unchanged)
-            return OperationResult<T>.Fail(CoreErrors.Conflict(what, entity.UpdatedBy, entity.UpdatedAt));
+            return OperationResult<T>.Fail(db.Conflict(what, entity.UpdatedBy, entity.UpdatedAt));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -33,7 +33,7 @@ public static class VersionedSave
             var current = await entry.GetDatabaseValuesAsync(ct);
             db.ChangeTracker.Clear();
             if (current is null) return OperationResult<T>.Fail(CoreErrors.NotFound(what));
-            return OperationResult<T>.Fail(CoreErrors.Conflict(what, current.GetValue<string?>(nameof(VersionedEntity.UpdatedBy)), current.GetValue<DateTime?>(nameof(VersionedEntity.UpdatedAt))));
+            return OperationResult<T>.Fail(db.Conflict(what, current.GetValue<string?>(nameof(VersionedEntity.UpdatedBy)), current.GetValue<DateTime?>(nameof(VersionedEntity.UpdatedAt))));
         }
     }
 }

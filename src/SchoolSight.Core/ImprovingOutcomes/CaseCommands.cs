@@ -34,7 +34,7 @@ public static class CaseCommands
         if (expectedVersion is { } v)
         {
             // A decision made on a stale view of the case is refused as such, before its own rules are checked.
-            if (c.Version != v) return OperationResult<T>.Fail(CoreErrors.Conflict("case", c.UpdatedBy, c.UpdatedAt));
+            if (c.Version != v) return OperationResult<T>.Fail(db.Conflict("case", c.UpdatedBy, c.UpdatedAt));
             db.ExpectVersion(c, v);
         }
         T result;

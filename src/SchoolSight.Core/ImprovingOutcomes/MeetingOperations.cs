@@ -140,7 +140,7 @@ internal static class MeetingCommands
         {
             var meeting = c.Meeting(meetingId);
             db.ExpectVersion(meeting, version);
-            if (meeting.Version != version) throw new Domain.DomainException(CoreErrors.Conflict("meeting", meeting.UpdatedBy, meeting.UpdatedAt));
+            if (meeting.Version != version) throw new Domain.DomainException(db.Conflict("meeting", meeting.UpdatedBy, meeting.UpdatedAt));
             change(c, actor);
             return meetingId;
         }, ct, "meeting", c => c.Meetings.First(m => m.Id == meetingId));

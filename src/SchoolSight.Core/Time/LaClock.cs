@@ -29,9 +29,11 @@ public sealed class LaClock(TimeProvider time, TimeZoneInfo zone)
     /// <summary>The LA's date today.</summary>
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
 
+    /// <summary>A stored (UTC) instant on the LA's wall clock.</summary>
+    public DateTime LocalOf(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+
     /// <summary>The LA's date at a stored (UTC) instant.</summary>
-    public DateOnly DateOf(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+    public DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(LocalOf(utc));
 
     /// <summary>The LA's time zone from configuration; a name the system does not know stops start-up with that name.</summary>
     public static TimeZoneInfo ZoneFrom(IConfiguration? configuration)

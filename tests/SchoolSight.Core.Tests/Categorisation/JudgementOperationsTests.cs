@@ -75,7 +75,7 @@ public abstract class JudgementOperationsTests(DatabaseProvider provider) : IAsy
         head.Versions = new() { ["overall-effectiveness"] = 1 };
         var stale = await RecordAs(Role.SchoolUser, head);
         stale.IsConflict.ShouldBeTrue();
-        stale.Errors.Single().Message.ShouldStartWith("This overall effectiveness judgement was changed by mi@demo-borough.example at 10:00 on 23 November 2026 after you opened it.");
+        stale.Errors.Single().Message.ShouldStartWith("This overall effectiveness judgement was changed by Morgan Intervention (Monitoring and intervention officer) at 10:00 on 23 November 2026 after you opened it.");
         (await ViewAs()).Year(2025)!.Overall.SelfEvaluation!.Grade.ShouldBe(OfstedJudgement.RequiresImprovement);
 
         var unseen = await RecordAs(Role.SchoolUser, Sheet("self-evaluation", ("overall-effectiveness", "outstanding")));

@@ -117,7 +117,7 @@ public abstract class BoardPagesTests(RegisterApp fixture)
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var stale = await smt.PostFormAsync($"/Boards/{id}/Edit", new Dictionary<string, string>
         { ["Input.MeetsOn"] = Today.AddDays(502).ToString("yyyy-MM-dd"), ["Input.Purpose"] = nameof(MeetingPurpose.MajorSchoolImprovementIssues), ["Input.Version"] = "1" }, $"/Boards/{id}/Edit");
-        (await stale.Content.ReadAsStringAsync()).ShouldContain("This board meeting was changed by admin@demo-borough.example");
+        (await stale.Content.ReadAsStringAsync()).ShouldContain("This board meeting was changed by Alex Admin (LA administrator)");
         (await App.ClientFor(Role.InterventionOfficer).GetAsync($"/Boards/{id}/Edit")).Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
     }
 }

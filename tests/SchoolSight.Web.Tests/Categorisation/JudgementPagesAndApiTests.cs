@@ -131,7 +131,7 @@ public abstract class JudgementPagesAndApiTests(EvidenceApp fixture)
         body["grades"] = new Dictionary<string, string> { ["quality-of-education"] = "outstanding" };
         var stale = await sip.PutAsJsonAsync($"/api/v1/schools/{HeadSchool}/judgements", body);
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await stale.Content.ReadAsStringAsync()).ShouldContain("was changed by mi@demo-borough.example");
+        (await stale.Content.ReadAsStringAsync()).ShouldContain("was changed by Morgan Intervention (Monitoring and intervention officer)");
 
         var list = JsonDocument.Parse(await App.ClientFor(Role.Governor).GetStringAsync($"/api/v1/schools/{HeadSchool}/judgements")).RootElement;
         list.GetProperty("youMayRecord").GetArrayLength().ShouldBe(0);

@@ -152,7 +152,7 @@ public abstract class ProgrammePagesTests(ProgrammeApp fixture)
         var agreed = await smt.PostFormAsync($"/Programme/Cases/{id}/Decide", new Dictionary<string, string> { ["Input.Move"] = "AgreeEntry", ["Input.Version"] = "1", ["Input.Reason"] = "Agreed." }, $"/Programme/Cases/{id}/Decide?move=AgreeEntry");
         agreed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var stale = await smt.PostFormAsync($"/Programme/Cases/{id}/Decide", new Dictionary<string, string> { ["Input.Move"] = "AgreeEntry", ["Input.Version"] = "1", ["Input.Reason"] = "Agreed again." }, $"/Programme/Cases/{id}/Decide?move=AgreeEntry");
-        (await stale.Content.ReadAsStringAsync()).ShouldContain("This case was changed by smt@demo-borough.example at ");
+        (await stale.Content.ReadAsStringAsync()).ShouldContain("This case was changed by Sam Senior (Senior management team member) at ");
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public abstract class LocalityPagesAndApiTests(DatabaseProvider provider) : IAsy
         var stale = await second.Set("Input.Name", "Middle").PostAsync(client, url + "/Edit");
         stale.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await stale.Content.ReadAsStringAsync();
-        html.ShouldContain("This locality was changed by admin@");
+        html.ShouldContain("This locality was changed by Alex Admin (LA administrator)");
         HtmlForm.Parse(html)["Input.BoardName"].ShouldBe("Central Locality Board");
 
         var empty = await (await HtmlForm.LoadAsync(client, "/Localities/Create")).Set("Input.Name", "").PostAsync(client, "/Localities/Create");
@@ -111,7 +111,7 @@ public abstract class LocalityPagesAndApiTests(DatabaseProvider provider) : IAsy
         (await Admin.PutAsJsonAsync($"/api/v1/localities/{id}", new { name = "Central", boardName = "New Board", version = 1 })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var stale = await Admin.PutAsJsonAsync($"/api/v1/localities/{id}", new { name = "Centre", version = 1 });
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await Json(stale)).GetProperty("detail").GetString()!.ShouldContain("changed by admin@");
+        (await Json(stale)).GetProperty("detail").GetString()!.ShouldContain("changed by Alex Admin (LA administrator)");
         (await Admin.PutAsJsonAsync("/api/v1/localities/4040", new { name = "Nowhere", version = 1 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         (await _app.ClientFor(Role.SeniorManager).PostAsJsonAsync("/api/v1/localities", new { name = "Nope" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

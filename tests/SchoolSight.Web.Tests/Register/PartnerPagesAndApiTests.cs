@@ -63,7 +63,7 @@ public abstract class PartnerPagesAndApiTests(DatabaseProvider provider) : IAsyn
         var response = await second.Set("Input.Telephone", "01632 960199").PostAsync(client, "/Partners/1/Edit");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        html.ShouldContain("This partner was changed by admin@");
+        html.ShouldContain("This partner was changed by Alex Admin (LA administrator)");
         HtmlForm.Parse(html)["Input.ContactName"].ShouldBe("Nia Bell-Jones");
     }
 

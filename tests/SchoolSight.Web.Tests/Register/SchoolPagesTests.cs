@@ -182,7 +182,7 @@ public abstract class SchoolPagesTests(DatabaseProvider provider) : IAsyncLifeti
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("govuk-error-summary");
-        html.ShouldContain($"This school was changed by admin@{DemoSeeder.EmailDomain}");
+        html.ShouldContain("This school was changed by Alex Admin (LA administrator)");
         html.ShouldContain("Your changes have not been saved");
         var shown = HtmlForm.Parse(html);
         shown["Input.Name"].ShouldBe("First Edit Nursery School", "the form shows the current values");
