@@ -12,10 +12,6 @@ namespace SchoolSight.Web.Api;
 /// </summary>
 internal static class ImportUploads
 {
-    /// <summary>Reads the import's multipart form (<see cref="UploadForms.ReadAsync"/>).</summary>
-    public static Task<(UploadForms.Upload? Upload, ValidationProblem? Problem)> ReadAsync(HttpRequest request, string what, CancellationToken ct) =>
-        UploadForms.ReadAsync(request, what, ct);
-
     /// <summary>Declares the endpoint's multipart body (the file and <paramref name="fields"/>), its size limit, and its answers to a rejected file.</summary>
     public static RouteHandlerBuilder AcceptsImportUpload(this RouteHandlerBuilder endpoint, long maxBytes, string fileDescription, params UploadForms.FormField[] fields) => endpoint
         .AcceptsUpload(maxBytes, fileDescription, fields)

@@ -72,7 +72,7 @@ public static class ImportsApi
 
     private static async Task<Results<Ok<DataImportResponse>, ValidationProblem, ProblemHttpResult>> ImportDataAsync(HttpRequest request, DataBlockImport import, CancellationToken ct)
     {
-        var (upload, problem) = await ImportUploads.ReadAsync(request, "CSV file", ct);
+        var (upload, problem) = await UploadForms.ReadAsync(request, "CSV file", ct);
         if (upload is null) return problem!;
         if (upload.Problems.Count > 0) return TypedResults.ValidationProblem(upload.Problems);
 
@@ -95,7 +95,7 @@ public static class ImportsApi
     private static async Task<Results<Ok<GiasImportResponse>, ValidationProblem, ProblemHttpResult>> ImportGiasAsync(
         HttpRequest request, ImportGias import, CancellationToken ct)
     {
-        var (upload, problem) = await ImportUploads.ReadAsync(request, "GIAS CSV file", ct);
+        var (upload, problem) = await UploadForms.ReadAsync(request, "GIAS CSV file", ct);
         if (upload is null) return problem!;
         var allLas = bool.TryParse(upload.Form["allLas"], out var every) && every;
         var scope = GiasImportScope.EveryLa;

@@ -38,7 +38,7 @@ public static class PublishedImportsApi
         if (!PublishedSources.TryParse(source, out var kind))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
                 detail: $"There is no published source '{source}': use ks2, ks4, census, absence or ofsted.");
-        var (upload, problem) = await ImportUploads.ReadAsync(request, "CSV file", ct);
+        var (upload, problem) = await UploadForms.ReadAsync(request, "CSV file", ct);
         if (upload is null) return problem!;
         int? year = null;
         if (kind.NeedsAcademicYear())
