@@ -100,6 +100,7 @@ public static class PublishedImportCommand
         counts.AddRow($"{result.RowsRead:N0}", $"{result.SchoolRows:N0}", $"{result.AreaRows:N0}", $"{result.SchoolsNotHeld:N0}",
             $"{result.Added:N0}", $"{result.Updated:N0}", $"{result.Removed:N0}", $"{result.Unchanged:N0}");
         AnsiConsole.Write(counts);
+        foreach (var replaced in result.Replaced) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(replaced.Text)}[/]");
         if (result.ColumnsNotInFile.Count > 0)
             AnsiConsole.MarkupLine($"[yellow]Headline columns not in this file:[/] {Markup.Escape(string.Join(", ", result.ColumnsNotInFile))}");
         return ExitCodes.Ok;

@@ -52,6 +52,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<IndicatorResultSet> IndicatorResults => Set<IndicatorResultSet>();
     public DbSet<SimilarSchoolSet> SimilarSchoolSets => Set<SimilarSchoolSet>();
     public DbSet<PublishedFigure> PublishedFigures => Set<PublishedFigure>();
+    public DbSet<PublishedFileCoverage> PublishedFileCoverages => Set<PublishedFileCoverage>();
     public DbSet<OfstedInspection> OfstedInspections => Set<OfstedInspection>();
     public DbSet<SchoolTerm> SchoolTerms => Set<SchoolTerm>();
     public DbSet<ImprovingOutcomesCase> ProgrammeCases => Set<ImprovingOutcomesCase>();

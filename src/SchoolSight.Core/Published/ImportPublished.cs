@@ -61,28 +61,44 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         var year = request.AcademicYear!.Value;
         var file = await PublishedFileReader.ReadAsync(request.Content, new PublishedReadOptions(request.Source, held) { TempFolder = temp ?? ImportTempFolder.Default }, progress, ct);
         record.Checked(file.Check.Sha256);
-        record.Covers(Describe(request, file.SchoolsNotHeld, 0));
-        var counts = new Counts(file.RowsRead, file.SchoolRows, file.AreaRows, file.SchoolsNotHeld);
+        var counts = new Counts(file.RowsRead, file.SchoolRows, file.AreaRows, file.SchoolsNotHeld) { LaCodes = PublishedFileCoverage.Describe(file.LaCodes) };
+        record.Covers(Describe(request, counts));
         if (file.ErrorCount > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ErrorCount, file.ColumnsNotInFile, ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
         var store = new PublishedFigureStore(db);
+        var coverage = new PublishedFileCoverage(record.Id, file.LaCodes);
         return await ApplyAsync(request, record, file.Check, counts, file.ColumnsNotInFile, async () =>
         {
             var existing = await store.LoadAsync(PublishedMeasures.Prefix(request.Source), year, ct);
+            var owners = await store.OwnersAsync(existing.Values, ct);
+            bool SameFile(PublishedFigureStore.Existing figure) => owners.GetValueOrDefault(figure.ImportId)?.LaCodes == coverage.LaCodes;
             var added = new List<PublishedValue>();
             var changed = new List<(long, PublishedValue)>();
+            var replaced = new Dictionary<long, HashSet<(AreaKind, string)>>();
             var unchanged = 0;
             foreach (var figure in file.Figures)
             {
                 if (!existing.Remove((figure.AreaKind, figure.AreaCode, figure.Measure), out var before)) added.Add(figure);
+                else if (!SameFile(before))
+                {
+                    // Another file's figure for the same area and measure: the later import replaces it.
+                    changed.Add((before.Id, figure));
+                    if (!replaced.TryGetValue(before.ImportId, out var areas)) replaced[before.ImportId] = areas = [];
+                    areas.Add((figure.AreaKind, figure.AreaCode));
+                }
                 else if (before.Value != figure.Value || before.Marker != figure.Marker) changed.Add((before.Id, figure));
                 else unchanged++;
             }
-            var removed = existing.Values.Select(e => e.Id).ToList();
+            // Only this file's own figures that it no longer has are removed; other files' (another LA's) stay.
+            var removed = existing.Values.Where(SameFile).Select(e => e.Id).ToList();
+            var replacements = replaced.Select(r => new PublishedReplacement(r.Key, owners.TryGetValue(r.Key, out var o) ? o.FileName : "", r.Value.Count))
+                .OrderBy(r => r.ImportId).ToList();
             async Task WriteAsync(long importId)
             {
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 0, 3));
+                db.PublishedFileCoverages.Add(coverage);
+                await db.SaveChangesAsync(ct);
                 await store.DeleteAsync(removed, ct);
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 1, 3));
                 await store.UpdateAsync(changed, importId, ct);
@@ -90,7 +106,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
                 await store.InsertAsync(added, year, importId, ct);
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, 3, 3));
             }
-            return (counts with { Added = added.Count, Updated = changed.Count, Removed = removed.Count, Unchanged = unchanged }, WriteAsync);
+            return (counts with { Added = added.Count, Updated = changed.Count, Removed = removed.Count, Unchanged = unchanged, Replaced = replacements }, WriteAsync);
         }, ct);
     }
 
@@ -99,8 +115,8 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     {
         var file = await OfstedFileReader.ReadAsync(request.Content, held, progress, ct, temp);
         record.Checked(file.Check.Sha256);
-        record.Covers(Describe(request, file.SchoolsNotHeld, 0));
         var counts = new Counts(file.RowsRead, file.Rows.Count, 0, file.SchoolsNotHeld);
+        record.Covers(Describe(request, counts));
         if (file.ErrorCount > 0) return await RejectAsync(request, record, file.Check, counts, file.Errors, file.ErrorCount, file.ColumnsNotInFile, ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
@@ -141,6 +157,10 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
         public int Updated { get; init; }
         public int Removed { get; init; }
         public int Unchanged { get; init; }
+        public IReadOnlyList<PublishedReplacement> Replaced { get; init; } = [];
+
+        /// <summary>The LAs a DfE file covers (<see cref="PublishedFileCoverage.LaCodes"/>); null for Ofsted's.</summary>
+        public string? LaCodes { get; init; }
     }
 
     /// <summary>
@@ -160,7 +180,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
             {
                 await ImportAttempt.LockAsync(db, record.Kind, ct);
                 (counts, var write) = await compare();
-                record.Covers(Describe(request, counts.SchoolsNotHeld, counts.Removed));
+                record.Covers(Describe(request, counts));
                 record.Applied(counts.RowsRead, counts.SchoolRows + counts.AreaRows, counts.Added, counts.Updated, 0, counts.Unchanged);
                 db.Imports.Update(record);
                 await db.SaveChangesAsync(ct);
@@ -207,7 +227,7 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
     {
         record.Rejected(counts.RowsRead, errorCount, FirstErrors(errors));
         await ImportAttempt.SaveAsync(db, record, ct);
-        return Result(request, record, check, counts with { Added = 0, Updated = 0, Removed = 0, Unchanged = 0 }, errors, columnsNotInFile) with { ErrorCount = errorCount };
+        return Result(request, record, check, counts with { Added = 0, Updated = 0, Removed = 0, Unchanged = 0, Replaced = [] }, errors, columnsNotInFile) with { ErrorCount = errorCount };
     }
 
     private static PublishedImportResult Result(PublishedImportRequest request, ImportRecord record, GiasFileCheck check, Counts counts,
@@ -229,19 +249,21 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
             Updated = counts.Updated,
             Removed = counts.Removed,
             Unchanged = counts.Unchanged,
+            Replaced = counts.Replaced,
             Errors = errors,
             ColumnsNotInFile = columnsNotInFile,
         };
 
-    /// <summary>"KS2 2018/19: schools held and LA and England rows; 12 schools not held skipped; 3 figures removed".</summary>
-    private static string Describe(PublishedImportRequest request, int notHeld, int removed)
+    /// <summary>"KS2 2018/19, LA 850: schools held and LA and England rows; 12 schools not held skipped; 3 figures removed".</summary>
+    private static string Describe(PublishedImportRequest request, Counts counts)
     {
         var what = request.Source == PublishedSource.Ofsted
             ? "Ofsted outcomes: " + (request.KeepAllSchools ? "every school" : "schools held")
-            : $"{PublishedMeasures.Prefix(request.Source)} {AcademicYear.Format(request.AcademicYear!.Value)}: " +
+            : $"{PublishedMeasures.Prefix(request.Source)} {AcademicYear.Format(request.AcademicYear!.Value)}, {PublishedFileCoverage.Words(counts.LaCodes ?? "")}: " +
               (request.KeepAllSchools ? "every school" : "schools held") + " and LA and England rows";
-        if (notHeld > 0) what += $"; {notHeld:N0} school{(notHeld == 1 ? "" : "s")} not held skipped";
-        if (removed > 0) what += $"; {removed:N0} figure{(removed == 1 ? "" : "s")} no longer in the file removed";
+        if (counts.SchoolsNotHeld > 0) what += $"; {counts.SchoolsNotHeld:N0} school{(counts.SchoolsNotHeld == 1 ? "" : "s")} not held skipped";
+        if (counts.Removed > 0) what += $"; {counts.Removed:N0} figure{(counts.Removed == 1 ? "" : "s")} no longer in the file removed";
+        foreach (var replaced in counts.Replaced) what += "; " + char.ToLowerInvariant(replaced.Text[0]) + replaced.Text[1..];
         return what;
     }
 

@@ -18,7 +18,10 @@ namespace SchoolSight.Core.Published;
 /// </summary>
 internal sealed class PublishedFigureStore(AppDbContext db)
 {
-    public sealed record Existing(long Id, decimal? Value, string? Marker);
+    public sealed record Existing(long Id, decimal? Value, string? Marker, long ImportId);
+
+    /// <summary>An import that brought figures held: its file's name and the LAs it covered (null before coverage was kept).</summary>
+    public sealed record Owner(string FileName, string? LaCodes);
 
     private readonly IEntityType _entity = db.Model.FindEntityType(typeof(PublishedFigure))!;
 
@@ -28,9 +31,18 @@ internal sealed class PublishedFigureStore(AppDbContext db)
         var like = prefix + ".";
         var rows = await db.PublishedFigures.AsNoTracking()
             .Where(f => f.AcademicYear == year && f.Measure.StartsWith(like))
-            .Select(f => new { f.Id, f.AreaKind, f.AreaCode, f.Measure, f.Value, f.Marker })
+            .Select(f => new { f.Id, f.AreaKind, f.AreaCode, f.Measure, f.Value, f.Marker, f.ImportId })
             .ToListAsync(ct);
-        return rows.ToDictionary(r => (r.AreaKind, r.AreaCode, r.Measure), r => new Existing(r.Id, r.Value, r.Marker));
+        return rows.ToDictionary(r => (r.AreaKind, r.AreaCode, r.Measure), r => new Existing(r.Id, r.Value, r.Marker, r.ImportId));
+    }
+
+    /// <summary>The imports that brought <paramref name="figures"/>, with their files' names and coverage.</summary>
+    public async Task<Dictionary<long, Owner>> OwnersAsync(IEnumerable<Existing> figures, CancellationToken ct)
+    {
+        var ids = figures.Select(f => f.ImportId).Distinct().ToList();
+        var files = await db.Imports.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.FileName }).ToListAsync(ct);
+        var coverage = await db.PublishedFileCoverages.AsNoTracking().Where(c => ids.Contains(c.ImportId)).ToDictionaryAsync(c => c.ImportId, c => c.LaCodes, ct);
+        return files.ToDictionary(f => f.Id, f => new Owner(f.FileName, coverage.GetValueOrDefault(f.Id)));
     }
 
     public async Task InsertAsync(IReadOnlyList<PublishedValue> figures, int year, long importId, CancellationToken ct)

@@ -20,6 +20,9 @@ public sealed record PublishedFile(GiasFileCheck Check, int RowsRead, int School
     IReadOnlyList<PublishedValue> Figures, IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<ImportProblem> Errors)
 {
     public int ErrorCount { get; init; } = Errors.Count;
+
+    /// <summary>The LAs the file covers: the codes of its LA rows and of every school row's LA, held or not.</summary>
+    public IReadOnlySet<int> LaCodes { get; init; } = new HashSet<int>();
 }
 
 /// <summary>
@@ -37,7 +40,7 @@ public static class PublishedFileReader
         var errors = outcome.Errors;
         return new PublishedFile(outcome.Check, outcome.RowsRead, handler.SchoolRows, handler.AreaRows, handler.SchoolsNotHeld,
             errors.Any ? [] : handler.Figures, handler.ColumnsNotInFile, errors.Listed())
-        { ErrorCount = errors.Count };
+        { ErrorCount = errors.Count, LaCodes = handler.LaCodes };
     }
 
     private sealed class Handler(PublishedReadOptions options) : IPublishedRowHandler
@@ -49,6 +52,7 @@ public static class PublishedFileReader
 
         public List<PublishedValue> Figures { get; } = [];
         public List<string> ColumnsNotInFile { get; } = [];
+        public HashSet<int> LaCodes { get; } = [];
         public int SchoolRows { get; private set; }
         public int AreaRows { get; private set; }
         public int SchoolsNotHeld { get; private set; }
@@ -94,6 +98,7 @@ public static class PublishedFileReader
                     $"{what} is in the file twice: it is also on line {_lineOfArea[(area.Kind, area.Code)]}");
                 return;
             }
+            if (area.La is { } la) LaCodes.Add(la);
             if (area.Kind == AreaKind.School)
             {
                 if (options.HeldUrns is { } held && !held.Contains(int.Parse(area.Code)))

@@ -43,6 +43,12 @@ public sealed record PublishedImportResult
     public int Updated { get; init; }
     public int Removed { get; init; }
     public int Unchanged { get; init; }
+
+    /// <summary>
+    /// Rows (schools and areas) this file carried that another file had brought before (an LA's own file after the
+    /// national one, or the other way round): the later import replaced them, one entry per earlier file.
+    /// </summary>
+    public IReadOnlyList<PublishedReplacement> Replaced { get; init; } = [];
     public IReadOnlyList<Imports.ImportProblem> Errors { get; init; } = [];
     public int ErrorCount { get; init; }
 
@@ -56,4 +62,11 @@ public sealed record PublishedImportResult
     public Indicators.ComputeResult? Recomputed { get; init; }
 
     public bool Applied => Outcome == ImportOutcome.Applied;
+}
+
+/// <summary>Rows an import replaced that an earlier import of another file had brought.</summary>
+public sealed record PublishedReplacement(long ImportId, string FileName, int Rows)
+{
+    /// <summary>"Replaced 61 rows previously imported from england_ks4provisional.csv".</summary>
+    public string Text => $"Replaced {Rows:N0} row{(Rows == 1 ? "" : "s")} previously imported from {(FileName.Length > 0 ? FileName : "an earlier file")}";
 }

@@ -35,6 +35,9 @@ public sealed record PublishedMeasure(string Column, PublishedUnit Unit, string 
     /// <summary>A file without this column is refused: every year's file of this source has it.</summary>
     public bool Required { get; init; }
 
+    /// <summary>A count the DfE may publish in halves (the census's LA rows, e.g. <c>NUMFSMEVER</c> 192.5): kept as published.</summary>
+    public bool Halves { get; init; }
+
     public decimal Low => Minimum ?? (Unit is PublishedUnit.Percentage or PublishedUnit.Count ? 0 : decimal.MinValue);
     public decimal High => Maximum ?? (Unit == PublishedUnit.Percentage ? 100 : decimal.MaxValue);
 }
@@ -49,6 +52,9 @@ public static class PublishedMeasures
 {
     private static PublishedMeasure Count(string column, string description, bool required = false) =>
         new(column, PublishedUnit.Count, description) { Required = required };
+
+    private static PublishedMeasure CensusCount(string column, string description, bool required = false) =>
+        Count(column, description, required) with { Halves = true };
 
     private static PublishedMeasure Percent(string column, string? cohort, string description, bool required = false) =>
         new(column, PublishedUnit.Percentage, description) { Cohort = cohort, Required = required };
@@ -138,16 +144,16 @@ public static class PublishedMeasures
 
     public static readonly IReadOnlyList<PublishedMeasure> Census =
     [
-        Count("NOR", "Pupils on roll", required: true),
-        Count("TSENELSE", "Pupils with an EHC plan"),
+        CensusCount("NOR", "Pupils on roll", required: true),
+        CensusCount("TSENELSE", "Pupils with an EHC plan"),
         Percent("PSENELSE", "NOR", "% of pupils with an EHC plan"),
-        Count("TSENELK", "Pupils on SEN support"),
+        CensusCount("TSENELK", "Pupils on SEN support"),
         Percent("PSENELK", "NOR", "% of pupils on SEN support"),
-        Count("NUMEAL", "Pupils whose first language is not English"),
+        CensusCount("NUMEAL", "Pupils whose first language is not English"),
         Percent("PNUMEAL", "NOR", "% of pupils whose first language is not English"),
-        Count("NUMFSM", "Pupils eligible for free school meals"),
-        Count("NUMFSMEVER", "Pupils eligible for free school meals at any time in the past 6 years"),
-        Count("NORFSMEVER", "Pupils counted for FSM at any time in the past 6 years"),
+        CensusCount("NUMFSM", "Pupils eligible for free school meals"),
+        CensusCount("NUMFSMEVER", "Pupils eligible for free school meals at any time in the past 6 years"),
+        CensusCount("NORFSMEVER", "Pupils counted for FSM at any time in the past 6 years"),
         Percent("PNUMFSMEVER", "NORFSMEVER", "% of pupils eligible for free school meals at any time in the past 6 years", required: true),
     ];
 

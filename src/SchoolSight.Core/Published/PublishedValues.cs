@@ -54,7 +54,9 @@ public static class PublishedValues
 
         switch (measure.Unit)
         {
-            case PublishedUnit.Count when value < 0 || value != decimal.Truncate(value):
+            case PublishedUnit.Count when measure.Halves && (value < 0 || value * 2 != decimal.Truncate(value * 2)):
+                return new(null, null, $"'{Show(text)}' is not a number of pupils: this count is a whole number or a half, 0 or more");
+            case PublishedUnit.Count when !measure.Halves && (value < 0 || value != decimal.Truncate(value)):
                 return new(null, null, $"'{Show(text)}' is not a number of pupils: a count is a whole number, 0 or more");
             case PublishedUnit.Percentage when value is < 0 or > 100:
                 return new(null, null, $"'{Show(text)}' is not a percentage: a percentage is from 0 to 100");

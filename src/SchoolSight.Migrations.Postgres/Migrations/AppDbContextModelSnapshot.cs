@@ -155,7 +155,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.AppUser", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -235,7 +235,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.SipAssignment", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.SipAssignment", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -248,20 +248,6 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.HasIndex("Urn");
 
                     b.ToTable("SipAssignments");
-                });
-
-            modelBuilder.Entity("SchoolSight.Core.Attachments.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("AttachmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("AttachmentId");
-
-                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Attachments.Attachment", b =>
@@ -324,6 +310,20 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.HasIndex("RecordType", "RecordKey");
 
                     b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Auditing.AuditEntry", b =>
@@ -1864,6 +1864,21 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("PublishedFigures");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Published.PublishedFileCoverage", b =>
+                {
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("ImportId");
+
+                    b.ToTable("PublishedFileCoverages");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.Cluster", b =>
                 {
                     b.Property<int>("Id")
@@ -2258,7 +2273,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2267,7 +2282,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2282,7 +2297,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2291,27 +2306,27 @@ namespace SchoolSight.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.SipAssignment", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.SipAssignment", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany("Assignments")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Attachments.AttachmentContent", b =>
+            modelBuilder.Entity("SchoolSight.Domain.Attachments.AttachmentContent", b =>
                 {
                     b.HasOne("SchoolSight.Domain.Attachments.Attachment", null)
                         .WithOne()
-                        .HasForeignKey("SchoolSight.Core.Attachments.AttachmentContent", "AttachmentId")
+                        .HasForeignKey("SchoolSight.Domain.Attachments.AttachmentContent", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2580,7 +2595,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.Navigation("Locality");
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.AppUser", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>
                 {
                     b.Navigation("Assignments");
                 });

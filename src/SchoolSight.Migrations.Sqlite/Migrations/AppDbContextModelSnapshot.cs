@@ -146,7 +146,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.AppUser", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -226,7 +226,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.SipAssignment", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.SipAssignment", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -239,20 +239,6 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("Urn");
 
                     b.ToTable("SipAssignments");
-                });
-
-            modelBuilder.Entity("SchoolSight.Core.Attachments.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("AttachmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("AttachmentId");
-
-                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Attachments.Attachment", b =>
@@ -315,6 +301,20 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("RecordType", "RecordKey");
 
                     b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Auditing.AuditEntry", b =>
@@ -1809,6 +1809,21 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("PublishedFigures");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Published.PublishedFileCoverage", b =>
+                {
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportId");
+
+                    b.ToTable("PublishedFileCoverages");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.Cluster", b =>
                 {
                     b.Property<int>("Id")
@@ -2197,7 +2212,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2206,7 +2221,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2221,7 +2236,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2230,27 +2245,27 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.SipAssignment", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.SipAssignment", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany("Assignments")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Attachments.AttachmentContent", b =>
+            modelBuilder.Entity("SchoolSight.Domain.Attachments.AttachmentContent", b =>
                 {
                     b.HasOne("SchoolSight.Domain.Attachments.Attachment", null)
                         .WithOne()
-                        .HasForeignKey("SchoolSight.Core.Attachments.AttachmentContent", "AttachmentId")
+                        .HasForeignKey("SchoolSight.Domain.Attachments.AttachmentContent", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2519,7 +2534,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.Navigation("Locality");
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.AppUser", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>
                 {
                     b.Navigation("Assignments");
                 });

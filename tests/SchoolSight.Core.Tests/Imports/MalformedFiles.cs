@@ -116,7 +116,7 @@ public static class MalformedFiles
         yield return new("not a number (NaN)", Set(source.Numeric, "NaN"));
         yield return new("a very long number", Set(source.Numeric, new string('9', 400)));
         if (source.Count is { } count) yield return new("negative count", Set(count, "-5"));
-        if (source.Count is { } whole) yield return new("fractional count", Set(whole, "2.5"));
+        if (source.Count is { } whole) yield return new("fractional count", Set(whole, "2.25"));
         if (source.Percentage is { } percentage) yield return new("percentage out of range", Set(percentage, "150"));
         if (source.Percentage is { } negative) yield return new("negative percentage", Set(negative, "-1"));
         if (source.Date is { } date) yield return new("bad date", Set(date, source.BadDate!));

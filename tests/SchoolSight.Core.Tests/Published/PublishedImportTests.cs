@@ -65,7 +65,7 @@ public abstract class PublishedImportTests(DatabaseProvider provider) : IAsyncLi
         var record = await QueryAsync(db => db.Imports.SingleAsync(i => i.Id == result.ImportId));
         (record.Kind, record.Outcome, record.FileName, record.RowsRead, record.RowsInScope, record.Added).ShouldBe(
             (ImportKind.Ks2, ImportOutcome.Applied, "850_ks2final_2018-19.csv", 334, 7, figures.Count));
-        record.Scope.ShouldBe("KS2 2018/19: schools held and LA and England rows; 327 schools not held skipped");
+        record.Scope.ShouldBe("KS2 2018/19, LA 850: schools held and LA and England rows; 327 schools not held skipped");
         // The import record is the record: one Imported audit row, none per figure.
         // (The default term calendar and criteria, written when the database is created, are left out.)
         var audit = await QueryAsync(db => db.AuditEntries.Where(a => a.Action != AuditAction.Created || (a.EntityType != "School" && a.EntityType != "SchoolTerm" && a.EntityType != "RuleSetVersion")).ToListAsync());
@@ -139,7 +139,7 @@ public abstract class PublishedImportTests(DatabaseProvider provider) : IAsyncLi
 
         (held.SchoolRows, held.SchoolsNotHeld).ShouldBe((3, 118));
         (all.SchoolRows, all.SchoolsNotHeld, all.AreaRows).ShouldBe((121, 0, 3));
-        all.Scope.ShouldStartWith("KS4 2016/17: every school");
+        all.Scope.ShouldStartWith("KS4 2016/17, LA 850: every school");
         var figures = await FiguresAsync();
         figures.Count(f => f.AcademicYear == 2017).ShouldBe(held.Added);
         figures.Count(f => f.AcademicYear == 2016).ShouldBe(all.Added);

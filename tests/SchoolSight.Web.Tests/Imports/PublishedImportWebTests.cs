@@ -114,6 +114,24 @@ public abstract partial class PublishedImportWebTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task ALasOwnFile_AfterTheNationalOne_SaysWhichRowsItReplaced_AndKeepsTheOtherLas()
+    {
+        var admin = _app.ClientFor(Role.LaAdministrator);
+        var national = CsvTestFile.Load(SharedData.Ks4EnglandProvisional2018);
+        var api = JsonDocument.Parse(await (await PostAsync(admin, "ks4", "2018/19", national.ToBytes())).Content.ReadAsStringAsync()).RootElement;
+        api.GetProperty("replaced").GetArrayLength().ShouldBe(0);
+        var figures = (await CountsAsync()).Figures;
+
+        // Hampshire's own download: its schools (none held by Demo Borough), its LA row and England's two rows.
+        var hampshire = national.Copy().Keep(r => national.Value(r, "LEA") == "850" || national.Value(r, "RECTYPE") is "5" or "7");
+        var page = await (await UploadAsync(admin, "ks4", "2018/19", hampshire.ToBytes())).Content.ReadAsStringAsync();
+
+        page.ShouldContain("Import complete");
+        page.ShouldContain("Replaced 3 rows previously imported from published.csv");
+        (await CountsAsync()).Figures.ShouldBe(figures);
+    }
+
+    [Fact]
     public async Task Profile_ShowsTheLatestOfstedJudgementAndCategoryOfConcern()
     {
         var file = CsvTestFile.Load(SharedData.OfstedAugust2025);

@@ -22,6 +22,16 @@ public sealed class PublishedFigureConfiguration : IEntityTypeConfiguration<Publ
     }
 }
 
+public sealed class PublishedFileCoverageConfiguration : IEntityTypeConfiguration<PublishedFileCoverage>
+{
+    public void Configure(EntityTypeBuilder<PublishedFileCoverage> builder)
+    {
+        builder.HasKey(x => x.ImportId);
+        builder.Property(x => x.ImportId).ValueGeneratedNever();
+        builder.Property(x => x.LaCodes).HasMaxLength(PublishedFileCoverage.MaxLaCodesLength);
+    }
+}
+
 public sealed class OfstedInspectionConfiguration : IEntityTypeConfiguration<OfstedInspection>
 {
     public void Configure(EntityTypeBuilder<OfstedInspection> builder)
