@@ -36,17 +36,25 @@ public static class FiguresCommand
         await using var services = CliContext.Services(parse);
         using var scope = services.CreateScope();
         if (!await CliContext.ReadyAsync(scope.ServiceProvider, ct)) return ExitCodes.Failed;
-        var figures = await scope.ServiceProvider.GetRequiredService<GetAreaFigures>().RunAsync(new FiguresRequest(area, year), ct);
-        if (figures is null) return CliContext.Fail($"There is no {area.Kind switch { AreaKind.School => "school", AreaKind.Locality => "locality", _ => "local authority" }} {area.Code} in SchoolSight.");
-        if (year is { } wanted && figures.AcademicYear != wanted || figures.AcademicYear is null)
-            Console.Error.WriteLine(figures.Years.Count == 0
-                ? $"{figures.Name} has no figures yet: import data and run schoolsight compute."
-                : $"{figures.Name} has no figures for {(year is { } y ? AcademicYears.Display(y) : "that year")}: it has {string.Join(", ", figures.Years.Select(AcademicYears.Display))}.");
-        var output = json
-            ? JsonSerializer.Serialize(figures, FiguresJson.Options)
-            : Encoding.UTF8.GetString(TableExport.Csv(figures.Table())).TrimStart('\uFEFF');
-        Console.Out.Write(output);
-        if (json) Console.Out.WriteLine();
+        return await WriteAsync(scope.ServiceProvider, new FiguresRequest(area, year), json, Console.Out, Console.Error, ct);
+    }
+
+    /// <summary>Writes the figures as CSV (no byte order mark, for pipes) or JSON to <paramref name="output"/>; what is missing to <paramref name="error"/>.</summary>
+    public static async Task<int> WriteAsync(IServiceProvider services, FiguresRequest request, bool json, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var figures = await services.GetRequiredService<GetAreaFigures>().RunAsync(request, ct);
+        if (figures is null)
+        {
+            await error.WriteLineAsync($"There is no {request.Area.Kind switch { AreaKind.School => "school", AreaKind.Locality => "locality", _ => "local authority" }} {request.Area.Code} in SchoolSight.");
+            return ExitCodes.Failed;
+        }
+        if (figures.Years.Count == 0)
+            await error.WriteLineAsync($"{figures.Name} has no figures yet: import data and run schoolsight compute.");
+        else if (request.Year is { } wanted && figures.AcademicYear != wanted || figures.Rows.Count == 0)
+            await error.WriteLineAsync($"{figures.Name} has no figures for {(request.Year is { } y ? AcademicYears.Display(y) : "that year")}: it has {string.Join(", ", figures.Years.Select(AcademicYears.Display))}.");
+        await output.WriteAsync(json
+            ? JsonSerializer.Serialize(figures, FiguresJson.Options) + Environment.NewLine
+            : Encoding.UTF8.GetString(TableExport.Csv(figures.Table())).TrimStart('\uFEFF'));
         return ExitCodes.Ok;
     }
 }

@@ -57,6 +57,8 @@ public static class DfeSchoolTypes
         var group = (typeGroup ?? "").Trim().ToLowerInvariant();
         bool Has(string text) => type.Contains(text, StringComparison.Ordinal);
         if (Has("non-maintained")) return DfeSchoolType.NonMaintainedSpecial;
+        // GIAS files city technology colleges under "Independent schools", but they are state-funded.
+        if (Has("city technology")) return DfeSchoolType.StateFundedMainstream;
         if (Has("independent") || group.StartsWith("independent", StringComparison.Ordinal))
             return Has("special") || Has("sen") ? DfeSchoolType.IndependentSpecial : DfeSchoolType.Independent;
         if (Has("pupil referral") || Has("alternative provision")) return DfeSchoolType.AlternativeProvision;
