@@ -88,6 +88,8 @@ public static class CliContext
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
+        // The LA's settings (its own indicator catalogue, the coverage warning...) reach the operations as in the web app.
+        if (configuration is not null) services.AddSingleton(configuration);
         services.AddLaClock(configuration);
         services.AddSingleton(ActingUsers.CommandLine(userName));
         services.AddSchoolSightDatabase(database);

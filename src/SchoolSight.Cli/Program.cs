@@ -14,6 +14,7 @@ var root = new RootCommand("SchoolSight from the command line: imports, the data
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ImportsListCommand.Create());
 root.Subcommands.Add(ComputeCommand.Create());
+root.Subcommands.Add(FiguresCommand.Create());
 root.Subcommands.Add(CategorisationCommands.Rules());
 root.Subcommands.Add(CategorisationCommands.Levels());
 root.Subcommands.Add(DatabaseCommands.Db());

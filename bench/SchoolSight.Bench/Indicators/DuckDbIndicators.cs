@@ -67,7 +67,7 @@ public sealed class DuckDbIndicators(IndicatorComputer computer, SimilarSchoolsM
     /// <summary>The whole computation; returns the number of school-year result rows.</summary>
     public long Compute()
     {
-        var counted = computer.Slots.Where(s => s.Kind is IndicatorKind.Proportion or IndicatorKind.Mean or IndicatorKind.Rate).ToList();
+        var counted = computer.Slots.Where(s => s.Kind is IndicatorKind.Proportion or IndicatorKind.Mean or IndicatorKind.Rate && !s.IsPublishedOnly).ToList();
         var aggregates = new StringBuilder();
         foreach (var (indicator, i) in counted.Select((d, i) => (d, i)))
         {

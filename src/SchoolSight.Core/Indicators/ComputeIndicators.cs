@@ -26,8 +26,8 @@ public sealed record ComputeProgress(ComputePhase Phase, int Done, int Total);
 /// <summary>
 /// Recomputes the indicators (DOMAIN.md 3.2–3.3): each school-year's tallies from its pupil and survey blocks (only
 /// those whose data changed, unless <see cref="ComputeRequest.Full"/>), then for every year touched the locality, LA and
-/// England tallies (sums of the schools', with the school-share indicators such as the floor standard counted over
-/// schools) and each school's similar schools. Run by <c>schoolsight compute</c> and after every import.
+/// England tallies (sums of the schools' of the types the DfE counts for each measure, with the school-share indicators
+/// such as the floor standard counted over schools) and each school's similar schools. Run by <c>schoolsight compute</c> and after every import.
 /// </summary>
 [Operation]
 public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource source, SchoolSightTelemetry? telemetry = null)
@@ -62,7 +62,8 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
         var withPupils = pupilHashes.Select(b => (b.Urn, b.AcademicYear)).ToHashSet();
         foreach (var ((code, year), figures) in publishedSchools)
         {
-            if (!int.TryParse(code, out var urn) || withPupils.Contains((urn, year))) continue;
+            // A school with pupil-level data takes from the published figures only the measures its pupil file cannot count.
+            if (!int.TryParse(code, out var urn) || (withPupils.Contains((urn, year)) && !published.AnyPublishedOnly)) continue;
             schoolFigures[(urn, year)] = figures;
             inputs[(urn, year)] = inputs.GetValueOrDefault((urn, year), "") + "f" + PublishedTallies.Describe(figures);
         }
@@ -133,10 +134,10 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
                     var pupils = pupilData.TryGetValue(urn, out var p) ? PupilBlockCodec.Decode(p) : null;
                     var survey = surveyData.TryGetValue(urn, out var s) ? SurveyBlockCodec.Decode(s) : null;
                     var tallies = computer.Compute(pupils, survey);
-                    var figures = pupils is null ? schoolFigures.GetValueOrDefault((urn, year)) : null;
+                    var figures = schoolFigures.GetValueOrDefault((urn, year));
                     if (figures is not null)
                     {
-                        published.Fill(tallies, figures);
+                        published.Fill(tallies, figures, publishedOnly: pupils is not null);
                         computer.CountSchoolShares(tallies);
                     }
                     var sourceName = string.Join(" and ", new[] { pupils is null ? null : "pupil-level", figures is null ? null : "published", survey is null ? null : "survey" }.OfType<string>());
@@ -161,7 +162,10 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
     private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IndicatorComputer computer, PublishedTallies published, DateTime now, CancellationToken ct)
     {
         var schools = await db.Schools.IgnoreQueryFilters().AsNoTracking()
-            .Select(s => new { s.Urn, s.LocalityId, s.Details.LaCode, s.Phase }).ToDictionaryAsync(s => s.Urn, ct);
+            .Select(s => new { s.Urn, s.LocalityId, s.Details.LaCode, s.Phase, s.Details.TypeOfEstablishment, s.Details.EstablishmentTypeGroup })
+            .ToDictionaryAsync(s => s.Urn, ct);
+        // Each indicator's area figures count only the school types the DfE counts for that measure (docs/indicators.md).
+        var counted = Enum.GetValues<DfeSchoolType>().ToDictionary(t => t, t => computer.Slots.Select(d => d.SchoolTypes.Counts(t)).ToArray());
         var stored = await db.IndicatorResults.AsNoTracking()
             .Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year)
             .Select(r => new { r.AreaCode, r.Data }).ToListAsync(ct);
@@ -178,11 +182,13 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
         var intakes = new List<SchoolIntake>();
         foreach (var (urn, tallies) in schoolTallies.OrderBy(kv => kv.Key))
         {
-            Area(AreaKind.England, IndicatorResultSet.EnglandCode).Add(tallies);
+            // A school not in the register is of no known type: it is in no area's figures.
             if (schools.TryGetValue(urn, out var school))
             {
-                Area(AreaKind.LocalAuthority, school.LaCode.ToString()).Add(tallies);
-                if (school.LocalityId is { } locality) Area(AreaKind.Locality, locality.ToString()).Add(tallies);
+                var slots = counted[DfeSchoolTypes.FromRegister(school.TypeOfEstablishment, school.EstablishmentTypeGroup)];
+                Area(AreaKind.England, IndicatorResultSet.EnglandCode).Add(tallies, slots);
+                Area(AreaKind.LocalAuthority, school.LaCode.ToString()).Add(tallies, slots);
+                if (school.LocalityId is { } locality) Area(AreaKind.Locality, locality.ToString()).Add(tallies, slots);
                 if (tallies.Intake.Pupils > 0) intakes.Add(new SchoolIntake(urn, school.Phase.ToString(), tallies.Intake));
             }
         }
@@ -225,7 +231,7 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
 
     /// <summary>Changes when the catalogue's counted indicators change, so their figures are recomputed.</summary>
     private static string CatalogueStamp(IndicatorComputer computer) =>
-        string.Join("|", computer.Slots.Select(s => $"{s.Id}:{s.Kind}:{s.Count}:{s.Of}:{s.Value?.Name}:{s.Over?.Name}:{s.Question?.Column}:{s.Respondents}:{s.SchoolRule}"));
+        string.Join("|", computer.Slots.Select(s => $"{s.Id}:{s.Kind}:{s.Count}:{s.Of}:{s.Value?.Name}:{s.Over?.Name}:{s.Question?.Column}:{s.Respondents}:{s.SchoolRule}:{s.Published?.Cohort}:{s.Published?.Coverage}"));
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -40,6 +40,9 @@ public sealed record AreaIndicatorView(
 {
     /// <summary>"England" when the DfE's national figures are imported; otherwise the sum of every school held, said as such.</summary>
     public string EnglandLabel { get; init; } = "England";
+
+    /// <summary>The schools and pupils the area's figure counts, against the DfE's own LA figure when imported.</summary>
+    public AreaCoverage Coverage { get; init; } = AreaCoverage.None;
 }
 
 public enum AreaSort { Rank, Name, Value, Trend }
@@ -87,7 +90,7 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
         // Names and URNs are public (GIAS), but a user who may see only some schools sees the others anonymised.
         var scope = db.CurrentUser.Scope;
         var schools = await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => s.Details.LaCode == laCode)
-            .Select(s => new { s.Urn, s.Details.Name, s.Phase, s.LocalityId }).ToListAsync(ct);
+            .Select(s => new { s.Urn, s.Details.Name, s.Phase, s.LocalityId, s.Details.TypeOfEstablishment, s.Details.EstablishmentTypeGroup }).ToListAsync(ct);
         var localities = await db.Localities.AsNoTracking().Where(l => l.LaCode == laCode).OrderBy(l => l.Name)
             .Select(l => new { l.Id, l.Name }).ToListAsync(ct);
         var localityNames = localities.ToDictionary(l => l.Id, l => l.Name);
@@ -136,6 +139,16 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
             .Select(x => new AreaPartRow(x.l.Id, x.l.Name, x.f.View, Against(indicator, x.f, la), Against(indicator, x.f, england)))
             .ToList();
 
+        var laPublished = localityId is null
+            ? (await new PublishedTallies(computer).LoadAsync(db, AreaKind.LocalAuthority, [selected], ct)).GetValueOrDefault((laKey, selected))
+            : null;
+        var coverage = AreaCoverage.Of(indicator, source.Catalogue, Find(areaKind, areaCode, selected),
+            schools.Where(s => localityId is null || s.LocalityId == localityId)
+                .Select(s => (DfeSchoolTypes.FromRegister(s.TypeOfEstablishment, s.EstablishmentTypeGroup), Find(AreaKind.School, s.Urn.ToString(), selected))),
+            laPublished, source.CoverageWarningBelow);
+        // Pupils counted are a count like any other: not shown where the area's own figure is hidden.
+        if (area.View.Suppressed) coverage = coverage with { Pupils = null };
+
         var rows = new List<AreaSchoolRow>();
         foreach (var school in schools.Where(s => localityId is null || s.LocalityId == localityId))
         {
@@ -163,7 +176,7 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
 
         return new(request.Kind, areaCode, areaName, laCode, laName, indicator, selected, years, suppressed, rule.Describe(),
             area.View, Against(indicator, area, england), england.View, la.View, areaTrend, areaDirection, localityRows, [.. ranked, .. unranked])
-        { EnglandLabel = englandLabel };
+        { EnglandLabel = englandLabel, Coverage = coverage };
     }
 
     /// <summary>The rows in the order asked for; the default is the ranking (best first, as the indicator's polarity says).</summary>

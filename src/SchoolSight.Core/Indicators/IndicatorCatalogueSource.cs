@@ -7,7 +7,8 @@ namespace SchoolSight.Core.Indicators;
 /// <summary>
 /// The catalogue in use: the LA's own file when <c>Indicators:CatalogueFile</c> names one, otherwise the catalogue that
 /// ships with SchoolSight (indicators.json). A catalogue with any problem stops the app at start-up with every problem
-/// listed, rather than computing from half a definition. Also holds the similar-schools method (<c>Indicators:SimilarSchools</c>).
+/// listed, rather than computing from half a definition. Also holds the similar-schools method (<c>Indicators:SimilarSchools</c>)
+/// and the share of pupils below which an area figure is flagged as partial (<c>Indicators:CoverageWarningBelow</c>).
 /// </summary>
 public sealed class IndicatorCatalogueSource
 {
@@ -19,12 +20,20 @@ public sealed class IndicatorCatalogueSource
         if (errors.Count > 0)
             throw new InvalidOperationException($"The indicator catalogue {(file ?? "that ships with SchoolSight")} has problems:\n{string.Join("\n", errors)}");
         SimilarSchools = configuration?.GetSection("Indicators:SimilarSchools").Get<SimilarSchoolsMethod>() ?? new SimilarSchoolsMethod();
+        CoverageWarningBelow = configuration?.GetValue<double?>("Indicators:CoverageWarningBelow") ?? DefaultCoverageWarningBelow;
+        if (CoverageWarningBelow is < 0 or > 100 || double.IsNaN(CoverageWarningBelow))
+            throw new InvalidOperationException($"Indicators:CoverageWarningBelow is {CoverageWarningBelow}: give a percentage of pupils from 0 to 100 (default {DefaultCoverageWarningBelow}).");
         Computer = new IndicatorComputer(Catalogue);
     }
 
     public IndicatorCatalogue Catalogue { get; }
     public IndicatorComputer Computer { get; }
     public SimilarSchoolsMethod SimilarSchools { get; }
+
+    /// <summary>An area figure counting fewer than this percentage of the pupils in the DfE's own LA figure is flagged as partial (<c>Indicators:CoverageWarningBelow</c>).</summary>
+    public double CoverageWarningBelow { get; }
+
+    public const double DefaultCoverageWarningBelow = 90;
 
     public static string ReadDefault()
     {

@@ -97,8 +97,12 @@ public sealed class IndicatorCatalogue
             PupilField? value = null, over = null;
             SurveyQuestion? question = null;
             SchoolCondition? schoolRule = null;
+            // A measure the pupil-level file has no field for is counted from the DfE's published figures alone.
+            var publishedOnly = entry.Published is not null && entry.Count is null && entry.Of is null && entry.Value is null;
             switch (entry.Kind)
             {
+                case IndicatorKind.Proportion or IndicatorKind.Mean when publishedOnly:
+                    break;
                 case IndicatorKind.Proportion:
                     count = Condition(entry.Count, "count", true);
                     of = Condition(entry.Of, "of", true);
@@ -163,7 +167,8 @@ public sealed class IndicatorCatalogue
                 ComparedWithGroup = entry.ComparedWithGroup,
                 ComparedWithNational = entry.ComparedWithNational ?? false,
                 SchoolRule = schoolRule,
-                Published = entry.Published is { } pub ? new PublishedFallback(pub.Measure!, pub.Cohort!, pub.Lower, pub.Upper) : null,
+                Published = entry.Published is { } pub ? new PublishedFallback(pub.Measure!, pub.Cohort!, pub.Lower, pub.Upper, pub.Coverage) : null,
+                SchoolTypes = entry.SchoolTypes ?? DfeSchoolTypes.Default(entry.Published?.Measure, entry.Id!),
             });
         }
 
@@ -189,7 +194,7 @@ public sealed class IndicatorCatalogue
         string? Stage, string? Numerator, string? Denominator, string? Source, string? SeedMeasure, string? Equivalence,
         string? Count, string? Of, string? Value, string? Over, string? Question, RespondentType? Respondents,
         string? BaseIndicator, PupilGroup? Group, PupilGroup? ComparedWithGroup, bool? ComparedWithNational,
-        string? SchoolRule, PublishedEntry? Published);
+        string? SchoolRule, PublishedEntry? Published, AreaSchoolTypes? SchoolTypes);
 
-    private sealed record PublishedEntry(string? Measure, string? Cohort, string? Lower, string? Upper);
+    private sealed record PublishedEntry(string? Measure, string? Cohort, string? Lower, string? Upper, string? Coverage);
 }

@@ -45,7 +45,13 @@ public enum IndicatorUnit
 /// <param name="Cohort">The file's own count of pupils the measure covers, e.g. "KS2.TELIG".</param>
 /// <param name="Lower">For an average, the measure holding the lower limit of its 95% confidence interval, if published.</param>
 /// <param name="Upper">Likewise the upper limit.</param>
-public sealed record PublishedFallback(string Measure, string Cohort, string? Lower = null, string? Upper = null);
+/// <param name="Coverage">For a progress score, the percentage of the cohort with a score (e.g. "KS2.READCOV"): the figure
+/// is about cohort × coverage pupils, and areas weight it so, as the DfE's area progress score is the mean over pupils with a score.</param>
+public sealed record PublishedFallback(string Measure, string Cohort, string? Lower = null, string? Upper = null, string? Coverage = null)
+{
+    /// <summary>The DfE column of the measure, e.g. "PTRWM_EXP" for "KS2.PTRWM_EXP".</summary>
+    public string Column => Measure[(Measure.IndexOf('.') + 1)..];
+}
 
 /// <summary>
 /// One indicator of the catalogue (DOMAIN.md 3.2), as the LA's catalogue file defines it: what is counted, for whom,
@@ -85,6 +91,12 @@ public sealed record IndicatorDefinition
     public bool ComparedWithNational { get; init; }
     public SchoolCondition? SchoolRule { get; init; }
     public PublishedFallback? Published { get; init; }
+
+    /// <summary>Which schools an area's figure counts (the DfE's rule for the measure).</summary>
+    public AreaSchoolTypes SchoolTypes { get; init; } = AreaSchoolTypes.StateFunded;
+
+    /// <summary>Counted from the DfE's published figures alone: the pupil-level file has no field for it.</summary>
+    public bool IsPublishedOnly => Published is not null && Kind is IndicatorKind.Proportion or IndicatorKind.Mean && Count is null && Value is null;
 
     /// <summary>Whether the indicator is counted from pupil or survey rows (as opposed to derived from other indicators).</summary>
     public bool IsCounted => Kind is IndicatorKind.Proportion or IndicatorKind.Mean or IndicatorKind.Rate or IndicatorKind.Lowest20Gap or IndicatorKind.Perception;

@@ -36,7 +36,16 @@ public static class IndicatorsApi
         AreaKind Kind, string AreaCode, string AreaName, int LaCode, string LaName, IndicatorSummary Indicator, int? AcademicYear,
         IReadOnlyList<int> Years, bool Suppressed, string SuppressionSymbol, string SuppressionNote, FigureView Area, Versus AreaVersusEngland,
         FigureView England, FigureView La, IReadOnlyList<TrendPoint> AreaTrend, TrendDirection AreaTrendDirection,
-        IReadOnlyList<AreaPartRow> Localities, IReadOnlyList<AreaSchoolRow> Schools);
+        IReadOnlyList<AreaPartRow> Localities, IReadOnlyList<AreaSchoolRow> Schools, CoverageView Coverage);
+
+    /// <summary>What an area figure counts: schools and pupils, the DfE's pupils and figure when its LA row is imported, and a warning when partial.</summary>
+    public sealed record CoverageView(
+        string SchoolsCounted, int Schools, double? Pupils, double? PublishedPupils, double? PercentOfPublished, decimal? PublishedValue,
+        bool Partial, string? Warning, string Summary, IReadOnlyList<SchoolsNotCounted> NotCounted)
+    {
+        public static CoverageView Of(AreaCoverage c) =>
+            new(c.SchoolsCounted, c.Schools, c.Pupils, c.PublishedPupils, c.PercentOfPublished, c.PublishedValue, c.Partial, c.Warning, c.Summary, c.NotCounted);
+    }
 
     public static RouteGroupBuilder MapIndicatorsApi(this RouteGroupBuilder api)
     {
@@ -66,7 +75,31 @@ public static class IndicatorsApi
             .WithName("GetLocalityIndicator").WithTags("Indicators")
             .WithSummary("One indicator across a locality: the locality against the LA and England, and its schools ranked (LA staff).")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/figures", Figures)
+            .RequireAuthorization(Policies.RegisterReader)
+            .WithName("GetAreaFigures").WithTags("Indicators")
+            .WithSummary("An LA's, a locality's or a school's figures: one row per indicator and pupil group, with the DfE column, coverage and the DfE's own figure.")
+            .WithDescription($"area is {FiguresArea.Help} (an LA or a locality for LA staff; a school for anyone who may read it); year is the academic year's start (the latest when left out); format=csv gives the same rows as CSV, as `schoolsight figures` prints them.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    private static async Task<IResult> Figures(
+        string? area, int? year, string? format, bool? publication, ClaimsPrincipal user, IAuthorizationService authorization, GetAreaFigures get, CancellationToken ct)
+    {
+        if (FiguresArea.Parse(area) is not { } parsed)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown area.", detail: $"'{area}' is not an area: use {FiguresArea.Help}.");
+        if (format is not (null or "json" or "csv"))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown format.", detail: $"'{format}' is not a format: use json or csv.");
+        var allowed = parsed.Kind == AreaKind.School
+            ? await authorization.AuthorizeAsync(user, new SchoolResource(int.Parse(parsed.Code, System.Globalization.CultureInfo.InvariantCulture)), SchoolOperations.Read)
+            : await authorization.AuthorizeAsync(user, Policies.LaStaff);
+        if (!allowed.Succeeded) return parsed.Kind == AreaKind.School ? ApiResults.SchoolForbidden()
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "An LA's and a locality's figures are for LA staff.");
+        if (await get.RunAsync(new FiguresRequest(parsed, year, publication == true), ct) is not { } figures) return ApiResults.NotFound(parsed.Kind == AreaKind.School ? "school" : "area");
+        return format == "csv"
+            ? TypedResults.File(SchoolSight.Core.Exports.TableExport.Csv(figures.Table()), "text/csv; charset=utf-8", $"figures-{parsed.Code}-{figures.AcademicYear}.csv")
+            : TypedResults.Json(figures, FiguresJson.Options);
     }
 
     private static Ok<IReadOnlyList<IndicatorSummary>> Catalogue(IndicatorCatalogueSource source) =>
@@ -117,5 +150,6 @@ public static class IndicatorsApi
 
     private static AreaIndicator Map(AreaIndicatorView v) =>
         new(v.Kind, v.AreaCode, v.AreaName, v.LaCode, v.LaName, IndicatorSummary.Of(v.Indicator), v.AcademicYear, v.Years, v.Suppressed,
-            SuppressionRule.Symbol, v.SuppressionNote, v.Area, v.AreaVersusEngland, v.England, v.La, v.AreaTrend, v.AreaTrendDirection, v.Localities, v.Schools);
+            SuppressionRule.Symbol, v.SuppressionNote, v.Area, v.AreaVersusEngland, v.England, v.La, v.AreaTrend, v.AreaTrendDirection, v.Localities, v.Schools,
+            CoverageView.Of(v.Coverage));
 }

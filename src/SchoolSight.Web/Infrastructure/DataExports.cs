@@ -105,6 +105,7 @@ public static class DataExports
         return new ExportTable($"{i.Name}: schools of {view.AreaName}", columns, data,
             Notes(view.AcademicYear, view.Suppressed, view.SuppressionNote,
                 $"{view.AreaName}: {IndicatorFormat.Value(view.Area, i)}; {view.EnglandLabel}: {IndicatorFormat.Value(view.England, i)}.",
+                view.Coverage.Counted(view.AreaName) + (view.Coverage.Warning is { } partial ? " " + partial : ""),
                 $"Indicator: {i.Id}, {UnitName(i)}. {IndicatorFormat.Polarity(i)}."));
     }
 

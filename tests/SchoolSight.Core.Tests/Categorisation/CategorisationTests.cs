@@ -450,7 +450,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         result.Errors.Select(e => e.Message).ShouldBe(
         [
             "Line 11, column 21: 'worse-than: lots' is not a comparison: give a number in the indicator's unit (a percentage, higher is better) or a benchmark: england, la or locality",
-            "Line 18, column 18: 'KS2_RWM' is not evidence a rule can find missing: use ofsted, self-evaluation, sip or an indicator id: did you mean KS2_RWM_EXP or KS2_RWM_CIC?",
+            "Line 18, column 18: 'KS2_RWM' is not evidence a rule can find missing: use ofsted, self-evaluation, sip or an indicator id: did you mean KS2_RWM_EXP or KS2_RWM_HIGH or KS2_RWM_CIC?",
         ]);
         (await db.RuleSets.CountAsync()).ShouldBe(1);
     }

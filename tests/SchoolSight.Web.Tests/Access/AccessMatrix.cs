@@ -118,6 +118,7 @@ public static class AccessMatrix
         ["GET /api/v1/schools/{urn:int}/indicators/{indicatorId}"] = RegisterReaders,
         ["GET /api/v1/areas/la/indicators/{indicatorId}"] = LaStaff,
         ["GET /api/v1/localities/{id:int}/indicators/{indicatorId}"] = LaStaff,
+        ["GET /api/v1/figures"] = RegisterReaders,
 
         ["GET /Programme"] = ProgrammeReaders,
         ["GET /Programme/Propose"] = ProgrammeProposers,

@@ -64,6 +64,7 @@ public sealed class IndicatorComputer
         for (var slot = 0; slot < Slots.Count; slot++)
         {
             var indicator = Slots[slot];
+            if (indicator.IsPublishedOnly) continue;
             Array.Clear(cellTallies);
             switch (indicator.Kind)
             {

@@ -48,11 +48,15 @@ public sealed class IndicatorTallies
 
     public bool IsEmpty => Values.All(t => t.IsEmpty);
 
-    public void Add(IndicatorTallies other)
+    /// <summary>Adds another school's or area's tallies; with <paramref name="slots"/>, only the slots marked true (the
+    /// indicators whose area figures count that school), the intake always.</summary>
+    public void Add(IndicatorTallies other, IReadOnlyList<bool>? slots = null)
     {
-        for (var i = 0; i < Values.Length; i++) Values[i] += other.Values[i];
+        for (var i = 0; i < Values.Length; i++)
+            if (slots is null || slots[i / GroupCount]) Values[i] += other.Values[i];
         for (var s = 0; s < Histograms.Length; s++)
         {
+            if (slots is not null && !slots[s]) continue;
             if (Histograms[s] is not { } mine || other.Histograms[s] is not { } theirs) continue;
             for (var i = 0; i < mine.Length; i++) mine[i] += theirs[i];
         }
