@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Categorisation.Rules;
 
@@ -21,6 +22,7 @@ public sealed record ProposalExplanation(
     IReadOnlyList<ImpliedRule>? Implied = null)
 {
     /// <summary>The implied rules; none for an explanation kept before they were told apart.</summary>
+    [JsonIgnore]
     public IReadOnlyList<ImpliedRule> ImpliedRules => Implied ?? [];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

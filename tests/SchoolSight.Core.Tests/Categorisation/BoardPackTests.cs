@@ -164,6 +164,10 @@ public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
             .ShouldBe(["Inspected by Ofsted: Not graded (after September 2024) (20 May 2026)"]);
         north.CausingConcern.Single(r => r.Urn == InProgramme).Changes.ShouldHaveSingleItem().ShouldStartWith("Programme: not in the programme → tier 1");
         BoardPackText.NewResults(june).ShouldBe("New published results since the previous meeting: Key stage 2 results imported on 10 April 2026.");
+        var pdf = System.Net.WebUtility.HtmlDecode(BoardPackDocument.Html(june));
+        pdf.ShouldContain("Level moved from targeted to intensive on 1 May 2026; Open concerns recorded by the LA: 0 → 1");
+        pdf.ShouldContain("Key stage 2 results imported on 10 April 2026");
+        BoardPackTable.Table(june).Rows.ShouldContain(r => r[3] as string == north.CausingConcern[0].Name && r[6] as string == BoardPackText.Changes(north.CausingConcern[0]));
         (await Pack(_march)).Sections.ShouldAllBe(s => s.CausingConcern.All(r => r.Changes.Count == 0), "the first meeting has nothing to compare with");
 
         // Only LA staff who keep the LA's concerns are told how many there are.
