@@ -28,6 +28,16 @@ public static class BoardPackText
         r.Entered ? $"Entered the programme ({r.Tier.Describe()}) on {Date(r.On)}" : $"Case closed on {Date(r.On)}";
 
     public static string Count(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? "–";
+
+    public const string NoReasons = "No reasons recorded";
+
+    public static string Reasons(ConcernRow r) => r.Reasons.Count == 0 ? NoReasons : string.Join("; ", r.Reasons);
+
+    public static string Changes(ConcernRow r) => r.Changes.Count == 0 ? "No change" : string.Join("; ", r.Changes);
+
+    public static string NewResults(BoardPack pack) => pack.NewResults.Count == 0
+        ? "No published results have been imported since the previous meeting."
+        : $"New published results since the previous meeting: {string.Join("; ", pack.NewResults)}.";
 }
 
 /// <summary>
@@ -37,7 +47,7 @@ public static class BoardPackText
 /// </summary>
 public static class BoardPackTable
 {
-    public static readonly IReadOnlyList<string> Columns = ["Locality", "Part", "URN", "School", "Level", "Reasons or movement", "Ofsted", "Programme case"];
+    public static readonly IReadOnlyList<string> Columns = ["Locality", "Part", "URN", "School", "Level", "Reasons or movement", "Since the previous meeting", "Ofsted", "Programme case"];
 
     public static ExportTable Table(BoardPack pack)
     {
@@ -45,21 +55,21 @@ public static class BoardPackTable
         foreach (var s in pack.Sections)
         {
             rows.AddRange(s.CausingConcern.Select(r => (IReadOnlyList<object?>)
-                [s.Name, "Causing concern", r.Urn, r.Name, Level(r.Level), string.Join("; ", r.Reasons), Ofsted(r.Ofsted), Case(r.Case)]));
+                [s.Name, "Causing concern", r.Urn, r.Name, Level(r.Level), BoardPackText.Reasons(r), pack.Previous is null ? "" : BoardPackText.Changes(r), Ofsted(r.Ofsted), Case(r.Case)]));
             rows.AddRange(s.InOfstedCategories.Select(r => (IReadOnlyList<object?>)
-                [s.Name, "In an Ofsted category", r.Urn, r.Name, Level(r.Level), "", Ofsted(r.Ofsted), ""]));
+                [s.Name, "In an Ofsted category", r.Urn, r.Name, Level(r.Level), "", "", Ofsted(r.Ofsted), ""]));
             if (pack.Previous is null) continue;
             var since = BoardPackText.Since(pack);
-            rows.AddRange(s.LevelChanges.Select(r => (IReadOnlyList<object?>)[s.Name, since, r.Urn, r.Name, r.To.Describe(), "Level: " + BoardPackText.LevelChange(r), "", ""]));
-            rows.AddRange(s.OfstedChanges.Select(r => (IReadOnlyList<object?>)[s.Name, since, r.Urn, r.Name, "", BoardPackText.OfstedChange(r), Ofsted(r.After), ""]));
-            rows.AddRange(s.CaseChanges.Select(r => (IReadOnlyList<object?>)[s.Name, since, r.Urn, r.Name, "", BoardPackText.CaseChange(r), "", ""]));
+            rows.AddRange(s.LevelChanges.Select(r => (IReadOnlyList<object?>)[s.Name, since, r.Urn, r.Name, r.To.Describe(), "Level: " + BoardPackText.LevelChange(r), "", "", ""]));
+            rows.AddRange(s.OfstedChanges.Select(r => (IReadOnlyList<object?>)[s.Name, since, r.Urn, r.Name, "", BoardPackText.OfstedChange(r), "", Ofsted(r.After), ""]));
+            rows.AddRange(s.CaseChanges.Select(r => (IReadOnlyList<object?>)[s.Name, since, r.Urn, r.Name, "", BoardPackText.CaseChange(r), "", "", ""]));
         }
         var previous = pack.Previous is { } p ? $"at the previous meeting ({Date(p.MeetsOn)})" : "at the previous meeting";
         return new ExportTable($"Board pack: {BoardPackText.Title(pack)}", Columns, rows,
         [
             $"{pack.LaName}; {pack.Meeting.Purpose.Describe()}; as at the meeting's date. Levels are the SMT's decisions in force on the meeting's date.",
             .. pack.Counts.Select(c => $"{Level(c.Level)}: {BoardPackText.Count(c.Then)} schools {previous}, {c.Now} at this meeting."),
-            .. pack.Previous is null ? [BoardPackText.NoPreviousMeeting(pack)] : Array.Empty<string>(),
+            pack.Previous is null ? BoardPackText.NoPreviousMeeting(pack) : BoardPackText.NewResults(pack),
         ]);
     }
 }
@@ -76,13 +86,17 @@ public static class BoardPackDocument
         doc.Heading("Schools by level of support");
         doc.Table(["Level", pack.Previous is { } p ? $"At the previous meeting ({Date(p.MeetsOn)})" : "At the previous meeting", "At this meeting"],
             pack.Counts.Select(c => (IReadOnlyList<string?>)[Level(c.Level), BoardPackText.Count(c.Then), BoardPackText.Count(c.Now)]));
-        if (pack.Previous is null) doc.Paragraphs(BoardPackText.NoPreviousMeeting(pack));
+        doc.Paragraphs(pack.Previous is null ? BoardPackText.NoPreviousMeeting(pack) : BoardPackText.NewResults(pack));
         foreach (var s in pack.Sections)
         {
             doc.Heading($"{s.Name} ({s.Schools} schools)");
             doc.Raw("<h3>Schools causing concern</h3>");
-            doc.Table(["School", "Level", "Reasons", "Ofsted", "Programme case"],
-                s.CausingConcern.Select(r => (IReadOnlyList<string?>)[$"{r.Name} ({r.Urn})", Level(r.Level), string.Join("; ", r.Reasons), Ofsted(r.Ofsted), Case(r.Case)]));
+            if (pack.Previous is null)
+                doc.Table(["School", "Level", "Why this level", "Ofsted", "Programme case"],
+                    s.CausingConcern.Select(r => (IReadOnlyList<string?>)[$"{r.Name} ({r.Urn})", Level(r.Level), BoardPackText.Reasons(r), Ofsted(r.Ofsted), Case(r.Case)]));
+            else
+                doc.Table(["School", "Level", "Why this level", BoardPackText.Since(pack), "Ofsted", "Programme case"],
+                    s.CausingConcern.Select(r => (IReadOnlyList<string?>)[$"{r.Name} ({r.Urn})", Level(r.Level), BoardPackText.Reasons(r), BoardPackText.Changes(r), Ofsted(r.Ofsted), Case(r.Case)]));
             doc.Raw("<h3>Schools in Ofsted categories</h3>");
             doc.Table(["School", "Ofsted", "Level"],
                 s.InOfstedCategories.Select(r => (IReadOnlyList<string?>)[$"{r.Name} ({r.Urn})", Ofsted(r.Ofsted), Level(r.Level)]));

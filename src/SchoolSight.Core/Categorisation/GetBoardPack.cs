@@ -7,7 +7,9 @@ using SchoolSight.Domain.Register;
 
 namespace SchoolSight.Core.Categorisation;
 
-public sealed record ConcernRow(int Urn, string Name, LevelOfSupport? Level, IReadOnlyList<string> Reasons, OfstedAsAt? Ofsted, CaseStanding? Case);
+/// <param name="Reasons">The reasons that decided the school's level (<see cref="LevelDecisionView.DecidingReasons"/>).</param>
+/// <param name="Changes">What changed for the school since the board's previous meeting; empty at a board's first.</param>
+public sealed record ConcernRow(int Urn, string Name, LevelOfSupport? Level, IReadOnlyList<string> Reasons, OfstedAsAt? Ofsted, CaseStanding? Case, IReadOnlyList<string> Changes);
 
 public sealed record CategoryRow(int Urn, string Name, OfstedAsAt Ofsted, LevelOfSupport? Level);
 
@@ -29,13 +31,16 @@ public sealed record LocalitySection(
 /// <summary>How many schools were at a level at the previous meeting (null at a board's first) and at this one.</summary>
 public sealed record LevelCount(LevelOfSupport? Level, int? Then, int Now);
 
-public sealed record BoardPack(string LaName, BoardMeetingView Meeting, BoardMeetingView? Previous, IReadOnlyList<LocalitySection> Sections, IReadOnlyList<LevelCount> Counts);
+/// <param name="NewResults">The published results imported since the previous meeting: new evidence for every school.</param>
+public sealed record BoardPack(string LaName, BoardMeetingView Meeting, BoardMeetingView? Previous, IReadOnlyList<LocalitySection> Sections, IReadOnlyList<LevelCount> Counts,
+    IReadOnlyList<string> NewResults);
 
 /// <summary>
-/// A board meeting's pack (DOMAIN.md 10; seed 002, 8.7): as at the meeting's date (a school's level is the SMT's latest
+/// A board meeting's pack: as at the meeting's date (a school's level is the SMT's latest
 /// decision on or before that day; its Ofsted outcome the latest inspection by then), for the SSEB every locality and
 /// for a locality board its own schools, grouped by locality — the schools causing concern (Targeted or Intensive, or
-/// in the Improving Outcomes Programme), the schools in an Ofsted category, and what moved since the same board's
+/// in the Improving Outcomes Programme) with the reasons that decided each one's level and what changed for it, the
+/// schools in an Ofsted category, and what moved since the same board's
 /// previous meeting: level changes, schools entering or leaving a category, programme cases entered or closed; with
 /// the count of schools at each level then and now. Null when there is no such meeting.
 /// </summary>
@@ -63,6 +68,7 @@ public sealed class GetBoardPack(AppDbContext db, GetBoardMeeting getMeeting, Pe
         var since = previous?.MeetsOn;
         var nameOf = await people.ResolverAsync(ct);
         bool Between(DateOnly? d) => since is { } from && d is { } x && x > from && x <= day;
+        var changes = since is { } start ? await SinceLastMeeting.LoadAsync(db, standings, [.. schools.Select(s => s.Urn)], start, day, ct) : null;
 
         var groups = localities.Select(l => ((int?)l.Id, l.Name)).ToList();
         if (meeting.LocalityId is null && schools.Any(s => s.LocalityId is null)) groups.Add((null, "No locality"));
@@ -80,7 +86,7 @@ public sealed class GetBoardPack(AppDbContext db, GetBoardMeeting getMeeting, Pe
                 var ofsted = standings.OfstedOn(s.Urn, day);
                 var openCase = standings.CaseOn(s.Urn, day);
                 if (level?.Level is LevelOfSupport.Targeted or LevelOfSupport.Intensive || openCase is not null)
-                    concern.Add(new ConcernRow(s.Urn, s.Name, level?.Level, level?.ReasonLines ?? [], ofsted, openCase));
+                    concern.Add(new ConcernRow(s.Urn, s.Name, level?.Level, level?.DecidingReasons ?? [], ofsted, openCase, changes?.For(s.Urn) ?? []));
                 if (ofsted is { InCategory: true }) category.Add(new CategoryRow(s.Urn, s.Name, ofsted, level?.Level));
                 if (since is not { } from) continue;
                 levelChanges.AddRange(standings.Decisions(s.Urn).Where(d => Between(d.DecidedOn) && d.PreviousLevel != d.Level)
@@ -104,6 +110,6 @@ public sealed class GetBoardPack(AppDbContext db, GetBoardMeeting getMeeting, Pe
             since is { } then ? schools.Count(s => standings.LevelOn(s.Urn, then)?.Level == l) : null,
             schools.Count(s => standings.LevelOn(s.Urn, day)?.Level == l))).ToList();
         var previousView = previous is null ? null : BoardNames.View(previous, meeting.BoardName);
-        return new BoardPack(las.FirstOrDefault()?.Name ?? "The local authority", meeting, previousView, sections, counts);
+        return new BoardPack(las.FirstOrDefault()?.Name ?? "The local authority", meeting, previousView, sections, counts, changes?.NewResults ?? []);
     }
 }

@@ -8,12 +8,16 @@ using SchoolSight.Domain.Published;
 namespace SchoolSight.Core.Categorisation;
 
 /// <summary>One SMT decision on a school's level, as the register and the board packs read it.</summary>
-public sealed record LevelDecisionView(long Id, int Urn, LevelOfSupport Level, LevelOfSupport? PreviousLevel, string Reasons, string DecidedBy, DateTime DecidedAt)
+public sealed record LevelDecisionView(
+    long Id, int Urn, LevelOfSupport Level, LevelOfSupport? PreviousLevel, LevelOfSupport? ProposedLevel, string Reasons, string Reason, string DecidedBy, DateTime DecidedAt)
 {
     /// <summary>The LA's date of the decision (set when loaded, from <see cref="DecidedAt"/>).</summary>
     public DateOnly DecidedOn { get; init; }
     /// <summary>The reasons without their evidence: the school's level page has the evidence.</summary>
     public IReadOnlyList<string> ReasonLines => SchoolLevelDecision.Summaries(Reasons);
+
+    /// <summary>The reasons that decided the level, for a board (<see cref="SchoolLevelDecision.Deciding"/>).</summary>
+    public IReadOnlyList<string> DecidingReasons => SchoolLevelDecision.Deciding(Level, ProposedLevel, Reasons, Reason);
 
     /// <summary>+1 more support, -1 less, 0 the same; a first decision is 0.</summary>
     public int Movement => PreviousLevel is { } before ? Math.Sign((int)Level - (int)before) : 0;
@@ -81,7 +85,7 @@ internal sealed class SchoolStandings
     {
         var list = urns.ToList();
         var decisions = await db.SchoolLevels.AsNoTracking().Where(d => list.Contains(d.Urn))
-            .Select(d => new LevelDecisionView(d.Id, d.Urn, d.Level, d.PreviousLevel, d.Reasons, d.DecidedBy, d.DecidedAt))
+            .Select(d => new LevelDecisionView(d.Id, d.Urn, d.Level, d.PreviousLevel, d.ProposedLevel, d.Reasons, d.Reason, d.DecidedBy, d.DecidedAt))
             .ToListAsync(ct);
         var ofsted = await db.OfstedInspections.AsNoTracking().Where(o => list.Contains(o.Urn)).ToDictionaryAsync(o => o.Urn, o => o.Outcome, ct);
         // Where no Ofsted file has been imported for a school, its GIAS rating, as the categorisation rules read it.

@@ -36,20 +36,37 @@ public static class DemoCategorisation
                 3 => (LevelOfSupport)Math.Min(2, (int)proposal.ProposedLevel + 1),
                 _ => proposal.ProposedLevel,
             };
-            db.SchoolLevels.Add(new SchoolLevelDecision(proposal.Urn, before, null, null, null, "pre-2026",
-                "Agreed under the LA's criteria in use before SchoolSight.", smt, Role.SeniorManager, now.AddDays(-365),
-                "Annual categorisation, autumn 2025 SMT meeting."));
+            var explanation = ProposalExplanation.FromJson(proposal.Explanation);
+            db.SchoolLevels.Add(new SchoolLevelDecision(proposal.Urn, before, null, null, null, "pre-2026", "", smt, Role.SeniorManager, now.AddDays(-365),
+                EarlierReason(before, proposal.ProposedLevel, explanation)));
             if (before != proposal.ProposedLevel && proposal.Urn != DemoSeeder.DemoHeadSchoolUrn && waiting < WaitingForSmt)
             {
                 waiting++;
                 continue;
             }
-            var explanation = ProposalExplanation.FromJson(proposal.Explanation);
             proposal.Decide(proposal.ProposedLevel, new MoveContext(new Actor(smt, Role.SeniorManager), now, db.Clock.DateOf(now), "Agreed at the November SMT meeting."));
             db.SchoolLevels.Add(new SchoolLevelDecision(proposal.Urn, proposal.ProposedLevel, before, proposal.ProposedLevel, proposal.Id, proposal.RuleSetVersion,
                 string.Join("\n", explanation.ReasonLines), smt, Role.SeniorManager, now,
                 proposal.NeedsReview ? "Agreed at the November SMT meeting; the missing evidence was checked with the school's SIP." : "Agreed at the November SMT meeting."));
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// What the SMT recorded a year ago, before the LA's criteria were held in SchoolSight: the level and what it was
+    /// agreed on — the same reasons as now when the level has not moved since, or what has changed when it has.
+    /// </summary>
+    internal static string EarlierReason(LevelOfSupport before, LevelOfSupport now, ProposalExplanation explanation)
+    {
+        const string Meeting = "Annual categorisation at the autumn 2025 SMT meeting";
+        var level = before.Describe().ToLowerInvariant();
+        var reasons = explanation.Fired.Where(r => r.Points == before.Describe()).Select(r => r.Description.TrimEnd('.')).ToList();
+        if (before == now)
+            return reasons.Count > 0
+                ? $"{Meeting}: {level}, agreed on this evidence: {string.Join("; ", reasons)}."
+                : $"{Meeting}: {level}; the Ofsted outcome, published results and the SIP's and the school's own judgements raised no concern.";
+        return before > now
+            ? $"{Meeting}: {level}, until the school's improvement seen in its SIP's visits is confirmed by its results and judgements."
+            : $"{Meeting}: {level}, on the evidence then; the concerns that have raised the level since had not yet arisen.";
     }
 }

@@ -63,6 +63,25 @@ public sealed class SchoolLevelDecision : ISchoolOwned
     /// <summary>Each reason in its parts — what the rule says, the level it points to, its evidence — for pages.</summary>
     public IReadOnlyList<DecisionReason> ReasonParts => [.. ReasonLines.Select(DecisionReason.Parse)];
 
+    /// <summary>The reasons that decided this level, for a board (<see cref="Deciding"/>).</summary>
+    public IReadOnlyList<string> DecidingReasons => Deciding(Level, ProposedLevel, Reasons, Reason);
+
+    /// <summary>
+    /// The reasons that decided a level, for a board: when the SMT set a level other than the one proposed, their reason
+    /// first; then the rules pointing to the level itself (not those pointing lower, nor reviews; a line naming no level
+    /// is kept, as it cannot be told apart); and when no rule points
+    /// to it — a school with no concerns, or a level agreed before the criteria were held here — what the SMT recorded.
+    /// </summary>
+    public static IReadOnlyList<string> Deciding(LevelOfSupport level, LevelOfSupport? proposed, string reasons, string reason)
+    {
+        var recorded = reason.Trim();
+        var atLevel = Lines(reasons).Select(DecisionReason.Parse).Where(r => r.Level == level || r.Points is null).Select(r => r.Description).ToList();
+        if (proposed is { } p && p != level)
+            return [$"Set at {level.Describe().ToLowerInvariant()} by the SMT, not the proposed {p.Describe().ToLowerInvariant()}: {recorded}", .. atLevel];
+        if (atLevel.Count > 0) return atLevel;
+        return recorded.Length > 0 ? [recorded] : [];
+    }
+
     public static IReadOnlyList<string> Lines(string reasons) => reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static IReadOnlyList<string> Summaries(string reasons) => [.. Lines(reasons).Select(l => DecisionReason.Parse(l).Description)];

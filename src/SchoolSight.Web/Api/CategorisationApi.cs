@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SchoolSight.Core.Access;
 using SchoolSight.Core.Categorisation;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
@@ -13,8 +14,10 @@ namespace SchoolSight.Web.Api;
 /// </summary>
 public static class CategorisationApi
 {
+    /// <param name="DecidedBy">The sign-in name stored with the decision (kept for existing clients).</param>
+    /// <param name="DecidedByName">Who decided as users see them: name · role.</param>
     public sealed record DecisionView(long Id, LevelOfSupport Level, LevelOfSupport? PreviousLevel, LevelOfSupport? ProposedLevel, bool AgreedWithProposal,
-        string RuleSetVersion, IReadOnlyList<string> Reasons, string DecidedBy, string DecidedByRole, DateTime DecidedAt, string Reason);
+        string RuleSetVersion, IReadOnlyList<string> Reasons, string DecidedBy, string DecidedByRole, DateTime DecidedAt, string Reason, string DecidedByName);
 
     public sealed record SchoolLevel(int Urn, string School, DecisionView? Current, IReadOnlyList<DecisionView> History, long? OpenProposalId);
 
@@ -63,8 +66,8 @@ public static class CategorisationApi
         return api;
     }
 
-    private static DecisionView DecisionOf(SchoolLevelDecision d) => new(d.Id, d.Level, d.PreviousLevel, d.ProposedLevel, d.AgreedWithProposal,
-        d.RuleSetVersion, d.ReasonLines, d.DecidedBy, d.DecidedByRole.ToString(), d.DecidedAt, d.Reason);
+    private static DecisionView DecisionOf(SchoolLevelDecision d, Func<string?, string> nameOf) => new(d.Id, d.Level, d.PreviousLevel, d.ProposedLevel, d.AgreedWithProposal,
+        d.RuleSetVersion, d.ReasonLines, d.DecidedBy, d.DecidedByRole.ToString(), d.DecidedAt, d.Reason, nameOf(d.DecidedBy));
 
     private static async Task<Results<Ok<IReadOnlyList<ProposalView>>, ValidationProblem, ProblemHttpResult>> Proposals(GetProposals get, CancellationToken ct) =>
         ApiResults.Answer(await get.OverviewAsync(ct), "proposals", o => (IReadOnlyList<ProposalView>)[.. o.OpenProposals.Select(p => new ProposalView(p.Id, p.Urn,
@@ -83,10 +86,10 @@ public static class CategorisationApi
     private static ProposalView ViewOf(ProposalDetail d) => new(d.Proposal.Id, d.Proposal.Urn, d.SchoolName, d.Current?.Level, d.Proposal.ProposedLevel,
         d.Proposal.NeedsReview, d.Proposal.Status, d.Proposal.RuleSetVersion, d.Proposal.ProposedAt, d.Proposal.Version, d.Explanation);
 
-    private static async Task<Results<Ok<DecisionView>, ValidationProblem, ProblemHttpResult>> Decide(long id, DecisionInput input, AgreeLevel agree, CancellationToken ct)
+    private static async Task<Results<Ok<DecisionView>, ValidationProblem, ProblemHttpResult>> Decide(long id, DecisionInput input, AgreeLevel agree, PeopleNames people, CancellationToken ct)
     {
         var result = await agree.RunAsync(new LevelDecisionInput(id, input.Version, input.Level, input.Reason), ct);
-        if (result.Succeeded) return TypedResults.Ok(DecisionOf(result.Value!));
+        if (result.Succeeded) return TypedResults.Ok(DecisionOf(result.Value!, await people.ResolverAsync(ct)));
         return ApiResults.Problem(result, "proposal") is { } problem ? problem : ApiResults.Validation(result.Errors);
     }
 
@@ -97,13 +100,14 @@ public static class CategorisationApi
                 : agree.RunAsync(new LevelDecisionInput(id, request.Version, m == LevelProposalMove.Agree ? null : request.Level, request.Reason), ct),
             async _ => (await get.DetailAsync(id, ct)).Value is { } d ? ViewOf(d) : null);
 
-    private static async Task<Results<Ok<SchoolLevel>, ProblemHttpResult>> Level(int urn, GetSchoolLevel get, IAuthorizationService authorization, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<SchoolLevel>, ProblemHttpResult>> Level(int urn, GetSchoolLevel get, PeopleNames people, IAuthorizationService authorization, HttpContext http, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(http.User, new SchoolResource(urn), SchoolOperations.Read)).Succeeded) return ApiResults.NotFound("school");
         var level = await get.RunAsync(urn, ct);
         if (!level.Succeeded) return ApiResults.Failure(level, "school");
         var v = level.Value!;
-        return TypedResults.Ok(new SchoolLevel(v.Urn, v.SchoolName, v.Current is null ? null : DecisionOf(v.Current), [.. v.History.Select(DecisionOf)], v.OpenProposalId));
+        var nameOf = await people.ResolverAsync(ct);
+        return TypedResults.Ok(new SchoolLevel(v.Urn, v.SchoolName, v.Current is null ? null : DecisionOf(v.Current, nameOf), [.. v.History.Select(d => DecisionOf(d, nameOf))], v.OpenProposalId));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RuleSetSummary>>, ValidationProblem, ProblemHttpResult>> RuleSetsList(ManageRuleSets manage, CancellationToken ct) =>

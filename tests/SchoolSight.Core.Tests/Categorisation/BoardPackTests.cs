@@ -4,6 +4,7 @@ using SchoolSight.Core.Categorisation;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Indicators.Computation;
 using SchoolSight.Domain.Published;
@@ -101,6 +102,78 @@ public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
         june.Counts.Single(c => c.Level == LevelOfSupport.Targeted).ShouldBe(new LevelCount(LevelOfSupport.Targeted, 2, 1));
         june.Counts.Single(c => c.Level == LevelOfSupport.Universal).ShouldBe(new LevelCount(LevelOfSupport.Universal, 1, 1));
         june.Counts.Sum(c => c.Now).ShouldBe(27);
+    }
+
+    [Fact]
+    public async Task APack_GivesTheReasonsThatDecidedEachLevel_NotEveryRuleThatFired()
+    {
+        await using (var db = _database.As(Role.SeniorManager))
+        {
+            db.SchoolLevels.Add(new SchoolLevelDecision(Rising, LevelOfSupport.Intensive, LevelOfSupport.Intensive, LevelOfSupport.Intensive, null, "2026.1",
+                "Ofsted judged the school inadequate at its latest inspection. [Intensive] Evidence: Ofsted inspection: Inadequate (20 May 2026)\n" +
+                "Persistent absence is well above England. [Targeted] Evidence: Persistent absence: 31.0% (2024/25)\n" +
+                "There is no Ofsted inspection in the last five years. [Review]",
+                Smt, Role.SeniorManager, At(2026, 6, 1), "Agreed as proposed."));
+            db.SchoolLevels.Add(new SchoolLevelDecision(InProgramme, LevelOfSupport.Intensive, LevelOfSupport.Targeted, LevelOfSupport.Targeted, null, "2026.1",
+                "Ofsted judged the school requires improvement at its latest inspection. [Targeted]",
+                Smt, Role.SeniorManager, At(2026, 6, 2), "The head and chair of governors have both resigned."));
+            await db.SaveChangesAsync();
+        }
+
+        var north = (await Pack(_june)).Sections.Single(s => s.Name == "North");
+
+        north.CausingConcern.Single(r => r.Urn == Rising).Reasons.ShouldBe(["Ofsted judged the school inadequate at its latest inspection."]);
+        north.CausingConcern.Single(r => r.Urn == InProgramme).Reasons.ShouldBe(
+            ["Set at intensive by the SMT, not the proposed targeted: The head and chair of governors have both resigned."]);
+    }
+
+    [Fact]
+    public async Task ALevelAgreedBeforeTheCriteriaWereHeld_ShowsWhatTheSmtRecorded()
+    {
+        await using (var db = _database.As(Role.SeniorManager))
+        {
+            db.SchoolLevels.Add(new SchoolLevelDecision(LeavingMeasures, LevelOfSupport.Targeted, LevelOfSupport.Targeted, null, null, "pre-2026", "",
+                Smt, Role.SeniorManager, At(2026, 2, 1), "Annual categorisation: targeted, on the school's special measures monitoring visits."));
+            await db.SaveChangesAsync();
+        }
+
+        var south = (await Pack(_march)).Sections.Single(s => s.Name == "South");
+
+        south.CausingConcern.Single().Reasons.ShouldBe(["Annual categorisation: targeted, on the school's special measures monitoring visits."]);
+    }
+
+    [Fact]
+    public async Task EachSchool_SaysWhatChangedSinceTheLastMeeting_WithConcernsOnlyForThoseWhoKeepThem()
+    {
+        await using (var db = _database.As(Role.SeniorManager))
+        {
+            db.SchoolConcerns.Add(new SchoolConcern(Rising, ConcernKind.Safeguarding, new DateOnly(2026, 4, 2), "Referral from the school nursing service.", Smt));
+            var import = new ImportRecord(ImportKind.Ks2, "ks2.csv", "abc", At(2026, 4, 10), Smt, "LA");
+            import.Applied(10, 10, 10, 0, 0, 0);
+            db.Imports.Add(import);
+            await db.SaveChangesAsync();
+        }
+
+        var june = await Pack(_june);
+
+        june.NewResults.ShouldBe(["Key stage 2 results imported on 10 April 2026"]);
+        var north = june.Sections.Single(s => s.Name == "North");
+        north.CausingConcern.Single(r => r.Urn == Rising).Changes.ShouldBe(
+            ["Level moved from targeted to intensive on 1 May 2026", "Open concerns recorded by the LA: 0 → 1"]);
+        june.Sections.Single(s => s.Name == "South").CausingConcern.Single(r => r.Urn == LeavingMeasures).Changes
+            .ShouldBe(["Inspected by Ofsted: Not graded (after September 2024) (20 May 2026)"]);
+        north.CausingConcern.Single(r => r.Urn == InProgramme).Changes.ShouldHaveSingleItem().ShouldStartWith("Programme: not in the programme → tier 1");
+        BoardPackText.NewResults(june).ShouldBe("New published results since the previous meeting: Key stage 2 results imported on 10 April 2026.");
+        var pdf = System.Net.WebUtility.HtmlDecode(BoardPackDocument.Html(june));
+        pdf.ShouldContain("Level moved from targeted to intensive on 1 May 2026; Open concerns recorded by the LA: 0 → 1");
+        pdf.ShouldContain("Key stage 2 results imported on 10 April 2026");
+        BoardPackTable.Table(june).Rows.ShouldContain(r => r[3] as string == north.CausingConcern[0].Name && r[6] as string == BoardPackText.Changes(north.CausingConcern[0]));
+        (await Pack(_march)).Sections.ShouldAllBe(s => s.CausingConcern.All(r => r.Changes.Count == 0), "the first meeting has nothing to compare with");
+
+        // Only LA staff who keep the LA's concerns are told how many there are.
+        await using var panel = _database.As(Role.QuasPanelMember);
+        var seen = (await new GetBoardPack(panel, new GetBoardMeeting(panel), new PeopleNames(panel)).RunAsync(_june))!;
+        seen.Sections.SelectMany(s => s.CausingConcern).SelectMany(r => r.Changes).ShouldNotContain(c => c.Contains("concerns"));
     }
 
     [Fact]

@@ -121,7 +121,9 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         var floor = explanation.Fired.Single(r => r.Id == "ks2-standards-unacceptably-low");
         floor.Evidence.Select(e => e.Date).ShouldBe(["2023/24", "2024/25"]);
         floor.Evidence.ShouldAllBe(e => e.Value == "yes");
-        explanation.Fired.ShouldContain(r => r.Id == "ks2-below-floor");
+        // Below the floor in the latest year is the same evidence: implied by the higher rule, not a second reason.
+        explanation.Fired.ShouldNotContain(r => r.Id == "ks2-below-floor");
+        explanation.ImpliedRules.ShouldContain(r => r.Rule.Id == "ks2-below-floor" && r.ImpliedBy == floor.Description);
 
         // Ashcombe is doing well but has no Ofsted outcome, self-evaluation or SIP judgement: missing, so reviewed, not assumed good.
         var ashcombe = await OpenProposalAsync(Ashcombe);

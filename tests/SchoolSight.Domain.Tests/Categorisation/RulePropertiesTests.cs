@@ -20,7 +20,7 @@ public sealed class RulePropertiesTests
     private static readonly SchoolPhase[] Phases = [SchoolPhase.Primary, SchoolPhase.Secondary, SchoolPhase.AllThrough, SchoolPhase.Special, SchoolPhase.Middle];
 
     /// <summary>A school's evidence and a worse version of it, built from one seed.</summary>
-    private static (SchoolEvidence Base, SchoolEvidence Worse) Scenario(int seed)
+    internal static (SchoolEvidence Base, SchoolEvidence Worse) Scenario(int seed)
     {
         var random = new Random(seed);
         bool Chance(double p) => random.NextDouble() < p;
@@ -118,7 +118,7 @@ public sealed class RulePropertiesTests
             safeguarding, OfstedEvidenceSource.OfstedOutcomes);
     }
 
-    private static RuleSet Subset(int seed)
+    internal static RuleSet Subset(int seed)
     {
         var random = new Random(seed);
         return Shipped.DefaultRules with { Rules = [.. Shipped.DefaultRules.Rules.Where(_ => random.Next(2) == 0)] };

@@ -30,6 +30,10 @@ public abstract class UsersAndAuditTests(DatabaseProvider provider) : IAsyncLife
 
         await using var db = Context();
         (await db.AuditEntries.CountAsync(a => a.Action == AuditAction.SignedIn && a.UserName == "smt@demo-borough.example")).ShouldBe(1);
+
+        // The audit trail names who by name and role, with the sign-in name the administrator filters by beneath.
+        var audit = await _app.ClientFor(Role.LaAdministrator).GetStringAsync("/Audit?UserName=smt%40demo-borough.example&Action=SignedIn");
+        System.Net.WebUtility.HtmlDecode(audit).ShouldContain("Sam Senior · Senior management team member");
     }
 
     [Fact]

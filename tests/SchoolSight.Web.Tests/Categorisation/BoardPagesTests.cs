@@ -97,7 +97,7 @@ public abstract class BoardPagesTests(RegisterApp fixture)
         notes.ShouldContain(n => n != null && n.StartsWith("Intensive: ", StringComparison.Ordinal) && n.Contains("at this meeting"));
 
         var csv = CsvRows.Read(await client.GetByteArrayAsync($"/Boards/{id}?format=csv"));
-        csv[0].ShouldBe(["Locality", "Part", "URN", "School", "Level", "Reasons or movement", "Ofsted", "Programme case"]);
+        csv[0].ShouldBe(["Locality", "Part", "URN", "School", "Level", "Reasons or movement", "Since the previous meeting", "Ofsted", "Programme case"]);
         (await client.GetAsync($"/Boards/{id}?format=docx")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 

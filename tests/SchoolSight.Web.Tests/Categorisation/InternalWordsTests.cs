@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +57,7 @@ public abstract partial class InternalWordsTests(RegisterApp fixture)
                 if (response.StatusCode != HttpStatusCode.OK) continue;
                 read++;
                 var html = await response.Content.ReadAsStringAsync();
-                foreach (var word in new[] { "seed 0", "Seed 0", "DOMAIN.md" })
+                foreach (var word in new[] { "seed 0", "Seed 0", "DOMAIN.md", "criteria in use before SchoolSight" })
                     html.ShouldNotContain(word, customMessage: $"{role} on {path}");
                 if (role == Role.LaAdministrator) continue;
                 var text = Text(html);
@@ -73,6 +75,36 @@ public abstract partial class InternalWordsTests(RegisterApp fixture)
         page.ShouldContain("Sam Senior · Senior management team member");
         page.ShouldNotContain("smt@demo-borough.example");
     }
+
+    [Fact]
+    public async Task TheLevelApi_NamesWhoDecided_ByNameAndRole_BesideTheStoredSignInName()
+    {
+        var api = await App.ClientFor(Role.SchoolUser).GetFromJsonAsync<JsonElement>($"/api/v1/schools/{RegisterApp.Head}/level");
+        var current = api.GetProperty("current");
+        current.GetProperty("decidedByName").GetString().ShouldBe("Sam Senior · Senior management team member");
+        current.GetProperty("decidedBy").GetString().ShouldBe("smt@demo-borough.example", "kept for existing clients");
+        api.GetProperty("history").EnumerateArray().ShouldAllBe(d => d.GetProperty("decidedByName").GetString() == "Sam Senior · Senior management team member");
+    }
+
+    [Fact]
+    public async Task TheDemoBoardPacks_GiveEachSchoolsDecidingReasons_NotAFormula()
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var meetings = await db.BoardMeetings.AsNoTracking().OrderBy(m => m.MeetsOn).Select(m => m.Id).ToListAsync();
+        meetings.ShouldNotBeEmpty();
+        var client = App.ClientFor(Role.SeniorManager);
+        foreach (var id in meetings)
+        {
+            var html = await client.GetStringAsync($"/Boards/{id}");
+            var reasons = DecidingReasons().Matches(html).Select(m => Text(m.Groups[1].Value).Trim()).ToList();
+            reasons.ShouldNotBeEmpty($"board meeting {id} lists schools causing concern");
+            reasons.ShouldAllBe(r => r.Length > 0 && r != BoardPackText.NoReasons, $"board meeting {id}");
+        }
+    }
+
+    [GeneratedRegex("data-testid=\"deciding-reasons\">(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex DecidingReasons();
 
     /// <summary>The words a reader sees: the page without its markup (attributes such as test ids are not read).</summary>
     private static string Text(string html) => WebUtility.HtmlDecode(Markup().Replace(html, " "));

@@ -3,10 +3,11 @@ using SchoolSight.Domain.Register;
 namespace SchoolSight.Domain.Categorisation.Rules;
 
 /// <summary>
-/// The LA's levels of support and intervention criteria (seed 004 Appendix 1; DOMAIN.md 4): a versioned list of
+/// The LA's levels of support and intervention criteria: a versioned list of
 /// rules, each pointing to a level (or to a review by the SMT) when its condition holds. A school's proposed level is
 /// the highest level of any rule that fires; with none, Universal. Every condition only ever fires on worse evidence,
-/// so worse evidence can never lower a proposal (<see cref="Evaluate"/>).
+/// so worse evidence can never lower a proposal (<see cref="Evaluate"/>). A fired rule implied by a higher one from the
+/// same evidence counts but does not explain (<see cref="LevelEvaluation.Deciding"/>).
 /// </summary>
 public sealed record RuleSet(string Version, string Name, IReadOnlyList<Rule> Rules)
 {
@@ -26,6 +27,12 @@ public sealed record Rule(string Id, string Description, string Source, LevelOfS
 {
     public bool IsReview => Level is null;
 
+    /// <summary>The evidence the rule says it reasons from (its 'evidence' key); null to take what its condition reads.</summary>
+    public IReadOnlySet<string>? DeclaredEvidence { get; init; }
+
+    /// <summary>The evidence the rule reasons from: as declared, or all its condition can read (<see cref="RuleEvidence"/>).</summary>
+    public IReadOnlySet<string> Evidence => DeclaredEvidence ?? RuleEvidence.Readable(When);
+
     public bool AppliesTo(SchoolPhase phase) => Phases is null || Phases.Contains(phase);
 
     public string Points => Level is { } level ? level.Describe() : "Review";
@@ -43,7 +50,10 @@ public sealed record Rule(string Id, string Description, string Source, LevelOfS
             Truth.False => RuleStatus.NotFired,
             Truth.Unknown => RuleStatus.NotTested,
         };
-        return new RuleOutcome(this, status, result.Evidence, result.Missing, result.Notes);
+        return new RuleOutcome(this, status, result.Evidence, result.Missing, result.Notes)
+        {
+            Reads = status == RuleStatus.Fired ? DeclaredEvidence ?? RuleEvidence.Used(When, evidence) : Evidence,
+        };
     }
 }
 
@@ -65,12 +75,23 @@ public enum RuleStatus
 /// <summary>One piece of evidence as the school is shown it: what, the value, and the date of the data.</summary>
 public sealed record EvidenceItem(string What, string Value, string Date);
 
-public sealed record RuleOutcome(Rule Rule, RuleStatus Status, IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<string> Missing, IReadOnlyList<string> Notes);
+public sealed record RuleOutcome(Rule Rule, RuleStatus Status, IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<string> Missing, IReadOnlyList<string> Notes)
+{
+    /// <summary>The evidence this outcome came from (<see cref="RuleEvidence"/>): for a fired rule, what it read to fire.</summary>
+    public IReadOnlySet<string> Reads { get; init; } = new HashSet<string>();
+}
 
 /// <summary>The rules' verdict on one school: the proposed level, whether the SMT should review the evidence, and why.</summary>
 public sealed record LevelEvaluation(int Urn, string RuleSetVersion, LevelOfSupport Level, bool NeedsReview, IReadOnlyList<RuleOutcome> Outcomes, IReadOnlyList<string> Missing)
 {
     public IEnumerable<RuleOutcome> Fired => Outcomes.Where(o => o.Status == RuleStatus.Fired);
+
+    /// <summary>Each fired rule implied by a higher one from the same evidence, with the rule that implies it.</summary>
+    public IReadOnlyDictionary<RuleOutcome, RuleOutcome> Implied => _implied ??= RuleEvidence.Implied([.. Fired]);
+    private IReadOnlyDictionary<RuleOutcome, RuleOutcome>? _implied;
+
+    /// <summary>The fired rules that explain the level and any review: every fired rule not implied by a higher one.</summary>
+    public IEnumerable<RuleOutcome> Deciding => Fired.Where(o => !Implied.ContainsKey(o));
 
     public IEnumerable<RuleOutcome> NotTested => Outcomes.Where(o => o.Status == RuleStatus.NotTested);
 }

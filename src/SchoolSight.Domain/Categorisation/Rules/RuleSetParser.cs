@@ -79,7 +79,7 @@ public sealed partial class RuleSetParser(IndicatorCatalogue catalogue)
             Error(node, "Each rule must be a mapping with id, description, source, level and when");
             return null;
         }
-        Keys(map, "a rule", ["id", "description", "source", "level", "phases", "when"]);
+        Keys(map, "a rule", ["id", "description", "source", "level", "phases", "when", "evidence"]);
         var id = RequiredText(map, "id", "the rule", 80);
         var label = id is null ? "this rule" : $"rule '{id}'";
         if (id is not null && !RuleIdPattern().IsMatch(id))
@@ -91,9 +91,11 @@ public sealed partial class RuleSetParser(IndicatorCatalogue catalogue)
         Condition? when = null;
         if (Child(map, "when") is not { } whenNode) Error(map, $"Add a 'when' to {label}: the conditions under which it fires");
         else when = ParseWhen(whenNode, label, phases);
-        if (id is null || description is null || source is null || level is null || when is null || (Child(map, "phases") is not null && phases is null)) return null;
+        var evidence = when is null ? null : ParseEvidence(map, label, when);
+        if (id is null || description is null || source is null || level is null || when is null || (Child(map, "phases") is not null && phases is null)
+            || (Child(map, "evidence") is not null && evidence is null)) return null;
 
-        return new Rule(id, description, source, level.Value.Level, phases, when, (int)map.Start.Line);
+        return new Rule(id, description, source, level.Value.Level, phases, when, (int)map.Start.Line) { DeclaredEvidence = evidence };
     }
 
     private (LevelOfSupport? Level, bool Ok)? ParseLevel(YamlMappingNode map, string label)

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.Imports;
+using static SchoolSight.Core.Categorisation.CategorisationText;
+
+namespace SchoolSight.Core.Categorisation;
+
+/// <summary>
+/// What changed for each school after a board's previous meeting, up to this one, a line each: its level, a new Ofsted
+/// inspection, its programme case's stage or tier, and — for LA staff who keep the LA's concerns — how many concerns
+/// are open; and the published results imported in that time, which are new evidence for every school.
+/// </summary>
+internal sealed class SinceLastMeeting
+{
+    private static readonly ImportKind[] Results = [ImportKind.Ks2, ImportKind.Ks4, ImportKind.Absence];
+
+    private readonly SchoolStandings _standings;
+    private readonly DateOnly _from;
+    private readonly DateOnly _to;
+    private readonly ILookup<int, SchoolConcern>? _concerns;
+
+    private SinceLastMeeting(SchoolStandings standings, DateOnly from, DateOnly to, ILookup<int, SchoolConcern>? concerns, IReadOnlyList<string> newResults)
+    {
+        (_standings, _from, _to, _concerns) = (standings, from, to, concerns);
+        NewResults = newResults;
+    }
+
+    /// <summary>The published results imported after the previous meeting, up to this one: one line per file.</summary>
+    public IReadOnlyList<string> NewResults { get; }
+
+    public static async Task<SinceLastMeeting> LoadAsync(AppDbContext db, SchoolStandings standings, IReadOnlyCollection<int> urns, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        ILookup<int, SchoolConcern>? concerns = null;
+        if (db.CurrentUser.Role is { } role && EvidenceRoles.ConcernKeepers.Contains(role))
+        {
+            var list = urns.ToList();
+            concerns = (await db.SchoolConcerns.AsNoTracking().Where(c => list.Contains(c.Urn)).ToListAsync(ct)).ToLookup(c => c.Urn);
+        }
+        var imports = await db.Imports.AsNoTracking().Where(i => Results.Contains(i.Kind) && i.Outcome == ImportOutcome.Applied)
+            .Select(i => new { i.Kind, i.At }).ToListAsync(ct);
+        var results = imports.Select(i => (i.Kind, On: db.Clock.DateOf(i.At))).Where(i => i.On > from && i.On <= to)
+            .OrderBy(i => i.On).Select(i => $"{Describe(i.Kind)} imported on {Date(i.On)}").Distinct().ToList();
+        return new SinceLastMeeting(standings, from, to, concerns, results);
+    }
+
+    /// <summary>What changed for one school, oldest first; empty when nothing did.</summary>
+    public IReadOnlyList<string> For(int urn)
+    {
+        var lines = new List<string>();
+        foreach (var d in _standings.Decisions(urn).Where(d => Between(d.DecidedOn) && d.PreviousLevel != d.Level))
+            lines.Add($"Level moved from {Level(d.PreviousLevel).ToLowerInvariant()} to {d.Level.Describe().ToLowerInvariant()} on {Date(d.DecidedOn)}");
+        if (_standings.OfstedOn(urn, _to) is { } ofsted && Between(ofsted.InspectionDate))
+            lines.Add($"Inspected by Ofsted: {Ofsted(ofsted)}");
+        var before = _standings.CaseOn(urn, _from);
+        var now = _standings.CaseOn(urn, _to);
+        if (before != now && (before is not null || now is not null))
+            lines.Add($"Programme: {(before is null ? "not in the programme" : Case(before).ToLowerInvariant())} → {(now is null ? "left the programme" : Case(now).ToLowerInvariant())}");
+        if (_concerns is not null)
+        {
+            int Open(DateOnly day) => _concerns[urn].Count(c => c.RaisedOn <= day && (c.ClosedOn is null || c.ClosedOn > day));
+            var (then, open) = (Open(_from), Open(_to));
+            if (then != open) lines.Add($"Open concerns recorded by the LA: {then} → {open}");
+        }
+        return lines;
+    }
+
+    private bool Between(DateOnly day) => day > _from && day <= _to;
+
+    private static string Describe(ImportKind kind) => kind switch
+    {
+        ImportKind.Ks2 => "Key stage 2 results",
+        ImportKind.Ks4 => "Key stage 4 results",
+        ImportKind.Absence => "Absence figures",
+        _ => kind.ToString(),
+    };
+}
