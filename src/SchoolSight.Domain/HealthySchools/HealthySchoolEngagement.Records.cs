@@ -84,7 +84,7 @@ public sealed partial class HealthySchoolEngagement
         RequireRole(actor, "change the meaningful outcomes");
         RequireStage("change the meaningful outcomes", EnhancementStage.Outcomes);
         if (_outcomes.RemoveAll(o => o.Number == number && o.State == OutcomeState.Open) == 0) throw new DomainException(HealthySchoolsErrors.NotFound("outcome"));
-        _indicators.RemoveAll(i => i.OutcomeNumber == number);
+        _successIndicators.RemoveAll(i => i.OutcomeNumber == number);
     }
 
     /// <summary>Records the baseline of an outcome the data does not measure (stage 5).</summary>
@@ -103,8 +103,8 @@ public sealed partial class HealthySchoolEngagement
         RequireRole(actor, "set an early success indicator");
         RequireStage("set an early success indicator", EnhancementStage.Outcomes);
         if (outcomeNumber is { } n && !CurrentOutcomes.Any(o => o.Number == n)) throw new DomainException(HealthySchoolsErrors.NotFound("outcome"));
-        var indicator = new EarlySuccessIndicator(Next(_indicators.Select(i => i.Number)), description, timescale, kind, outcomeNumber);
-        _indicators.Add(indicator);
+        var indicator = new EarlySuccessIndicator(Next(_successIndicators.Select(i => i.Number)), description, timescale, kind, outcomeNumber);
+        _successIndicators.Add(indicator);
         return indicator;
     }
 
@@ -162,5 +162,5 @@ public sealed partial class HealthySchoolEngagement
     public static string AboutOutcome(int number) => $"outcome {number}";
 
     private EarlySuccessIndicator SuccessIndicator(int number) =>
-        _indicators.FirstOrDefault(i => i.Number == number) ?? throw new DomainException(HealthySchoolsErrors.NotFound("early success indicator"));
+        _successIndicators.FirstOrDefault(i => i.Number == number) ?? throw new DomainException(HealthySchoolsErrors.NotFound("early success indicator"));
 }

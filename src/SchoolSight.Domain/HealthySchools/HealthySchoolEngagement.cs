@@ -18,7 +18,7 @@ public sealed partial class HealthySchoolEngagement : VersionedEntity, ISchoolOw
     private readonly List<GroupMember> _members = [];
     private readonly List<HealthPriority> _priorities = [];
     private readonly List<MeaningfulOutcome> _outcomes = [];
-    private readonly List<EarlySuccessIndicator> _indicators = [];
+    private readonly List<EarlySuccessIndicator> _successIndicators = [];
     private readonly List<HealthActivity> _activities = [];
     private readonly List<QuasEntry> _exchange = [];
 
@@ -54,7 +54,7 @@ public sealed partial class HealthySchoolEngagement : VersionedEntity, ISchoolOw
     public IReadOnlyList<GroupMember> Members => _members;
     public IReadOnlyList<HealthPriority> Priorities => _priorities;
     public IReadOnlyList<MeaningfulOutcome> Outcomes => _outcomes;
-    public IReadOnlyList<EarlySuccessIndicator> SuccessIndicators => _indicators;
+    public IReadOnlyList<EarlySuccessIndicator> SuccessIndicators => _successIndicators;
     public IReadOnlyList<HealthActivity> Activities => _activities;
     public IReadOnlyList<QuasEntry> Exchange => _exchange;
 
@@ -67,7 +67,7 @@ public sealed partial class HealthySchoolEngagement : VersionedEntity, ISchoolOw
     public bool AwaitsAnswer => LastAbout(StageFourForm)?.Kind == QuasEntryKind.AskedForClarification;
 
     /// <summary>The progress barometer: early success indicators met, against those set.</summary>
-    public (int Met, int Set) Barometer => (_indicators.Count(i => i.IsMet == true), _indicators.Count);
+    public (int Met, int Set) Barometer => (_successIndicators.Count(i => i.IsMet == true), _successIndicators.Count);
 
     public QuasEntry? LastAbout(string about) => _exchange.LastOrDefault(x => x.About == about);
 
