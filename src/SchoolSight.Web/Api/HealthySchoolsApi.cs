@@ -27,7 +27,7 @@ public static class HealthySchoolsApi
     public static RouteGroupBuilder MapHealthySchoolsApi(this RouteGroupBuilder api)
     {
         var la = api.MapGroup("/healthy-schools").WithTags("Healthy Schools");
-        la.MapGet("", (ListHealthySchools list, CancellationToken ct) => Answer(list.RunAsync(ct))).RequireAuthorization(Policies.HealthySchoolsLaReader)
+        api.MapGet("/healthy-schools", (ListHealthySchools list, CancellationToken ct) => Answer(list.RunAsync(ct))).RequireAuthorization(Policies.HealthySchoolsLaReader).WithTags("Healthy Schools")
             .WithName("ListHealthySchools").WithSummary("Every school in the enhancement model: stage, barometer, awards.").ProducesOperationProblems();
         la.MapGet("/quas-queue", (GetQuasQueue queue, CancellationToken ct) => Answer(queue.RunAsync(ct))).RequireAuthorization(Policies.HealthySchoolsLaReader)
             .WithName("QuasQueue").WithSummary("Everything waiting for the QUAS, oldest first, with its age in days.").ProducesOperationProblems();
@@ -37,9 +37,9 @@ public static class HealthySchoolsApi
             .RequireAuthorization(Policies.HealthySchoolsCoordinator).WithName("AddLocalPriority").WithSummary("Add a local priority: {\"title\":…,\"indicatorId\":…,\"source\":…}.").ProducesOperationProblems();
 
         var school = api.MapGroup("/schools/{urn:int}/healthy-schools").WithTags("Healthy Schools");
-        school.MapGet("", Get).RequireAuthorization(Policies.HealthySchoolsReader).WithName("GetHealthySchoolsRecord")
+        api.MapGet("/schools/{urn:int}/healthy-schools", Get).WithTags("Healthy Schools").RequireAuthorization(Policies.HealthySchoolsReader).WithName("GetHealthySchoolsRecord")
             .WithSummary("A school's Healthy Schools record: stage, group, priorities, outcomes with the figures the data gives, indicators, exchange with the QUAS.").ProducesOperationProblems();
-        Write(school.MapPost("", (int urn, EngageSchool engage, GetEngagement get, CancellationToken ct) => Saved(urn, engage.RunAsync(urn, ct), get, ct)), "EngageHealthySchools",
+        Write(api.MapPost("/schools/{urn:int}/healthy-schools", (int urn, EngageSchool engage, GetEngagement get, CancellationToken ct) => Saved(urn, engage.RunAsync(urn, ct), get, ct)).WithTags("Healthy Schools"), "EngageHealthySchools",
             "The school's first step: its record opens at stage 1.");
         Write(school.MapPost("/members", (int urn, GroupMemberInput input, AddGroupMember add, GetEngagement get, CancellationToken ct) => Saved(urn, add.RunAsync(urn, input, ct), get, ct)),
             "AddGroupMember", "Add a member of the development group: {\"name\",\"groupRole\",\"represents\":\"Pupils\",\"partnerId\",\"version\"}.");
