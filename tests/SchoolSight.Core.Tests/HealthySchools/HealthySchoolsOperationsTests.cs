@@ -89,8 +89,18 @@ public abstract class HealthySchoolsOperationsTests(DatabaseProvider provider) :
         foreach (var priority in (await View()).Engagement!.CurrentPriorities.Select(p => p.Number).ToList())
             foreach (var (kind, group) in new[] { (OutcomeKind.Quantitative, (string?)null), (OutcomeKind.Perception, null), (OutcomeKind.Targeted, "Year 6 girls") })
                 await Ok(Role.SchoolUser, db => new AddOutcome(db, IndicatorCatalogueSource.Default, new OutcomeFigures(new GetSchoolIndicators(db, IndicatorCatalogueSource.Default)))
-                    .RunAsync(School, new OutcomeInput { PriorityNumber = priority, Kind = kind, Description = $"{kind} outcome", TargetGroup = group, Baseline = 40, Target = 60,
-                        ByWhen = new DateOnly(2028, 7, 1), EvidencedBy = "The pupil survey", Version = _version }));
+                    .RunAsync(School, new OutcomeInput
+                    {
+                        PriorityNumber = priority,
+                        Kind = kind,
+                        Description = $"{kind} outcome",
+                        TargetGroup = group,
+                        Baseline = 40,
+                        Target = 60,
+                        ByWhen = new DateOnly(2028, 7, 1),
+                        EvidencedBy = "The pupil survey",
+                        Version = _version
+                    }));
         await Ok(Role.SchoolUser, db => new AddSuccessIndicator(db).RunAsync(School,
             new SuccessIndicatorInput { Description = "Lunchtime club running", Timescale = new DateOnly(2027, 3, 1), Kind = SuccessIndicatorKind.Process, Version = _version }));
     }

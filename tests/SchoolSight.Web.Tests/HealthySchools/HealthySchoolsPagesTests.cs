@@ -100,8 +100,15 @@ public abstract class HealthySchoolsPagesTests(HealthySchoolsApp fixture)
             foreach (var kind in new[] { "Quantitative", "Perception", "Targeted" })
                 await Post(Role.SchoolUser, "Outcome", new()
                 {
-                    ["Outcome.PriorityNumber"] = $"{priority}", ["Outcome.Kind"] = kind, ["Outcome.Description"] = $"{kind} outcome {priority}", ["Outcome.TargetGroup"] = kind == "Targeted" ? "Year 6 girls" : "",
-                    ["Outcome.Baseline"] = "40", ["Outcome.Target"] = "60", ["Outcome.ByWhen"] = "2029-07-01", ["Outcome.EvidencedBy"] = "Survey", ["Outcome.Version"] = $"{await VersionOf(head, HeadSchool)}",
+                    ["Outcome.PriorityNumber"] = $"{priority}",
+                    ["Outcome.Kind"] = kind,
+                    ["Outcome.Description"] = $"{kind} outcome {priority}",
+                    ["Outcome.TargetGroup"] = kind == "Targeted" ? "Year 6 girls" : "",
+                    ["Outcome.Baseline"] = "40",
+                    ["Outcome.Target"] = "60",
+                    ["Outcome.ByWhen"] = "2029-07-01",
+                    ["Outcome.EvidencedBy"] = "Survey",
+                    ["Outcome.Version"] = $"{await VersionOf(head, HeadSchool)}",
                 });
         await Post(Role.SchoolUser, "Indicator", new() { ["Indicator.Description"] = "Club running", ["Indicator.Timescale"] = "2028-03-01", ["Indicator.Kind"] = "Process", ["Indicator.Version"] = $"{await VersionOf(head, HeadSchool)}" });
         await Post(Role.SchoolUser, "Move", new() { ["Move"] = "SubmitToQuas", ["Decision.Version"] = $"{await VersionOf(head, HeadSchool)}" });

@@ -33,12 +33,17 @@ public sealed class SchoolModel(GetEngagement get, GetRecognition recognition, I
 
     public MovesPanel StageMoves => MovesPanel.Of(View.Moves, (move, needed) => new MoveChoice(move.Name.ToString(), move.Title, needed,
             ReasonLabel: move.Roles.Overlaps(HealthySchoolsRoles.Panel) ? "Comments for the school" : null))
-        with { Action = $"/Schools/{View.Urn}/HealthySchools?handler=Move", ReasonField = "Decision.Reason", Hidden = new Dictionary<string, string> { ["Decision.Version"] = $"{View.Engagement?.Version}" } };
+        with
+    { Action = $"/Schools/{View.Urn}/HealthySchools?handler=Move", ReasonField = "Decision.Reason", Hidden = new Dictionary<string, string> { ["Decision.Version"] = $"{View.Engagement?.Version}" } };
 
     public MovesPanel OutcomeMoves(OutcomeView o) => MovesPanel.Of(o.Moves, (move, needed) => new MoveChoice(move.Name.ToString(), move.Title, needed,
             ReasonLabel: move.Name == OutcomeMove.SendAsMet ? "Evidence that the outcome is met (self-validation)" : "Comments for the school"))
-        with { Action = $"/Schools/{View.Urn}/HealthySchools?handler=OutcomeMove&number={o.Outcome.Number}", ReasonField = "Decision.Reason",
-            Hidden = new Dictionary<string, string> { ["Decision.Version"] = $"{View.Engagement?.Version}" } };
+        with
+    {
+        Action = $"/Schools/{View.Urn}/HealthySchools?handler=OutcomeMove&number={o.Outcome.Number}",
+        ReasonField = "Decision.Reason",
+        Hidden = new Dictionary<string, string> { ["Decision.Version"] = $"{View.Engagement?.Version}" }
+    };
 
     public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct) => await LoadAsync(urn, ct) ?? Page();
 
