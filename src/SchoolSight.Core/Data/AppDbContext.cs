@@ -13,6 +13,7 @@ using SchoolSight.Domain.Attachments;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Calendar;
 using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.HealthySchools;
 using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Indicators;
@@ -65,6 +66,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<HealthySchoolEngagement> HealthySchoolEngagements => Set<HealthySchoolEngagement>();
+    public DbSet<LocalPriority> LocalPriorities => Set<LocalPriority>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.UtcNow;

@@ -47,6 +47,12 @@ public enum Resource
 
     /// <summary>The SSEB's and the locality boards' meetings.</summary>
     BoardMeeting,
+
+    /// <summary>A school's Healthy Schools enhancement work: its group, priorities, outcomes, indicators and exchange with the QUAS.</summary>
+    HealthySchools,
+
+    /// <summary>Healthy Schools across the LA: the local priorities, the QUAS queue, the list of schools and their awards.</summary>
+    HealthySchoolsLa,
 }
 
 /// <summary>What a user does to a resource.</summary>
@@ -87,6 +93,8 @@ public static class AccessRules
     public static readonly IReadOnlySet<Role> SchoolAndLaImprovement = Set([.. LaImprovement, Role.SchoolImprovementPartner, Role.SchoolUser, Role.Governor]);
 
     private static readonly IReadOnlySet<Role> LaAdministrators = Set(Role.LaAdministrator);
+    private static readonly IReadOnlySet<Role> HealthySchoolsReaders =
+        Set([.. LaImprovement, Role.HealthySchoolsCoordinator, Role.QuasPanelMember, Role.SchoolUser, Role.Governor]);
     private static readonly IReadOnlySet<Role> ConcernKeepers = Set([.. LaImprovement, Role.SchoolImprovementPartner]);
 
     /// <summary>The table: every permission with the roles that hold it. A permission not listed is held by no one.</summary>
@@ -133,16 +141,24 @@ public static class AccessRules
 
         [new(Resource.RiskRegister, ResourceAction.Read)] = LaImprovement,
         [new(Resource.BoardMeeting, ResourceAction.Edit)] = Set(Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager),
+
+        // Healthy Schools: the school's staff do their school's work, the coordinator supports every school, governors
+        // read their school's, the QUAS panel decides on what is sent to it.
+        [new(Resource.HealthySchools, ResourceAction.Read)] = HealthySchoolsReaders,
+        [new(Resource.HealthySchools, ResourceAction.Contribute)] = Set(Role.SchoolUser, Role.HealthySchoolsCoordinator),
+        [new(Resource.HealthySchools, ResourceAction.Decide)] = Set(Role.QuasPanelMember),
+        [new(Resource.HealthySchoolsLa, ResourceAction.Read)] = Set([.. LaImprovement, Role.HealthySchoolsCoordinator, Role.QuasPanelMember]),
+        [new(Resource.HealthySchoolsLa, ResourceAction.Edit)] = Set(Role.HealthySchoolsCoordinator),
     };
 
     /// <summary>Resources held per school: a user reaches a school's rows only when the school is in their scope.</summary>
     public static bool IsHeldPerSchool(Resource resource) => resource switch
     {
         Resource.School or Resource.PupilData or Resource.ProgrammeCase or Resource.LevelProposal
-            or Resource.SchoolLevel or Resource.Judgement or Resource.Concern => true,
+            or Resource.SchoolLevel or Resource.Judgement or Resource.Concern or Resource.HealthySchools => true,
         // Published data and indicators are the benchmarks every school is compared with; the rest are LA-wide.
         Resource.LaStructure or Resource.Administration or Resource.PublishedData or Resource.Indicators
-            or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting => false,
+            or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa => false,
     };
 
     private static readonly IReadOnlySet<Role> Nobody = new HashSet<Role>();

@@ -745,6 +745,107 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("SchoolLevels", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolEngagement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EngagedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyTasks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedsAnalysisNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SharedGroupUrn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stage");
+
+                    b.HasIndex("Urn")
+                        .IsUnique();
+
+                    b.ToTable("HealthySchoolEngagements", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.LocalPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthySchoolsLocalPriorities", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Imports.ImportLock", b =>
                 {
                     b.Property<string>("Kind")
@@ -2323,6 +2424,296 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .HasForeignKey("Urn")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolEngagement", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("SchoolSight.Domain.HealthySchools.EarlySuccessIndicator", "SuccessIndicators", b1 =>
+                        {
+                            b1.Property<int>("HealthySchoolEngagementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly?>("AssessedOn");
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<bool?>("IsMet");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<int?>("OutcomeNumber");
+
+                            b1.Property<string>("ResultEvidence");
+
+                            b1.Property<DateOnly>("Timescale");
+
+                            b1.HasKey("HealthySchoolEngagementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HealthySchoolEngagements");
+
+                            b1
+                                .ToJson("SuccessIndicators")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HealthySchoolEngagementId");
+
+                            b1.OwnsMany("SchoolSight.Domain.HealthySchools.SuccessIndicatorVersion", "Earlier", b2 =>
+                                {
+                                    b2.Property<int>("EarlySuccessIndicatorHealthySchoolEngagementId");
+
+                                    b2.Property<int>("EarlySuccessIndicator__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("ChangedBy")
+                                        .IsRequired();
+
+                                    b2.Property<DateOnly>("ChangedOn");
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Reason")
+                                        .IsRequired();
+
+                                    b2.Property<DateOnly>("Timescale");
+
+                                    b2.HasKey("EarlySuccessIndicatorHealthySchoolEngagementId", "EarlySuccessIndicator__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("HealthySchoolEngagements");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EarlySuccessIndicatorHealthySchoolEngagementId", "EarlySuccessIndicator__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Earlier");
+                        });
+
+                    b.OwnsMany("SchoolSight.Domain.HealthySchools.GroupMember", "Members", b1 =>
+                        {
+                            b1.Property<int>("HealthySchoolEngagementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("GroupRole")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<int?>("PartnerId");
+
+                            b1.Property<string>("Represents")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.HasKey("HealthySchoolEngagementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HealthySchoolEngagements");
+
+                            b1
+                                .ToJson("Members")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HealthySchoolEngagementId");
+                        });
+
+                    b.OwnsMany("SchoolSight.Domain.HealthySchools.HealthActivity", "Activities", b1 =>
+                        {
+                            b1.Property<int>("HealthySchoolEngagementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<int?>("PartnerId");
+
+                            b1.Property<string>("Reach")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("TargetGroup");
+
+                            b1.HasKey("HealthySchoolEngagementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HealthySchoolEngagements");
+
+                            b1
+                                .ToJson("Activities")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HealthySchoolEngagementId");
+                        });
+
+                    b.OwnsMany("SchoolSight.Domain.HealthySchools.HealthPriority", "Priorities", b1 =>
+                        {
+                            b1.Property<int>("HealthySchoolEngagementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Cycle");
+
+                            b1.Property<string>("IndicatorId")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<int?>("LocalPriorityId");
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("HealthySchoolEngagementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HealthySchoolEngagements");
+
+                            b1
+                                .ToJson("Priorities")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HealthySchoolEngagementId");
+                        });
+
+                    b.OwnsMany("SchoolSight.Domain.HealthySchools.MeaningfulOutcome", "Outcomes", b1 =>
+                        {
+                            b1.Property<int>("HealthySchoolEngagementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<double?>("Baseline");
+
+                            b1.Property<int?>("BaselineYear");
+
+                            b1.Property<DateOnly>("ByWhen");
+
+                            b1.Property<string>("ConfirmedBy");
+
+                            b1.Property<DateOnly?>("ConfirmedOn");
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("EvidencedBy")
+                                .IsRequired();
+
+                            b1.Property<string>("IndicatorId");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("MetEvidence");
+
+                            b1.Property<double?>("MetFigure");
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<int>("PriorityNumber");
+
+                            b1.Property<string>("PupilGroup")
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<DateTime?>("SubmittedAt");
+
+                            b1.Property<double>("Target");
+
+                            b1.Property<string>("TargetGroup");
+
+                            b1.HasKey("HealthySchoolEngagementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HealthySchoolEngagements");
+
+                            b1
+                                .ToJson("Outcomes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HealthySchoolEngagementId");
+                        });
+
+                    b.OwnsMany("SchoolSight.Domain.HealthySchools.QuasEntry", "Exchange", b1 =>
+                        {
+                            b1.Property<int>("HealthySchoolEngagementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("About")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("Text");
+
+                            b1.HasKey("HealthySchoolEngagementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HealthySchoolEngagements");
+
+                            b1
+                                .ToJson("Exchange")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HealthySchoolEngagementId");
+                        });
+
+                    b.Navigation("Activities");
+
+                    b.Navigation("Exchange");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Priorities");
+
+                    b.Navigation("SuccessIndicators");
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.ImprovingOutcomes.CaseDecision", b =>

@@ -23,6 +23,7 @@ public static class ApiEndpoints
         v1.MapJudgementsApi();
         v1.MapConcernsApi();
         v1.MapRiskRegisterApi();
+        v1.MapHealthySchoolsApi();
         return app;
     }
 }

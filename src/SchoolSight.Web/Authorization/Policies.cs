@@ -65,6 +65,18 @@ public static class Policies
     /// <summary>Arranges the SSEB's and the locality boards' meetings.</summary>
     public const string BoardOrganiser = nameof(BoardOrganiser);
 
+    /// <summary>Reads a school's Healthy Schools record: the school's staff and governors, the coordinator, the QUAS, LA officers.</summary>
+    public const string HealthySchoolsReader = nameof(HealthySchoolsReader);
+
+    /// <summary>Does a school's Healthy Schools work: its staff, and the coordinator with them.</summary>
+    public const string HealthySchoolsContributor = nameof(HealthySchoolsContributor);
+
+    /// <summary>Healthy Schools across the LA: the list of schools, the QUAS queue.</summary>
+    public const string HealthySchoolsLaReader = nameof(HealthySchoolsLaReader);
+
+    /// <summary>Keeps the LA's local priorities: the Healthy Schools coordinator.</summary>
+    public const string HealthySchoolsCoordinator = nameof(HealthySchoolsCoordinator);
+
     /// <summary>Each policy's permission in the access table (<see cref="AccessRules"/>); <see cref="SignedIn"/> needs none.</summary>
     public static readonly IReadOnlyDictionary<string, Permission> Permissions = new Dictionary<string, Permission>
     {
@@ -86,6 +98,10 @@ public static class Policies
         [ConcernCloser] = new(Resource.Concern, ResourceAction.Close),
         [RiskRegisterReader] = new(Resource.RiskRegister, ResourceAction.Read),
         [BoardOrganiser] = new(Resource.BoardMeeting, ResourceAction.Edit),
+        [HealthySchoolsReader] = new(Resource.HealthySchools, ResourceAction.Read),
+        [HealthySchoolsContributor] = new(Resource.HealthySchools, ResourceAction.Contribute),
+        [HealthySchoolsLaReader] = new(Resource.HealthySchoolsLa, ResourceAction.Read),
+        [HealthySchoolsCoordinator] = new(Resource.HealthySchoolsLa, ResourceAction.Edit),
     };
 
     /// <summary>Whether a user in <paramref name="role"/> meets the policy named <paramref name="policy"/>.</summary>

@@ -15,7 +15,7 @@ public static class TableSnapshot
     public static async Task<SortedDictionary<string, List<string>>> TakeAsync(AppDbContext db)
     {
         var tables = db.Model.GetEntityTypes()
-            .Where(e => e.GetTableName() is not null && e.FindPrimaryKey() is not null)
+            .Where(e => e.GetTableName() is not null && e.FindPrimaryKey() is not null && !e.IsMappedToJson())
             .GroupBy(e => e.GetTableName()!)
             .Select(g =>
             {

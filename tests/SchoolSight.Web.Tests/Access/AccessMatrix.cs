@@ -39,6 +39,13 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> RiskRegisterReaders = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
     public static readonly IReadOnlySet<Role> BoardOrganisers = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager };
 
+    // Healthy Schools (DOMAIN.md sections 1 and 6): the school's staff do its work with the coordinator, governors read,
+    // the QUAS decides, LA officers see everything. Written out, not taken from AccessRules, so a change there fails here.
+    public static readonly IReadOnlySet<Role> HealthySchoolsReaders = new HashSet<Role>(LaImprovement) { Role.HealthySchoolsCoordinator, Role.QuasPanelMember, Role.SchoolUser, Role.Governor };
+    public static readonly IReadOnlySet<Role> HealthySchoolsContributors = new HashSet<Role> { Role.HealthySchoolsCoordinator, Role.SchoolUser };
+    public static readonly IReadOnlySet<Role> HealthySchoolsLa = new HashSet<Role>(LaImprovement) { Role.HealthySchoolsCoordinator, Role.QuasPanelMember };
+    public static readonly IReadOnlySet<Role> HealthySchoolsCoordinator = new HashSet<Role> { Role.HealthySchoolsCoordinator };
+
     /// <summary>Null: open to anyone, signed in or not.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
     {
@@ -174,6 +181,29 @@ public static class AccessMatrix
         ["POST /api/v1/programme/cases/{id:int}/spending"] = ProgrammeRunners,
         ["GET /api/v1/programme/calendar"] = RegisterReaders,
 
+        ["GET /HealthySchools"] = HealthySchoolsLa,
+        ["GET /Schools/{urn:int}/HealthySchools"] = HealthySchoolsReaders,
+        ["GET /api/v1/healthy-schools"] = HealthySchoolsLa,
+        ["GET /api/v1/healthy-schools/quas-queue"] = HealthySchoolsLa,
+        ["GET /api/v1/healthy-schools/local-priorities"] = HealthySchoolsReaders,
+        ["POST /api/v1/healthy-schools/local-priorities"] = HealthySchoolsCoordinator,
+        ["GET /api/v1/schools/{urn:int}/healthy-schools"] = HealthySchoolsReaders,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/members"] = HealthySchoolsContributors,
+        ["DELETE /api/v1/schools/{urn:int}/healthy-schools/members/{number:int}"] = HealthySchoolsContributors,
+        ["PUT /api/v1/schools/{urn:int}/healthy-schools/key-tasks"] = HealthySchoolsContributors,
+        ["PUT /api/v1/schools/{urn:int}/healthy-schools/needs-analysis"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/priorities"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/outcomes"] = HealthySchoolsContributors,
+        ["PUT /api/v1/schools/{urn:int}/healthy-schools/outcomes/{number:int}/baseline"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/success-indicators"] = HealthySchoolsContributors,
+        ["PUT /api/v1/schools/{urn:int}/healthy-schools/success-indicators/{number:int}"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/success-indicators/{number:int}/assessment"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/activities"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/answers"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/moves/{move}"] = HealthySchoolsReaders,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/outcomes/{number:int}/moves/{move}"] = HealthySchoolsReaders,
+        ["GET /api/v1/schools/{urn:int}/healthy-schools/documents/{kind}"] = HealthySchoolsReaders,
         ["GET /Schools/{urn:int}/Judgements"] = JudgementReaders,
         ["GET /Schools/{urn:int}/Judgements/Record"] = JudgementRecorders,
         ["GET /Schools/{urn:int}/Concerns"] = ConcernKeepers,

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SchoolSight.Core.HealthySchools;
+using SchoolSight.Domain.Access;
+using SchoolSight.Domain.HealthySchools;
+using SchoolSight.Web.Authorization;
+
+namespace SchoolSight.Web.Pages.HealthySchools;
+
+/// <summary>
+/// Healthy Schools across the LA: the QUAS's queue (everything waiting for the panel, oldest first, with its age), every
+/// school in the enhancement model with its stage, barometer and awards, and the LA's local priorities, which the
+/// coordinator keeps.
+/// </summary>
+[Authorize(Policy = Policies.HealthySchoolsLaReader)]
+public sealed class IndexModel(ListHealthySchools list, GetQuasQueue queue, ListLocalPriorities priorities, AddLocalPriority add) : PageModel
+{
+    [BindProperty] public LocalPriorityInput Input { get; set; } = new();
+
+    public IReadOnlyList<HealthySchoolRow> Schools { get; private set; } = [];
+    public IReadOnlyList<QuasQueueItem> Queue { get; private set; } = [];
+    public IReadOnlyList<LocalPriority> Priorities { get; private set; } = [];
+    public bool MayKeepPriorities => User.GetRole().Allows(Resource.HealthySchoolsLa, ResourceAction.Edit);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused) return refused;
+        var result = await add.RunAsync(Input, ct);
+        if (!result.Succeeded) return this.Failed(result);
+        TempData["Success"] = "Local priority added";
+        return Redirect("/HealthySchools");
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var schools = await list.RunAsync(ct);
+        if (this.Refusal(schools) is { } refused) return refused;
+        Schools = schools.Value!;
+        Queue = (await queue.RunAsync(ct)).Value ?? [];
+        Priorities = await priorities.RunAsync(ct);
+        return null;
+    }
+}

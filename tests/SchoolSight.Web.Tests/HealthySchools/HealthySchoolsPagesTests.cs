@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Demo;
+using SchoolSight.Domain.Access;
+using SchoolSight.TestSupport;
+
+namespace SchoolSight.Web.Tests.HealthySchools;
+
+/// <summary>One app over Demo Borough (with its Healthy Schools at several stages) for the Healthy Schools page and API tests of a database.</summary>
+public abstract class HealthySchoolsApp(DatabaseProvider provider) : IAsyncLifetime
+{
+    public SchoolSightWebFactory App { get; private set; } = null!;
+    public async Task InitializeAsync() => App = await SchoolSightWebFactory.CreateAsync(provider);
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+public sealed class SqliteHealthySchoolsApp() : HealthySchoolsApp(DatabaseProvider.Sqlite);
+public sealed class PostgresHealthySchoolsApp() : HealthySchoolsApp(DatabaseProvider.Postgres);
+
+public abstract class HealthySchoolsPagesTests(HealthySchoolsApp fixture)
+{
+    private SchoolSightWebFactory App => fixture.App;
+    private const int HeadSchool = DemoSeeder.DemoHeadSchoolUrn;
+    private const int ClarifyingSchool = DemoSeeder.DemoHeadSchoolUrn + 3;
+    private const int AwardedSchool = DemoSeeder.DemoHeadSchoolUrn + 6;
+
+    private async Task<int> VersionOf(HttpClient client, int urn) =>
+        JsonDocument.Parse(await client.GetStringAsync($"/api/v1/schools/{urn}/healthy-schools")).RootElement.GetProperty("version").GetInt32();
+
+    private async Task Post(Role role, string handler, Dictionary<string, string> fields, int urn = HeadSchool)
+    {
+        var client = App.ClientFor(role);
+        var page = $"/Schools/{urn}/HealthySchools";
+        var response = await client.PostFormAsync($"{page}?handler={handler}", fields, page);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{handler} as {role}: {body[..Math.Min(body.Length, 3000)]}");
+    }
+
+    [Fact]
+    public async Task DemoBorough_HasSchoolsAtSeveralStages_OneAskedToClarify_AndOneWithAnAwardThatDownloads()
+    {
+        var list = await App.ClientFor(Role.HealthySchoolsCoordinator).GetStringAsync("/HealthySchools");
+        foreach (var stage in new[] { "Stage 1:", "Stage 2:", "Stage 4:", "Stage 4b:", "Stage 7:", "Stage 8:" }) list.ShouldContain(stage);
+        list.ShouldContain("the QUAS has asked for clarification");
+        (await App.ClientFor(Role.QuasPanelMember).GetStringAsync("/HealthySchools")).ShouldContain("Stage 4 form");
+
+        var governor = App.ClientFor(Role.Governor);
+        (await governor.GetAsync($"/Schools/{AwardedSchool}/HealthySchools")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var award = await App.ClientFor(Role.HealthySchoolsCoordinator).GetAsync($"/api/v1/schools/{AwardedSchool}/healthy-schools/documents/award?outcome=2");
+        award.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = await PdfText.ExtractAsync(await award.Content.ReadAsByteArrayAsync());
+        text.ShouldContain("Healthy Schools award");
+        text.ShouldContain("more pupils agree in the survey");
+        (await App.ClientFor(Role.HealthySchoolsCoordinator).GetAsync($"/api/v1/schools/{ClarifyingSchool}/healthy-schools/documents/certificate")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TheApi_RefusesAStaleVersion_ARoleNotAllowed_AndListsEveryReasonAMoveIsRefused()
+    {
+        var coordinator = App.ClientFor(Role.HealthySchoolsCoordinator);
+        var urn = DemoSeeder.DemoHeadSchoolUrn + 1;
+        var version = await VersionOf(coordinator, urn);
+        var refused = await coordinator.PostAsJsonAsync($"/api/v1/schools/{urn}/healthy-schools/moves/complete-development-group", new { version });
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Add a member who represents governors.");
+        (await coordinator.PostAsJsonAsync($"/api/v1/schools/{urn}/healthy-schools/moves/approve", new { version, reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await App.ClientFor(Role.QuasPanelMember).PostAsJsonAsync($"/api/v1/schools/{DemoSeeder.DemoHeadSchoolUrn + 4}/healthy-schools/moves/approve", new { version = 99, reason = "x" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await App.ClientFor(Role.Governor).PutAsJsonAsync($"/api/v1/schools/{HeadSchool}/healthy-schools/key-tasks", new { text = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await coordinator.PutAsJsonAsync($"/api/v1/schools/{urn}/healthy-schools/key-tasks", new { text = "Plan the year.", version = version + 5 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task ASchool_WalksThePagesFromItsFirstStepToItsCertificate_WithTheQuasAskingForClarification()
+    {
+        var head = App.ClientFor(Role.SchoolUser);
+        (await head.GetStringAsync($"/Schools/{HeadSchool}")).ShouldContain("healthy-schools-link");
+        await Post(Role.SchoolUser, "Engage", []);
+        var welcome = await head.GetAsync($"/Schools/{HeadSchool}/HealthySchools?handler=Document&kind=WelcomeLetter");
+        (await PdfText.ExtractAsync(await welcome.Content.ReadAsByteArrayAsync())).ShouldContain("Welcome to the Healthy Schools enhancement model");
+
+        var partner = JsonDocument.Parse(await head.GetStringAsync("/api/v1/partners")).RootElement[0].GetProperty("id").GetInt32();
+        foreach (var (name, role, who) in new[] { ("Pat Chair", "Chair", "Staff"), ("School council", "Member", "Pupils"), ("Sam Parent", "Member", "Parents"), ("Gray Governor", "Member", "Governors") })
+            await Post(Role.SchoolUser, "Member", new() { ["Member.Name"] = name, ["Member.GroupRole"] = role, ["Member.Represents"] = who, ["Member.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        await Post(Role.SchoolUser, "Member", new() { ["Member.Name"] = "Nia Nurse", ["Member.GroupRole"] = "Member", ["Member.Represents"] = "Partner", ["Member.PartnerId"] = $"{partner}", ["Member.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        await Post(Role.SchoolUser, "KeyTasks", new() { ["Text"] = "Lead the needs analysis.", ["Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        await Post(Role.SchoolUser, "Move", new() { ["Move"] = "CompleteDevelopmentGroup", ["Decision.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        var needs = await head.GetStringAsync($"/Schools/{HeadSchool}/HealthySchools");
+        needs.ShouldContain("Stage 2: needs analysis");
+        needs.ShouldContain("Healthy weight: more pupils physically active");
+        await Post(Role.SchoolUser, "NeedsAnalysis", new() { ["Text"] = "Too few pupils active.", ["Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        await Post(Role.SchoolUser, "Move", new() { ["Move"] = "CompleteNeedsAnalysis", ["Decision.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        var local = JsonDocument.Parse(await head.GetStringAsync("/api/v1/healthy-schools/local-priorities")).RootElement[0].GetProperty("id").GetInt32();
+        await Post(Role.SchoolUser, "Priority", new() { ["Priority.Kind"] = "Local", ["Priority.LocalPriorityId"] = $"{local}", ["Priority.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        await Post(Role.SchoolUser, "Priority", new() { ["Priority.Kind"] = "School", ["Priority.Title"] = "Feeling safe", ["Priority.IndicatorId"] = "PUPIL_FEEL_SAFE", ["Priority.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        await Post(Role.SchoolUser, "Move", new() { ["Move"] = "ChoosePriorities", ["Decision.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        foreach (var priority in new[] { 1, 2 })
+            foreach (var kind in new[] { "Quantitative", "Perception", "Targeted" })
+                await Post(Role.SchoolUser, "Outcome", new()
+                {
+                    ["Outcome.PriorityNumber"] = $"{priority}",
+                    ["Outcome.Kind"] = kind,
+                    ["Outcome.Description"] = $"{kind} outcome {priority}",
+                    ["Outcome.TargetGroup"] = kind == "Targeted" ? "Year 6 girls" : "",
+                    ["Outcome.Baseline"] = "40",
+                    ["Outcome.Target"] = "60",
+                    ["Outcome.ByWhen"] = "2029-07-01",
+                    ["Outcome.EvidencedBy"] = "Survey",
+                    ["Outcome.Version"] = $"{await VersionOf(head, HeadSchool)}",
+                });
+        await Post(Role.SchoolUser, "Indicator", new() { ["Indicator.Description"] = "Club running", ["Indicator.Timescale"] = "2028-03-01", ["Indicator.Kind"] = "Process", ["Indicator.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        await Post(Role.SchoolUser, "Move", new() { ["Move"] = "SubmitToQuas", ["Decision.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+
+        (await App.ClientFor(Role.QuasPanelMember).GetStringAsync("/HealthySchools")).ShouldContain("Ashcombe Nursery School");
+        var quas = App.ClientFor(Role.QuasPanelMember);
+        await Post(Role.QuasPanelMember, "Move", new() { ["Move"] = "AskForClarification", ["Decision.Reason"] = "Which survey?", ["Decision.Version"] = $"{await VersionOf(quas, HeadSchool)}" });
+        (await head.GetStringAsync($"/Schools/{HeadSchool}/HealthySchools")).ShouldContain("Which survey?");
+        await Post(Role.SchoolUser, "Answer", new() { ["Answer.Answer"] = "The summer pupil survey.", ["Answer.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        await Post(Role.SchoolUser, "Move", new() { ["Move"] = "SubmitToQuas", ["Decision.Version"] = $"{await VersionOf(head, HeadSchool)}" });
+        await Post(Role.QuasPanelMember, "Move", new() { ["Move"] = "Approve", ["Decision.Reason"] = "Clear.", ["Decision.Version"] = $"{await VersionOf(quas, HeadSchool)}" });
+
+        var page = await App.ClientFor(Role.Governor).GetStringAsync($"/Schools/{HeadSchool}/HealthySchools");
+        page.ShouldContain("Stage 5: baselines and activities");
+        page.ShouldContain("The summer pupil survey.");
+        var certificate = await head.GetAsync($"/Schools/{HeadSchool}/HealthySchools?handler=Document&kind=Certificate");
+        (await PdfText.ExtractAsync(await certificate.Content.ReadAsByteArrayAsync())).ShouldContain("Healthy Schools certificate");
+    }
+}
+
+public sealed class HealthySchoolsPagesTests_Sqlite(SqliteHealthySchoolsApp app) : HealthySchoolsPagesTests(app), IClassFixture<SqliteHealthySchoolsApp>;
+
+public sealed class HealthySchoolsPagesTests_Postgres(PostgresHealthySchoolsApp app) : HealthySchoolsPagesTests(app), IClassFixture<PostgresHealthySchoolsApp>;
