@@ -86,6 +86,21 @@ public sealed record IndicatorDefinition
     public SchoolCondition? SchoolRule { get; init; }
     public PublishedFallback? Published { get; init; }
 
+    /// <summary>The academic years the DfE did not publish this measure for, each with the reason; empty when it is published every year.</summary>
+    public IReadOnlyList<PublicationGap> NotPublished { get; init; } = [];
+
+    /// <summary>
+    /// Whether a figure can exist for <paramref name="academicYear"/>: null when the measure is published for that year,
+    /// otherwise what users are shown instead of a figure ("Not published for 2024/25, because …"). The one place that
+    /// decides: computing, pages, exports, the API and the criteria all ask it.
+    /// </summary>
+    public string? NotPublishedIn(int academicYear) =>
+        NotPublished.FirstOrDefault(g => g.Covers(academicYear)) is { } gap
+            ? $"Not published for {AcademicYears.Display(academicYear)}, because {gap.Because}"
+            : null;
+
+    public bool IsPublishedIn(int academicYear) => NotPublishedIn(academicYear) is null;
+
     /// <summary>Whether the indicator is counted from pupil or survey rows (as opposed to derived from other indicators).</summary>
     public bool IsCounted => Kind is IndicatorKind.Proportion or IndicatorKind.Mean or IndicatorKind.Rate or IndicatorKind.Lowest20Gap or IndicatorKind.Perception;
 
