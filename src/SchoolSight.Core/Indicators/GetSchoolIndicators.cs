@@ -118,8 +118,10 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         if (similarMembers.Count > 0) benchmarks.Add(($"{similarMembers.Count} similar schools", similarTallies));
 
         var trendFigures = trendYears.ToDictionary(ty => ty, ty => new IndicatorFigures(computer, Find(AreaKind.England, IndicatorResultSet.EnglandCode, ty)));
-        // A measure the DfE did not publish this year is still listed (saying why) for a school with figures of its stage.
-        var stagesHeld = source.Catalogue.Counted.Where(i => figures.Value(i, mine) is not null).Select(i => i.Stage).ToHashSet();
+        // A measure the DfE did not publish this year is still listed (saying why) for a school with other figures of the
+        // same key stage this year (a primary school is told there are no KS2 progress scores, not about Progress 8).
+        static string Family(IndicatorDefinition i) => i.Id.Split('_')[0];
+        var familiesHeld = source.Catalogue.Counted.Where(i => figures.Value(i, mine) is not null).Select(Family).ToHashSet();
         var rows = new List<IndicatorRow>();
         foreach (var indicator in indicators)
         {
@@ -145,7 +147,7 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
                 return (Year: ty, Value: tv, Hidden: suppressed && IsSmall(f.TallyOf(indicator, t), indicator, rule));
             }).ToList();
             var listed = value is not null || trend.Any(t => t.Value is not null)
-                || (notPublished is not null && stagesHeld.Count > 0 && (indicator.Stage is null || stagesHeld.Contains(indicator.Stage)));
+                || (notPublished is not null && familiesHeld.Contains(Family(indicator)));
             if (!listed) continue;
             rows.Add(new IndicatorRow(indicator, shown, bench,
                 [.. trend.Select(t => new TrendPoint(t.Year, FigureView.For(indicator, t.Year, t.Value, t.Hidden)))],
