@@ -101,6 +101,11 @@ public sealed record IndicatorDefinition
 
     public bool IsPublishedIn(int academicYear) => NotPublishedIn(academicYear) is null;
 
+    /// <summary>The pupil fields a counted indicator reads (its conditions' fields, value and over); empty for others.</summary>
+    public IEnumerable<PupilField> PupilFieldsRead =>
+        new[] { Count, Of }.OfType<PupilCondition>().SelectMany(c => c.Tests).SelectMany(t => new[] { t.Field, t.Divisor })
+            .Concat([Value, Over]).OfType<PupilField>().Distinct();
+
     /// <summary>Whether the indicator is counted from pupil or survey rows (as opposed to derived from other indicators).</summary>
     public bool IsCounted => Kind is IndicatorKind.Proportion or IndicatorKind.Mean or IndicatorKind.Rate or IndicatorKind.Lowest20Gap or IndicatorKind.Perception;
 
