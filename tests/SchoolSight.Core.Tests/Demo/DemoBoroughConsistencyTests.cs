@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using SchoolSight.Core.Indicators;
@@ -26,17 +23,7 @@ public abstract class DemoBoroughConsistencyTests(DatabaseProvider provider) : I
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<ICurrentUser>(ActingUsers.Scheduler)
-            .AddSchoolSightDatabase(_database.Options)
-            .AddSchoolSightCore()
-            .AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>().Services
-            .Configure<PasswordHasherOptions>(o => o.IterationCount = 1)
-            .BuildServiceProvider();
-        using var scope = services.CreateScope();
-        (await DemoSeeder.SeedIfEmptyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>())).ShouldBeTrue();
+        await DemoBoroughDatabase.SeedAsync(_database);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
