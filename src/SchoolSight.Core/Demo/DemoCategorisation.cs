@@ -4,6 +4,7 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
+using SchoolSight.Domain.ImprovingOutcomes;
 using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Demo;
@@ -26,6 +27,10 @@ public static class DemoCategorisation
         var smt = DemoSeeder.DemoUsers.First(u => u.Role == Role.SeniorManager).Email;
         var now = db.UtcNow;
         var proposals = await db.LevelProposals.Where(p => p.Status == ProposalStatus.Open).OrderBy(p => p.Urn).ToListAsync(ct);
+        // A school in the programme is supported at its tier: the SMT sets that level, saying so, when the criteria differ.
+        var inProgramme = await db.ProgrammeCases
+            .Where(c => c.State == CaseState.EntryAgreed || c.State == CaseState.BaselineRecorded || c.State == CaseState.Active)
+            .ToDictionaryAsync(c => c.Urn, c => c.Tier == SupportTier.Intensive ? LevelOfSupport.Intensive : LevelOfSupport.Targeted, ct);
         var waiting = 0;
         foreach (var proposal in proposals)
         {
@@ -39,15 +44,19 @@ public static class DemoCategorisation
             var explanation = ProposalExplanation.FromJson(proposal.Explanation);
             db.SchoolLevels.Add(new SchoolLevelDecision(proposal.Urn, before, null, null, null, "pre-2026", "", smt, Role.SeniorManager, now.AddDays(-365),
                 EarlierReason(before, proposal.ProposedLevel, explanation)));
-            if (before != proposal.ProposedLevel && proposal.Urn != DemoSeeder.DemoHeadSchoolUrn && waiting < WaitingForSmt)
+            var tier = inProgramme.GetValueOrDefault(proposal.Urn);
+            if (before != proposal.ProposedLevel && proposal.Urn != DemoSeeder.DemoHeadSchoolUrn && !inProgramme.ContainsKey(proposal.Urn) && waiting < WaitingForSmt)
             {
                 waiting++;
                 continue;
             }
-            proposal.Decide(proposal.ProposedLevel, new MoveContext(new Actor(smt, Role.SeniorManager), now, db.Clock.DateOf(now), "Agreed at the November SMT meeting."));
-            db.SchoolLevels.Add(new SchoolLevelDecision(proposal.Urn, proposal.ProposedLevel, before, proposal.ProposedLevel, proposal.Id, proposal.RuleSetVersion,
-                string.Join("\n", explanation.ReasonLines), smt, Role.SeniorManager, now,
-                proposal.NeedsReview ? "Agreed at the November SMT meeting; the missing evidence was checked with the school's SIP." : "Agreed at the November SMT meeting."));
+            var level = inProgramme.ContainsKey(proposal.Urn) ? tier : proposal.ProposedLevel;
+            var reason = level != proposal.ProposedLevel
+                ? $"Set at the November SMT meeting to {level.Describe().ToLowerInvariant()}, the school's tier in the Improving Outcomes Programme, which the SMT agreed on the evidence of its case."
+                : proposal.NeedsReview ? "Agreed at the November SMT meeting; the missing evidence was checked with the school's SIP." : "Agreed at the November SMT meeting.";
+            proposal.Decide(level, new MoveContext(new Actor(smt, Role.SeniorManager), now, db.Clock.DateOf(now), reason));
+            db.SchoolLevels.Add(new SchoolLevelDecision(proposal.Urn, level, before, proposal.ProposedLevel, proposal.Id, proposal.RuleSetVersion,
+                string.Join("\n", explanation.ReasonLines), smt, Role.SeniorManager, now, reason));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -58,7 +58,8 @@ public static class DemoJudgements
     /// </summary>
     private static OfstedJudgement Baseline(int urn, string? rating, int index, bool inadequateLeft) => urn switch
     {
-        DemoSeeder.DemoHeadSchoolUrn or DemoSeeder.DemoHeadSchoolUrn + 3 or DemoSeeder.DemoHeadSchoolUrn + 20 => OfstedJudgement.RequiresImprovement,
+        // The programme's schools, and the school with an open safeguarding concern (just out of the programme).
+        DemoSeeder.DemoHeadSchoolUrn or DemoSeeder.DemoHeadSchoolUrn + 3 or DemoSeeder.DemoHeadSchoolUrn + 10 or DemoSeeder.DemoHeadSchoolUrn + 20 => OfstedJudgement.RequiresImprovement,
         _ => rating switch
         {
             "Outstanding" => OfstedJudgement.Outstanding,

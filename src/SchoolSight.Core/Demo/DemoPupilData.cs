@@ -8,7 +8,7 @@ namespace SchoolSight.Core.Demo;
 
 /// <summary>
 /// Demo Borough's pupil-level records and perception surveys: three academic years (2022/23 to 2024/25) for each of
-/// its schools with pupils, made by the synthetic data generator with a fixed seed and stored as blocks directly, as an
+/// its schools with pupils (for a nursery school, its parents' survey answers), made by the synthetic data generator with a fixed seed and stored as blocks directly, as an
 /// import of the generated files would store them (no files, no import record: this is demo data, not an import).
 /// </summary>
 public static class DemoPupilData
@@ -25,9 +25,12 @@ public static class DemoPupilData
         {
             foreach (var year in school)
             {
-                var data = PupilBlockCodec.Encode(year.Pupils);
-                var refs = PupilBlockCodec.EncodeRefs(year.Pupils.PupilRefs);
-                db.PupilDataBlocks.Add(new PupilDataBlock(year.Urn, year.AcademicYear, year.Pupils.Count, PupilBlockCodec.Hash(data, refs), data, refs, 0, now));
+                if (year.Pupils.Count > 0)
+                {
+                    var data = PupilBlockCodec.Encode(year.Pupils);
+                    var refs = PupilBlockCodec.EncodeRefs(year.Pupils.PupilRefs);
+                    db.PupilDataBlocks.Add(new PupilDataBlock(year.Urn, year.AcademicYear, year.Pupils.Count, PupilBlockCodec.Hash(data, refs), data, refs, 0, now));
+                }
                 var survey = SurveyBlockCodec.Encode(year.Survey);
                 db.SurveyDataBlocks.Add(new SurveyDataBlock(year.Urn, year.AcademicYear, year.Survey.Count, SurveyBlockCodec.Hash(survey), survey, 0, now));
             }

@@ -151,7 +151,7 @@ public static class DemoSeeder
                     HeadLastName = LastNames[random.Next(LastNames.Length)],
                     HeadJobTitle = "Headteacher",
                     OfstedRating = GiasRatings[random.Next(GiasRatings.Count)],
-                    OfstedLastInspection = new DateOnly(2019 + random.Next(0, 7), random.Next(1, 13), random.Next(1, 28)),
+                    OfstedLastInspection = Synthetic.InspectionDates.OnOrAfter(new DateOnly(2019 + random.Next(0, 7), random.Next(1, 13), random.Next(1, 28))),
                     Trust = kind.Group == "Academies" ? "Demo Learning Trust" : null,
                     UrbanRural = "(England/Wales) Urban city and town",
                     LastChangedDate = new DateOnly(2026, 9, 1),

@@ -27,10 +27,10 @@ public static class ProgrammeDemo
         CaseMoveContext By(Actor actor, int daysAgo, string? reason = null) => new(actor, At(daysAgo), Day(daysAgo), calendar, reason);
 
         // 1. Active, tier 2, at the demo head's school.
-        var active = ImprovingOutcomesCase.Propose(DemoSeeder.DemoHeadSchoolUrn, SupportTier.Targeted, ConcernGround.StandardsUnacceptablyLow,
-            "Early years outcomes below the LA and national figures for three years; leadership capacity stretched after two senior leaders left.",
+        var active = ImprovingOutcomesCase.Propose(DemoSeeder.DemoHeadSchoolUrn, SupportTier.Targeted, ConcernGround.ManagementOrGovernanceBreakdown,
+            "Leadership capacity stretched after two senior leaders left; the school improvement partner judges the school to require improvement, while the school judged itself good last year.",
             "Morgan Intervention", Officer.Name, Officer, At(130), Day(130));
-        active.Apply(CaseMoveName.AgreeEntry, By(Smt, 126, "Categorised as intensive on the evidence of the last three years; SMT agreed entry."));
+        active.Apply(CaseMoveName.AgreeEntry, By(Smt, 126, "SMT agreed entry on the SIP's judgement and the school's loss of senior leaders."));
         active.RecordBaseline(new BaselineAssessment(BaselineSource.CommissionedReview, Day(140),
             "Caring ethos; strong relationships with families; good provision for two-year-olds.",
             "Phonics and early reading; assessment in the Reception year; governors' challenge of outcomes.", "Demo Associates review, spring visit"), By(Officer, 120));
@@ -58,8 +58,8 @@ public static class ProgrammeDemo
             "Governing body has not met for two terms; budget deficit growing; SIP reports weak self-evaluation.", "Morgan Intervention", Officer.Name, Officer, At(6), Day(6));
 
         // 3. Entry agreed, baseline to record.
-        var agreed = ImprovingOutcomesCase.Propose(DemoSeeder.DemoHeadSchoolUrn + 20, SupportTier.Targeted, ConcernGround.StandardsUnacceptablyLow,
-            "Key stage 2 combined English and mathematics below the floor target two years running.", "Morgan Intervention", Officer.Name, Officer, At(30), Day(30));
+        var agreed = ImprovingOutcomesCase.Propose(DemoSeeder.DemoHeadSchoolUrn + 20, SupportTier.Targeted, ConcernGround.ManagementOrGovernanceBreakdown,
+            "The school improvement partner judges the school to require improvement two years running; leaders have no agreed plan to improve it.", "Morgan Intervention", Officer.Name, Officer, At(30), Day(30));
         agreed.Apply(CaseMoveName.AgreeEntry, By(Smt, 25, "Tier 1 targeted support agreed; review after the first programme meeting."));
 
         // 4. Exit agreed and in post-exit monitoring.

@@ -27,7 +27,8 @@ public sealed record ComputeProgress(ComputePhase Phase, int Done, int Total);
 /// Recomputes the indicators (DOMAIN.md 3.2–3.3): each school-year's tallies from its pupil and survey blocks (only
 /// those whose data changed, unless <see cref="ComputeRequest.Full"/>), then for every year touched the locality, LA and
 /// England tallies (sums of the schools' of the types the DfE counts for each measure, with the school-share indicators
-/// such as the floor standard counted over schools) and each school's similar schools. Run by <c>schoolsight compute</c> and after every import.
+/// such as the floor standard counted over schools) and each school's similar schools, leaving out every figure the DfE
+/// did not publish for its year. Run by <c>schoolsight compute</c> and after every import.
 /// </summary>
 [Operation]
 public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource source, SchoolSightTelemetry? telemetry = null)
@@ -140,6 +141,7 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
                         published.Fill(tallies, figures, publishedOnly: pupils is not null);
                         computer.CountSchoolShares(tallies);
                     }
+                    computer.WithholdUnpublished(tallies, year);
                     var sourceName = string.Join(" and ", new[] { pupils is null ? null : "pupil-level", figures is null ? null : "published", survey is null ? null : "survey" }.OfType<string>());
                     results.Add(new IndicatorResultSet(AreaKind.School, urn.ToString(), year, TalliesCodec.Encode(tallies), wanted[(urn, year)], sourceName, now));
                 });
@@ -198,6 +200,7 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
         var englandFigures = await published.LoadAsync(db, AreaKind.England, [year], ct);
         var national = englandFigures.GetValueOrDefault((AreaCodes.EnglandStateFunded, year)) ?? englandFigures.GetValueOrDefault((AreaCodes.England, year));
         if (national is not null) published.Fill(Area(AreaKind.England, IndicatorResultSet.EnglandCode), national);
+        foreach (var tallies in areas.Values) computer.WithholdUnpublished(tallies, year);
 
         var similar = SimilarSchools.Find(intakes, source.SimilarSchools);
         var method = source.SimilarSchools.Describe();
@@ -231,7 +234,7 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
 
     /// <summary>Changes when the catalogue's counted indicators change, so their figures are recomputed.</summary>
     private static string CatalogueStamp(IndicatorComputer computer) =>
-        string.Join("|", computer.Slots.Select(s => $"{s.Id}:{s.Kind}:{s.Count}:{s.Of}:{s.Value?.Name}:{s.Over?.Name}:{s.Question?.Column}:{s.Respondents}:{s.SchoolRule}:{s.Published?.Cohort}:{s.Published?.Coverage}"));
+        string.Join("|", computer.Slots.Select(s => $"{s.Id}:{s.Kind}:{s.Count}:{s.Of}:{s.Value?.Name}:{s.Over?.Name}:{s.Question?.Column}:{s.Respondents}:{s.SchoolRule}:{s.Published?.Cohort}:{s.Published?.Coverage}:{string.Join(",", s.NotPublished.Select(g => $"{g.From}-{g.To}"))}"));
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -207,7 +207,10 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
 
         private readonly Dictionary<(AreaKind, string), Shown> _figures = [];
 
-        public Shown Figure(AreaKind kind, string code) => _figures.GetValueOrDefault((kind, code), new Shown(null, FigureView.None));
+        private string? _notPublished;
+
+        /// <summary>The figure of an area or school; for a year the DfE did not publish the measure, why there is none.</summary>
+        public Shown Figure(AreaKind kind, string code) => _figures.GetValueOrDefault((kind, code), new Shown(null, FigureView.None with { NotPublished = _notPublished }));
 
         public static LaTable Build(IndicatorDefinition indicator, int year, string laKey, IReadOnlyList<(int Urn, int? LocalityId)> schools,
             IReadOnlyList<int> localityIds, Func<AreaKind, string, int, IndicatorTallies?> find, IndicatorComputer computer, bool suppressed, SuppressionRule rule)
@@ -243,11 +246,12 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
             for (var i = 0; i < keys.Count; i++)
             {
                 var value = figures.Value(indicator, keys[i].Tallies);
-                table._figures[(keys[i].Kind, keys[i].Code)] = new Shown(hidden[i] ? null : value, FigureView.Of(value, hidden[i]));
+                table._figures[(keys[i].Kind, keys[i].Code)] = new Shown(hidden[i] ? null : value, FigureView.For(indicator, year, value, hidden[i]));
             }
             var englandValue = figures.Value(indicator, england);
             var englandHidden = suppressed && GetSchoolIndicators.IsSmall(figures.TallyOf(indicator, england), indicator, rule);
-            table._figures[(AreaKind.England, IndicatorResultSet.EnglandCode)] = new Shown(englandHidden ? null : englandValue, FigureView.Of(englandValue, englandHidden));
+            table._figures[(AreaKind.England, IndicatorResultSet.EnglandCode)] = new Shown(englandHidden ? null : englandValue, FigureView.For(indicator, year, englandValue, englandHidden));
+            table._notPublished = indicator.NotPublishedIn(year);
             return table;
         }
     }

@@ -10,11 +10,21 @@ namespace SchoolSight.Core.Indicators;
 
 public enum Comparison { SignificantlyBetter, SignificantlyWorse, NotSignificant, NotTested }
 
-/// <summary>A figure as shown: null value with <see cref="Suppressed"/> when small numbers hide it.</summary>
+/// <summary>
+/// A figure as shown: null value with <see cref="Suppressed"/> when small numbers hide it, or with <see cref="NotPublished"/>
+/// when the DfE did not publish the measure for the year.
+/// </summary>
 public sealed record FigureView(double? Value, double? Lower, double? Upper, double? Numerator, double? Denominator, bool Suppressed)
 {
     public static readonly FigureView None = new(null, null, null, null, null, false);
     public static readonly FigureView Hidden = new(null, null, null, null, null, true);
+
+    /// <summary>"Not published for 2024/25, because …" in place of a figure; null when the measure was published.</summary>
+    public string? NotPublished { get; init; }
+
+    /// <summary>The figure of <paramref name="indicator"/> for <paramref name="academicYear"/>, or why the DfE published none.</summary>
+    public static FigureView For(IndicatorDefinition indicator, int academicYear, IndicatorValue? value, bool hidden) =>
+        indicator.NotPublishedIn(academicYear) is { } reason ? None with { NotPublished = reason } : Of(value, hidden);
 
     public static FigureView Of(IndicatorValue? value, bool hidden) =>
         hidden ? Hidden : value is null ? None : new(value.Value, value.Lower, value.Upper, value.Numerator, value.Denominator, false);
@@ -108,19 +118,24 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         if (similarMembers.Count > 0) benchmarks.Add(($"{similarMembers.Count} similar schools", similarTallies));
 
         var trendFigures = trendYears.ToDictionary(ty => ty, ty => new IndicatorFigures(computer, Find(AreaKind.England, IndicatorResultSet.EnglandCode, ty)));
+        // A measure the DfE did not publish this year is still listed (saying why) for a school with other figures of the
+        // same key stage this year (a primary school is told there are no KS2 progress scores, not about Progress 8).
+        static string Family(IndicatorDefinition i) => i.Id.Split('_')[0];
+        var familiesHeld = source.Catalogue.Counted.Where(i => figures.Value(i, mine) is not null).Select(Family).ToHashSet();
         var rows = new List<IndicatorRow>();
         foreach (var indicator in indicators)
         {
             var value = figures.Value(indicator, mine);
-            var groups = Groups(indicator, mine, figures, suppressed, rule);
+            var notPublished = indicator.NotPublishedIn(selected);
+            var groups = notPublished is null ? Groups(indicator, mine, figures, suppressed, rule) : [];
             var schoolHidden = groups.FirstOrDefault(g => g.Group == PupilGroup.All)?.Figure.Suppressed
                 ?? (suppressed && IsSmall(figures.TallyOf(indicator, mine), indicator, rule));
-            var shown = FigureView.Of(value, schoolHidden);
+            var shown = FigureView.For(indicator, selected, value, schoolHidden);
             var bench = benchmarks.Select(b =>
             {
                 var v = figures.Value(indicator, b.Tallies);
                 var hidden = IsSmall(figures.TallyOf(indicator, b.Tallies), indicator, rule);
-                var figure = FigureView.Of(v, hidden);
+                var figure = FigureView.For(indicator, selected, v, hidden);
                 if (shown.Value is not { } s || figure.Value is not { } other) return new BenchmarkView(b.Label, figure, null, Comparison.NotTested);
                 return new BenchmarkView(b.Label, figure, s - other, Compare(indicator, value!, other));
             }).ToList();
@@ -131,9 +146,11 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
                 var tv = f.Value(indicator, t);
                 return (Year: ty, Value: tv, Hidden: suppressed && IsSmall(f.TallyOf(indicator, t), indicator, rule));
             }).ToList();
-            if (value is null && trend.All(t => t.Value is null)) continue;
+            var listed = value is not null || trend.Any(t => t.Value is not null)
+                || (notPublished is not null && familiesHeld.Contains(Family(indicator)));
+            if (!listed) continue;
             rows.Add(new IndicatorRow(indicator, shown, bench,
-                [.. trend.Select(t => new TrendPoint(t.Year, FigureView.Of(t.Value, t.Hidden)))],
+                [.. trend.Select(t => new TrendPoint(t.Year, FigureView.For(indicator, t.Year, t.Value, t.Hidden)))],
                 Direction(indicator, trend.Where(t => !t.Hidden).Select(t => t.Value).ToList()), groups));
         }
 

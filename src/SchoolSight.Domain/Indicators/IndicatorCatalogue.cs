@@ -139,6 +139,7 @@ public sealed class IndicatorCatalogue
             }
             if (entry.Published is { } p && (string.IsNullOrWhiteSpace(p.Measure) || string.IsNullOrWhiteSpace(p.Cohort)))
                 own.Add("published source needs both a measure and a cohort");
+            var gaps = Gaps(entry.NotPublished, own);
 
             problems.AddRange(own.Select(m => $"{where} {m}."));
             if (own.Count > 0) continue;
@@ -169,8 +170,15 @@ public sealed class IndicatorCatalogue
                 SchoolRule = schoolRule,
                 Published = entry.Published is { } pub ? new PublishedFallback(pub.Measure!, pub.Cohort!, pub.Lower, pub.Upper, pub.Coverage) : null,
                 SchoolTypes = entry.SchoolTypes ?? DfeSchoolTypes.Default(entry.Published?.Measure, entry.Id!),
+                NotPublished = gaps,
             });
         }
+
+        // A group view or gap is published when its base indicator is, unless it says otherwise.
+        var byId = definitions.ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < definitions.Count; i++)
+            if (definitions[i] is { BaseIndicator: { } baseId, NotPublished.Count: 0 } derived && byId.TryGetValue(baseId, out var baseDefinition))
+                definitions[i] = derived with { NotPublished = baseDefinition.NotPublished };
 
         // References between indicators, once every id is known.
         var known = definitions.ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
@@ -187,6 +195,25 @@ public sealed class IndicatorCatalogue
         return new IndicatorCatalogue(file.Version, problems.Count == 0 ? definitions : []);
     }
 
+    /// <summary>The <c>notPublished</c> list: each gap's years (from and/or to, as "2019/20") and the reason users are shown.</summary>
+    private static List<PublicationGap> Gaps(List<GapEntry>? entries, List<string> problems)
+    {
+        var gaps = new List<PublicationGap>();
+        foreach (var (entry, index) in (entries ?? []).Select((e, i) => (e, i + 1)))
+        {
+            var from = AcademicYears.Parse(entry.From);
+            var to = AcademicYears.Parse(entry.To);
+            var own = problems.Count;
+            if (entry.From is not null && from is null) problems.Add($"not published gap {index}: 'from' {entry.From} is not an academic year such as 2019/20");
+            if (entry.To is not null && to is null) problems.Add($"not published gap {index}: 'to' {entry.To} is not an academic year such as 2020/21");
+            if (entry.From is null && entry.To is null) problems.Add($"not published gap {index} needs 'from', 'to' or both");
+            if (from > to) problems.Add($"not published gap {index} ends before it starts");
+            if (string.IsNullOrWhiteSpace(entry.Because)) problems.Add($"not published gap {index} needs 'because': the reason users are shown");
+            if (problems.Count == own) gaps.Add(new PublicationGap(from, to, entry.Because!.Trim()));
+        }
+        return gaps;
+    }
+
     private sealed record CatalogueFile(int Version, List<CatalogueEntry>? Indicators);
 
     private sealed record CatalogueEntry(
@@ -194,7 +221,9 @@ public sealed class IndicatorCatalogue
         string? Stage, string? Numerator, string? Denominator, string? Source, string? SeedMeasure, string? Equivalence,
         string? Count, string? Of, string? Value, string? Over, string? Question, RespondentType? Respondents,
         string? BaseIndicator, PupilGroup? Group, PupilGroup? ComparedWithGroup, bool? ComparedWithNational,
-        string? SchoolRule, PublishedEntry? Published, AreaSchoolTypes? SchoolTypes);
+        string? SchoolRule, PublishedEntry? Published, AreaSchoolTypes? SchoolTypes, List<GapEntry>? NotPublished);
+
+    private sealed record GapEntry(string? From, string? To, string? Because);
 
     private sealed record PublishedEntry(string? Measure, string? Cohort, string? Lower, string? Upper, string? Coverage);
 }

@@ -98,6 +98,26 @@ public sealed record IndicatorDefinition
     /// <summary>Counted from the DfE's published figures alone: the pupil-level file has no field for it.</summary>
     public bool IsPublishedOnly => Published is not null && Kind is IndicatorKind.Proportion or IndicatorKind.Mean && Count is null && Value is null;
 
+    /// <summary>The academic years the DfE did not publish this measure for, each with the reason; empty when it is published every year.</summary>
+    public IReadOnlyList<PublicationGap> NotPublished { get; init; } = [];
+
+    /// <summary>
+    /// Whether a figure can exist for <paramref name="academicYear"/>: null when the measure is published for that year,
+    /// otherwise what users are shown instead of a figure ("Not published for 2024/25, because …"). The one place that
+    /// decides: computing, pages, exports, the API and the criteria all ask it.
+    /// </summary>
+    public string? NotPublishedIn(int academicYear) =>
+        NotPublished.FirstOrDefault(g => g.Covers(academicYear)) is { } gap
+            ? $"Not published for {AcademicYears.Display(academicYear)}, because {gap.Because}"
+            : null;
+
+    public bool IsPublishedIn(int academicYear) => NotPublishedIn(academicYear) is null;
+
+    /// <summary>The pupil fields a counted indicator reads (its conditions' fields, value and over); empty for others.</summary>
+    public IEnumerable<PupilField> PupilFieldsRead =>
+        new[] { Count, Of }.OfType<PupilCondition>().SelectMany(c => c.Tests).SelectMany(t => new[] { t.Field, t.Divisor })
+            .Concat([Value, Over]).OfType<PupilField>().Distinct();
+
     /// <summary>Whether the indicator is counted from pupil or survey rows (as opposed to derived from other indicators).</summary>
     public bool IsCounted => Kind is IndicatorKind.Proportion or IndicatorKind.Mean or IndicatorKind.Rate or IndicatorKind.Lowest20Gap or IndicatorKind.Perception;
 

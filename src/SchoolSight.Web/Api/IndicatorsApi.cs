@@ -15,13 +15,20 @@ namespace SchoolSight.Web.Api;
 public static class IndicatorsApi
 {
     /// <summary>A catalogue entry as the API gives it: the definition users read, not how it is counted.</summary>
+    /// <param name="NotPublished">The academic years the DfE did not publish the measure for, each with the reason.</param>
     public sealed record IndicatorSummary(
         string Id, string Name, EcmOutcome Outcome, string OutcomeSlug, string? Stage, IndicatorKind Kind, Polarity Polarity, IndicatorUnit Unit,
-        string Numerator, string Denominator, string Source, string? SeedMeasure, string? Equivalence, bool HasGroups)
+        string Numerator, string Denominator, string Source, string? SeedMeasure, string? Equivalence, bool HasGroups,
+        IReadOnlyList<NotPublishedYears> NotPublished)
     {
         public static IndicatorSummary Of(IndicatorDefinition d) =>
-            new(d.Id, d.Name, d.Outcome, d.Outcome.Slug(), d.Stage, d.Kind, d.Polarity, d.Unit, d.Numerator, d.Denominator, d.Source, d.SeedMeasure, d.Equivalence, d.HasGroups);
+            new(d.Id, d.Name, d.Outcome, d.Outcome.Slug(), d.Stage, d.Kind, d.Polarity, d.Unit, d.Numerator, d.Denominator, d.Source, d.SeedMeasure, d.Equivalence, d.HasGroups,
+                [.. d.NotPublished.Select(g => new NotPublishedYears(g.From, g.To, g.Years, g.Because))]);
     }
+
+    /// <param name="From">The first academic year without the measure (its start year, 2019 for 2019/20); null for every year before <paramref name="To"/>.</param>
+    /// <param name="To">The last such year; null when the measure has not been published since.</param>
+    public sealed record NotPublishedYears(int? From, int? To, string Years, string Because);
 
     public sealed record IndicatorFigures(
         IndicatorSummary Indicator, FigureView School, IReadOnlyList<BenchmarkView> Benchmarks, IReadOnlyList<TrendPoint> Trend,

@@ -23,7 +23,7 @@ public static class DataExports
     }
 
     public static object? Cell(FigureView figure, IndicatorDefinition indicator) =>
-        figure.Suppressed ? SuppressionRule.Symbol : figure.Value is { } v ? ExportNumber.Of(v, IndicatorFormat.Decimals(indicator)) : null;
+        figure.Suppressed ? SuppressionRule.Symbol : figure.Value is { } v ? ExportNumber.Of(v, IndicatorFormat.Decimals(indicator)) : figure.NotPublished;
 
     private static object? Bound(double? bound, IndicatorDefinition indicator) =>
         bound is { } b ? ExportNumber.Of(b, IndicatorFormat.Decimals(indicator)) : null;

@@ -25,9 +25,18 @@ public static class IndicatorFormat
         IndicatorUnit.Score => "",
     };
 
-    /// <summary>"90.0%", "12.3 pts", "0.25", "c" when suppressed, "–" when there is no figure.</summary>
+    /// <summary>
+    /// "90.0%", "12.3 pts", "0.25", "c" when suppressed, "Not published for 2024/25, because …" for a year the DfE did
+    /// not publish the measure, "–" when there is no figure.
+    /// </summary>
     public static string Value(FigureView figure, IndicatorDefinition indicator) =>
-        figure.Suppressed ? SuppressionRule.Symbol : figure.Value is { } v ? Number(v, indicator) + Unit(indicator) : NoFigure;
+        figure.Suppressed ? SuppressionRule.Symbol
+        : figure.Value is { } v ? Number(v, indicator) + Unit(indicator)
+        : figure.NotPublished ?? NoFigure;
+
+    /// <summary>As <see cref="Value"/>, but "not published" without the reason, for a cell beside one that gives it.</summary>
+    public static string Brief(FigureView figure, IndicatorDefinition indicator) =>
+        figure.Value is null && !figure.Suppressed && figure.NotPublished is not null ? "not published" : Value(figure, indicator);
 
     /// <summary>"42.3 to 75.4", or null when the figure has no interval.</summary>
     public static string? Interval(FigureView figure, IndicatorDefinition indicator) =>

@@ -5,6 +5,7 @@ using SchoolSight.Core.Access;
 using SchoolSight.Core.Backups;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
+using SchoolSight.Core.Tests.Demo;
 using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.TestSupport;
@@ -25,18 +26,7 @@ public abstract class DemoBackupRoundTripTests(DatabaseProvider provider) : IAsy
     {
         _database = await TestDatabase.CreateAsync(provider);
         Directory.CreateDirectory(_folder);
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<ICurrentUser>(ActingUsers.Scheduler)
-            .AddSchoolSightDatabase(_database.Options)
-            .AddSchoolSightCore()
-            .AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>().Services
-            .Configure<PasswordHasherOptions>(o => o.IterationCount = 1)
-            .BuildServiceProvider();
-        using var scope = services.CreateScope();
-        var seeded = await DemoSeeder.SeedIfEmptyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
-        seeded.ShouldBeTrue();
+        await DemoBoroughDatabase.SeedAsync(_database);
     }
 
     public async Task DisposeAsync()

@@ -19,7 +19,7 @@ namespace SchoolSight.Core.Tests.Categorisation;
 /// <summary>Proposals from the default criteria, SMT decisions, the school's view, rule set uploads and the what-if preview.</summary>
 public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private const int Millbrook = RegisterData.FirstUrn;          // primary, below the floor two years running
+    private const int Millbrook = RegisterData.FirstUrn;          // primary, attainment far below England two years running
     private const int Ashcombe = RegisterData.FirstUrn + 1;       // primary, doing well
     private const int Valewood = RegisterData.FirstUrn + 2;       // primary, doing well
     private const int Saltmarsh = RegisterData.FirstUrn + 20;     // secondary
@@ -37,10 +37,11 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         await RegisterData.SeedAsync(_database);
         foreach (var year in new[] { 2023, 2024 })
         {
-            // 9 of 30 at the expected standard with poor progress in reading and maths: below the 2016-19 floor.
+            // 6 of 30 at the expected standard (England, the three schools, 60%), with poor progress scores that the
+            // DfE published none of for 2023/24 and 2024/25, so they count for nothing.
             await StoreAsync(Millbrook, year, new PupilBuilder()
-                .Add(9, ("KS2_RWM_EXP", "Y"), ("KS2_READ_PROG", "-6"), ("KS2_MAT_PROG", "-8"))
-                .Add(21, ("KS2_RWM_EXP", "N"), ("KS2_READ_PROG", "-7"), ("KS2_MAT_PROG", "-9")).Build());
+                .Add(6, ("KS2_RWM_EXP", "Y"), ("KS2_READ_PROG", "-6"), ("KS2_MAT_PROG", "-8"))
+                .Add(24, ("KS2_RWM_EXP", "N"), ("KS2_READ_PROG", "-7"), ("KS2_MAT_PROG", "-9")).Build());
             foreach (var urn in new[] { Ashcombe, Valewood })
                 await StoreAsync(urn, year, new PupilBuilder()
                     .Add(24, ("KS2_RWM_EXP", "Y"), ("KS2_READ_PROG", "1"), ("KS2_MAT_PROG", "1"))
@@ -118,12 +119,13 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         var millbrook = await OpenProposalAsync(Millbrook);
         millbrook.ProposedLevel.ShouldBe(LevelOfSupport.Intensive);
         var explanation = ProposalExplanation.FromJson(millbrook.Explanation);
-        var floor = explanation.Fired.Single(r => r.Id == "ks2-standards-unacceptably-low");
-        floor.Evidence.Select(e => e.Date).ShouldBe(["2023/24", "2024/25"]);
-        floor.Evidence.ShouldAllBe(e => e.Value == "yes");
-        // Below the floor in the latest year is the same evidence: implied by the higher rule, not a second reason.
-        explanation.Fired.ShouldNotContain(r => r.Id == "ks2-below-floor");
-        explanation.ImpliedRules.ShouldContain(r => r.Rule.Id == "ks2-below-floor" && r.ImpliedBy == floor.Description);
+        var low = explanation.Fired.Single(r => r.Id == "ks2-standards-unacceptably-low");
+        low.Evidence.Select(e => e.Date).ShouldBe(["2023/24", "2024/25"]);
+        low.Evidence.ShouldAllBe(e => e.Value.StartsWith("20.0% (30 pupils); England 60.0%"));
+        // Low attainment in the latest year is the same evidence: implied by the higher rule, not a second reason.
+        explanation.Fired.ShouldNotContain(r => r.Id == "ks2-attainment-low");
+        explanation.ImpliedRules.ShouldContain(r => r.Rule.Id == "ks2-attainment-low" && r.ImpliedBy == low.Description);
+        explanation.Fired.ShouldNotContain(r => r.Id.Contains("progress"));
 
         // Ashcombe is doing well but has no Ofsted outcome, self-evaluation or SIP judgement: missing, so reviewed, not assumed good.
         var ashcombe = await OpenProposalAsync(Ashcombe);
@@ -226,12 +228,13 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         decision.DecidedAt.ShouldBe(_clock.GetUtcNow().UtcDateTime);
         decision.Reason.ShouldBe("Agreed at SMT on 23 November.");
         decision.RuleSetVersion.ShouldBe("2026.1");
-        decision.ReasonLines.ShouldContain(l => l.StartsWith("The school has been below the primary floor standard in each of the last two years", StringComparison.Ordinal) && l.Contains("2024/25"));
+        const string TwoYearsLow = "In each of the last two years with results, the share of pupils reaching the expected standard";
+        decision.ReasonLines.ShouldContain(l => l.StartsWith(TwoYearsLow, StringComparison.Ordinal) && l.Contains("2024/25"));
         // The page takes each stored line apart again: what the rule says, the level it points to, its evidence.
-        var floor = decision.ReasonParts.Single(r => r.Description.StartsWith("The school has been below the primary floor standard", StringComparison.Ordinal));
-        floor.Level.ShouldBe(LevelOfSupport.Intensive);
-        floor.Description.ShouldNotContain("[");
-        floor.Evidence.ShouldNotBeNull().ShouldContain("2024/25");
+        var low = decision.ReasonParts.Single(r => r.Description.StartsWith(TwoYearsLow, StringComparison.Ordinal));
+        low.Level.ShouldBe(LevelOfSupport.Intensive);
+        low.Description.ShouldNotContain("[");
+        low.Evidence.ShouldNotBeNull().ShouldContain("2024/25");
         decision.ReasonSummaries.ShouldBe(decision.ReasonParts.Select(r => r.Description));
         (await check.LevelProposals.SingleAsync(p => p.Urn == Millbrook)).Status.ShouldBe(ProposalStatus.Agreed);
         (await check.AuditEntries.CountAsync(a => a.EntityType == nameof(SchoolLevelDecision) && a.SchoolUrn == Millbrook)).ShouldBe(1);
@@ -468,11 +471,11 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
             preview.Errors.ShouldBeEmpty();
             var whatIf = preview.Value!;
             whatIf.DraftVersion.ShouldBe("2027.1");
-            // Millbrook falls from intensive to targeted under the draft (it has no floor rules); Ashcombe and Valewood
+            // Millbrook falls from intensive to targeted under the draft (it has no two-year rule); Ashcombe and Valewood
             // (80%) rise to targeted; schools with no evidence stop being reviewed for Ofsted, SIP and self-evaluation.
             var millbrook = whatIf.Changes.Single(c => c.Urn == Millbrook);
             millbrook.Direction.ShouldBe(-1);
-            millbrook.NoLongerFiring.ShouldContain(r => r.Contains("below the primary floor standard in each of the last two years"));
+            millbrook.NoLongerFiring.ShouldContain(r => r.Contains("at least 20 percentage points below England's"));
             var ashcombe = whatIf.Changes.Single(c => c.Urn == Ashcombe);
             ashcombe.Direction.ShouldBe(1);
             ashcombe.DraftProposal.ShouldBe(LevelOfSupport.Targeted);
@@ -512,14 +515,14 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         upload.Errors.ShouldBeEmpty();
         var whatIf = (await new PreviewRuleSet(db, _ruleSets, new CategorisationEvidence(db, _source)).RunAsync(upload.Value!.Id)).Value!;
 
-        // Millbrook's two years below the floor now point to targeted: it would get less support, for that reason only.
+        // Millbrook's two years far below England now point to targeted: it would get less support, for that reason only.
         var millbrook = whatIf.Changes.Single(c => c.Urn == Millbrook);
         millbrook.Direction.ShouldBe(-1);
         millbrook.DraftProposal.ShouldBe(LevelOfSupport.Targeted);
         millbrook.NowFiring.ShouldBeEmpty();
         millbrook.NoLongerFiring.ShouldBeEmpty();
         millbrook.PointingElsewhere.ShouldBe(
-            ["The school has been below the primary floor standard in each of the last two years, so standards are low and likely to remain so. Now targeted, was intensive."]);
+            ["In each of the last two years with results, the share of pupils reaching the expected standard in reading, writing and maths at key stage 2 was at least 20 percentage points below England's, by more than chance: standards are low and likely to remain so. Now targeted, was intensive."]);
         whatIf.Changes.ShouldAllBe(c => c.Direction <= 0);
     }
 }

@@ -3,6 +3,7 @@ using SchoolSight.Core.Demo.Synthetic;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Pupils;
 using SchoolSight.Core.Imports.Surveys;
+using SchoolSight.Core.Indicators;
 using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Register;
@@ -14,10 +15,11 @@ public sealed class PupilDataGeneratorTests
 {
     private static readonly Lazy<SyntheticSummary> National = new(() =>
     {
-        // One in twelve schools of the fictional country, a year: about 700,000 pupils.
+        // One in twelve schools of the fictional country, a year: about 700,000 pupils. 2022/23, the last year the DfE
+        // published every measure (key stage 2 progress scores and Progress 8 included).
         var schools = SyntheticEstablishments.Schools(SyntheticEstablishments.National(42).Where((_, i) => i % 12 == 0)).ToList();
         var summary = new SyntheticSummary();
-        foreach (var school in PupilDataGenerator.Generate(schools, 2024, 1, 42)) summary.Add(school[0]);
+        foreach (var school in PupilDataGenerator.Generate(schools, 2022, 1, 42)) summary.Add(school[0]);
         return summary;
     });
 
@@ -121,7 +123,7 @@ public sealed class PupilDataGeneratorTests
         {
             var school = new SyntheticSchool(123456, phase.Item1, roll, phase.Item2, phase.Item3);
             var years = PupilDataGenerator.GenerateSchool(school, 2022, 3, seed);
-            foreach (var year in years) CheckRules(year.Pupils, school);
+            foreach (var year in years) CheckRules(year.Pupils, school, year.AcademicYear);
             CheckPupilsMoveUp(years[0].Pupils, years[1].Pupils);
         }, iter: 60);
     }
@@ -153,7 +155,7 @@ public sealed class PupilDataGeneratorTests
         surveysRead.Blocks.Select(b => b.Sha256).ShouldBe(generated.Select(y => SurveyBlockCodec.Hash(SurveyBlockCodec.Encode(y.Survey))));
     }
 
-    private static void CheckRules(PupilColumns p, SyntheticSchool school)
+    private static void CheckRules(PupilColumns p, SyntheticSchool school, int academicYear)
     {
         p.PupilRefs.Distinct().Count().ShouldBe(p.Count, "pupil references are unique in a school-year");
         foreach (var field in PupilFields.All)
@@ -187,14 +189,55 @@ public sealed class PupilDataGeneratorTests
             if (p.Code(PupilFields.EyfsGld, i) == 1) p.Number(PupilFields.EyfsPoints, i).ShouldBeGreaterThanOrEqualTo(29);
             if (p.Code(PupilFields.Ks4NoPass, i) == 1) p.Number(PupilFields.Ks4Att8, i).ShouldBe(0);
         }
-        // Every stage's results are there for every pupil of its year group.
+        // Every stage's results are there for every pupil of its year group, in the years the DfE published them.
+        var progressPublished = IndicatorCatalogueSource.Default.Catalogue["KS2_READ_PROG"].IsPublishedIn(academicYear);
         for (var i = 0; i < p.Count; i++)
             switch (p.Code(PupilFields.NcYear, i) - 1)
             {
                 case 0: p.Code(PupilFields.EyfsGld, i).ShouldNotBe((byte)0); break;
-                case 6: p.Number(PupilFields.Ks2ReadProg, i).ShouldNotBe(float.NaN); break;
+                case 6: float.IsNaN(p.Number(PupilFields.Ks2ReadProg, i)).ShouldBe(!progressPublished); break;
                 case 11: p.Number(PupilFields.Ks4Att8, i).ShouldNotBe(float.NaN); break;
             }
+    }
+
+    [Fact]
+    public void Generate_MakesOnlyTheResultsThatCouldExistEachYear()
+    {
+        var school = new SyntheticSchool(123456, SchoolPhase.AllThrough, 1200, 0, 11);
+        var years = PupilDataGenerator.GenerateSchool(school, 2019, 7, 3).ToDictionary(y => y.AcademicYear, y => y.Pupils);
+        static int Held(PupilColumns p, PupilField field) => field.Kind == PupilFieldKind.Code
+            ? p.Codes(field).Count(c => c != 0) : p.Numbers(field).Count(v => !float.IsNaN(v));
+
+        // 2019/20 and 2020/21: no tests, exams or early years profile; no full-year absence for 2019/20.
+        foreach (var field in new[] { PupilFields.EyfsGld, PupilFields.Ks2RwmExp, PupilFields.Ks2ReadProg, PupilFields.Ks4Att8, PupilFields.Ks4P8, PupilFields.Ks4Em95 })
+        {
+            Held(years[2019], field).ShouldBe(0, field.Name);
+            Held(years[2020], field).ShouldBe(0, field.Name);
+        }
+        Held(years[2019], PupilFields.SessionsPossible).ShouldBe(0);
+        Held(years[2020], PupilFields.SessionsPossible).ShouldBeGreaterThan(0);
+        // Key stage 2 progress: 2021/22 and 2022/23, none for 2023/24 and 2024/25, back for 2025/26.
+        Held(years[2022], PupilFields.Ks2ReadProg).ShouldBeGreaterThan(0);
+        Held(years[2023], PupilFields.Ks2MatProg).ShouldBe(0);
+        Held(years[2024], PupilFields.Ks2ReadProg).ShouldBe(0);
+        Held(years[2025], PupilFields.Ks2ReadProg).ShouldBeGreaterThan(0);
+        Held(years[2024], PupilFields.Ks2RwmExp).ShouldBeGreaterThan(0);
+        // Progress 8: 2023/24, none for 2024/25 and 2025/26, while Attainment 8 goes on.
+        Held(years[2023], PupilFields.Ks4P8).ShouldBeGreaterThan(0);
+        Held(years[2024], PupilFields.Ks4P8).ShouldBe(0);
+        Held(years[2025], PupilFields.Ks4P8).ShouldBe(0);
+        Held(years[2025], PupilFields.Ks4Att8).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void ANurserySchool_HasItsParentsSurveyAnswers_AndNoPupilResults()
+    {
+        var nursery = new SyntheticSchool(123457, SchoolPhase.Nursery, 90, 0, -1);
+        var years = PupilDataGenerator.GenerateSchool(nursery, 2022, 3, 5);
+
+        years.Length.ShouldBe(3);
+        years.ShouldAllBe(y => y.Pupils.Count == 0 && y.Survey.Count > 10 && y.Survey.RespondentTypes.All(t => t == (byte)RespondentType.Parent));
+        PupilDataGenerator.GenerateSchool(nursery with { Phase = SchoolPhase.EarlyYearsSetting }, 2022, 3, 5).ShouldBeEmpty();
     }
 
     /// <summary>Pupils who stay keep their reference and characteristics that do not change, one year group up.</summary>

@@ -79,14 +79,36 @@ public abstract class ComputeIndicatorsTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
-    public async Task FloorStandard_CountsSchoolsBelowIt()
+    public async Task FloorStandard_CountsSchoolsBelowIt_InTheYearsTheDfESetOne()
     {
+        // 2018/19, the last year of floor standards: 70% and 83% are above the floor whatever the progress; 40% with
+        // reading progress -6 and maths -8 is below it.
+        await StoreAsync(Millbrook, 2018, new PupilBuilder().Add(21, ("KS2_RWM_EXP", "Y")).Add(9, ("KS2_RWM_EXP", "N")).Build());
+        await StoreAsync(Valewood, 2018, new PupilBuilder().Add(25, ("KS2_RWM_EXP", "Y")).Add(5, ("KS2_RWM_EXP", "N")).Build());
+        await StoreAsync(Ashcombe, 2018, new PupilBuilder()
+            .Add(8, ("KS2_RWM_EXP", "Y"), ("KS2_READ_PROG", "-6"), ("KS2_MAT_PROG", "-8"))
+            .Add(12, ("KS2_RWM_EXP", "N"), ("KS2_READ_PROG", "-6"), ("KS2_MAT_PROG", "-8")).Build());
         await ComputeAsync();
         var floor = _source.Computer.Slots.ToList().FindIndex(s => s.Id == "KS2_BELOW_FLOOR");
-        // The test pupils have no progress scores. Millbrook (70%) and Valewood (83%) are above the floor whatever their
-        // progress; Ashcombe (50%) could be below it, but without its progress scores it cannot be judged, so it is not counted.
-        var la = (await TalliesOf(AreaKind.LocalAuthority, "999", 2024))[floor, PupilGroup.All];
-        (la.N, la.D).ShouldBe((0, 2));
+        var then = (await TalliesOf(AreaKind.LocalAuthority, "999", 2018))[floor, PupilGroup.All];
+        (then.N, then.D).ShouldBe((1, 3));
+
+        // 2024/25: the DfE sets no floor standard, so no school is counted either way.
+        (await TalliesOf(AreaKind.LocalAuthority, "999", 2024))[floor, PupilGroup.All].IsEmpty.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Compute_LeavesOutEveryFigureTheDfEDidNotPublishForTheYear()
+    {
+        // Progress scores in the pupil file for 2023/24, a year the DfE published none (no key stage 1 baseline).
+        await StoreAsync(Valewood, 2023, new PupilBuilder().Add(25, ("KS2_RWM_EXP", "Y"), ("KS2_READ_PROG", "2")).Add(5, ("KS2_RWM_EXP", "N"), ("KS2_READ_PROG", "-1")).Build());
+        await ComputeAsync();
+
+        var slots = _source.Computer.Slots.ToList();
+        var school = await TalliesOf(AreaKind.School, Valewood.ToString(), 2023);
+        school[slots.FindIndex(s => s.Id == "KS2_RWM_EXP"), PupilGroup.All].D.ShouldBe(30);
+        school[slots.FindIndex(s => s.Id == "KS2_READ_PROG"), PupilGroup.All].IsEmpty.ShouldBeTrue();
+        (await TalliesOf(AreaKind.England, IndicatorResultSet.EnglandCode, 2023))[slots.FindIndex(s => s.Id == "KS2_READ_PROG"), PupilGroup.All].IsEmpty.ShouldBeTrue();
     }
 
     [Fact]

@@ -26,9 +26,12 @@ public sealed class DefaultRulesTests
         { "ofsted-requires-improvement", LevelOfSupport.Targeted },
         { "ofsted-leadership-requires-improvement", LevelOfSupport.Targeted },
         { "governance-concern", LevelOfSupport.Targeted },
-        { "ks2-below-floor", LevelOfSupport.Targeted },
-        { "ks4-below-floor", LevelOfSupport.Targeted },
+        { "ks2-attainment-low", LevelOfSupport.Targeted },
+        { "ks2-reading-progress-well-below-average", LevelOfSupport.Targeted },
+        { "ks2-maths-progress-well-below-average", LevelOfSupport.Targeted },
+        { "ks4-progress-well-below-average", LevelOfSupport.Targeted },
         { "ks2-attainment-low-and-not-improving", LevelOfSupport.Targeted },
+        { "ks4-attainment-low-and-not-improving", LevelOfSupport.Targeted },
         { "ks4-progress-low-and-not-improving", LevelOfSupport.Targeted },
         { "persistent-absence-high", LevelOfSupport.Targeted },
         { "sip-judges-requires-improvement", LevelOfSupport.Targeted },
@@ -51,19 +54,28 @@ public sealed class DefaultRulesTests
         "ofsted-safeguarding-not-effective" => new EvidenceBuilder().Ofsted(OfstedJudgement.Good, safeguardingEffective: false),
         "governance-breakdown-prejudicing-standards" => new EvidenceBuilder().Concern(ConcernKind.ManagementOrGovernance)
             .Judgement(JudgementSource.SchoolImprovementPartner, OfstedJudgement.Inadequate, JudgementArea.LeadershipAndManagement),
-        "ks2-standards-unacceptably-low" => new EvidenceBuilder().Share("KS2_BELOW_FLOOR", false, true, true),
-        "ks4-standards-unacceptably-low" => new EvidenceBuilder().Secondary().Share("KS4_BELOW_FLOOR", false, true, true),
+        // 20% of 60 pupils two years running: the interval's top (about 32%) is more than 20 points below England's 61%.
+        "ks2-standards-unacceptably-low" => new EvidenceBuilder().Proportion("KS2_RWM_EXP", 70, 20, 20),
+        // 15% of 150 against England's 46%: the interval's top (about 22%) is more than 20 points below.
+        "ks4-standards-unacceptably-low" => new EvidenceBuilder().Secondary().Proportion("KS4_BASICS_95", 50, 15, 15, england: 46, pupils: 150),
         "sip-judges-inadequate" => new EvidenceBuilder().Judgement(JudgementSource.SchoolImprovementPartner, OfstedJudgement.Inadequate),
         "self-evaluation-inadequate" => new EvidenceBuilder().Judgement(JudgementSource.SelfEvaluation, OfstedJudgement.Inadequate),
         "ofsted-requires-improvement" => new EvidenceBuilder().Ofsted(OfstedJudgement.RequiresImprovement),
         "ofsted-leadership-requires-improvement" => new EvidenceBuilder().Ofsted(OfstedJudgement.Good,
             keys: new() { [JudgementArea.LeadershipAndManagement] = OfstedJudgement.RequiresImprovement }),
         "governance-concern" => new EvidenceBuilder().Concern(ConcernKind.ManagementOrGovernance),
-        "ks2-below-floor" => new EvidenceBuilder().Share("KS2_BELOW_FLOOR", false, false, true),
-        "ks4-below-floor" => new EvidenceBuilder().Secondary().Share("KS4_BELOW_FLOOR", false, false, true),
+        // 42% of 150: the interval's top (about 50%) is more than 10 points below England's 61%.
+        "ks2-attainment-low" => new EvidenceBuilder().Proportion("KS2_RWM_EXP", 70, 70, 42, pupils: 150),
+        // 2025/26: the DfE publishes key stage 2 progress scores again.
+        "ks2-reading-progress-well-below-average" => new EvidenceBuilder().Score("KS2_READ_PROG", -4, -4, -4, pupils: 60),
+        "ks2-maths-progress-well-below-average" => new EvidenceBuilder().Score("KS2_MAT_PROG", -4, -4, -4, pupils: 60),
+        // 2023/24: the last year with Progress 8 before 2026/27.
+        "ks4-progress-well-below-average" => new EvidenceBuilder().Secondary().Score("KS4_P8", -0.7, -0.7, -0.7).InDataYear(2023),
+        // 35% of 150 three years running: the interval's top (about 43%) is below England's 46%.
+        "ks4-attainment-low-and-not-improving" => new EvidenceBuilder().Secondary().Proportion("KS4_BASICS_95", 35, 34, 35, england: 46, pupils: 150),
         // 45% of 60 pupils: the interval's top (about 57%) is below England's 61%, and no better than three years ago.
         "ks2-attainment-low-and-not-improving" => new EvidenceBuilder().Proportion("KS2_RWM_EXP", 46, 44, 45),
-        "ks4-progress-low-and-not-improving" => new EvidenceBuilder().Secondary().Score("KS4_P8", -0.4, -0.45, -0.4),
+        "ks4-progress-low-and-not-improving" => new EvidenceBuilder().Secondary().Score("KS4_P8", -0.4, -0.45, -0.4).InDataYear(2023),
         // 40% of 300 pupils against England's 20%: even the interval's bottom (about 34.6%) is over 10 points above.
         "persistent-absence-high" => new EvidenceBuilder().Proportion("PERSISTENT_ABSENCE", 40, 40, 40, england: 20, pupils: 300),
         "sip-judges-requires-improvement" => new EvidenceBuilder().Judgement(JudgementSource.SchoolImprovementPartner, OfstedJudgement.RequiresImprovement),
@@ -72,7 +84,7 @@ public sealed class DefaultRulesTests
         "no-recent-self-evaluation" => new EvidenceBuilder().Judgement(JudgementSource.SelfEvaluation, OfstedJudgement.Good, year: 2023),
         "no-recent-sip-judgement" => new EvidenceBuilder().NoJudgements(JudgementSource.SchoolImprovementPartner),
         "no-current-ks2-results" => new EvidenceBuilder().WithoutIndicator("KS2_RWM_EXP"),
-        "no-current-ks4-results" => new EvidenceBuilder().Secondary().WithoutIndicator("KS4_P8"),
+        "no-current-ks4-results" => new EvidenceBuilder().Secondary().WithoutIndicator("KS4_BASICS_95"),
         "no-current-absence-figures" => new EvidenceBuilder().WithoutIndicator("PERSISTENT_ABSENCE"),
         _ => throw new ArgumentException($"No test evidence for rule {ruleId}"),
     };
@@ -140,11 +152,69 @@ public sealed class DefaultRulesTests
     }
 
     [Fact]
-    public void BelowFloorOneYearOnly_IsTargetedNotIntensive()
+    public void VeryLowAttainmentInOneYearOnly_IsTargetedNotIntensive()
     {
-        var result = Evaluate(EvidenceFor("ks2-below-floor"));
+        var result = Evaluate(new EvidenceBuilder().Proportion("KS2_RWM_EXP", 70, 70, 20));
+        FiredIds(result).ShouldContain("ks2-attainment-low");
         FiredIds(result).ShouldNotContain("ks2-standards-unacceptably-low");
         result.Level.ShouldBe(LevelOfSupport.Targeted);
+    }
+
+    [Fact]
+    public void NoFloorStandardRule_IsLeft()
+    {
+        Shipped.DefaultRules.Rules.ShouldAllBe(r => !r.When.Reads.Any(k => k.Name.EndsWith("_BELOW_FLOOR")));
+        Shipped.DefaultRules.Rules.ShouldAllBe(r => !r.Description.Contains("floor", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void KeyStage2ProgressRules_DoNotFireIn2024To25_AndSayTheDfEPublishedNoProgressScores()
+    {
+        var result = Evaluate(new EvidenceBuilder().Score("KS2_READ_PROG", -6, -6, -6, pupils: 60).InDataYear(2024));
+
+        var outcome = result.Outcomes.Single(o => o.Rule.Id == "ks2-reading-progress-well-below-average");
+        outcome.Status.ShouldBe(RuleStatus.NotFired);
+        outcome.Evidence.ShouldContain(e => e.Value.StartsWith("Not published for 2024/25, because these pupils have no key stage 1 results"));
+        result.Level.ShouldBe(LevelOfSupport.Universal);
+    }
+
+    [Fact]
+    public void NoProgressScoresInAYearTheDfEPublishedNone_IsNotMissingEvidence()
+    {
+        var primary = Evaluate(new EvidenceBuilder().InDataYear(2024).WithoutIndicator("KS2_READ_PROG").WithoutIndicator("KS2_MAT_PROG"));
+        FiredIds(primary).ShouldNotContain("no-current-ks2-results");
+        primary.NeedsReview.ShouldBeFalse();
+
+        var secondary = Evaluate(new EvidenceBuilder().Secondary().WithoutIndicator("KS4_P8"));
+        FiredIds(secondary).ShouldNotContain("no-current-ks4-results");
+        secondary.Missing.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Progress8Rules_DoNotFireIn2025To26_ButDoIn2023To24()
+    {
+        var now = Evaluate(new EvidenceBuilder().Secondary().Score("KS4_P8", -0.9, -0.9, -0.9));
+        var outcome = now.Outcomes.Single(o => o.Rule.Id == "ks4-progress-well-below-average");
+        outcome.Status.ShouldBe(RuleStatus.NotFired);
+        outcome.Evidence.Single().Value.ShouldStartWith("Not published for 2025/26, because these pupils have no key stage 2 results");
+
+        var then = Evaluate(new EvidenceBuilder().Secondary().Score("KS4_P8", -0.9, -0.9, -0.9).InDataYear(2023));
+        FiredIds(then).ShouldContain("ks4-progress-well-below-average");
+    }
+
+    [Fact]
+    public void EachOfTheLastTwoYears_SkipsAYearWithNoResults()
+    {
+        // 2021/22's results, with none for 2020/21 (no tests): the year before is 2018/19.
+        var held = new IndicatorEvidence("KS2_RWM_EXP",
+        [
+            new IndicatorYear(2018, EvidenceBuilder.Percent(20, 60), 61, 61, null),
+            new IndicatorYear(2021, EvidenceBuilder.Percent(20, 60), 61, 61, null),
+        ]);
+        var result = Evaluate(new EvidenceBuilder().InDataYear(2021).WithIndicator(held));
+
+        FiredIds(result).ShouldContain("ks2-standards-unacceptably-low");
+        result.Fired.Single(o => o.Rule.Id == "ks2-standards-unacceptably-low").Evidence.Select(e => e.Date).ShouldBe(["2018/19", "2021/22"]);
     }
 
     [Fact]
@@ -205,7 +275,7 @@ public sealed class DefaultRulesTests
     public void PhaseRules_DoNotApplyToOtherPhases()
     {
         var result = Evaluate(new EvidenceBuilder().Secondary());
-        result.Outcomes.Single(o => o.Rule.Id == "ks2-below-floor").Status.ShouldBe(RuleStatus.NotApplicable);
+        result.Outcomes.Single(o => o.Rule.Id == "ks2-attainment-low").Status.ShouldBe(RuleStatus.NotApplicable);
         result.Outcomes.Single(o => o.Rule.Id == "no-current-ks2-results").Status.ShouldBe(RuleStatus.NotApplicable);
     }
 }

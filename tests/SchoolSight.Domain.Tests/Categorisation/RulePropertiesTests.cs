@@ -15,8 +15,17 @@ namespace SchoolSight.Domain.Tests.Categorisation;
 /// </summary>
 public sealed class RulePropertiesTests
 {
-    private static readonly string[] Percentages = ["KS2_RWM_EXP", "PERSISTENT_ABSENCE"];
+    private static readonly string[] Percentages = ["KS2_RWM_EXP", "KS4_BASICS_95", "PERSISTENT_ABSENCE"];
     private static readonly string[] Shares = ["KS2_BELOW_FLOOR", "KS4_BELOW_FLOOR"];
+
+    /// <summary>Progress scores and how far they spread: Progress 8 about ±1, key stage 2 progress about ±6.</summary>
+    private static readonly (string Id, double Scale)[] Scores = [("KS4_P8", 1), ("KS2_READ_PROG", 6), ("KS2_MAT_PROG", 6)];
+
+    /// <summary>
+    /// Data years with and without each measure published (2023/24 has Progress 8 but no key stage 2 progress;
+    /// 2024/25 has neither; 2025/26 has key stage 2 progress again), so the rules are tried both ways.
+    /// </summary>
+    private static readonly int[] DataYears = [2022, 2023, 2024, 2025];
     private static readonly SchoolPhase[] Phases = [SchoolPhase.Primary, SchoolPhase.Secondary, SchoolPhase.AllThrough, SchoolPhase.Special, SchoolPhase.Middle];
 
     /// <summary>A school's evidence and a worse version of it, built from one seed.</summary>
@@ -26,7 +35,8 @@ public sealed class RulePropertiesTests
         bool Chance(double p) => random.NextDouble() < p;
         var indicators = new Dictionary<string, IndicatorEvidence>();
         var worseIndicators = new Dictionary<string, IndicatorEvidence>();
-        var latestYear = Chance(0.8) ? EvidenceBuilder.DataYear : EvidenceBuilder.DataYear - 1;
+        var dataYear = DataYears[random.Next(DataYears.Length)];
+        var latestYear = Chance(0.8) ? dataYear : dataYear - 1;
 
         void Add(string id, Func<IndicatorValue> value, Func<IndicatorValue, IndicatorValue> worsen, double? england)
         {
@@ -41,7 +51,7 @@ public sealed class RulePropertiesTests
 
         foreach (var id in Percentages)
         {
-            var higherBetter = id == "KS2_RWM_EXP";
+            var higherBetter = id != "PERSISTENT_ABSENCE";
             Add(id, () => EvidenceBuilder.Percent(random.Next(0, 101), random.Next(3, 300)), v =>
             {
                 var delta = Chance(0.3) ? 0 : random.NextDouble() * 40;
@@ -49,16 +59,17 @@ public sealed class RulePropertiesTests
                 return v with { Value = v.Value + shift, Lower = v.Lower + shift, Upper = v.Upper + shift };
             }, random.Next(15, 70));
         }
-        Add("KS4_P8", () =>
-        {
-            var p8 = Math.Round(random.NextDouble() * 2 - 1, 2);
-            var half = random.NextDouble() * 0.4;
-            return new IndicatorValue(p8, p8 * 100, 100, random.Next(3, 250), p8 - half, p8 + half);
-        }, v =>
-        {
-            var delta = Chance(0.3) ? 0 : random.NextDouble();
-            return v with { Value = v.Value - delta, Lower = v.Lower - delta, Upper = v.Upper - delta };
-        }, 0);
+        foreach (var (id, scale) in Scores)
+            Add(id, () =>
+            {
+                var score = Math.Round((random.NextDouble() * 2 - 1) * scale, 2);
+                var half = random.NextDouble() * 0.4 * scale;
+                return new IndicatorValue(score, score * 100, 100, random.Next(3, 250), score - half, score + half);
+            }, v =>
+            {
+                var delta = Chance(0.3) ? 0 : random.NextDouble() * scale;
+                return v with { Value = v.Value - delta, Lower = v.Lower - delta, Upper = v.Upper - delta };
+            }, 0);
         foreach (var id in Shares)
             Add(id, () => Chance(0.3) ? new IndicatorValue(100, 1, 1, 1, null, null) : new IndicatorValue(0, 0, 1, 1, null, null),
                 v => Chance(0.5) ? new IndicatorValue(100, 1, 1, 1, null, null) : v, null);
@@ -96,7 +107,7 @@ public sealed class RulePropertiesTests
             Urn = 100000 + seed % 1000,
             Phase = phase,
             AsOf = EvidenceBuilder.Today,
-            LatestDataYear = EvidenceBuilder.DataYear,
+            LatestDataYear = dataYear,
             Indicators = i,
             Ofsted = o,
             Judgements = j,

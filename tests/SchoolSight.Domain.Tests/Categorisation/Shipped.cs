@@ -43,6 +43,7 @@ internal sealed class EvidenceBuilder
     public const int DataYear = 2025;
 
     private SchoolPhase _phase = SchoolPhase.Primary;
+    private int _dataYear = DataYear;
     private readonly Dictionary<string, IndicatorEvidence> _indicators = [];
     private OfstedEvidence? _ofsted = new(new DateOnly(2024, 3, 12), OfstedJudgement.Good, null, KeyJudgements(OfstedJudgement.Good), true, OfstedEvidenceSource.OfstedOutcomes);
 
@@ -63,9 +64,10 @@ internal sealed class EvidenceBuilder
 
     public EvidenceBuilder()
     {
-        // A good primary school: 70% at the expected standard three years running (England 61%), not below floor.
+        // A good primary school: 70% at the expected standard three years running (England 61%), average progress.
         Proportion("KS2_RWM_EXP", 70, 70, 70);
-        Share("KS2_BELOW_FLOOR", false, false, false);
+        Score("KS2_READ_PROG", 0.5, 0.5, 0.5, pupils: 60);
+        Score("KS2_MAT_PROG", 0.5, 0.5, 0.5, pupils: 60);
         Proportion("PERSISTENT_ABSENCE", 15, 15, 15, england: 20, pupils: 300);
     }
 
@@ -73,9 +75,10 @@ internal sealed class EvidenceBuilder
     {
         _phase = SchoolPhase.Secondary;
         _indicators.Remove("KS2_RWM_EXP");
-        _indicators.Remove("KS2_BELOW_FLOOR");
+        _indicators.Remove("KS2_READ_PROG");
+        _indicators.Remove("KS2_MAT_PROG");
+        Proportion("KS4_BASICS_95", 50, 50, 50, england: 46, pupils: 150);
         Score("KS4_P8", 0.1, 0.1, 0.1);
-        Share("KS4_BELOW_FLOOR", false, false, false);
         return this;
     }
 
@@ -97,8 +100,21 @@ internal sealed class EvidenceBuilder
 
     public EvidenceBuilder Series(string id, IReadOnlyList<double> values, Func<double, IndicatorValue> value, double? england)
     {
-        var first = DataYear - values.Count + 1;
+        var first = _dataYear - values.Count + 1;
         _indicators[id] = new IndicatorEvidence(id, [.. values.Select((v, i) => new IndicatorYear(first + i, value(v), england, england, null))]);
+        return this;
+    }
+
+    /// <summary>
+    /// Moves the evidence to another latest data year (each figure's year moves with it), e.g. to a year the DfE
+    /// published Progress 8 for.
+    /// </summary>
+    public EvidenceBuilder InDataYear(int year)
+    {
+        var shift = year - _dataYear;
+        foreach (var (id, held) in _indicators.ToList())
+            _indicators[id] = held with { Years = [.. held.Years.Select(y => y with { AcademicYear = y.AcademicYear + shift })] };
+        _dataYear = year;
         return this;
     }
 
@@ -158,7 +174,7 @@ internal sealed class EvidenceBuilder
         Urn = 100001,
         Phase = _phase,
         AsOf = Today,
-        LatestDataYear = DataYear,
+        LatestDataYear = _dataYear,
         Indicators = new Dictionary<string, IndicatorEvidence>(_indicators),
         Ofsted = _ofsted,
         Judgements = [.. _judgements],

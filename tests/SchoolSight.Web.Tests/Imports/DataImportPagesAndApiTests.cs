@@ -57,8 +57,10 @@ public abstract partial class DataImportPagesAndApiTests(DatabaseProvider provid
         var years = await db.PupilDataBlocks.Select(b => b.AcademicYear).Distinct().OrderBy(y => y).ToListAsync();
         years.ShouldBe([2022, 2023, 2024]);
         (await db.PupilDataBlocks.Select(b => b.Urn).Distinct().CountAsync()).ShouldBeGreaterThan(65);
-        (await db.SurveyDataBlocks.CountAsync()).ShouldBe(await db.PupilDataBlocks.CountAsync());
+        // Every school with pupils has a survey, and so do the three nursery schools (their parents answer it).
+        (await db.SurveyDataBlocks.CountAsync()).ShouldBe(await db.PupilDataBlocks.CountAsync() + 3 * 3);
         (await db.PupilDataBlocks.AnyAsync(b => b.Urn == DemoSeeder.DemoHeadSchoolUrn)).ShouldBeFalse("a nursery school has no pupils in year groups R to 13");
+        (await db.SurveyDataBlocks.CountAsync(b => b.Urn == DemoSeeder.DemoHeadSchoolUrn)).ShouldBe(3);
     }
 
     [Fact]

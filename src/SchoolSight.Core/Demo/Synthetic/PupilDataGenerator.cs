@@ -21,7 +21,7 @@ public static class PupilDataGenerator
     /// <summary>Each school's years, school by school in the order given, with <paramref name="years"/> academic years from <paramref name="firstAcademicYear"/>.</summary>
     public static IEnumerable<SyntheticSchoolYear[]> Generate(IEnumerable<SyntheticSchool> schools, int firstAcademicYear, int years, long seed)
     {
-        foreach (var chunk in schools.Where(s => s.HasPupils).Chunk(Batch))
+        foreach (var chunk in schools.Where(s => s.HasPupils || s.HasParentsOnly).Chunk(Batch))
         {
             var results = new SyntheticSchoolYear[chunk.Length][];
             Parallel.For(0, chunk.Length, i => results[i] = GenerateSchool(chunk[i], firstAcademicYear, years, seed));
@@ -34,9 +34,12 @@ public static class PupilDataGenerator
 
     public static SyntheticSchoolYear[] GenerateSchool(SyntheticSchool school, int firstAcademicYear, int years, long seed)
     {
-        if (!school.HasPupils) return [];
+        if (!school.HasPupils && !school.HasParentsOnly) return [];
         var random = new SyntheticRandom(seed, school.Urn);
         var intake = SchoolIntake.Draw(school, random);
+        if (school.HasParentsOnly)
+            return [.. Enumerable.Range(0, years).Select(t => new SyntheticSchoolYear(school.Urn, firstAcademicYear + t, new PupilColumns(0),
+                SurveyResponses.DrawParents(school.NumberOnRoll, intake, random)))];
         var roll = new SchoolRoll(school, intake, random);
         var result = new SyntheticSchoolYear[years];
         for (var t = 0; t < years; t++)
@@ -47,6 +50,7 @@ public static class PupilDataGenerator
             var columns = new PupilColumns(pupils.Count);
             for (var i = 0; i < pupils.Count; i++) PupilOutcomes.Fill(columns, i, pupils[i], school, intake, random);
             var survey = SurveyResponses.Draw(columns, pupils, intake, random);
+            UnpublishedResults.Blank(columns, firstAcademicYear + t, UnpublishedResults.Catalogue);
             result[t] = new SyntheticSchoolYear(school.Urn, firstAcademicYear + t, columns, survey);
         }
         return result;

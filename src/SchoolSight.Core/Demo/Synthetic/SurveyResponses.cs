@@ -51,6 +51,27 @@ internal static class SurveyResponses
         return survey;
     }
 
+    /// <summary>A nursery school's survey: parents only (one per child), at the school's response rate, following its climate.</summary>
+    public static SurveyColumns DrawParents(int children, SchoolIntake intake, SyntheticRandom r)
+    {
+        var climate = intake.Climate + r.Normal(0, 0.15);
+        var parentRate = Math.Clamp(intake.ParentResponseRate + r.Normal(0, 0.04), 0.2, 0.6);
+        var count = Enumerable.Range(0, children).Count(_ => r.Chance(parentRate));
+        var survey = new SurveyColumns(count);
+        var answers = SurveyFields.Questions.Select(survey.Answers).ToArray();
+        for (var k = 0; k < count; k++)
+        {
+            survey.RespondentTypes[k] = (byte)RespondentType.Parent;
+            var own = 0.5 * climate + 0.15 + r.Normal(0, 0.35);
+            for (var q = 0; q < answers.Length; q++)
+            {
+                var draw = r.NextDouble();
+                answers[q][k] = draw < 0.03 ? (byte)0 : draw < 0.03 + (q is 1 or 5 or 6 ? 0.1 : 0.04) ? SurveyFields.DontKnow : Agreement(own + QuestionShift[q] + r.Normal(0, 0.95));
+            }
+        }
+        return survey;
+    }
+
     private static byte Agreement(double latent) => latent switch
     {
         > 1.0 => SurveyFields.StronglyAgree,

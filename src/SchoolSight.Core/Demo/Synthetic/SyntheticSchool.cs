@@ -6,7 +6,7 @@ namespace SchoolSight.Core.Demo.Synthetic;
 /// <summary>
 /// A school the generator makes pupils for: its URN, phase, number on roll and the year groups it teaches
 /// (0 is reception, 1–13 the national curriculum years). Nursery schools and early years settings have no pupils in
-/// these year groups, so none are made for them.
+/// these year groups, so none are made for them; a nursery school's parents answer the LA's perception survey.
 /// </summary>
 public sealed record SyntheticSchool(int Urn, SchoolPhase Phase, int NumberOnRoll, int FirstYearGroup, int LastYearGroup)
 {
@@ -15,13 +15,16 @@ public sealed record SyntheticSchool(int Urn, SchoolPhase Phase, int NumberOnRol
 
     public bool HasPupils => NumberOnRoll > 0 && FirstYearGroup <= LastYearGroup;
 
+    /// <summary>A nursery school: no pupil-level results (its children are below school age), but parents who answer the survey.</summary>
+    public bool HasParentsOnly => Phase == SchoolPhase.Nursery && NumberOnRoll > 0 && !HasPupils;
+
     public bool IsSecondaryAge => FirstYearGroup >= 7;
 
     /// <summary>The year groups taught, from the statutory age range GIAS gives (a pupil aged 4 at the start of the year is in reception).</summary>
     public static SyntheticSchool From(int urn, SchoolDetails details)
     {
         var phase = details.Phase;
-        if (phase is SchoolPhase.Nursery or SchoolPhase.EarlyYearsSetting) return new(urn, phase, 0, 0, -1);
+        if (phase is SchoolPhase.Nursery or SchoolPhase.EarlyYearsSetting) return new(urn, phase, phase == SchoolPhase.Nursery ? details.NumberOfPupils ?? 0 : 0, 0, -1);
         var (defaultLow, defaultHigh) = phase switch
         {
             SchoolPhase.Primary => (4, 11),

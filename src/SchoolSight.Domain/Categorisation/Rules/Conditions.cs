@@ -113,6 +113,7 @@ public sealed record IndicatorCondition(IndicatorDefinition Indicator, Indicator
     public override ConditionResult Evaluate(SchoolEvidence evidence)
     {
         var name = Indicator.Name;
+        if (NotPublished(Indicator, evidence) is { } unpublished) return unpublished;
         if (!evidence.Indicators.TryGetValue(Indicator.Id, out var held) || held.Latest is not { } latest)
             return ConditionResult.MissingEvidence($"{name}: no figure held");
         if (evidence.LatestDataYear is { } dataYear && latest.AcademicYear < dataYear)
@@ -129,7 +130,9 @@ public sealed record IndicatorCondition(IndicatorDefinition Indicator, Indicator
             return ConditionResult.Of(holds, item);
         }
 
-        var years = held.Years.Where(y => y.AcademicYear > latest.AcademicYear - ForYears).ToList();
+        // "Each of the last N years" counts the years the measure was published: a year with no results is skipped, not failed.
+        var wanted = Enumerable.Range(0, 10).Select(back => latest.AcademicYear - back).Where(Indicator.IsPublishedIn).Take(ForYears).ToHashSet();
+        var years = held.Years.Where(y => wanted.Contains(y.AcademicYear)).ToList();
         if (years.Count < ForYears)
             return ConditionResult.MissingEvidence($"{name}: the test needs each of the last {ForYears} years and {years.Count} {(years.Count == 1 ? "is" : "are")} held");
         var items = new List<EvidenceItem>();
@@ -144,6 +147,15 @@ public sealed record IndicatorCondition(IndicatorDefinition Indicator, Indicator
         }
         return ConditionResult.Of(all, [.. items]);
     }
+
+    /// <summary>
+    /// A measure the DfE did not publish for the LA's latest data year cannot be held, so a rule that needs it does not
+    /// fire (and missing evidence is not claimed); the evidence says why, in the indicator's own words.
+    /// </summary>
+    internal static ConditionResult? NotPublished(IndicatorDefinition indicator, SchoolEvidence evidence) =>
+        evidence.LatestDataYear is { } year && indicator.NotPublishedIn(year) is { } reason
+            ? ConditionResult.Of(false, new EvidenceItem(indicator.Name, reason, AcademicYear.Format(year)))
+            : null;
 
     private (bool Holds, EvidenceItem? Item, string? Missing, string? Note) TestYear(IndicatorYear year)
     {
@@ -328,6 +340,7 @@ public sealed record MissingCondition(EvidenceKey Key, int WithinYears, Indicato
             return ConditionResult.Of(stale, new EvidenceItem(what, stale ? $"none for {window}; the latest is for {AcademicYear.Format(latest.AcademicYear)}" : "recorded", AcademicYear.Format(latest.AcademicYear)));
         }
         var indicator = Indicator!;
+        if (IndicatorCondition.NotPublished(indicator, evidence) is { } unpublished) return unpublished;
         if (!evidence.Indicators.TryGetValue(indicator.Id, out var held) || held.Latest is not { } year)
             return ConditionResult.Of(true, new EvidenceItem(indicator.Name, "no figure held", evidence.LatestDataYear is { } y ? AcademicYear.Format(y) : "—"));
         var needed = (evidence.LatestDataYear ?? year.AcademicYear) - WithinYears + 1;

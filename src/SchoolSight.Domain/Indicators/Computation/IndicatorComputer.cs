@@ -53,6 +53,24 @@ public sealed class IndicatorComputer
         }
     }
 
+    /// <summary>
+    /// Empties every figure the DfE did not publish for <paramref name="academicYear"/> (<see cref="IndicatorDefinition.NotPublishedIn"/>),
+    /// whether it came from pupil-level rows or published files, so no school, area, benchmark or rule ever sees one:
+    /// a school share goes too when any measure its rule reads was not published.
+    /// </summary>
+    public void WithholdUnpublished(IndicatorTallies tallies, int academicYear)
+    {
+        for (var slot = 0; slot < Slots.Count; slot++)
+        {
+            var indicator = Slots[slot];
+            var published = indicator.IsPublishedIn(academicYear)
+                && (indicator.SchoolRule?.Tests.All(t => Catalogue.Find(t.IndicatorId)?.IsPublishedIn(academicYear) ?? true) ?? true);
+            if (published) continue;
+            for (var g = 0; g < IndicatorTallies.GroupCount; g++) tallies[slot, (PupilGroup)g] = default;
+            if (tallies.Histograms[slot] is { } histogram) Array.Clear(histogram);
+        }
+    }
+
     private void CountPupils(PupilColumns pupils, IndicatorTallies tallies)
     {
         var n = pupils.Count;
