@@ -55,8 +55,8 @@ public sealed class CategorisationEvidence(AppDbContext db, IndicatorCatalogueSo
         var inspections = await db.OfstedInspections.AsNoTracking().Where(o => urnList.Contains(o.Urn))
             .ToDictionaryAsync(o => o.Urn, o => o.Outcome, ct);
         var judgements = (await db.SchoolJudgements.AsNoTracking().Where(j => urnList.Contains(j.Urn))
-                .Select(j => new { j.Urn, j.Source, j.Area, j.AcademicYear, j.Grade, j.JudgedOn }).ToListAsync(ct))
-            .ToLookup(j => j.Urn, j => new JudgementEvidence(j.Source, j.Area, j.AcademicYear, j.Grade, j.JudgedOn));
+                .Select(j => new { j.Urn, j.Source, j.Area, j.AcademicYear, j.Grade, j.ReportCardGrade, j.JudgedOn }).ToListAsync(ct))
+            .ToLookup(j => j.Urn, j => new JudgementEvidence(j.Source, j.Area, j.AcademicYear, JudgementGrade.From(j.Grade, j.ReportCardGrade), j.JudgedOn));
         var concerns = (await db.SchoolConcerns.AsNoTracking().Where(c => urnList.Contains(c.Urn) && c.RaisedOn <= asOf && (c.ClosedOn == null || c.ClosedOn > asOf))
                 .Select(c => new { c.Urn, c.Kind, c.RaisedOn }).ToListAsync(ct))
             .ToLookup(c => c.Urn, c => new ConcernEvidence(c.Kind, c.RaisedOn));
@@ -139,7 +139,23 @@ public sealed class CategorisationEvidence(AppDbContext db, IndicatorCatalogueSo
         Key(JudgementArea.LeadershipAndManagement, outcome.LeadershipAndManagement);
         Key(JudgementArea.EarlyYears, outcome.EarlyYears);
         Key(JudgementArea.SixthForm, outcome.SixthForm);
-        return new OfstedEvidence(date, outcome.OverallEffectiveness, outcome.CategoryOfConcern, keys, outcome.SafeguardingEffective, OfstedEvidenceSource.OfstedOutcomes);
+        var card = new Dictionary<JudgementArea, ReportCardGrade>();
+        void Card(JudgementArea area, ReportCardGrade? grade)
+        {
+            if (grade is { } g) card[area] = g;
+        }
+        Card(JudgementArea.Inclusion, outcome.Inclusion);
+        Card(JudgementArea.CurriculumAndTeaching, outcome.CurriculumAndTeaching);
+        Card(JudgementArea.Achievement, outcome.Achievement);
+        Card(JudgementArea.AttendanceAndBehaviour, outcome.AttendanceAndBehaviour);
+        Card(JudgementArea.PersonalDevelopmentAndWellbeing, outcome.PersonalDevelopmentAndWellbeing);
+        Card(JudgementArea.LeadershipAndGovernance, outcome.LeadershipAndGovernance);
+        Card(JudgementArea.EarlyYears, outcome.EarlyYearsReportCard);
+        Card(JudgementArea.SixthForm, outcome.SixthFormReportCard);
+        return new OfstedEvidence(date, outcome.OverallEffectiveness, outcome.CategoryOfConcern, keys, outcome.SafeguardingEffective, OfstedEvidenceSource.OfstedOutcomes)
+        {
+            ReportCard = card,
+        };
     }
 
     /// <summary>GIAS's <c>OfstedRating (name)</c> and <c>OfstedLastInsp</c>: the overall outcome only, no key judgements.</summary>

@@ -155,7 +155,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.AppUser", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -235,7 +235,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.SipAssignment", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.SipAssignment", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -248,20 +248,6 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.HasIndex("Urn");
 
                     b.ToTable("SipAssignments");
-                });
-
-            modelBuilder.Entity("SchoolSight.Core.Attachments.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("AttachmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("AttachmentId");
-
-                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Attachments.Attachment", b =>
@@ -324,6 +310,20 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.HasIndex("RecordType", "RecordKey");
 
                     b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Auditing.AuditEntry", b =>
@@ -664,7 +664,6 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(60)");
 
                     b.Property<string>("Grade")
-                        .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
@@ -679,6 +678,10 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReportCardGrade")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1740,6 +1743,14 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Achievement")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("AttendanceAndBehaviour")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
                             b1.Property<string>("BehaviourAndAttitudes")
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
@@ -1748,7 +1759,19 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
 
+                            b1.Property<string>("CurriculumAndTeaching")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
                             b1.Property<string>("EarlyYears")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("EarlyYearsReportCard")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("Inclusion")
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
 
@@ -1763,6 +1786,10 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
 
+                            b1.Property<string>("LeadershipAndGovernance")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
                             b1.Property<string>("LeadershipAndManagement")
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
@@ -1772,6 +1799,10 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                                 .HasColumnType("character varying(60)");
 
                             b1.Property<string>("PersonalDevelopment")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("PersonalDevelopmentAndWellbeing")
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
 
@@ -1797,6 +1828,10 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                                 .HasColumnType("boolean");
 
                             b1.Property<string>("SixthForm")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("SixthFormReportCard")
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
 
@@ -2258,7 +2293,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2267,7 +2302,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2282,7 +2317,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2291,27 +2326,27 @@ namespace SchoolSight.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.SipAssignment", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.SipAssignment", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany("Assignments")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Attachments.AttachmentContent", b =>
+            modelBuilder.Entity("SchoolSight.Domain.Attachments.AttachmentContent", b =>
                 {
                     b.HasOne("SchoolSight.Domain.Attachments.Attachment", null)
                         .WithOne()
-                        .HasForeignKey("SchoolSight.Core.Attachments.AttachmentContent", "AttachmentId")
+                        .HasForeignKey("SchoolSight.Domain.Attachments.AttachmentContent", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2580,7 +2615,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.Navigation("Locality");
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.AppUser", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>
                 {
                     b.Navigation("Assignments");
                 });

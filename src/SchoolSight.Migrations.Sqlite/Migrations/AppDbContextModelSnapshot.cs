@@ -146,7 +146,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.AppUser", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -226,7 +226,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.SipAssignment", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.SipAssignment", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -239,20 +239,6 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("Urn");
 
                     b.ToTable("SipAssignments");
-                });
-
-            modelBuilder.Entity("SchoolSight.Core.Attachments.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("AttachmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("AttachmentId");
-
-                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Attachments.Attachment", b =>
@@ -315,6 +301,20 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("RecordType", "RecordKey");
 
                     b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentContents", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Auditing.AuditEntry", b =>
@@ -641,7 +641,6 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Grade")
-                        .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
@@ -655,6 +654,10 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportCardGrade")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -1687,6 +1690,14 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Achievement")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AttendanceAndBehaviour")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("BehaviourAndAttitudes")
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
@@ -1695,7 +1706,19 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("CurriculumAndTeaching")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("EarlyYears")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EarlyYearsReportCard")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Inclusion")
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
 
@@ -1710,6 +1733,10 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("LeadershipAndGovernance")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("LeadershipAndManagement")
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
@@ -1719,6 +1746,10 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("PersonalDevelopment")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PersonalDevelopmentAndWellbeing")
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
 
@@ -1744,6 +1775,10 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("SixthForm")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SixthFormReportCard")
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
 
@@ -2197,7 +2232,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2206,7 +2241,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2221,7 +2256,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2230,27 +2265,27 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.SipAssignment", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.SipAssignment", b =>
                 {
-                    b.HasOne("SchoolSight.Core.Access.AppUser", null)
+                    b.HasOne("SchoolSight.Core.Data.AppUser", null)
                         .WithMany("Assignments")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Attachments.AttachmentContent", b =>
+            modelBuilder.Entity("SchoolSight.Domain.Attachments.AttachmentContent", b =>
                 {
                     b.HasOne("SchoolSight.Domain.Attachments.Attachment", null)
                         .WithOne()
-                        .HasForeignKey("SchoolSight.Core.Attachments.AttachmentContent", "AttachmentId")
+                        .HasForeignKey("SchoolSight.Domain.Attachments.AttachmentContent", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2519,7 +2554,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.Navigation("Locality");
                 });
 
-            modelBuilder.Entity("SchoolSight.Core.Access.AppUser", b =>
+            modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>
                 {
                     b.Navigation("Assignments");
                 });

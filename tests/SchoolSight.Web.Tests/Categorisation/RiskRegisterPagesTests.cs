@@ -97,7 +97,7 @@ public abstract class RiskRegisterPagesTests(RegisterApp fixture)
         head.GetProperty("programmeCase").GetProperty("tier").GetString().ShouldBe("Intensive");
         page.ShouldContain("Early years outcomes below the LA for three years");
         page.ShouldContain("moved up to more support, from Targeted to Intensive");
-        page.ShouldContain("Not graded (after September 2024); special measures");
+        page.ShouldContain("Report card: grades not recorded; special measures");
         page.ShouldContain("SIP: Inadequate");
         page.ShouldContain("href=\"/Programme/Cases/");
         page.ShouldContain("href=\"/RiskRegister\"", customMessage: "the service navigation links the register");
