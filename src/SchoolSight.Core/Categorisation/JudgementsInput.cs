@@ -61,9 +61,7 @@ public sealed class JudgementsInputValidator : AbstractValidator<JudgementsInput
             .WithMessage($"The note must be {SchoolJudgement.NoteMaxLength:N0} characters or fewer");
         RuleFor(x => x).Custom((input, context) =>
         {
-            // The scale is the one of the day the judgements were made; without a date there is nothing to read them on.
-            if (input.JudgedOn is not { } judgedOn) return;
-            var scale = JudgementScales.For(judgedOn);
+            // The scale is the one of the day the judgements were made; without a date, a grade of either scale is read.
             foreach (var (key, value) in input.Grades)
             {
                 if (!JudgementVocabulary.TryParseArea(key, out var area))
@@ -71,6 +69,14 @@ public sealed class JudgementsInputValidator : AbstractValidator<JudgementsInput
                     context.AddFailure(new ValidationFailure($"Grades.{key}", $"'{key}' is not an area: use one of {AreaList}"));
                     continue;
                 }
+                if (input.JudgedOn is not { } judgedOn)
+                {
+                    if (!string.IsNullOrWhiteSpace(value) && !JudgementScale.FourPoint.TryParseGrade(value, out _) && !JudgementScale.ReportCard.TryParseGrade(value, out _))
+                        context.AddFailure(new ValidationFailure(JudgementsInput.GradeField(area),
+                            $"'{value}' is not a grade: use {string.Join(", ", JudgementScale.FourPoint.Grades().Select(g => g.Slug))} before 10 November 2025, or {string.Join(", ", JudgementScale.ReportCard.Grades().Select(g => g.Slug))} from then"));
+                    continue;
+                }
+                var scale = JudgementScales.For(judgedOn);
                 if (!scale.Areas().Contains(area))
                 {
                     if (!string.IsNullOrWhiteSpace(value))
