@@ -128,35 +128,24 @@ public sealed class CategorisationEvidence(AppDbContext db, IndicatorCatalogueSo
     public static OfstedEvidence? FromOfsted(OfstedOutcome outcome)
     {
         if (outcome.InspectionDate is not { } date) return null;
-        var keys = new Dictionary<JudgementArea, OfstedJudgement>();
-        void Key(JudgementArea area, OfstedJudgement? grade)
-        {
-            if (grade is { } g) keys[area] = g;
-        }
-        Key(JudgementArea.QualityOfEducation, outcome.QualityOfEducation);
-        Key(JudgementArea.BehaviourAndAttitudes, outcome.BehaviourAndAttitudes);
-        Key(JudgementArea.PersonalDevelopment, outcome.PersonalDevelopment);
-        Key(JudgementArea.LeadershipAndManagement, outcome.LeadershipAndManagement);
-        Key(JudgementArea.EarlyYears, outcome.EarlyYears);
-        Key(JudgementArea.SixthForm, outcome.SixthForm);
-        var card = new Dictionary<JudgementArea, ReportCardGrade>();
-        void Card(JudgementArea area, ReportCardGrade? grade)
-        {
-            if (grade is { } g) card[area] = g;
-        }
-        Card(JudgementArea.Inclusion, outcome.Inclusion);
-        Card(JudgementArea.CurriculumAndTeaching, outcome.CurriculumAndTeaching);
-        Card(JudgementArea.Achievement, outcome.Achievement);
-        Card(JudgementArea.AttendanceAndBehaviour, outcome.AttendanceAndBehaviour);
-        Card(JudgementArea.PersonalDevelopmentAndWellbeing, outcome.PersonalDevelopmentAndWellbeing);
-        Card(JudgementArea.LeadershipAndGovernance, outcome.LeadershipAndGovernance);
-        Card(JudgementArea.EarlyYears, outcome.EarlyYearsReportCard);
-        Card(JudgementArea.SixthForm, outcome.SixthFormReportCard);
+        var keys = Graded<OfstedJudgement>(
+            (JudgementArea.QualityOfEducation, outcome.QualityOfEducation), (JudgementArea.BehaviourAndAttitudes, outcome.BehaviourAndAttitudes),
+            (JudgementArea.PersonalDevelopment, outcome.PersonalDevelopment), (JudgementArea.LeadershipAndManagement, outcome.LeadershipAndManagement),
+            (JudgementArea.EarlyYears, outcome.EarlyYears), (JudgementArea.SixthForm, outcome.SixthForm));
+        var card = Graded<ReportCardGrade>(
+            (JudgementArea.Inclusion, outcome.Inclusion), (JudgementArea.CurriculumAndTeaching, outcome.CurriculumAndTeaching),
+            (JudgementArea.Achievement, outcome.Achievement), (JudgementArea.AttendanceAndBehaviour, outcome.AttendanceAndBehaviour),
+            (JudgementArea.PersonalDevelopmentAndWellbeing, outcome.PersonalDevelopmentAndWellbeing), (JudgementArea.LeadershipAndGovernance, outcome.LeadershipAndGovernance),
+            (JudgementArea.EarlyYears, outcome.EarlyYearsReportCard), (JudgementArea.SixthForm, outcome.SixthFormReportCard));
         return new OfstedEvidence(date, outcome.OverallEffectiveness, outcome.CategoryOfConcern, keys, outcome.SafeguardingEffective, OfstedEvidenceSource.OfstedOutcomes)
         {
             ReportCard = card,
         };
     }
+
+    /// <summary>The areas given a grade, on the scale of <typeparamref name="T"/>.</summary>
+    private static Dictionary<JudgementArea, T> Graded<T>(params (JudgementArea Area, T? Grade)[] areas) where T : struct, Enum =>
+        areas.Where(a => a.Grade is not null).ToDictionary(a => a.Area, a => a.Grade!.Value);
 
     /// <summary>GIAS's <c>OfstedRating (name)</c> and <c>OfstedLastInsp</c>: the overall outcome only, no key judgements.</summary>
     public static OfstedEvidence? FromGias(string? rating, DateOnly? inspected)
