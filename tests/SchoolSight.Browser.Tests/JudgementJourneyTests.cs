@@ -22,9 +22,10 @@ public sealed class JudgementJourneyTests(BrowserSession session)
         await sip.GetByRole(AriaRole.Link, new() { NameRegex = new("^Record SIP judgements") }).First.ClickAsync();
         await sip.Locator("h1", new() { HasTextString = "The school improvement partner's judgements" }).WaitForAsync();
 
-        // A date in the future is refused with a message by the field; nothing is saved.
-        await sip.Locator("input[name='Input.Grades[overall-effectiveness]'][value='inadequate']").CheckAsync();
-        await sip.Locator("input[name='Input.Grades[leadership-and-management]'][value='inadequate']").CheckAsync();
+        // Judgements made today are on the report card's scale. A date in the future is refused with a message by the field; nothing is saved.
+        (await sip.Locator("[data-testid=scale]").InnerTextAsync()).ShouldContain("five-point scale");
+        await sip.Locator("input[name='Input.Grades[leadership-and-governance]'][value='urgent-improvement']").CheckAsync();
+        await sip.Locator("input[name='Input.Grades[achievement]'][value='needs-attention']").CheckAsync();
         await sip.Locator("#Input_JudgedOn").FillAsync(DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"));
         await sip.GetByRole(AriaRole.Button, new() { Name = "Save the judgements" }).ClickAsync();
         (await sip.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("The date the judgements were made must be today or in the past");
@@ -35,12 +36,11 @@ public sealed class JudgementJourneyTests(BrowserSession session)
         await sip.GetByRole(AriaRole.Button, new() { Name = "Save the judgements" }).ClickAsync();
         await sip.WaitForURLAsync(url => url.Contains($"/Schools/{school}/Judgements", StringComparison.Ordinal) && !url.Contains("/Record", StringComparison.Ordinal));
 
-        // The year's table shows the SIP's inadequate judgements beside the school's own, and says they differ.
-        var table = sip.Locator("table[data-testid^=judgements-]").First;
-        var overall = await table.Locator("tr", new() { HasTextString = "Overall effectiveness" }).InnerTextAsync();
-        overall.ShouldContain("Inadequate");
-        (await table.Locator("tr", new() { HasTextString = "Leadership and management" }).InnerTextAsync()).ShouldContain("Inadequate");
-        (await sip.Locator("[data-testid^=overall-differs-]").First.InnerTextAsync()).ShouldContain("differs from the school's self-evaluation");
+        // The year's report card table shows the SIP's grades beside the school's own, and says where they differ.
+        var table = sip.Locator("table[data-testid$=-report-card]").First;
+        (await table.Locator("tr", new() { HasTextString = "Leadership and governance" }).InnerTextAsync()).ShouldContain("Urgent improvement");
+        (await table.Locator("tr", new() { HasTextString = "Achievement" }).InnerTextAsync()).ShouldContain("Needs attention");
+        (await sip.Locator("[data-testid^=areas-differ-]").First.InnerTextAsync()).ShouldContain("leadership and governance");
         await BrowserSession.ScreenshotAsync(sip, "judgements-02-recorded");
     }
 }

@@ -55,8 +55,8 @@ public sealed class CategorisationEvidence(AppDbContext db, IndicatorCatalogueSo
         var inspections = await db.OfstedInspections.AsNoTracking().Where(o => urnList.Contains(o.Urn))
             .ToDictionaryAsync(o => o.Urn, o => o.Outcome, ct);
         var judgements = (await db.SchoolJudgements.AsNoTracking().Where(j => urnList.Contains(j.Urn))
-                .Select(j => new { j.Urn, j.Source, j.Area, j.AcademicYear, j.Grade, j.JudgedOn }).ToListAsync(ct))
-            .ToLookup(j => j.Urn, j => new JudgementEvidence(j.Source, j.Area, j.AcademicYear, j.Grade, j.JudgedOn));
+                .Select(j => new { j.Urn, j.Source, j.Area, j.AcademicYear, j.Grade, j.ReportCardGrade, j.JudgedOn }).ToListAsync(ct))
+            .ToLookup(j => j.Urn, j => new JudgementEvidence(j.Source, j.Area, j.AcademicYear, JudgementGrade.From(j.Grade, j.ReportCardGrade), j.JudgedOn));
         var concerns = (await db.SchoolConcerns.AsNoTracking().Where(c => urnList.Contains(c.Urn) && c.RaisedOn <= asOf && (c.ClosedOn == null || c.ClosedOn > asOf))
                 .Select(c => new { c.Urn, c.Kind, c.RaisedOn }).ToListAsync(ct))
             .ToLookup(c => c.Urn, c => new ConcernEvidence(c.Kind, c.RaisedOn));
@@ -128,19 +128,24 @@ public sealed class CategorisationEvidence(AppDbContext db, IndicatorCatalogueSo
     public static OfstedEvidence? FromOfsted(OfstedOutcome outcome)
     {
         if (outcome.InspectionDate is not { } date) return null;
-        var keys = new Dictionary<JudgementArea, OfstedJudgement>();
-        void Key(JudgementArea area, OfstedJudgement? grade)
+        var keys = Graded<OfstedJudgement>(
+            (JudgementArea.QualityOfEducation, outcome.QualityOfEducation), (JudgementArea.BehaviourAndAttitudes, outcome.BehaviourAndAttitudes),
+            (JudgementArea.PersonalDevelopment, outcome.PersonalDevelopment), (JudgementArea.LeadershipAndManagement, outcome.LeadershipAndManagement),
+            (JudgementArea.EarlyYears, outcome.EarlyYears), (JudgementArea.SixthForm, outcome.SixthForm));
+        var card = Graded<ReportCardGrade>(
+            (JudgementArea.Inclusion, outcome.Inclusion), (JudgementArea.CurriculumAndTeaching, outcome.CurriculumAndTeaching),
+            (JudgementArea.Achievement, outcome.Achievement), (JudgementArea.AttendanceAndBehaviour, outcome.AttendanceAndBehaviour),
+            (JudgementArea.PersonalDevelopmentAndWellbeing, outcome.PersonalDevelopmentAndWellbeing), (JudgementArea.LeadershipAndGovernance, outcome.LeadershipAndGovernance),
+            (JudgementArea.EarlyYears, outcome.EarlyYearsReportCard), (JudgementArea.SixthForm, outcome.SixthFormReportCard));
+        return new OfstedEvidence(date, outcome.OverallEffectiveness, outcome.CategoryOfConcern, keys, outcome.SafeguardingEffective, OfstedEvidenceSource.OfstedOutcomes)
         {
-            if (grade is { } g) keys[area] = g;
-        }
-        Key(JudgementArea.QualityOfEducation, outcome.QualityOfEducation);
-        Key(JudgementArea.BehaviourAndAttitudes, outcome.BehaviourAndAttitudes);
-        Key(JudgementArea.PersonalDevelopment, outcome.PersonalDevelopment);
-        Key(JudgementArea.LeadershipAndManagement, outcome.LeadershipAndManagement);
-        Key(JudgementArea.EarlyYears, outcome.EarlyYears);
-        Key(JudgementArea.SixthForm, outcome.SixthForm);
-        return new OfstedEvidence(date, outcome.OverallEffectiveness, outcome.CategoryOfConcern, keys, outcome.SafeguardingEffective, OfstedEvidenceSource.OfstedOutcomes);
+            ReportCard = card,
+        };
     }
+
+    /// <summary>The areas given a grade, on the scale of <typeparamref name="T"/>.</summary>
+    private static Dictionary<JudgementArea, T> Graded<T>(params (JudgementArea Area, T? Grade)[] areas) where T : struct, Enum =>
+        areas.Where(a => a.Grade is not null).ToDictionary(a => a.Area, a => a.Grade!.Value);
 
     /// <summary>GIAS's <c>OfstedRating (name)</c> and <c>OfstedLastInsp</c>: the overall outcome only, no key judgements.</summary>
     public static OfstedEvidence? FromGias(string? rating, DateOnly? inspected)

@@ -41,16 +41,33 @@ public static class CategorisationText
     public static string TrendText(HeadlineTrend? trend) =>
         trend is null ? "No data" : $"{Trend(trend.Direction).Arrow} {trend.IndicatorName}: {Trend(trend.Direction).Words}";
 
+    /// <summary>
+    /// The inspection on its own scale: the overall grade before September 2024; "no overall grade" from then; from 10
+    /// November 2025 the report card's areas below the expected standard (or that none are) and safeguarding not met.
+    /// </summary>
     public static string Ofsted(OfstedAsAt? ofsted)
     {
         if (ofsted is null) return "Not inspected";
-        var overall = ofsted.Overall?.Describe() ?? (ofsted.OverallNotGraded ? "Not graded (after September 2024)" : "Not recorded");
         var category = ofsted.Category is { } c ? $"; {c.Describe().ToLowerInvariant()}" : "";
+        if (ofsted.Framework == OfstedFramework.ReportCard)
+        {
+            var below = ofsted.ReportCard.Where(a => a.Grade >= ReportCardGrade.NeedsAttention).ToList();
+            var grades = ofsted.ReportCard.Count == 0 ? "grades not recorded"
+                : below.Count == 0 ? "every area expected standard or better"
+                : string.Join(", ", below.Select(a => $"{a.Area.ToLowerInvariant()} {a.Grade.Describe().ToLowerInvariant()}"));
+            var safeguarding = ofsted.Safeguarding == false ? "; safeguarding standards not met" : "";
+            return $"Report card: {grades}{safeguarding}{category} ({Date(ofsted.InspectionDate)})";
+        }
+        var overall = ofsted.Overall?.Describe() ?? (ofsted.OverallNotGraded ? "No overall grade (from 2 September 2024)" : "Not recorded");
         return $"{overall}{category} ({Date(ofsted.InspectionDate)})";
     }
 
-    public static string Judgement(OverallJudgement? judgement) =>
-        judgement is null ? "None recorded" : $"{judgement.Grade.Describe()} ({AcademicYear.Format(judgement.AcademicYear)})";
+    public static string Judgement(OverallJudgement? judgement) => judgement switch
+    {
+        null => "None recorded",
+        { Grade.Scale: JudgementScale.ReportCard } => $"Report card scale, worst area: {judgement.Area.Describe().ToLowerInvariant()} {judgement.Grade.Describe().ToLowerInvariant()} ({AcademicYear.Format(judgement.AcademicYear)})",
+        _ => $"{judgement.Grade.Describe()} ({AcademicYear.Format(judgement.AcademicYear)})",
+    };
 
     public static string Case(CaseStanding? c) => c is null ? "None" : $"{c.Tier.Describe()}: {c.State.Describe().ToLowerInvariant()}";
 

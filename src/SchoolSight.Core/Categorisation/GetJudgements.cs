@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Categorisation;
-using SchoolSight.Domain.Published;
 
 namespace SchoolSight.Core.Categorisation;
 
 /// <summary>One recorded grade with who recorded it and when, and its version for a later change.</summary>
-public sealed record GradeEntry(OfstedJudgement Grade, DateOnly JudgedOn, string RecordedBy, string RecordedByName, DateTime? RecordedAt, string? Note, int Version);
+public sealed record GradeEntry(JudgementGrade Grade, DateOnly JudgedOn, string RecordedBy, string RecordedByName, DateTime? RecordedAt, string? Note, int Version);
 
 /// <summary>An area of a year: the school's grade and the SIP's side by side, and whether the SIP agrees.</summary>
 public sealed record JudgementRow(JudgementArea Area, GradeEntry? SelfEvaluation, GradeEntry? Sip)
@@ -15,11 +14,18 @@ public sealed record JudgementRow(JudgementArea Area, GradeEntry? SelfEvaluation
     public GradeEntry? From(JudgementSource source) => source == JudgementSource.SelfEvaluation ? SelfEvaluation : Sip;
 }
 
-/// <summary>A year's judgements: one row per area judged by either source (overall effectiveness always first).</summary>
+/// <summary>
+/// A year's judgements: one row per area judged by either source, four-point areas first (overall effectiveness
+/// always, when any four-point judgement was made), then the report card's areas.
+/// </summary>
 public sealed record JudgementYear(int AcademicYear, IReadOnlyList<JudgementRow> Rows)
 {
     public string Title => Domain.AcademicYear.Format(AcademicYear);
-    public JudgementRow Overall => Rows.First(r => r.Area == JudgementArea.OverallEffectiveness);
+    public JudgementRow? Overall => Rows.FirstOrDefault(r => r.Area == JudgementArea.OverallEffectiveness);
+
+    /// <summary>The rows judged on <paramref name="scale"/> by either source.</summary>
+    public IReadOnlyList<JudgementRow> On(JudgementScale scale) =>
+        [.. Rows.Where(r => r.SelfEvaluation?.Grade.Scale == scale || r.Sip?.Grade.Scale == scale || (scale == JudgementScale.FourPoint && r.Area == JudgementArea.OverallEffectiveness))];
     public bool Has(JudgementSource source) => Rows.Any(r => r.From(source) is not null);
 
     /// <summary>The latest entry of a source this year: when it judged, who recorded it and the note.</summary>
@@ -33,6 +39,9 @@ public sealed record JudgementYear(int AcademicYear, IReadOnlyList<JudgementRow>
 /// <summary>A school's judgements by year, newest first, with what the reader may record.</summary>
 public sealed record JudgementsView(int Urn, string SchoolName, int CurrentYear, IReadOnlyList<JudgementYear> Years, IReadOnlyList<JudgementSource> MayRecord)
 {
+    /// <summary>The LA's today: the scale a judgement made today is on.</summary>
+    public DateOnly Today { get; init; }
+
     public JudgementYear? Year(int academicYear) => Years.FirstOrDefault(y => y.AcademicYear == academicYear);
 }
 
@@ -53,15 +62,16 @@ public sealed class GetJudgements(AppDbContext db)
 
         GradeEntry? Entry(IEnumerable<SchoolJudgement> year, JudgementArea area, JudgementSource source) =>
             year.FirstOrDefault(j => j.Area == area && j.Source == source) is { } j
-                ? new GradeEntry(j.Grade, j.JudgedOn, j.RecordedBy, names(j.RecordedBy), j.UpdatedAt, j.Note, j.Version)
+                ? new GradeEntry(j.Graded, j.JudgedOn, j.RecordedBy, names(j.RecordedBy), j.UpdatedAt, j.Note, j.Version)
                 : null;
 
         var years = judgements.GroupBy(j => j.AcademicYear).OrderByDescending(g => g.Key)
             .Select(year => new JudgementYear(year.Key, [.. JudgementVocabulary.Areas
-                .Where(a => a == JudgementArea.OverallEffectiveness || year.Any(j => j.Area == a))
+                .Where(a => (a == JudgementArea.OverallEffectiveness && year.Any(j => j.Grade is not null)) || year.Any(j => j.Area == a))
                 .Select(a => new JudgementRow(a, Entry(year, a, JudgementSource.SelfEvaluation), Entry(year, a, JudgementSource.SchoolImprovementPartner)))]))
             .ToList();
         return OperationResult<JudgementsView>.Ok(new JudgementsView(urn, allowed.SchoolName, Domain.AcademicYear.Of(db.Today()), years,
-            [.. JudgementSources.All.Where(s => allowed.Role.MayRecord(s))]));
+            [.. JudgementSources.All.Where(s => allowed.Role.MayRecord(s))])
+        { Today = db.Today() });
     }
 }

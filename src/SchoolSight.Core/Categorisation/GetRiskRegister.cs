@@ -11,8 +11,11 @@ namespace SchoolSight.Core.Categorisation;
 /// <summary>The latest change of a school's level: which way, from and to, and the day the SMT decided it.</summary>
 public sealed record LevelMovement(int Direction, LevelOfSupport? From, LevelOfSupport To, DateOnly On);
 
-/// <summary>A self-evaluation or SIP judgement of overall effectiveness and the academic year it is about.</summary>
-public sealed record OverallJudgement(OfstedJudgement Grade, int AcademicYear);
+/// <summary>
+/// A source's latest judgement in brief, on its own scale: overall effectiveness (four-point, before 10 November
+/// 2025), or on the report card scale the worst-graded area of its latest judgements; and the academic year.
+/// </summary>
+public sealed record OverallJudgement(JudgementGrade Grade, int AcademicYear, JudgementArea Area);
 
 public sealed record RiskRegisterRow(
     int Urn, string Name, int? LocalityId, string? Locality, SchoolPhase Phase,
@@ -50,10 +53,10 @@ public sealed class GetRiskRegister(AppDbContext db, IndicatorCatalogueSource so
         var proposals = (await db.LevelProposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Open && urns.Contains(p.Urn))
                 .Select(p => new { p.Urn, p.ProposedLevel, p.ProposedAt, p.Id }).ToListAsync(ct))
             .GroupBy(p => p.Urn).ToDictionary(g => g.Key, g => g.OrderBy(p => p.ProposedAt).ThenBy(p => p.Id).Last().ProposedLevel);
-        var judgements = (await db.SchoolJudgements.AsNoTracking().Where(j => j.Area == JudgementArea.OverallEffectiveness && urns.Contains(j.Urn))
-                .Select(j => new { j.Urn, j.Source, j.Grade, j.AcademicYear, j.JudgedOn }).ToListAsync(ct))
+        var judgements = (await db.SchoolJudgements.AsNoTracking().Where(j => urns.Contains(j.Urn))
+                .Select(j => new { j.Urn, j.Source, j.Area, j.Grade, j.ReportCardGrade, j.AcademicYear, j.JudgedOn }).ToListAsync(ct))
             .GroupBy(j => (j.Urn, j.Source))
-            .ToDictionary(g => g.Key, g => g.OrderBy(j => j.AcademicYear).ThenBy(j => j.JudgedOn).Select(j => new OverallJudgement(j.Grade, j.AcademicYear)).Last());
+            .ToDictionary(g => g.Key, g => Brief([.. g.Select(j => (j.Area, JudgementGrade.From(j.Grade, j.ReportCardGrade), j.AcademicYear, j.JudgedOn))]));
         var trends = await HeadlineTrends.LoadAsync(db, source, [.. schools.Select(s => (s.Urn, s.Phase))], ct);
 
         var rows = new List<RiskRegisterRow>();
@@ -73,5 +76,17 @@ public sealed class GetRiskRegister(AppDbContext db, IndicatorCatalogueSource so
         }
         var ordered = rows.OrderByDescending(r => r.Level is { } l ? (int)l : -1).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Urn).ToList();
         return new RiskRegister(las.FirstOrDefault()?.Name ?? "The local authority", today, filter, [.. localities.Select(l => (l.Id, l.Name))], ordered);
+    }
+
+    /// <summary>The source's latest judgement on the scale of its most recent one: overall effectiveness, or the worst report card area.</summary>
+    private static OverallJudgement? Brief(IReadOnlyList<(JudgementArea Area, JudgementGrade Grade, int Year, DateOnly On)> judged)
+    {
+        var newest = judged.OrderBy(j => j.Year).ThenBy(j => j.On).Last();
+        if (newest.Grade.Scale == JudgementScale.FourPoint)
+            return judged.Where(j => j.Area == JudgementArea.OverallEffectiveness && j.Grade.Scale == JudgementScale.FourPoint)
+                .OrderBy(j => j.Year).ThenBy(j => j.On).Select(j => new OverallJudgement(j.Grade, j.Year, j.Area)).LastOrDefault();
+        var worst = judged.Where(j => j.Year == newest.Year && j.Grade.Scale == JudgementScale.ReportCard)
+            .OrderByDescending(j => j.Grade.ReportCard).ThenBy(j => j.Area).First();
+        return new OverallJudgement(worst.Grade, worst.Year, worst.Area);
     }
 }

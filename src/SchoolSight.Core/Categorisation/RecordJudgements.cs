@@ -4,7 +4,6 @@ using SchoolSight.Core.Register;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
-using SchoolSight.Domain.Published;
 
 namespace SchoolSight.Core.Categorisation;
 
@@ -34,9 +33,14 @@ public sealed class RecordJudgements(AppDbContext db)
         var recorded = await db.SchoolJudgements
             .Where(j => j.Urn == urn && j.AcademicYear == sheet.AcademicYear && j.Source == sheet.Source)
             .ToDictionaryAsync(j => j.Area, ct);
-        if (!recorded.ContainsKey(JudgementArea.OverallEffectiveness) && sheet.Grades.GetValueOrDefault(JudgementArea.OverallEffectiveness) is null)
+        var scale = JudgementScales.For(sheet.JudgedOn);
+        if (scale == JudgementScale.FourPoint && !recorded.ContainsKey(JudgementArea.OverallEffectiveness) && sheet.Grades.GetValueOrDefault(JudgementArea.OverallEffectiveness) is null)
             return OperationResult<int>.Fail(new DomainError("judgements.overall", "Choose the overall effectiveness judgement",
                 JudgementsInput.GradeField(JudgementArea.OverallEffectiveness)));
+
+        if (scale == JudgementScale.ReportCard && sheet.Grades.Values.All(g => g is null) && !recorded.Values.Any(j => j.Graded.Scale == scale))
+            return OperationResult<int>.Fail(new DomainError("judgements.report-card", "Grade at least one of the report card's evaluation areas",
+                JudgementsInput.GradeField(JudgementArea.LeadershipAndGovernance)));
 
         var who = db.CurrentUser.UserName;
         foreach (var (area, grade) in sheet.Grades)
@@ -59,8 +63,8 @@ public sealed class RecordJudgements(AppDbContext db)
         return await SaveAsync(urn, sheet, ct);
     }
 
-    private static bool Unchanged(SchoolJudgement current, OfstedJudgement grade, ParsedJudgements sheet) =>
-        current.Grade == grade && current.JudgedOn == sheet.JudgedOn && current.Note == (string.IsNullOrWhiteSpace(sheet.Note) ? null : sheet.Note.Trim());
+    private static bool Unchanged(SchoolJudgement current, JudgementGrade grade, ParsedJudgements sheet) =>
+        current.Graded == grade && current.JudgedOn == sheet.JudgedOn && current.Note == (string.IsNullOrWhiteSpace(sheet.Note) ? null : sheet.Note.Trim());
 
     private OperationResult<int> Stale(JudgementArea area, SchoolJudgement? current)
     {

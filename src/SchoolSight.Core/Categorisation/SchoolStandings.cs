@@ -23,9 +23,20 @@ public sealed record LevelDecisionView(
     public int Movement => PreviousLevel is { } before ? Math.Sign((int)Level - (int)before) : 0;
 }
 
-/// <summary>A school's Ofsted position on a day: its latest graded inspection by then.</summary>
+/// <summary>
+/// A school's Ofsted position on a day: its latest graded inspection by then, in its own framework's terms (a report
+/// card's grades are <see cref="ReportCard"/>, with no overall grade).
+/// </summary>
 public sealed record OfstedAsAt(DateOnly InspectionDate, OfstedJudgement? Overall, CategoryOfConcern? Category)
 {
+    /// <summary>The report card's evaluation areas and grades, in Ofsted's order (inspections from 10 November 2025).</summary>
+    public IReadOnlyList<(string Area, ReportCardGrade Grade)> ReportCard { get; init; } = [];
+
+    /// <summary>Safeguarding effective, or on a report card its standards met; null when not recorded.</summary>
+    public bool? Safeguarding { get; init; }
+
+    public OfstedFramework Framework => OfstedFrameworks.For(InspectionDate);
+
     /// <summary>Graded from September 2024, when Ofsted stopped judging overall effectiveness.</summary>
     public bool OverallNotGraded => Overall is null && InspectionDate >= OfstedOutcome.OverallJudgementsEnded;
 
@@ -35,7 +46,10 @@ public sealed record OfstedAsAt(DateOnly InspectionDate, OfstedJudgement? Overal
     /// <summary>The outcome as of <paramref name="day"/>: the latest inspection if it was by then, else the one before.</summary>
     public static OfstedAsAt? On(OfstedOutcome outcome, DateOnly day)
     {
-        if (outcome.InspectionDate is { } latest && latest <= day) return new(latest, outcome.OverallEffectiveness, outcome.CategoryOfConcern);
+        if (outcome.InspectionDate is { } latest && latest <= day)
+            return OfstedFrameworks.For(latest) == OfstedFramework.ReportCard
+                ? new(latest, outcome.OverallEffectiveness, outcome.CategoryOfConcern) { ReportCard = outcome.ReportCardGrades, Safeguarding = outcome.SafeguardingEffective }
+                : new(latest, outcome.OverallEffectiveness, outcome.CategoryOfConcern) { Safeguarding = outcome.SafeguardingEffective };
         if (outcome.PreviousInspectionDate is { } previous && previous <= day) return new(previous, outcome.PreviousOverallEffectiveness, outcome.PreviousCategoryOfConcern);
         return null;
     }

@@ -80,20 +80,45 @@ public static class DemoJudgements
         return day > today ? today : day;
     }
 
+    /// <summary>
+    /// The demo's judgements made from 10 November 2025 are of the report card's areas on its five-point scale: the
+    /// school's standing is drawn on that scale from the same baseline (this is made-up data, not a conversion).
+    /// </summary>
+    private static ReportCardGrade OnReportCard(OfstedJudgement standing) => standing switch
+    {
+        OfstedJudgement.Outstanding => ReportCardGrade.StrongStandard,
+        OfstedJudgement.Good => ReportCardGrade.ExpectedStandard,
+        OfstedJudgement.RequiresImprovement => ReportCardGrade.NeedsAttention,
+        OfstedJudgement.Inadequate => ReportCardGrade.UrgentImprovement,
+    };
+
+    private static readonly JudgementArea[] ReportCardAreas =
+    [
+        JudgementArea.Inclusion, JudgementArea.CurriculumAndTeaching, JudgementArea.Achievement, JudgementArea.AttendanceAndBehaviour,
+        JudgementArea.PersonalDevelopmentAndWellbeing, JudgementArea.LeadershipAndGovernance,
+    ];
+
     private static void Add(AppDbContext db, School school, int year, JudgementSource source, OfstedJudgement overall, DateOnly on, string by, int seed)
     {
-        void One(JudgementArea area, OfstedJudgement grade) =>
-            db.SchoolJudgements.Add(new SchoolJudgement(school.Urn, year, source, area, grade, on, null, by));
+        var reportCard = JudgementScales.For(on) == JudgementScale.ReportCard;
+        void One(JudgementArea area, OfstedJudgement grade)
+        {
+            if (reportCard && area == JudgementArea.OverallEffectiveness) return;
+            var judged = reportCard ? JudgementGrade.Of(OnReportCard(grade)) : JudgementGrade.Of(grade);
+            db.SchoolJudgements.Add(new SchoolJudgement(school.Urn, year, source, area, judged, on, null, by));
+        }
 
         One(JudgementArea.OverallEffectiveness, overall);
-        for (var k = 0; k < KeyAreas.Length; k++)
+        var areas = reportCard ? ReportCardAreas : KeyAreas;
+        for (var k = 0; k < areas.Length; k++)
         {
             // Most areas match the overall judgement; one in a while is a grade either side of it.
             var twist = (seed + k * 3) % 7;
             var grade = twist == 0 ? Better(overall) : twist == 1 ? Worse(overall) : overall;
-            if (school.Urn == DemoSeeder.DemoHeadSchoolUrn + 3 && KeyAreas[k] == JudgementArea.LeadershipAndManagement && source == JudgementSource.SchoolImprovementPartner)
+            if (school.Urn == DemoSeeder.DemoHeadSchoolUrn + 3 && areas[k] is JudgementArea.LeadershipAndManagement or JudgementArea.LeadershipAndGovernance
+                && source == JudgementSource.SchoolImprovementPartner)
                 grade = OfstedJudgement.Inadequate;
-            One(KeyAreas[k], grade);
+            One(areas[k], grade);
         }
         if (school.Details.StatutoryLowAge is <= 5) One(JudgementArea.EarlyYears, overall);
         if (school.Details.StatutoryHighAge is >= 18) One(JudgementArea.SixthForm, seed % 4 == 0 ? Better(overall) : overall);

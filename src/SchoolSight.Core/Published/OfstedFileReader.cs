@@ -16,9 +16,13 @@ public sealed record OfstedFile(GiasFileCheck Check, int RowsRead, int SchoolsNo
 
 /// <summary>
 /// Reads Ofsted's "state-funded schools inspections and outcomes" file (one row per open school, its latest graded
-/// inspection, the previous one and the latest ungraded one since) in its real column names. Judgements are Ofsted's
-/// codes 1 to 4; 9, 8 and 0 (no such judgement: no early years or sixth form, or not made in that framework), blank
-/// and "Not judged" (overall effectiveness from September 2024) are no judgement. Dates are dd/mm/yyyy.
+/// inspection, the previous one and the latest ungraded one since) in its real column names, in either layout: the
+/// older one with the four-point key judgements, and the report card one with the evaluation areas (a file may have
+/// both). Four-point judgements are Ofsted's codes 1 to 4; 9, 8 and 0 (no such judgement: no early years or sixth
+/// form, or not made in that framework), blank and "Not judged" are no judgement. Report card grades are Ofsted's
+/// words (exceptional … urgent improvement). Each row is read on the framework of its inspection date: a four-point
+/// grade on a report card inspection, or a report card grade on an older one, is an error, never converted. Dates
+/// are dd/mm/yyyy.
 /// </summary>
 public static class OfstedFileReader
 {
@@ -42,14 +46,33 @@ public static class OfstedFileReader
     public const string UngradedDate = "Date of latest ungraded inspection";
     public const string UngradedOutcome = "Ungraded inspection overall outcome";
 
-    public static readonly IReadOnlyList<string> RequiredColumns =
-    [
-        Urn, InspectionType, InspectionDate, PublicationDate, OverallEffectiveness, CategoryOfConcern, QualityOfEducation,
-        BehaviourAndAttitudes, PersonalDevelopment, LeadershipAndManagement, Safeguarding,
-    ];
+    // The report card layout (inspections from 10 November 2025): Ofsted's evaluation areas as its report cards name them.
+    public const string Inclusion = "Inclusion";
+    public const string CurriculumAndTeaching = "Curriculum and teaching";
+    public const string Achievement = "Achievement";
+    public const string AttendanceAndBehaviour = "Attendance and behaviour";
+    public const string PersonalDevelopmentAndWellbeing = "Personal development and well-being";
+    public const string LeadershipAndGovernance = "Leadership and governance";
+    public const string ReportCardEarlyYears = "Early years (where applicable)";
+    public const string ReportCardSixthForm = "Sixth form (where applicable)";
+    public const string SafeguardingStandards = "Safeguarding standards";
+
+    /// <summary>Every layout has these.</summary>
+    public static readonly IReadOnlyList<string> CommonColumns = [Urn, InspectionType, InspectionDate, PublicationDate, CategoryOfConcern];
+
+    /// <summary>The older layout's judgements: overall effectiveness and the key judgements, four-point.</summary>
+    public static readonly IReadOnlyList<string> FourPointColumns =
+        [OverallEffectiveness, QualityOfEducation, BehaviourAndAttitudes, PersonalDevelopment, LeadershipAndManagement, Safeguarding];
+
+    /// <summary>The report card layout's grades: the evaluation areas, five-point, and safeguarding met or not met.</summary>
+    public static readonly IReadOnlyList<string> ReportCardColumns =
+        [Inclusion, CurriculumAndTeaching, Achievement, AttendanceAndBehaviour, PersonalDevelopmentAndWellbeing, LeadershipAndGovernance, SafeguardingStandards];
+
+    /// <summary>The columns of the older layout, which a file without the report card columns must have.</summary>
+    public static readonly IReadOnlyList<string> RequiredColumns = [.. CommonColumns, .. FourPointColumns];
 
     public static readonly IReadOnlyList<string> OptionalColumns =
-        [InspectionNumber, EarlyYears, SixthForm, PreviousDate, PreviousOverall, PreviousCategory, UngradedDate, UngradedOutcome];
+        [InspectionNumber, EarlyYears, SixthForm, PreviousDate, PreviousOverall, PreviousCategory, UngradedDate, UngradedOutcome, ReportCardEarlyYears, ReportCardSixthForm];
 
     public const int MaxInspectionNumberLength = 20;
     public const int MaxTextLength = 100;
@@ -77,14 +100,24 @@ public static class OfstedFileReader
         public int SchoolsNotHeld { get; private set; }
 
         public bool Reads(string column) =>
-            RequiredColumns.Contains(column, StringComparer.OrdinalIgnoreCase) || OptionalColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
+            RequiredColumns.Contains(column, StringComparer.OrdinalIgnoreCase) || ReportCardColumns.Contains(column, StringComparer.OrdinalIgnoreCase)
+            || OptionalColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// The common columns, and the whole of at least one layout: the report card's columns when the file has any
+        /// of them (then the four-point ones are kept when present), else the older layout's.
+        /// </summary>
         public bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList errors)
         {
             _positions = positions;
-            foreach (var column in RequiredColumns.Where(c => !positions.ContainsKey(c)))
-                errors.Add(1, column, "the header has no column of this name, and SchoolSight needs it from Ofsted's outcomes file");
-            ColumnsNotInFile.AddRange(OptionalColumns.Where(c => !positions.ContainsKey(c)));
+            var reportCard = ReportCardColumns.Any(positions.ContainsKey);
+            var fourPoint = FourPointColumns.All(positions.ContainsKey);
+            IReadOnlyList<string> required = reportCard ? [.. CommonColumns, .. ReportCardColumns, .. fourPoint ? FourPointColumns : Array.Empty<string>()] : RequiredColumns;
+            foreach (var column in required.Where(c => !positions.ContainsKey(c)))
+                errors.Add(1, column, reportCard
+                    ? "the header has no column of this name, and SchoolSight needs it from Ofsted's outcomes file in its report card layout"
+                    : "the header has no column of this name, and SchoolSight needs it from Ofsted's outcomes file");
+            ColumnsNotInFile.AddRange(OptionalColumns.Concat(reportCard ? fourPoint ? Array.Empty<string>() : FourPointColumns : ReportCardColumns).Where(c => !positions.ContainsKey(c)));
             return !errors.Any;
         }
 
@@ -131,8 +164,71 @@ public static class OfstedFileReader
                 PreviousCategoryOfConcern = Category(PreviousCategory),
                 UngradedInspectionDate = Date(UngradedDate),
                 UngradedOutcome = Text(UngradedOutcome, MaxTextLength),
+                Inclusion = Grade(Inclusion),
+                CurriculumAndTeaching = Grade(CurriculumAndTeaching),
+                Achievement = Grade(Achievement),
+                AttendanceAndBehaviour = Grade(AttendanceAndBehaviour),
+                PersonalDevelopmentAndWellbeing = Grade(PersonalDevelopmentAndWellbeing),
+                LeadershipAndGovernance = Grade(LeadershipAndGovernance),
+                EarlyYearsReportCard = Grade(ReportCardEarlyYears),
+                SixthFormReportCard = Grade(ReportCardSixthForm),
             };
+            var standards = MetOrNot(SafeguardingStandards);
+            outcome = CheckFramework(outcome, standards);
             if (!errors.Any) Rows.Add(new OfstedRow(urn, line, outcome));
+        }
+
+        /// <summary>
+        /// Each inspection on its own framework: none of the report card's grades before 10 November 2025, none of the
+        /// four-point judgements from then, no overall effectiveness from 2 September 2024. Safeguarding is the older
+        /// "effective" column before the report card and the report card's "standards met" from it.
+        /// </summary>
+        private OfstedOutcome CheckFramework(OfstedOutcome outcome, bool? standards)
+        {
+            if (outcome.InspectionDate is not { } date) return outcome;
+            var day = date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+            var framework = OfstedFrameworks.For(date);
+            if (framework == OfstedFramework.ReportCard)
+            {
+                foreach (var (column, given) in new[] { (OverallEffectiveness, outcome.OverallEffectiveness), (QualityOfEducation, outcome.QualityOfEducation),
+                    (BehaviourAndAttitudes, outcome.BehaviourAndAttitudes), (PersonalDevelopment, outcome.PersonalDevelopment),
+                    (LeadershipAndManagement, outcome.LeadershipAndManagement), (EarlyYears, outcome.EarlyYears), (SixthForm, outcome.SixthForm) })
+                    if (given is { } g)
+                        Fail(column, $"the inspection started on {day}, under Ofsted's report card framework, which gives no four-point grades; '{g.Describe()}' cannot be read as a report card grade");
+                if (outcome.SafeguardingEffective is not null)
+                    Fail(Safeguarding, $"the inspection started on {day}, under Ofsted's report card framework: its safeguarding is in '{SafeguardingStandards}' (met or not met)");
+                return outcome with { SafeguardingEffective = standards };
+            }
+            foreach (var (column, given) in new[] { (Inclusion, outcome.Inclusion), (CurriculumAndTeaching, outcome.CurriculumAndTeaching), (Achievement, outcome.Achievement),
+                (AttendanceAndBehaviour, outcome.AttendanceAndBehaviour), (PersonalDevelopmentAndWellbeing, outcome.PersonalDevelopmentAndWellbeing),
+                (LeadershipAndGovernance, outcome.LeadershipAndGovernance), (ReportCardEarlyYears, outcome.EarlyYearsReportCard), (ReportCardSixthForm, outcome.SixthFormReportCard) })
+                if (given is { } g)
+                    Fail(column, $"the inspection started on {day}, before Ofsted's report card framework began on 10 November 2025; '{g.Describe()}' is a report card grade");
+            if (standards is not null)
+                Fail(SafeguardingStandards, $"the inspection started on {day}, before Ofsted's report card framework began on 10 November 2025: its safeguarding is in '{Safeguarding}'");
+            if (framework == OfstedFramework.KeyJudgementsOnly && outcome.OverallEffectiveness is { } overall)
+                Fail(OverallEffectiveness, $"the inspection started on {day}; Ofsted made no overall effectiveness judgement from 2 September 2024, so '{overall.Describe()}' cannot be right");
+            return outcome;
+        }
+
+        private ReportCardGrade? Grade(string column)
+        {
+            var value = Field(column);
+            if (value.Length == 0 || value is "9" or "8" or "0" || string.Equals(value, "Not judged", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(value, "Not applicable", StringComparison.OrdinalIgnoreCase)) return null;
+            if (ReportCardGrades.TryParse(value, out var grade)) return grade;
+            Fail(column, $"'{PublishedValues.Show(value)}' is not one of Ofsted's report card grades: Exceptional, Strong standard, Expected standard, Needs attention, Urgent improvement (blank, 9 or Not applicable for none)");
+            return null;
+        }
+
+        private bool? MetOrNot(string column)
+        {
+            var value = Field(column);
+            if (value.Length == 0 || value == "9") return null;
+            if (string.Equals(value, "Met", StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(value, "Not met", StringComparison.OrdinalIgnoreCase)) return false;
+            Fail(column, $"'{PublishedValues.Show(value)}' is not Met, Not met or 9 (not judged)");
+            return null;
         }
 
         private string Field(string column) => _positions.TryGetValue(column, out var index) ? _field(index) : "";
@@ -181,8 +277,11 @@ public static class OfstedFileReader
                 case "SM": return Domain.Published.CategoryOfConcern.SpecialMeasures;
                 case "SWK": return Domain.Published.CategoryOfConcern.SeriousWeaknesses;
                 case "NTI": return Domain.Published.CategoryOfConcern.NoticeToImprove;
+                case "RSI" or "SIG" or "SI" or "REQUIRES SIGNIFICANT IMPROVEMENT" or "SIGNIFICANT IMPROVEMENT": return Domain.Published.CategoryOfConcern.SignificantImprovement;
+                case "SPECIAL MEASURES": return Domain.Published.CategoryOfConcern.SpecialMeasures;
+                case "SERIOUS WEAKNESSES": return Domain.Published.CategoryOfConcern.SeriousWeaknesses;
             }
-            Fail(column, $"'{PublishedValues.Show(value)}' is not a category of concern: SM (special measures), SWK (serious weaknesses), NTI (notice to improve) or blank");
+            Fail(column, $"'{PublishedValues.Show(value)}' is not a category of concern: SM or Special measures, SWK or Serious weaknesses, RSI or Requires significant improvement, NTI (notice to improve) or blank");
             return null;
         }
 

@@ -1,5 +1,3 @@
-using SchoolSight.Domain.Published;
-
 namespace SchoolSight.Domain.Categorisation;
 
 /// <summary>
@@ -12,13 +10,17 @@ public enum JudgementAgreement
     NotBothJudged,
     Agrees,
     Differs,
+
+    /// <summary>One judged on the four-point scale, the other on the report card scale: the two are not compared.</summary>
+    DifferentScales,
 }
 
 public static class JudgementAgreements
 {
-    public static JudgementAgreement Compare(OfstedJudgement? selfEvaluation, OfstedJudgement? sip) =>
+    public static JudgementAgreement Compare(JudgementGrade? selfEvaluation, JudgementGrade? sip) =>
         selfEvaluation is { } school && sip is { } partner
-            ? school == partner ? JudgementAgreement.Agrees : JudgementAgreement.Differs
+            ? school.Scale != partner.Scale ? JudgementAgreement.DifferentScales
+            : school == partner ? JudgementAgreement.Agrees : JudgementAgreement.Differs
             : JudgementAgreement.NotBothJudged;
 
     public static string Describe(this JudgementAgreement agreement) => agreement switch
@@ -26,6 +28,7 @@ public static class JudgementAgreements
         JudgementAgreement.Agrees => "SIP agrees",
         JudgementAgreement.Differs => "SIP's judgement differs",
         JudgementAgreement.NotBothJudged => "Not both judged",
+        JudgementAgreement.DifferentScales => "Judged on different scales",
     };
 
     public static string Slug(this JudgementAgreement agreement) => agreement switch
@@ -33,6 +36,7 @@ public static class JudgementAgreements
         JudgementAgreement.Agrees => "agrees",
         JudgementAgreement.Differs => "differs",
         JudgementAgreement.NotBothJudged => "not-both-judged",
+        JudgementAgreement.DifferentScales => "different-scales",
     };
 }
 

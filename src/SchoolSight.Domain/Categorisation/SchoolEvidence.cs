@@ -34,8 +34,17 @@ public sealed record SchoolEvidence
     /// <summary>The academic year <see cref="AsOf"/> falls in (from 1 September), as the year it starts.</summary>
     public int CurrentAcademicYear => AsOf.Month >= 9 ? AsOf.Year : AsOf.Year - 1;
 
-    public JudgementEvidence? LatestJudgement(JudgementSource source, JudgementArea area) =>
-        Judgements.Where(j => j.Source == source && j.Area == area).OrderByDescending(j => j.AcademicYear).ThenByDescending(j => j.JudgedOn).FirstOrDefault();
+    /// <summary>The scale of the source's most recent judgement: the rules read only the source's judgements on it.</summary>
+    public JudgementScale? CurrentScale(JudgementSource source) =>
+        Judgements.Where(j => j.Source == source).OrderByDescending(j => j.JudgedOn).ThenByDescending(j => j.AcademicYear).FirstOrDefault()?.Grade.Scale;
+
+    /// <summary>The source's latest judgement of an area on the scale it judges on now; null when none.</summary>
+    public JudgementEvidence? LatestJudgement(JudgementSource source, JudgementArea area)
+    {
+        var scale = CurrentScale(source);
+        return Judgements.Where(j => j.Source == source && j.Area == area && j.Grade.Scale == scale)
+            .OrderByDescending(j => j.AcademicYear).ThenByDescending(j => j.JudgedOn).FirstOrDefault();
+    }
 }
 
 /// <summary>One year's figure with the benchmarks it can be compared with (null where not held).</summary>
@@ -50,29 +59,40 @@ public sealed record IndicatorEvidence(string IndicatorId, IReadOnlyList<Indicat
 public enum OfstedEvidenceSource { OfstedOutcomes, Gias }
 
 /// <summary>
-/// The latest graded Ofsted inspection. From September 2024 Ofsted gives no overall effectiveness grade; the rules
-/// then read the worst of the key judgements (<see cref="Standing"/> says so).
+/// The latest graded Ofsted inspection, in the terms of its framework. From 2 September 2024 Ofsted gives no overall
+/// effectiveness grade; the four-point rules then read the worst of the key judgements (<see cref="Standing"/> says
+/// so). From 10 November 2025 the inspection is a report card (<see cref="ReportCard"/>, five-point grades): the
+/// four-point rules read only its category of concern, and the report card rules read its grades.
 /// </summary>
 public sealed record OfstedEvidence(
     DateOnly InspectionDate, OfstedJudgement? OverallEffectiveness, CategoryOfConcern? Category,
     IReadOnlyDictionary<JudgementArea, OfstedJudgement> KeyJudgements, bool? SafeguardingEffective, OfstedEvidenceSource Source)
 {
+    /// <summary>The report card's evaluation areas and their grades (inspections from 10 November 2025).</summary>
+    public IReadOnlyDictionary<JudgementArea, ReportCardGrade> ReportCard { get; init; } = new Dictionary<JudgementArea, ReportCardGrade>();
+
+    public OfstedFramework Framework => OfstedFrameworks.For(InspectionDate);
+
     /// <summary>Overall effectiveness, or when Ofsted gave none, the worst key judgement; null when neither is known.</summary>
     public OfstedJudgement? Overall => OverallEffectiveness ?? (KeyJudgements.Count == 0 ? null : KeyJudgements.Values.Max());
 
-    /// <summary>The inspection on the scale the rules compare with: the category of concern if any, else the overall grade.</summary>
+    /// <summary>
+    /// The inspection on the scale the rules compare with: the category of concern if any, else the overall grade (on
+    /// a report card, which has no overall grade, only its category).
+    /// </summary>
     public OfstedStanding? Standing => Category switch
     {
         CategoryOfConcern.SpecialMeasures => OfstedStanding.SpecialMeasures,
-        CategoryOfConcern.SeriousWeaknesses => OfstedStanding.SeriousWeaknesses,
+        CategoryOfConcern.SeriousWeaknesses or CategoryOfConcern.SignificantImprovement => OfstedStanding.SeriousWeaknesses,
         CategoryOfConcern.NoticeToImprove => OfstedStanding.NoticeToImprove,
-        null => Overall is { } grade ? (OfstedStanding)(int)grade : null,
+        null => Framework != OfstedFramework.ReportCard && Overall is { } grade ? (OfstedStanding)(int)grade : null,
     };
 }
 
 /// <summary>
 /// Ofsted outcomes from best to worst: the four grades, then the categories of concern (notice to improve before
-/// 2012; serious weaknesses; special measures). A rule "ofsted: X" fires for X or anything worse.
+/// 2012; serious weaknesses, called "requires significant improvement" from the report card; special measures). A
+/// rule "ofsted: X" fires for X or anything worse.
 /// </summary>
 public enum OfstedStanding
 {
@@ -85,6 +105,7 @@ public enum OfstedStanding
     SpecialMeasures = 7,
 }
 
-public sealed record JudgementEvidence(JudgementSource Source, JudgementArea Area, int AcademicYear, OfstedJudgement Grade, DateOnly JudgedOn);
+/// <summary>One judgement the rules may read, its grade on the scale of the day it was made.</summary>
+public sealed record JudgementEvidence(JudgementSource Source, JudgementArea Area, int AcademicYear, JudgementGrade Grade, DateOnly JudgedOn);
 
 public sealed record ConcernEvidence(ConcernKind Kind, DateOnly RaisedOn);

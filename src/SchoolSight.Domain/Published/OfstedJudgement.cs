@@ -9,12 +9,17 @@ public enum OfstedJudgement
     Inadequate = 4,
 }
 
-/// <summary>The category of concern a graded inspection placed a school in (Ofsted's SM, SWK and, before 2012, NTI).</summary>
+/// <summary>
+/// The category of concern an inspection placed a school in, kept as Ofsted states it: special measures; serious
+/// weaknesses (SWK), which Ofsted's files from the report card framework call "requires significant improvement"
+/// (the same category under section 44 of the Education Act 2005); and, before 2012, notice to improve.
+/// </summary>
 public enum CategoryOfConcern
 {
     SpecialMeasures,
     SeriousWeaknesses,
     NoticeToImprove,
+    SignificantImprovement,
 }
 
 public static class OfstedJudgements
@@ -33,5 +38,6 @@ public static class OfstedJudgements
         CategoryOfConcern.SpecialMeasures => "Special measures",
         CategoryOfConcern.SeriousWeaknesses => "Serious weaknesses",
         CategoryOfConcern.NoticeToImprove => "Notice to improve",
+        CategoryOfConcern.SignificantImprovement => "Requires significant improvement",
     };
 }

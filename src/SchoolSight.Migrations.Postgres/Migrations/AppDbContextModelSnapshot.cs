@@ -664,7 +664,6 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(60)");
 
                     b.Property<string>("Grade")
-                        .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
@@ -679,6 +678,10 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReportCardGrade")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1845,6 +1848,14 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Achievement")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("AttendanceAndBehaviour")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
                             b1.Property<string>("BehaviourAndAttitudes")
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
@@ -1853,7 +1864,19 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
 
+                            b1.Property<string>("CurriculumAndTeaching")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
                             b1.Property<string>("EarlyYears")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("EarlyYearsReportCard")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("Inclusion")
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
 
@@ -1868,6 +1891,10 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
 
+                            b1.Property<string>("LeadershipAndGovernance")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
                             b1.Property<string>("LeadershipAndManagement")
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
@@ -1877,6 +1904,10 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                                 .HasColumnType("character varying(60)");
 
                             b1.Property<string>("PersonalDevelopment")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("PersonalDevelopmentAndWellbeing")
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
 
@@ -1902,6 +1933,10 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                                 .HasColumnType("boolean");
 
                             b1.Property<string>("SixthForm")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("SixthFormReportCard")
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)");
 

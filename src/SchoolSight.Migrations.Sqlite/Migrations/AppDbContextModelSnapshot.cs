@@ -641,7 +641,6 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Grade")
-                        .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
@@ -655,6 +654,10 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportCardGrade")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -1788,6 +1791,14 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Achievement")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AttendanceAndBehaviour")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("BehaviourAndAttitudes")
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
@@ -1796,7 +1807,19 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("CurriculumAndTeaching")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("EarlyYears")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EarlyYearsReportCard")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Inclusion")
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
 
@@ -1811,6 +1834,10 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("LeadershipAndGovernance")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("LeadershipAndManagement")
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
@@ -1820,6 +1847,10 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("PersonalDevelopment")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PersonalDevelopmentAndWellbeing")
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
 
@@ -1845,6 +1876,10 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("SixthForm")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SixthFormReportCard")
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT");
 

@@ -18,9 +18,15 @@ public static class RiskRegisterApi
 
     public sealed record TrendView(string IndicatorId, string Indicator, TrendDirection Direction);
 
-    public sealed record OfstedView(DateOnly InspectionDate, OfstedJudgement? OverallEffectiveness, bool OverallNotGraded, CategoryOfConcern? CategoryOfConcern);
+    /// <summary>
+    /// The latest inspection on its own framework ("overall-grade", "key-judgements-only" or "report-card"): a report
+    /// card has no overall effectiveness, its grades are in reportCard; safeguarding is effective / standards met.
+    /// </summary>
+    public sealed record OfstedView(DateOnly InspectionDate, string Framework, OfstedJudgement? OverallEffectiveness, bool OverallNotGraded, CategoryOfConcern? CategoryOfConcern,
+        IReadOnlyDictionary<string, ReportCardGrade> ReportCard, bool? Safeguarding);
 
-    public sealed record JudgementView(OfstedJudgement Grade, string AcademicYear);
+    /// <summary>A judgement on its scale: overall effectiveness on the four-point scale, or the worst report card area on the five-point one.</summary>
+    public sealed record JudgementView(string Scale, string Area, OfstedJudgement? Grade, ReportCardGrade? ReportCardGrade, string AcademicYear);
 
     public sealed record CaseView(int Id, SupportTier Tier, CaseState State, string Link);
 
@@ -44,9 +50,19 @@ public static class RiskRegisterApi
         return TypedResults.Ok<IReadOnlyList<Row>>([.. result.Rows.Select(r => new Row(r.Urn, r.Name, r.LocalityId, r.Locality, r.Phase, r.Level,
             r.Movement is { } m ? new MovementView(m.Direction > 0 ? "up" : m.Direction < 0 ? "down" : "first", m.From, m.To, m.On) : null,
             r.Reasons, r.ProposedLevel, r.Trend is { } t ? new TrendView(t.IndicatorId, t.IndicatorName, t.Direction) : null,
-            r.Ofsted is { } o ? new OfstedView(o.InspectionDate, o.Overall, o.OverallNotGraded, o.Category) : null,
-            r.Sip is { } s ? new JudgementView(s.Grade, AcademicYear.Format(s.AcademicYear)) : null,
-            r.SelfEvaluation is { } e ? new JudgementView(e.Grade, AcademicYear.Format(e.AcademicYear)) : null,
+            r.Ofsted is { } o ? new OfstedView(o.InspectionDate, Slug(o.Framework), o.Overall, o.OverallNotGraded, o.Category,
+                o.ReportCard.ToDictionary(a => a.Area, a => a.Grade), o.Safeguarding) : null,
+            View(r.Sip), View(r.SelfEvaluation),
             r.Case is { } c ? new CaseView(c.Id, c.Tier, c.State, $"/Programme/Cases/{c.Id}") : null))]);
     }
+
+    private static JudgementView? View(OverallJudgement? j) => j is null ? null
+        : new JudgementView(j.Grade.Scale == JudgementScale.ReportCard ? "report-card" : "four-point", j.Area.Slug(), j.Grade.FourPoint, j.Grade.ReportCard, AcademicYear.Format(j.AcademicYear));
+
+    private static string Slug(OfstedFramework framework) => framework switch
+    {
+        OfstedFramework.OverallGrade => "overall-grade",
+        OfstedFramework.KeyJudgementsOnly => "key-judgements-only",
+        OfstedFramework.ReportCard => "report-card",
+    };
 }

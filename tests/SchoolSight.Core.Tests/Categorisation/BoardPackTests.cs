@@ -95,7 +95,7 @@ public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
         south.InOfstedCategories.ShouldBeEmpty();
         var left = south.OfstedChanges.Single();
         (left.Urn, left.Left, left.Entered).ShouldBe((LeavingMeasures, true, false));
-        BoardPackText.OfstedChange(left).ShouldStartWith("Left an Ofsted category: Not graded (after September 2024) (20 May 2026)");
+        BoardPackText.OfstedChange(left).ShouldStartWith("Left an Ofsted category: Report card: every area expected standard or better (20 May 2026)");
         south.LevelChanges.ShouldBeEmpty();
 
         june.Counts.Single(c => c.Level == LevelOfSupport.Intensive).ShouldBe(new LevelCount(LevelOfSupport.Intensive, 0, 1));

@@ -66,15 +66,24 @@ public static class CategorisationWorld
         db.OfstedInspections.AddRange(
             new OfstedInspection(Rising, new OfstedOutcome
             {
+                // A report card inspection: no overall grade; leadership and governance urgent improvement.
                 InspectionDate = new DateOnly(2026, 9, 15),
-                OverallEffectiveness = OfstedJudgement.Inadequate,
                 CategoryOfConcern = CategoryOfConcern.SpecialMeasures,
+                Inclusion = ReportCardGrade.ExpectedStandard,
+                CurriculumAndTeaching = ReportCardGrade.ExpectedStandard,
+                Achievement = ReportCardGrade.ExpectedStandard,
+                AttendanceAndBehaviour = ReportCardGrade.NeedsAttention,
+                PersonalDevelopmentAndWellbeing = ReportCardGrade.ExpectedStandard,
+                LeadershipAndGovernance = ReportCardGrade.UrgentImprovement,
+                SafeguardingEffective = true,
                 PreviousInspectionDate = new DateOnly(2021, 6, 1),
                 PreviousOverallEffectiveness = OfstedJudgement.Good,
             }, 1),
             new OfstedInspection(LeavingMeasures, new OfstedOutcome
             {
                 InspectionDate = new DateOnly(2026, 5, 20),
+                Inclusion = ReportCardGrade.ExpectedStandard,
+                LeadershipAndGovernance = ReportCardGrade.StrongStandard,
                 PreviousInspectionDate = new DateOnly(2024, 3, 1),
                 PreviousOverallEffectiveness = OfstedJudgement.Inadequate,
                 PreviousCategoryOfConcern = CategoryOfConcern.SpecialMeasures,

@@ -25,7 +25,7 @@ public abstract class JudgementOperationsTests(DatabaseProvider provider) : IAsy
     {
         AcademicYear = "2025/26",
         Source = source,
-        JudgedOn = new DateOnly(2025, 11, 12),
+        JudgedOn = new DateOnly(2025, 10, 15),
         Grades = grades.ToDictionary(g => g.Area, g => g.Grade),
     };
 
@@ -50,7 +50,7 @@ public abstract class JudgementOperationsTests(DatabaseProvider provider) : IAsy
         var year = (await ViewAs()).Year(2025)!;
         year.Rows.Select(r => r.Area).ShouldBe([JudgementArea.OverallEffectiveness, JudgementArea.QualityOfEducation]);
         var quality = year.Rows[1].SelfEvaluation!;
-        quality.Grade.ShouldBe(OfstedJudgement.RequiresImprovement);
+        quality.Grade.ShouldBe(JudgementGrade.Of(OfstedJudgement.RequiresImprovement));
         quality.RecordedBy.ShouldBe("head@demo-borough.example");
         quality.Version.ShouldBe(1);
 
@@ -58,9 +58,9 @@ public abstract class JudgementOperationsTests(DatabaseProvider provider) : IAsy
         change.Versions = new() { ["quality-of-education"] = 1 };
         (await RecordAs(Role.SchoolUser, change)).Succeeded.ShouldBeTrue();
         year = (await ViewAs()).Year(2025)!;
-        year.Rows[1].SelfEvaluation!.Grade.ShouldBe(OfstedJudgement.Good);
+        year.Rows[1].SelfEvaluation!.Grade.ShouldBe(JudgementGrade.Of(OfstedJudgement.Good));
         year.Rows[1].SelfEvaluation!.Version.ShouldBe(2);
-        year.Overall.SelfEvaluation!.Version.ShouldBe(1, "an area left out is left as it is");
+        year.Overall!.SelfEvaluation!.Version.ShouldBe(1, "an area left out is left as it is");
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public abstract class JudgementOperationsTests(DatabaseProvider provider) : IAsy
         var stale = await RecordAs(Role.SchoolUser, head);
         stale.IsConflict.ShouldBeTrue();
         stale.Errors.Single().Message.ShouldStartWith("This overall effectiveness judgement was changed by Morgan Intervention (Monitoring and intervention officer) at 10:00 on 23 November 2026 after you opened it.");
-        (await ViewAs()).Year(2025)!.Overall.SelfEvaluation!.Grade.ShouldBe(OfstedJudgement.RequiresImprovement);
+        (await ViewAs()).Year(2025)!.Overall!.SelfEvaluation!.Grade.ShouldBe(JudgementGrade.Of(OfstedJudgement.RequiresImprovement));
 
         var unseen = await RecordAs(Role.SchoolUser, Sheet("self-evaluation", ("overall-effectiveness", "outstanding")));
         unseen.IsConflict.ShouldBeTrue("a judgement recorded since the form was opened is not overwritten either");
@@ -108,8 +108,8 @@ public abstract class JudgementOperationsTests(DatabaseProvider provider) : IAsy
             ("AcademicYear", "The academic year cannot be after the current one, 2026/27"),
             ("Source", "'ofsted' is not a source of judgements: use self-evaluation or sip"),
             ("JudgedOn", "The date the judgements were made must be today or in the past"),
-            ("Grades.overall-effectiveness", "'fine' is not a grade for overall effectiveness: use outstanding, good, requires-improvement or inadequate"),
-            ("Grades.playtime", "'playtime' is not an area: use one of overall-effectiveness, quality-of-education, behaviour-and-attitudes, personal-development, leadership-and-management, early-years, sixth-form"),
+            ("Grades.overall-effectiveness", "Judgements made on 1 December 2026 are on the report card scale (exceptional to urgent improvement), for judgements made from 10 November 2025, which does not judge overall effectiveness: judge inclusion, curriculum-and-teaching, achievement, attendance-and-behaviour, personal-development-and-wellbeing, leadership-and-governance, early-years, sixth-form"),
+            ("Grades.playtime", "'playtime' is not an area: use one of overall-effectiveness, quality-of-education, behaviour-and-attitudes, personal-development, leadership-and-management, early-years, sixth-form, inclusion, curriculum-and-teaching, achievement, attendance-and-behaviour, personal-development-and-wellbeing, leadership-and-governance"),
         ], ignoreOrder: true);
         var empty = await RecordAs(Role.InterventionOfficer, new JudgementsInput { AcademicYear = "", Source = "sip" });
         empty.Errors.Select(e => e.Message).ShouldBe(["Enter the academic year the judgements are about, like 2026/27", "Enter the date the judgements were made"], ignoreOrder: true);
@@ -160,7 +160,7 @@ public abstract class JudgementOperationsTests(DatabaseProvider provider) : IAsy
         var view = await ViewAs(Role.Governor);
         view.MayRecord.ShouldBeEmpty();
         var year = view.Year(2025)!;
-        year.Overall.Agreement.ShouldBe(JudgementAgreement.Differs);
+        year.Overall!.Agreement.ShouldBe(JudgementAgreement.Differs);
         year.Rows.Single(r => r.Area == JudgementArea.QualityOfEducation).Agreement.ShouldBe(JudgementAgreement.Agrees);
         year.Rows.Single(r => r.Area == JudgementArea.PersonalDevelopment).Agreement.ShouldBe(JudgementAgreement.NotBothJudged);
         year.Differences.ShouldBe([JudgementArea.OverallEffectiveness]);
@@ -173,6 +173,48 @@ public abstract class JudgementOperationsTests(DatabaseProvider provider) : IAsy
             await using var db = _world.As(role);
             (await new GetJudgements(db).RunAsync(School)).IsForbidden.ShouldBeTrue(role.ToString());
         }
+    }
+
+    private static JudgementsInput On(DateOnly judgedOn, JudgementsInput sheet) => sheet with { JudgedOn = judgedOn };
+
+    [Fact]
+    public async Task JudgementsFromTenthNovember2025_AreOfTheReportCardsAreas_OnItsFivePointScale()
+    {
+        var sheet = On(new DateOnly(2025, 11, 10), Sheet("sip", ("leadership-and-governance", "needs-attention"), ("inclusion", "Expected standard")));
+        (await RecordAs(Role.InterventionOfficer, sheet)).Succeeded.ShouldBeTrue();
+
+        var year = (await ViewAs()).Year(2025)!;
+        year.Overall.ShouldBeNull("the report card has no overall grade");
+        year.On(JudgementScale.ReportCard).Select(r => (r.Area, r.Sip!.Grade)).ShouldBe(
+            [(JudgementArea.Inclusion, JudgementGrade.Of(ReportCardGrade.ExpectedStandard)), (JudgementArea.LeadershipAndGovernance, JudgementGrade.Of(ReportCardGrade.NeedsAttention))]);
+        year.On(JudgementScale.FourPoint).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task OnNinthNovember2025_TheFourPointScaleApplies_AndAReportCardGradeIsRefused()
+    {
+        var early = await RecordAs(Role.InterventionOfficer, On(new DateOnly(2025, 11, 9), Sheet("sip", ("overall-effectiveness", "good"), ("leadership-and-governance", "needs-attention"))));
+        early.Errors.Select(e => e.Field).ShouldBe(["Grades.leadership-and-governance"]);
+        early.Errors.Single().Message.ShouldContain("on the four-point scale");
+
+        var late = await RecordAs(Role.InterventionOfficer, On(new DateOnly(2025, 11, 10), Sheet("sip", ("leadership-and-governance", "good"))));
+        late.Errors.Single().Message.ShouldBe("'good' is not a grade for leadership and governance on the report card scale (exceptional to urgent improvement), for judgements made from 10 November 2025: use exceptional, strong-standard, expected-standard, needs-attention, urgent-improvement");
+
+        var nothing = await RecordAs(Role.InterventionOfficer, On(new DateOnly(2025, 11, 10), Sheet("sip", ("inclusion", ""))));
+        nothing.Errors.Single().Message.ShouldBe("Grade at least one of the report card's evaluation areas");
+        (await ViewAs()).Years.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task OlderFourPointJudgements_AreKept_AndShownOnTheirOwnScale_BesideTheReportCards()
+    {
+        (await RecordAs(Role.SchoolUser, Sheet("self-evaluation", ("overall-effectiveness", "good"), ("leadership-and-management", "requires-improvement")))).Succeeded.ShouldBeTrue();
+        (await RecordAs(Role.SchoolUser, On(new DateOnly(2025, 12, 1), Sheet("self-evaluation", ("leadership-and-governance", "strong-standard"))))).Succeeded.ShouldBeTrue();
+
+        var year = (await ViewAs()).Year(2025)!;
+        year.On(JudgementScale.FourPoint).Select(r => (r.Area, r.SelfEvaluation!.Grade.Describe())).ShouldBe(
+            [(JudgementArea.OverallEffectiveness, "Good"), (JudgementArea.LeadershipAndManagement, "Requires improvement")]);
+        year.On(JudgementScale.ReportCard).Select(r => (r.Area, r.SelfEvaluation!.Grade.Describe())).ShouldBe([(JudgementArea.LeadershipAndGovernance, "Strong standard")]);
     }
 }
 

@@ -55,10 +55,11 @@ public abstract class RiskRegisterTests(DatabaseProvider provider) : IAsyncLifet
         row.Movement.ShouldBe(new LevelMovement(1, LevelOfSupport.Targeted, LevelOfSupport.Intensive, new DateOnly(2026, 5, 1)));
         row.Reasons.ShouldBe(["KS2 expected standard below the floor", "SIP judges leadership inadequate"]);
         row.ProposedLevel.ShouldBeNull();
-        row.Ofsted.ShouldBe(new OfstedAsAt(new DateOnly(2026, 9, 15), OfstedJudgement.Inadequate, CategoryOfConcern.SpecialMeasures));
-        CategorisationText.Ofsted(row.Ofsted).ShouldBe("Inadequate; special measures (15 September 2026)");
-        row.Sip.ShouldBe(new OverallJudgement(OfstedJudgement.Inadequate, 2026));
-        row.SelfEvaluation.ShouldBe(new OverallJudgement(OfstedJudgement.RequiresImprovement, 2026));
+        (row.Ofsted!.InspectionDate, row.Ofsted.Framework, row.Ofsted.Overall, row.Ofsted.Category)
+            .ShouldBe((new DateOnly(2026, 9, 15), OfstedFramework.ReportCard, (OfstedJudgement?)null, (CategoryOfConcern?)CategoryOfConcern.SpecialMeasures));
+        CategorisationText.Ofsted(row.Ofsted).ShouldBe("Report card: attendance and behaviour needs attention, leadership and governance urgent improvement; special measures (15 September 2026)");
+        row.Sip.ShouldBe(new OverallJudgement(OfstedJudgement.Inadequate, 2026, JudgementArea.OverallEffectiveness));
+        row.SelfEvaluation.ShouldBe(new OverallJudgement(OfstedJudgement.RequiresImprovement, 2026, JudgementArea.OverallEffectiveness));
         row.Trend.ShouldBe(new HeadlineTrend("KS2_RWM_EXP", row.Trend!.IndicatorName, TrendDirection.Improving));
         row.Case.ShouldBeNull();
         CategorisationText.MovementText(row.Movement).ShouldBe("▲ moved up to more support, from Targeted to Intensive, on 1 May 2026");
@@ -72,9 +73,9 @@ public abstract class RiskRegisterTests(DatabaseProvider provider) : IAsyncLifet
         row.Movement.ShouldBe(new LevelMovement(0, null, LevelOfSupport.Universal, new DateOnly(2025, 12, 1)));
         row.ProposedLevel.ShouldBe(LevelOfSupport.Intensive);
         CategorisationText.Proposed(row.ProposedLevel).ShouldBe("Proposed: Intensive");
-        row.Sip.ShouldBe(new OverallJudgement(OfstedJudgement.Good, 2025));
+        row.Sip.ShouldBe(new OverallJudgement(OfstedJudgement.Good, 2025, JudgementArea.OverallEffectiveness));
         CategorisationText.Judgement(row.Sip).ShouldBe("Good (2025/26)");
-        row.SelfEvaluation.ShouldBe(new OverallJudgement(OfstedJudgement.Outstanding, 2025));
+        row.SelfEvaluation.ShouldBe(new OverallJudgement(OfstedJudgement.Outstanding, 2025, JudgementArea.OverallEffectiveness));
         row.Trend!.IndicatorId.ShouldBe("KS4_ATT8", "no Progress 8, so Attainment 8");
         row.Trend.Direction.ShouldBe(TrendDirection.Declining);
         row.Ofsted.ShouldBeNull();
@@ -99,8 +100,8 @@ public abstract class RiskRegisterTests(DatabaseProvider provider) : IAsyncLifet
         rows.Single(r => r.Urn == Special).Trend!.IndicatorId.ShouldBe("ABSENCE_RATE");
 
         var leaving = rows.Single(r => r.Urn == LeavingMeasures);
-        leaving.Ofsted!.OverallNotGraded.ShouldBeTrue();
-        CategorisationText.Ofsted(leaving.Ofsted).ShouldBe("Not graded (after September 2024) (20 May 2026)");
+        leaving.Ofsted!.Framework.ShouldBe(OfstedFramework.ReportCard);
+        CategorisationText.Ofsted(leaving.Ofsted).ShouldBe("Report card: every area expected standard or better (20 May 2026)");
     }
 
     [Fact]

@@ -85,6 +85,13 @@ public sealed class RulePropertiesTests
             var worseStanding = (OfstedStanding)Math.Min(7, (int)standing + random.Next(0, 3));
             var worseLeadership = (OfstedJudgement)Math.Min(4, (int)leadership + random.Next(0, 2));
             worseOfsted = Ofsted(date, worseStanding, worseLeadership, safeguarding == true && Chance(0.2) ? false : safeguarding);
+            if (ofsted.Framework == OfstedFramework.ReportCard)
+            {
+                // A report card: each area's grade, and the same or a worse one.
+                var card = JudgementScale.ReportCard.Areas().Where(_ => Chance(0.8)).ToDictionary(a => a, _ => (ReportCardGrade)random.Next(1, 6));
+                ofsted = ofsted with { ReportCard = card };
+                worseOfsted = worseOfsted with { ReportCard = card.ToDictionary(g => g.Key, g => (ReportCardGrade)Math.Min(5, (int)g.Value + random.Next(0, 2))) };
+            }
         }
 
         var judgements = new List<JudgementEvidence>();
@@ -95,7 +102,16 @@ public sealed class RulePropertiesTests
                 if (!Chance(0.8)) continue;
                 var judgement = new JudgementEvidence(source, area, random.Next(2022, 2027), (OfstedJudgement)random.Next(1, 5), new DateOnly(2025, 10, 1));
                 judgements.Add(judgement);
-                worseJudgements.Add(judgement with { Grade = (OfstedJudgement)Math.Min(4, (int)judgement.Grade + random.Next(0, 3)) });
+                worseJudgements.Add(judgement with { Grade = (OfstedJudgement)Math.Min(4, (int)judgement.Grade.FourPoint!.Value + random.Next(0, 3)) });
+            }
+        // Some sources have moved to the report card scale since: their judgements from 10 November 2025.
+        foreach (var source in new[] { JudgementSource.SelfEvaluation, JudgementSource.SchoolImprovementPartner })
+            foreach (var area in JudgementScale.ReportCard.Areas())
+            {
+                if (!Chance(0.3)) continue;
+                var judgement = new JudgementEvidence(source, area, 2026, (ReportCardGrade)random.Next(1, 6), new DateOnly(2026, 10, 1));
+                judgements.Add(judgement);
+                worseJudgements.Add(judgement with { Grade = (ReportCardGrade)Math.Min(5, (int)judgement.Grade.ReportCard!.Value + random.Next(0, 3)) });
             }
 
         var concerns = ConcernKinds.All.Where(_ => Chance(0.15)).Select(k => new ConcernEvidence(k, new DateOnly(2026, 9, 1))).ToList();

@@ -205,7 +205,7 @@ public sealed class RuleSetParserTests
             "Add a 'name' to the rule set",
             "Rule id 'Bad_Id' must be lower-case letters, digits and hyphens, like 'ofsted-special-measures'",
             "'extreme' is not a level: use targeted, intensive or review",
-            "'dreadful' is not an Ofsted outcome: use outstanding, good, requires-improvement, inadequate, notice-to-improve, serious-weaknesses, special-measures (each means that or worse)",
+            "'dreadful' is not an Ofsted outcome: use outstanding, good, requires-improvement, inadequate, notice-to-improve, serious-weaknesses, significant-improvement, special-measures, or a report card grade: exceptional, strong-standard, expected-standard, needs-attention, urgent-improvement (each means that or worse)",
             "'parking' is not a kind of concern: use safeguarding or management-or-governance",
         ]);
         result.Errors.Select(e => e.Line).ShouldBe(result.Errors.Select(e => e.Line).Order());

@@ -144,6 +144,32 @@ internal sealed class EvidenceBuilder
         return this;
     }
 
+    /// <summary>The six report card areas every school has, all at one grade.</summary>
+    public static Dictionary<JudgementArea, ReportCardGrade> ReportCardAreas(ReportCardGrade grade) =>
+        JudgementScale.ReportCard.Areas().Where(a => a is not JudgementArea.EarlyYears and not JudgementArea.SixthForm).ToDictionary(a => a, _ => grade);
+
+    /// <summary>A report card inspection (from 10 November 2025): every area at the expected standard but those given.</summary>
+    public EvidenceBuilder ReportCard(Dictionary<JudgementArea, ReportCardGrade>? grades = null, DateOnly? on = null, bool? safeguardingMet = true, CategoryOfConcern? category = null)
+    {
+        var card = ReportCardAreas(ReportCardGrade.ExpectedStandard);
+        foreach (var (area, grade) in grades ?? []) card[area] = grade;
+        _ofsted = new OfstedEvidence(on ?? new DateOnly(2026, 1, 20), null, category, new Dictionary<JudgementArea, OfstedJudgement>(), safeguardingMet, OfstedEvidenceSource.OfstedOutcomes)
+        {
+            ReportCard = card,
+        };
+        return this;
+    }
+
+    /// <summary>The source's judgements on the report card scale (made 1 October 2026): the expected standard but for those given.</summary>
+    public EvidenceBuilder ReportCardJudgements(JudgementSource source, Dictionary<JudgementArea, ReportCardGrade>? grades = null, int year = 2026)
+    {
+        var card = ReportCardAreas(ReportCardGrade.ExpectedStandard);
+        foreach (var (area, grade) in grades ?? []) card[area] = grade;
+        _judgements.RemoveAll(j => j.Source == source && j.Grade.Scale == JudgementScale.ReportCard);
+        _judgements.AddRange(card.Select(g => new JudgementEvidence(source, g.Key, year, g.Value, new DateOnly(year, 10, 1))));
+        return this;
+    }
+
     public EvidenceBuilder NoOfsted()
     {
         _ofsted = null;

@@ -207,6 +207,39 @@ public abstract class JudgementPagesAndApiTests(EvidenceApp fixture)
         JsonDocument.Parse(await ok.Content.ReadAsStringAsync()).RootElement.GetProperty("open").GetBoolean().ShouldBeFalse();
         (await sip.GetAsync($"/api/v1/schools/{OtherSchool}/concerns")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task TheJudgementsForm_OffersTheScaleOfTheJudgementsDate()
+    {
+        var officer = App.ClientFor(Role.InterventionOfficer);
+        var today = await officer.GetStringAsync($"/Schools/{SipSchoolWithConcern}/Judgements/Record?source=sip");
+        today.ShouldContain("name=\"Input.Grades[leadership-and-governance]\"", customMessage: "judgements made now are of the report card's areas");
+        today.ShouldContain("value=\"urgent-improvement\"");
+        today.ShouldNotContain("name=\"Input.Grades[overall-effectiveness]\"");
+
+        var older = await officer.GetStringAsync($"/Schools/{SipSchoolWithConcern}/Judgements/Record?source=sip&year=2024&scale=four-point");
+        older.ShouldContain("name=\"Input.Grades[overall-effectiveness]\"");
+        older.ShouldContain("value=\"requires-improvement\"");
+        older.ShouldNotContain("value=\"needs-attention\"");
+
+        var mixed = await officer.PostFormAsync($"/Schools/{SipSchoolWithConcern}/Judgements/Record?source=sip&year=2025&scale=four-point", new Dictionary<string, string>
+        {
+            ["Input.Grades[overall-effectiveness]"] = "good",
+            ["Input.JudgedOn"] = "2025-11-10",
+        });
+        (await mixed.Content.ReadAsStringAsync()).ShouldContain("which does not judge overall effectiveness");
+    }
+
+    [Fact]
+    public async Task TheApi_GivesEachJudgementsScale()
+    {
+        var api = JsonDocument.Parse(await App.ClientFor(Role.InterventionOfficer).GetStringAsync($"/api/v1/schools/{HeadSchool}/judgements")).RootElement;
+        var grades = api.GetProperty("years").EnumerateArray().SelectMany(y => y.GetProperty("areas").EnumerateArray())
+            .SelectMany(a => new[] { a.GetProperty("sip"), a.GetProperty("selfEvaluation") }).Where(g => g.ValueKind == JsonValueKind.Object).ToList();
+        grades.Select(g => g.GetProperty("scale").GetString()).Distinct().Order().ShouldBe(["four-point", "report-card"]);
+        grades.Where(g => g.GetProperty("scale").GetString() == "report-card").Select(g => g.GetProperty("grade").GetString())
+            .ShouldAllBe(g => g == "exceptional" || g == "strong-standard" || g == "expected-standard" || g == "needs-attention" || g == "urgent-improvement");
+    }
 }
 
 public sealed class JudgementPagesAndApiTests_Sqlite(SqliteEvidenceApp app) : JudgementPagesAndApiTests(app), IClassFixture<SqliteEvidenceApp>;

@@ -47,6 +47,10 @@ public abstract class RegisterApp(DatabaseProvider provider) : IAsyncLifetime
         {
             InspectionDate = today.AddDays(-30),
             CategoryOfConcern = CategoryOfConcern.SpecialMeasures,
+            Inclusion = ReportCardGrade.NeedsAttention,
+            LeadershipAndGovernance = ReportCardGrade.UrgentImprovement,
+            EarlyYearsReportCard = ReportCardGrade.ExpectedStandard,
+            SafeguardingEffective = false,
             PreviousInspectionDate = new DateOnly(2022, 1, 12),
             PreviousOverallEffectiveness = OfstedJudgement.Good,
         }, 1));
@@ -97,7 +101,7 @@ public abstract class RiskRegisterPagesTests(RegisterApp fixture)
         head.GetProperty("programmeCase").GetProperty("tier").GetString().ShouldBe("Intensive");
         page.ShouldContain("Early years outcomes below the LA for three years");
         page.ShouldContain("moved up to more support, from Targeted to Intensive");
-        page.ShouldContain("Not graded (after September 2024); special measures");
+        page.ShouldContain("Report card: inclusion needs attention, leadership and governance urgent improvement; safeguarding standards not met; special measures");
         page.ShouldContain("SIP: Inadequate");
         page.ShouldContain("href=\"/Programme/Cases/");
         page.ShouldContain("href=\"/RiskRegister\"", customMessage: "the service navigation links the register");
@@ -189,6 +193,17 @@ public abstract class RiskRegisterPagesTests(RegisterApp fixture)
             response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
         }
         (await client.GetStringAsync("/")).ShouldNotContain("href=\"/RiskRegister\"");
+    }
+
+    [Fact]
+    public async Task TheSchoolProfile_ShowsAReportCardInspection_OnItsOwnScale()
+    {
+        var page = await App.ClientFor(Role.InterventionOfficer).GetStringAsync($"/Schools/{RegisterApp.Head}");
+        page.ShouldContain("Report card (no overall grade)");
+        page.ShouldContain("data-testid=\"ofsted-report-card\"");
+        page.ShouldContain("Leadership and governance: <strong class=\"govuk-tag govuk-tag--red\">Urgent improvement</strong>");
+        page.ShouldContain("Inclusion: <strong class=\"govuk-tag govuk-tag--yellow\">Needs attention</strong>");
+        page.ShouldContain("Safeguarding: standards not met");
     }
 }
 

@@ -230,7 +230,11 @@ public sealed record IndicatorCondition(IndicatorDefinition Indicator, Indicator
     };
 }
 
-/// <summary>The latest Ofsted inspection (or one of its key judgements) is at <see cref="AtOrWorse"/> or worse.</summary>
+/// <summary>
+/// The latest Ofsted inspection (or one of its key judgements) is at <see cref="AtOrWorse"/> or worse on the
+/// four-point scale or the categories of concern. A report card inspection has no four-point grade: only its category
+/// of concern is read, and without one this condition does not hold (<see cref="ReportCardCondition"/> reads its grades).
+/// </summary>
 public sealed record OfstedCondition(OfstedStanding AtOrWorse, JudgementArea? Area) : Condition
 {
     public override IEnumerable<EvidenceKey> Reads => [EvidenceKey.Ofsted];
@@ -239,20 +243,25 @@ public sealed record OfstedCondition(OfstedStanding AtOrWorse, JudgementArea? Ar
     {
         if (evidence.Ofsted is not { } ofsted) return ConditionResult.MissingEvidence("Ofsted: no inspection held");
         var source = ofsted.Source == OfstedEvidenceSource.Gias ? " (from the GIAS register)" : "";
+        var reportCard = ofsted.Framework == OfstedFramework.ReportCard;
         OfstedStanding? standing;
         string what;
         if (Area is { } area && area != JudgementArea.OverallEffectiveness)
         {
             standing = ofsted.KeyJudgements.TryGetValue(area, out var grade) ? (OfstedStanding)(int)grade : null;
             what = $"Ofsted: {area.Describe().ToLowerInvariant()}";
+            if (reportCard) return ConditionResult.Of(false);
         }
         else
         {
             standing = ofsted.Standing;
-            what = ofsted.OverallEffectiveness is null && ofsted.Category is null ? "Ofsted: worst key judgement (no overall grade since September 2024)" : "Ofsted inspection";
+            what = reportCard ? "Ofsted report card: category of concern"
+                : ofsted.OverallEffectiveness is null && ofsted.Category is null ? "Ofsted: worst key judgement (no overall grade since September 2024)" : "Ofsted inspection";
+            if (reportCard && standing is null) return ConditionResult.Of(false);
         }
         if (standing is not { } s) return ConditionResult.MissingEvidence($"{what}: not given at the inspection of {Day(ofsted.InspectionDate)}");
-        return ConditionResult.Of(s >= AtOrWorse, new EvidenceItem(what, Describe(s) + source, Day(ofsted.InspectionDate)));
+        var shown = ofsted.Category is { } category && Area is null or JudgementArea.OverallEffectiveness ? category.Describe() : Describe(s);
+        return ConditionResult.Of(s >= AtOrWorse, new EvidenceItem(what, shown + source, Day(ofsted.InspectionDate)));
     }
 
     public static string Describe(OfstedStanding standing) => standing switch
@@ -267,32 +276,40 @@ public sealed record OfstedCondition(OfstedStanding AtOrWorse, JudgementArea? Ar
     };
 }
 
-/// <summary>Ofsted found safeguarding not effective at the latest inspection.</summary>
+/// <summary>Ofsted found safeguarding not effective (before the report card) or its standards not met (report card).</summary>
 public sealed record OfstedSafeguardingCondition : Condition
 {
     public override IEnumerable<EvidenceKey> Reads => [EvidenceKey.Ofsted];
 
     public override ConditionResult Evaluate(SchoolEvidence evidence)
     {
-        if (evidence.Ofsted is not { } ofsted) return ConditionResult.MissingEvidence("Ofsted: no inspection held");
+        if (evidence.Ofsted is not { } ofsted) return ConditionResult.MissingEvidence("Ofsted: no safeguarding judgement held");
         if (ofsted.SafeguardingEffective is not { } effective)
             return ConditionResult.MissingEvidence($"Ofsted: no safeguarding judgement recorded for the inspection of {Day(ofsted.InspectionDate)}");
-        return ConditionResult.Of(!effective, new EvidenceItem("Ofsted: safeguarding", effective ? "effective" : "not effective", Day(ofsted.InspectionDate)));
+        var (yes, no) = ofsted.Framework == OfstedFramework.ReportCard ? ("standards met", "standards not met") : ("effective", "not effective");
+        return ConditionResult.Of(!effective, new EvidenceItem("Ofsted: safeguarding", effective ? yes : no, Day(ofsted.InspectionDate)));
     }
 }
 
-/// <summary>The latest self-evaluation or SIP judgement of an area is at <see cref="AtOrWorse"/> or worse.</summary>
+/// <summary>
+/// The latest self-evaluation or SIP judgement of an area is at <see cref="AtOrWorse"/> or worse on the four-point
+/// scale. Once the source judges on the report card scale, its four-point judgements are no longer read and this
+/// condition does not hold (<see cref="ReportCardJudgementCondition"/> reads the new ones).
+/// </summary>
 public sealed record JudgementCondition(JudgementSource Source, JudgementArea Area, OfstedJudgement AtOrWorse) : Condition
 {
     public override IEnumerable<EvidenceKey> Reads => [Source == JudgementSource.SelfEvaluation ? EvidenceKey.SelfEvaluation : EvidenceKey.Sip];
 
     public override ConditionResult Evaluate(SchoolEvidence evidence)
     {
-        var what = $"{(Source == JudgementSource.SelfEvaluation ? "The school's self-evaluation" : "The SIP's judgement")} of {Area.Describe().ToLowerInvariant()}";
-        if (evidence.LatestJudgement(Source, Area) is not { } judgement) return ConditionResult.MissingEvidence($"{what}: none recorded");
-        return ConditionResult.Of(judgement.Grade >= AtOrWorse,
-            new EvidenceItem(what, judgement.Grade.Describe(), $"{AcademicYear.Format(judgement.AcademicYear)}, judged {Day(judgement.JudgedOn)}"));
+        var what = $"{Whose(Source)} of {Area.Describe().ToLowerInvariant()}";
+        if (evidence.CurrentScale(Source) == JudgementScale.ReportCard) return ConditionResult.Of(false);
+        if (evidence.LatestJudgement(Source, Area) is not { Grade.FourPoint: { } grade } judgement) return ConditionResult.MissingEvidence($"{what}: none recorded");
+        return ConditionResult.Of(grade >= AtOrWorse,
+            new EvidenceItem(what, grade.Describe(), $"{AcademicYear.Format(judgement.AcademicYear)}, judged {Day(judgement.JudgedOn)}"));
     }
+
+    internal static string Whose(JudgementSource source) => source == JudgementSource.SelfEvaluation ? "The school's self-evaluation" : "The SIP's judgement";
 }
 
 /// <summary>The LA has an open concern of this kind about the school. No concern recorded means none: never unknown.</summary>

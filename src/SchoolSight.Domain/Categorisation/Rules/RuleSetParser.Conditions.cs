@@ -13,7 +13,8 @@ public sealed partial class RuleSetParser
     [
         ("outstanding", OfstedStanding.Outstanding), ("good", OfstedStanding.Good), ("requires-improvement", OfstedStanding.RequiresImprovement),
         ("inadequate", OfstedStanding.Inadequate), ("notice-to-improve", OfstedStanding.NoticeToImprove),
-        ("serious-weaknesses", OfstedStanding.SeriousWeaknesses), ("special-measures", OfstedStanding.SpecialMeasures),
+        ("serious-weaknesses", OfstedStanding.SeriousWeaknesses), ("significant-improvement", OfstedStanding.SeriousWeaknesses),
+        ("special-measures", OfstedStanding.SpecialMeasures),
     ];
 
     private Condition? ParseCondition(YamlNode node, string label, IReadOnlySet<SchoolPhase>? phases)
@@ -38,15 +39,20 @@ public sealed partial class RuleSetParser
             case "indicator": return ParseIndicator(map, value, label, phases);
             case "ofsted":
                 {
+                    if (ReportCardGrades.TryParse(Scalar(value), out var reportCardGrade))
+                    {
+                        Keys(map, "an Ofsted report card condition", ["ofsted", "area", "in-areas"]);
+                        return ParseReportCardTest(map, value, reportCardGrade, label, phases) is { } test ? new ReportCardCondition(test) : null;
+                    }
                     Keys(map, "an Ofsted condition", ["ofsted", "area"]);
                     var standing = Standings.FirstOrDefault(s => s.Slug == Scalar(value).ToLowerInvariant());
                     if (standing.Slug is null)
                     {
-                        Error(value, $"'{Scalar(value)}' is not an Ofsted outcome: use {string.Join(", ", Standings.Select(s => s.Slug))} (each means that or worse)");
+                        Error(value, $"'{Scalar(value)}' is not an Ofsted outcome: use {string.Join(", ", Standings.Select(s => s.Slug))}, or a report card grade: {ReportCardGradeList} (each means that or worse)");
                         return null;
                     }
                     var area = Area(map, label, phases);
-                    if (area is { Ok: false }) return null;
+                    if (area is { Ok: false } || !OnScale(map, area?.Area, JudgementScale.FourPoint, standing.Slug)) return null;
                     if (area?.Area is { } a && a != JudgementArea.OverallEffectiveness && standing.Standing > OfstedStanding.Inadequate)
                     {
                         Error(value, $"A key judgement such as {a.Slug()} is graded outstanding to inadequate: '{standing.Slug}' is a category of concern, which only the overall outcome has, so this condition can never fire");
@@ -69,10 +75,16 @@ public sealed partial class RuleSetParser
                 return new OfstedSafeguardingCondition();
             case "self-evaluation" or "sip":
                 {
+                    var judgedBy = subject == "sip" ? JudgementSource.SchoolImprovementPartner : JudgementSource.SelfEvaluation;
+                    if (ReportCardGrades.TryParse(Scalar(value), out var reportCardGrade))
+                    {
+                        Keys(map, $"a {subject} report card condition", [subject, "area", "in-areas"]);
+                        return ParseReportCardTest(map, value, reportCardGrade, label, phases) is { } test ? new ReportCardJudgementCondition(judgedBy, test) : null;
+                    }
                     Keys(map, $"a {subject} condition", [subject, "area"]);
                     if (!JudgementVocabulary.TryParseGrade(Scalar(value), out var grade) || int.TryParse(Scalar(value), out _))
                     {
-                        Error(value, $"'{Scalar(value)}' is not a grade: use {Grades} (each means that or worse)");
+                        Error(value, $"'{Scalar(value)}' is not a grade: use {Grades}, or a report card grade: {ReportCardGradeList} (each means that or worse)");
                         return null;
                     }
                     if (grade == OfstedJudgement.Outstanding)
@@ -81,9 +93,8 @@ public sealed partial class RuleSetParser
                         return null;
                     }
                     var area = Area(map, label, phases);
-                    if (area is { Ok: false }) return null;
-                    return new JudgementCondition(subject == "sip" ? JudgementSource.SchoolImprovementPartner : JudgementSource.SelfEvaluation,
-                        area?.Area ?? JudgementArea.OverallEffectiveness, grade);
+                    if (area is { Ok: false } || !OnScale(map, area?.Area, JudgementScale.FourPoint, grade.Slug())) return null;
+                    return new JudgementCondition(judgedBy, area?.Area ?? JudgementArea.OverallEffectiveness, grade);
                 }
             case "concern":
                 Keys(map, "a concern condition", ["concern"]);
@@ -110,6 +121,39 @@ public sealed partial class RuleSetParser
                     return all;
                 }
         }
+    }
+
+    private static readonly string ReportCardGradeList = string.Join(", ", ReportCardGrades.All.Select(g => g.Slug()));
+
+    /// <summary>"area" must be an area the grade's scale judges: a four-point grade of a report card area never fires.</summary>
+    private bool OnScale(YamlMappingNode map, JudgementArea? area, JudgementScale scale, string grade)
+    {
+        if (area is not { } a || scale.Areas().Contains(a)) return true;
+        Error(Child(map, "area")!, $"'{grade}' is a grade of the {scale.Describe()}, which does not judge {a.Slug()}: use one of {string.Join(", ", scale.Areas().Select(x => x.Slug()))}");
+        return false;
+    }
+
+    /// <summary>A report card grade with either an area or, for any area, how many areas ("in-areas", 1 when left out).</summary>
+    private ReportCardTest? ParseReportCardTest(YamlMappingNode map, YamlNode value, ReportCardGrade grade, string label, IReadOnlySet<SchoolPhase>? phases)
+    {
+        if (grade == ReportCardGrade.Exceptional)
+        {
+            Error(value, "'exceptional' means exceptional or worse, which is every graded area: compare with a worse grade");
+            return null;
+        }
+        var area = Area(map, label, phases);
+        if (area is { Ok: false } || !OnScale(map, area?.Area, JudgementScale.ReportCard, grade.Slug())) return null;
+        var inAreas = WholeNumber(map, "in-areas", 1, JudgementScale.ReportCard.Areas().Count, label);
+        if (Child(map, "in-areas") is { } given)
+        {
+            if (inAreas is null) return null;
+            if (area is not null)
+            {
+                Error(given, "Give either 'area' (one area) or 'in-areas' (how many of the areas), not both");
+                return null;
+            }
+        }
+        return new ReportCardTest(grade, area?.Area, inAreas ?? 1);
     }
 
     private (JudgementArea? Area, bool Ok)? Area(YamlMappingNode map, string label, IReadOnlySet<SchoolPhase>? phases)

@@ -5,7 +5,6 @@ using SchoolSight.Core;
 using SchoolSight.Core.Categorisation;
 using SchoolSight.Domain;
 using SchoolSight.Domain.Categorisation;
-using SchoolSight.Domain.Published;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Pages.Schools.Judgements;
@@ -21,6 +20,12 @@ public sealed class RecordModel(GetJudgements get, RecordJudgements record) : Pa
     [BindProperty(SupportsGet = true)] public string? Source { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
+    /// <summary>"four-point" or "report-card": the form's scale when the person chooses it; else the scale of the date.</summary>
+    [BindProperty(SupportsGet = true)] public string? Scale { get; set; }
+
+    /// <summary>The scale the form offers: that of the judgements' date (Ofsted's report card areas from 10 November 2025).</summary>
+    public JudgementScale ScaleShown { get; private set; }
+
     public JudgementsView View { get; private set; } = null!;
     public JudgementSource Chosen { get; private set; }
     public int AcademicYearChosen { get; private set; }
@@ -29,12 +34,19 @@ public sealed class RecordModel(GetJudgements get, RecordJudgements record) : Pa
     {
         if (await LoadAsync(urn, ct) is { } refused) return refused;
         Prefill();
+        ScaleShown = Scale switch
+        {
+            "four-point" => JudgementScale.FourPoint,
+            "report-card" => JudgementScale.ReportCard,
+            _ => JudgementScales.For(Input.JudgedOn ?? View.Today),
+        };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int urn, CancellationToken ct)
     {
         if (await LoadAsync(urn, ct) is { } refused) return refused;
+        ScaleShown = Input.JudgedOn is { } judgedOn ? JudgementScales.For(judgedOn) : Scale == "four-point" ? JudgementScale.FourPoint : JudgementScales.For(View.Today);
         ModelState.UseGovukBindingMessages(typeof(JudgementsInput));
         if (!ModelState.IsValid) return Page();
         Input.Source = Chosen.Slug();
@@ -51,6 +63,7 @@ public sealed class RecordModel(GetJudgements get, RecordJudgements record) : Pa
             if (!conflict) return true;
             if (await LoadAsync(urn, ct) is not null) return false;
             Prefill();
+            ScaleShown = JudgementScales.For(Input.JudgedOn ?? View.Today);
             return true;
         });
     }
