@@ -46,7 +46,7 @@ public sealed record GiasLocalities
     {
         var problems = new ProblemList();
         var byUrn = new Dictionary<int, string>();
-        await using var reader = CsvReader.Create(content, CsvReaderOptions.Default with { Separator = ',' }, leaveOpen: true);
+        await using var reader = CsvReader.Create(content, CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true }, leaveOpen: true);
         await reader.ReadHeaderAsync(ct);
         var headers = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
         var urnIndex = headers.FindIndex(h => h.Equals(UrnHeader, StringComparison.OrdinalIgnoreCase));
