@@ -47,9 +47,16 @@ public static class WholeLaGiasFile
         foreach (var (urn, type) in ChildrensCentres)
             file.Rows.Add(Row(file, new()
             {
-                ["URN"] = urn.ToString(), ["LA (code)"] = laCode.ToString(), ["LA (name)"] = laName, ["EstablishmentName"] = $"Children's centre {urn}",
-                ["TypeOfEstablishment (name)"] = type, ["EstablishmentTypeGroup (name)"] = "Children's centres", ["EstablishmentStatus (name)"] = "Open",
-                ["PhaseOfEducation (name)"] = "Not applicable", ["StatutoryLowAge"] = "0", ["StatutoryHighAge"] = "5",
+                ["URN"] = urn.ToString(),
+                ["LA (code)"] = laCode.ToString(),
+                ["LA (name)"] = laName,
+                ["EstablishmentName"] = $"Children's centre {urn}",
+                ["TypeOfEstablishment (name)"] = type,
+                ["EstablishmentTypeGroup (name)"] = "Children's centres",
+                ["EstablishmentStatus (name)"] = "Open",
+                ["PhaseOfEducation (name)"] = "Not applicable",
+                ["StatutoryLowAge"] = "0",
+                ["StatutoryHighAge"] = "5",
             }));
         return file;
     }
@@ -84,12 +91,28 @@ public static class WholeLaGiasFile
         };
         return Row(file, new()
         {
-            ["URN"] = school.Urn.ToString(), ["LA (code)"] = school.La.ToString(), ["LA (name)"] = school.LaName, ["EstablishmentNumber"] = f["ESTAB"],
-            ["EstablishmentName"] = school.Name, ["TypeOfEstablishment (name)"] = type, ["EstablishmentTypeGroup (name)"] = group,
-            ["EstablishmentStatus (name)"] = f["SCHSTATUS"], ["OpenDate"] = f["OPENDATE"], ["CloseDate"] = f["CLOSEDATE"],
-            ["PhaseOfEducation (name)"] = phase, ["StatutoryLowAge"] = f["AGELOW"], ["StatutoryHighAge"] = f["AGEHIGH"], ["Gender (name)"] = f["GENDER"],
-            ["ReligiousCharacter (name)"] = f["RELCHAR"], ["AdmissionsPolicy (name)"] = f["ADMPOL"], ["Street"] = f["STREET"], ["Locality"] = f["LOCALITY"],
-            ["Address3"] = f["ADDRESS3"], ["Town"] = f["TOWN"], ["Postcode"] = f["POSTCODE"], ["OfstedRating (name)"] = f["OFSTEDRATING"],
+            ["URN"] = school.Urn.ToString(),
+            ["LA (code)"] = school.La.ToString(),
+            ["LA (name)"] = school.LaName,
+            ["EstablishmentNumber"] = f["ESTAB"],
+            ["EstablishmentName"] = school.Name,
+            ["TypeOfEstablishment (name)"] = type,
+            ["EstablishmentTypeGroup (name)"] = group,
+            ["EstablishmentStatus (name)"] = f["SCHSTATUS"],
+            ["OpenDate"] = f["OPENDATE"],
+            ["CloseDate"] = f["CLOSEDATE"],
+            ["PhaseOfEducation (name)"] = phase,
+            ["StatutoryLowAge"] = f["AGELOW"],
+            ["StatutoryHighAge"] = f["AGEHIGH"],
+            ["Gender (name)"] = f["GENDER"],
+            ["ReligiousCharacter (name)"] = f["RELCHAR"],
+            ["AdmissionsPolicy (name)"] = f["ADMPOL"],
+            ["Street"] = f["STREET"],
+            ["Locality"] = f["LOCALITY"],
+            ["Address3"] = f["ADDRESS3"],
+            ["Town"] = f["TOWN"],
+            ["Postcode"] = f["POSTCODE"],
+            ["OfstedRating (name)"] = f["OFSTEDRATING"],
             ["OfstedLastInsp"] = f["OFSTEDLASTINSP"],
         });
     }

@@ -110,8 +110,8 @@ public static class ImportsApi
         if (mappingFile is not null && column.Length > 0) upload.Problems["localityColumn"] = ["Send either a localities file or a locality column, not both."];
         if (upload.Problems.Count > 0) return TypedResults.ValidationProblem(upload.Problems);
 
+        await using var mapping = await UploadForms.BufferAsync(mappingFile, ct);
         await using var content = upload.File!.OpenReadStream();
-        await using var mapping = mappingFile?.OpenReadStream();
         var localities = GiasLocalities.From(mapping, mappingFile?.FileName, column);
         var outcome = await import.RunAsync(new GiasImportRequest(content, upload.File.FileName, scope, localities), ct: ct);
         if (outcome.Value is not { } result) return ApiResults.Failure(outcome, "import");

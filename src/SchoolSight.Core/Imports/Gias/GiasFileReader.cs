@@ -201,7 +201,10 @@ public static class GiasFileReader
 
             _rowsInScope++;
             if (_localityIndex >= 0 && reader.GetString(_localityIndex).Trim() is { Length: > 0 } locality && locality != GiasColumns.NotApplicable)
-                _localities[u] = locality;
+            {
+                if (locality.Length <= GiasLocalities.MaxName) _localities[u] = locality;
+                else _errors.Add(line, _headers[_localityIndex], $"the value is {locality.Length} characters long; SchoolSight keeps at most {GiasLocalities.MaxName} for a locality's name");
+            }
             // Once the file is refused its rows are not kept: only its problems matter, and a wrong file can be large.
             if (_mapper!.Map(reader, line, la, _errors, _notices) is { } details && !_errors.Any) _rows.Add(new GiasRow(u, line, details));
         }

@@ -40,8 +40,8 @@ public sealed class GiasModel(AppDbContext db, ImportGias import) : PageModel
             ModelState.AddModelError(nameof(LocalityColumn), "Choose either a localities file or a column of the GIAS file, not both");
         if (!ModelState.IsValid) return Page();
 
+        await using var mapping = await Api.UploadForms.BufferAsync(Localities, ct);
         await using var content = Upload!.OpenReadStream();
-        await using var mapping = Localities?.OpenReadStream();
         var localities = GiasLocalities.From(mapping, Localities?.FileName, LocalityColumn);
         var outcome = await import.RunAsync(new GiasImportRequest(content, Upload.FileName, scope, localities), ct: ct);
         if (!outcome.Succeeded) return this.Failed(outcome, prefix: "");
