@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Access;
 using SchoolSight.TestSupport;
@@ -10,7 +8,7 @@ using SchoolSight.TestSupport;
 namespace SchoolSight.Web.Tests.Imports;
 
 /// <summary>A whole LA's GIAS file through the API and the page: what was skipped, the LA set up, the schools put in localities.</summary>
-public abstract partial class WholeLaGiasWebTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class WholeLaGiasWebTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly GiasTestFile Hampshire = WholeLaGiasFile.Build(850);
     private SchoolSightWebFactory _app = null!;
@@ -18,12 +16,7 @@ public abstract partial class WholeLaGiasWebTests(DatabaseProvider provider) : I
     public async Task InitializeAsync() => _app = await SchoolSightWebFactory.CreateAsync(provider);
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static ByteArrayContent Csv(byte[] bytes)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        return content;
-    }
+    private static ByteArrayContent Csv(byte[] bytes) => ImportUploads.CsvContent(bytes);
 
     [Fact]
     public async Task PostGias_WithAWholeLaFileAndItsLocalitiesFile_SaysWhatWasSkipped_AndSetsUpTheLaAndLocalities()
@@ -67,14 +60,10 @@ public abstract partial class WholeLaGiasWebTests(DatabaseProvider provider) : I
     public async Task TheImportPage_WithALocalityColumn_ShowsWhatWasSkipped_TheLaSetUp_AndTheLocalities()
     {
         var client = _app.ClientFor(Role.LaAdministrator);
-        var page = await client.GetStringAsync("/Imports/Gias");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
-            { Csv(Hampshire.ToBytes()), "Upload", "edubasealldata.csv" },
-            { new StringContent("850"), "LaCodes" },
-            { new StringContent("DistrictAdministrative (name)"), "LocalityColumn" },
-        };
+        using var form = await client.GiasPageFormAsync();
+        form.Add(Csv(Hampshire.ToBytes()), "Upload", "edubasealldata.csv");
+        form.Add(new StringContent("850"), "LaCodes");
+        form.Add(new StringContent("DistrictAdministrative (name)"), "LocalityColumn");
 
         var response = await client.PostAsync("/Imports/Gias", form);
 
@@ -90,23 +79,17 @@ public abstract partial class WholeLaGiasWebTests(DatabaseProvider provider) : I
     public async Task TheImportPage_WithALocalitiesFile_PutsTheSchoolsInTheirLocalities()
     {
         var client = _app.ClientFor(Role.LaAdministrator);
-        var page = await client.GetStringAsync("/Imports/Gias");
         var (a, b) = (Hampshire.Urn(Hampshire.Rows[0]), Hampshire.Urn(Hampshire.Rows[1]));
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
-            { Csv(Hampshire.ToBytes()), "Upload", "edubasealldata.csv" },
-            { new StringContent("850"), "LaCodes" },
-            { Csv(Encoding.UTF8.GetBytes($"URN,Locality\n{a},Meon Valley\n{b},Meon Valley\n")), "Localities", "localities.csv" },
-        };
+        using var form = await client.GiasPageFormAsync();
+        form.Add(Csv(Hampshire.ToBytes()), "Upload", "edubasealldata.csv");
+        form.Add(new StringContent("850"), "LaCodes");
+        form.Add(Csv(Encoding.UTF8.GetBytes($"URN,Locality\n{a},Meon Valley\n{b},Meon Valley\n")), "Localities", "localities.csv");
 
         var html = WebUtility.HtmlDecode(await (await client.PostAsync("/Imports/Gias", form)).Content.ReadAsStringAsync());
 
         html.ShouldContain("2 schools placed; added Meon Valley");
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
 
 public sealed class WholeLaGiasWebTests_Sqlite() : WholeLaGiasWebTests(DatabaseProvider.Sqlite);
