@@ -2,25 +2,9 @@ using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SchoolSight.Cli;
-using SchoolSight.Cli.Commands;
 using SchoolSight.Core.Data;
 
-var root = new RootCommand("SchoolSight from the command line: imports, the database, the demo data.")
-{
-    CliContext.Database,
-    CliContext.Provider,
-    CliContext.User,
-};
-root.Subcommands.Add(ImportCommand.Create());
-root.Subcommands.Add(ImportsListCommand.Create());
-root.Subcommands.Add(ComputeCommand.Create());
-root.Subcommands.Add(FiguresCommand.Create());
-root.Subcommands.Add(CategorisationCommands.Rules());
-root.Subcommands.Add(CategorisationCommands.Levels());
-root.Subcommands.Add(DatabaseCommands.Db());
-root.Subcommands.Add(DatabaseCommands.Demo());
-root.Subcommands.Add(RetentionCommand.Create());
-root.Subcommands.Add(UserCommands.Create());
+var root = CliRoot.Create();
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

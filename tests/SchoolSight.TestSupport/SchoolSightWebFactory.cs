@@ -77,6 +77,19 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>
+    /// The app on Kestrel at 127.0.0.1 over <paramref name="database"/> as it is, as an LA runs it on its own database:
+    /// no demo data is added. The caller keeps the database.
+    /// </summary>
+    public static async Task<SchoolSightWebFactory> WithoutDemoAsync(TestDatabase database)
+    {
+        var factory = new SchoolSightWebFactory(database, null) { _ownsDatabase = false, _seedDemo = false };
+        factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        factory.StartServer();
+        await SchoolSightApp.PrepareDatabaseAsync(factory.Services, factory.Services.GetRequiredService<IConfiguration>());
+        return factory;
+    }
+
     /// <summary>One running app per provider for the whole test run, over a copy of Demo Borough of its own; stopped when the run ends.</summary>
     private static class SharedApps
     {
@@ -122,6 +135,7 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
     }
 
     private bool _ownsDatabase = true;
+    private bool _seedDemo = true;
 
     /// <summary>The services of the app; on a shared app, every scope made from them opens this factory's database.</summary>
     public override IServiceProvider Services =>
@@ -154,7 +168,7 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         builder.UseSetting("Database:Provider", _database.Options.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
-        builder.UseSetting("Demo:SeedOnEmptyDatabase", "true");
+        builder.UseSetting("Demo:SeedOnEmptyDatabase", _seedDemo ? "true" : "false");
         // Like the demo: LA staff may sign in without a second factor (tests that need it turn it on).
         builder.UseSetting("Security:RequireTwoFactorForLaRoles", "false");
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "schoolsight-test-keys"));

@@ -21,7 +21,9 @@ public static class ImportCommand
         var file = new Argument<FileInfo>("file") { Description = "The GIAS 'all establishment data' CSV file" };
         var la = new Option<string?>("--la") { Description = "LA codes to keep, e.g. 850 or 850,936; their schools missing from the file are marked closed" };
         var allLas = new Option<bool>("--all-las") { Description = "Keep every LA in the file (a national benchmark import)" };
-        var gias = new Command("gias", "Import establishments from a Get Information about Schools CSV file, all or nothing") { file, la, allLas };
+        var localities = new Option<FileInfo?>("--localities") { Description = "A CSV file with the columns URN and Locality: puts each school in its locality, adding the localities not yet set up" };
+        var localityColumn = new Option<string?>("--locality-column") { Description = "Or a column of the GIAS file to take each school's locality from, e.g. \"DistrictAdministrative (name)\"" };
+        var gias = new Command("gias", "Import establishments from a Get Information about Schools CSV file, all or nothing") { file, la, allLas, localities, localityColumn };
         gias.Validators.Add(result =>
         {
             var codes = result.GetValue(la);
@@ -29,16 +31,23 @@ public static class ImportCommand
                 result.AddError("Give the LA codes to import with --la (e.g. --la 850,936), or --all-las for every LA in the file, not both.");
             else if (codes is not null && !GiasImportScope.TryParse(codes, out _, out var error))
                 result.AddError($"--la: {error}.");
+            if (result.GetValue(localities) is not null && result.GetValue(localityColumn) is not null)
+                result.AddError("Give the localities with --localities (a file) or --locality-column (a column of the GIAS file), not both.");
         });
-        gias.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(file)!, parse.GetValue(la), ct));
+        gias.SetAction((parse, ct) => RunAsync(parse, new GiasFiles(parse.GetValue(file)!, parse.GetValue(localities), parse.GetValue(localityColumn)), parse.GetValue(la), ct));
         var import = new Command("import", "Import data into SchoolSight") { gias, DataImportCommands.Pupils(), DataImportCommands.Surveys() };
         PublishedImportCommand.AddTo(import);
         return import;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, FileInfo file, string? laCodes, CancellationToken ct)
+    /// <summary>The GIAS file, and the LA's localities: a mapping file or a column of the GIAS file.</summary>
+    private sealed record GiasFiles(FileInfo File, FileInfo? Localities, string? LocalityColumn);
+
+    private static async Task<int> RunAsync(ParseResult parse, GiasFiles files, string? laCodes, CancellationToken ct)
     {
+        var file = files.File;
         if (!file.Exists) return CliContext.Fail($"There is no file {file.FullName}.");
+        if (files.Localities is { Exists: false } missing) return CliContext.Fail($"There is no file {missing.FullName}.");
         var scope = GiasImportScope.EveryLa;
         if (laCodes is not null) GiasImportScope.TryParse(laCodes, out scope, out _);
 
@@ -60,7 +69,9 @@ public static class ImportCommand
                     task.Value = Overall(p);
                 });
                 await using var stream = file.OpenRead();
-                outcome = await import.RunAsync(new GiasImportRequest(stream, file.Name, scope), progress, ct);
+                await using var mapping = files.Localities?.OpenRead();
+                var localities = GiasLocalities.From(mapping, files.Localities?.Name, files.LocalityColumn);
+                outcome = await import.RunAsync(new GiasImportRequest(stream, file.Name, scope, localities), progress, ct);
                 task.Value = 1;
             });
         if (outcome.Value is not { } result) return CliContext.Fail(string.Join(" ", outcome.Errors.Select(e => e.Message)));
@@ -74,6 +85,13 @@ public static class ImportCommand
         var counts = new Table().AddColumns("Rows read", "In scope", "Added", "Updated", "Closed", "Unchanged");
         counts.AddRow($"{result.RowsRead:N0}", $"{result.RowsInScope:N0}", $"{result.Added:N0}", $"{result.Updated:N0}", $"{result.Closed:N0}", $"{result.Unchanged:N0}");
         AnsiConsole.Write(counts);
+        if (result.SkippedText is { } skipped) AnsiConsole.MarkupLine(Markup.Escape(skipped) + ".");
+        foreach (var la in result.Setup.LasRegistered) AnsiConsole.MarkupLine($"[green]Set up the local authority[/] {Markup.Escape(la)}.");
+        if (result.Setup.PlacedInLocalities > 0 || result.Setup.LocalitiesCreated.Count > 0)
+            AnsiConsole.MarkupLine($"Put {result.Setup.PlacedInLocalities:N0} school(s) in their localities" +
+                (result.Setup.LocalitiesCreated.Count > 0 ? $"; added the localities {Markup.Escape(string.Join(", ", result.Setup.LocalitiesCreated))}." : "."));
+        if (result.LocalityUrnsNotImported > 0)
+            AnsiConsole.MarkupLine($"[yellow]Note:[/] {result.LocalityUrnsNotImported:N0} URN(s) of the localities file are not schools this import registers: left out.");
 
         var changes = result.Changes.Where(c => c.Kind != GiasChangeKind.Added).ToList();
         if (changes.Count > 0)

@@ -107,11 +107,15 @@ public static class UserCommands
     /// The password from the first line of <paramref name="file"/>; else one line piped in; else typed twice at the
     /// terminal, with nothing shown. Null when none was given.
     /// </summary>
-    public static string? ReadPassword(FileInfo? file, IAnsiConsole console)
+    public static string? ReadPassword(FileInfo? file, IAnsiConsole console) =>
+        ReadPassword(file, console, Console.IsInputRedirected ? Console.In : null);
+
+    /// <param name="pipedInput">Standard input when it is not the terminal (the password piped in), else null.</param>
+    public static string? ReadPassword(FileInfo? file, IAnsiConsole console, TextReader? pipedInput)
     {
         if (file is not null)
             return File.ReadLines(file.FullName).FirstOrDefault() is { Length: > 0 } line ? line : null;
-        if (Console.IsInputRedirected) return Console.In.ReadLine() is { Length: > 0 } piped ? piped : null;
+        if (pipedInput is not null) return pipedInput.ReadLine() is { Length: > 0 } piped ? piped : null;
         console.Markup("First password (not shown): ");
         var first = ReadHidden();
         console.Markup("The same password again: ");

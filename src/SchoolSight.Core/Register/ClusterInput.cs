@@ -48,7 +48,7 @@ public sealed class ClusterInputValidator : AbstractValidator<ClusterInput>
             if (urns is not { Count: > 0 }) return;
             if (!urns.All(RegisterEdits.IsUrn))
             {
-                context.AddFailure("A URN must be 6 or 7 digits, like 100001");
+                context.AddFailure("A URN must be a positive whole number, like 100001");
                 return;
             }
             var missing = await MissingAsync(db, urns, ct);

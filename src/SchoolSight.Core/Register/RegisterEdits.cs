@@ -37,6 +37,6 @@ internal static class RegisterEdits
     /// <summary>Cleans an optional text field: blank becomes null, the rest is trimmed.</summary>
     public static string? Clean(this string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    /// <summary>A six- or seven-digit GIAS unique reference number.</summary>
-    public static bool IsUrn(int urn) => urn is >= 100000 and <= 9999999;
+    /// <summary>A GIAS unique reference number: a positive whole number.</summary>
+    public static bool IsUrn(int urn) => Domain.Register.Urns.IsUrn(urn);
 }

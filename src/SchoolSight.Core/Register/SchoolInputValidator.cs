@@ -21,7 +21,7 @@ public sealed class SchoolInputValidator : AbstractValidator<SchoolInput>
         {
             RuleFor(x => x.Urn)
                 .NotNull().WithMessage("Enter the URN")
-                .Must(urn => RegisterEdits.IsUrn(urn!.Value)).WithMessage("The URN must be 6 or 7 digits, like 100001")
+                .Must(urn => RegisterEdits.IsUrn(urn!.Value)).WithMessage("The URN must be a positive whole number, like 100001")
                 .MustAsync(async (urn, ct) => !await db.Schools.IgnoreQueryFilters().AnyAsync(s => s.Urn == urn, ct))
                 .WithMessage(x => $"A school with URN {x.Urn} is already on the register");
         }

@@ -6,7 +6,7 @@ public static class RegisterErrors
         new("register.la-code", $"LA code {code} is not a three-digit DfE local authority code.", "LaCode");
 
     public static DomainError BadUrn(int urn) =>
-        new("register.urn", $"URN {urn} is not a valid unique reference number (it must have 6 or 7 digits).", "Urn");
+        new("register.urn", $"URN {urn} is not a valid unique reference number (it must be a positive whole number).", "Urn");
 
     public static DomainError NameRequired(string what) =>
         new("register.name-required", $"Enter the {what} name.", "Name");

@@ -13,7 +13,7 @@ public sealed class School : VersionedEntity, ISchoolOwned
 
     public School(int urn, SchoolDetails details)
     {
-        if (urn is < 100000 or > 9999999) throw new DomainException(RegisterErrors.BadUrn(urn));
+        if (!Urns.IsUrn(urn)) throw new DomainException(RegisterErrors.BadUrn(urn));
         Urn = urn;
         Details = Checked(details);
         Phase = details.Phase;

@@ -52,6 +52,9 @@ public sealed record SchoolDetails
 
     public SchoolPhase Phase => SchoolPhases.FromGias(PhaseOfEducation, TypeOfEstablishment, EstablishmentTypeGroup);
 
+    /// <summary>State-funded mainstream, state-funded special, alternative provision, independent or non-maintained special.</summary>
+    public SchoolTypeGroup TypeGroup => EstablishmentTypes.TypeGroupOf(TypeOfEstablishment, EstablishmentTypeGroup);
+
     public string? HeadteacherName =>
         string.Join(' ', new[] { HeadTitle, HeadFirstName, HeadLastName }.Where(p => !string.IsNullOrWhiteSpace(p) && p != "Not applicable")) is { Length: > 0 } n ? n : null;
 

@@ -18,7 +18,8 @@ public static class ImportsApi
     public sealed record GiasImportResponse(
         long Id, string Outcome, string FileName, string Sha256, string Scope, string Encoding, int RowsRead, int RowsInScope,
         int Added, int Updated, int Closed, int Unchanged, IReadOnlyList<ImportProblem> Notices, IReadOnlyList<string> ColumnsNotInFile,
-        IReadOnlyList<GiasSchoolChange> Changes);
+        IReadOnlyList<GiasSchoolChange> Changes, IReadOnlyList<GiasSkipped> Skipped, IReadOnlyList<string> LasRegistered,
+        IReadOnlyList<string> LocalitiesCreated, int PlacedInLocalities);
 
     public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
     {
@@ -38,12 +39,16 @@ public static class ImportsApi
         imports.MapPost("/imports/gias", ImportGiasAsync)
             .WithName("ImportGias")
             .WithSummary("Import a GIAS establishment file")
-            .WithDescription("Multipart form: 'file' (the GIAS 'all establishment data' CSV), and 'laCodes' (e.g. 850,936) or 'allLas' = true. " +
+            .WithDescription("Multipart form: 'file' (the GIAS 'all establishment data' CSV), and 'laCodes' (e.g. 850,936) or 'allLas' = true; " +
+                             "optionally the schools' localities, as 'localities' (a CSV file with the columns URN and Locality) or 'localityColumn' (a column of the GIAS file). " +
+                             "Establishments SchoolSight does not monitor are skipped and counted in 'skipped'; an LA asked for that SchoolSight does not hold is registered. " +
                              "All or nothing: a file with any problem is refused with 422 and every problem, by line and column, in 'errors'; nothing is changed. " +
                              "Every attempt is recorded.")
             .AcceptsImportUpload(GiasModel.MaxUploadBytes, "The GIAS 'all establishment data' CSV",
                 new("laCodes", JsonSchemaType.String, "LA codes to keep, e.g. 850,936"),
-                new("allLas", JsonSchemaType.Boolean, "Keep every LA in the file instead"));
+                new("allLas", JsonSchemaType.Boolean, "Keep every LA in the file instead"),
+                new("localities", JsonSchemaType.String, "A CSV file (binary) with the columns URN and Locality: puts each school in its locality, creating it"),
+                new("localityColumn", JsonSchemaType.String, "A column of the GIAS file to take each school's locality from, e.g. DistrictAdministrative (name)"));
 
         MapDataImport(imports, "/imports/pupils", "ImportPupils", "Import a pupil-level file",
             "Multipart form: 'file', a CSV with one row per pupil per academic year (docs/imports/pupils.md). ",
@@ -100,14 +105,19 @@ public static class ImportsApi
         var allLas = bool.TryParse(upload.Form["allLas"], out var every) && every;
         var scope = GiasImportScope.EveryLa;
         if (!allLas && !GiasImportScope.TryParse(upload.Form["laCodes"], out scope, out var error)) upload.Problems["laCodes"] = [$"{error}, or send allLas=true."];
+        var mappingFile = upload.Form.Files.GetFile("localities");
+        var column = upload.Form["localityColumn"].ToString();
+        if (mappingFile is not null && column.Length > 0) upload.Problems["localityColumn"] = ["Send either a localities file or a locality column, not both."];
         if (upload.Problems.Count > 0) return TypedResults.ValidationProblem(upload.Problems);
 
+        await using var mapping = await UploadForms.BufferAsync(mappingFile, ct);
         await using var content = upload.File!.OpenReadStream();
-        var outcome = await import.RunAsync(new GiasImportRequest(content, upload.File.FileName, scope), ct: ct);
+        var localities = GiasLocalities.From(mapping, mappingFile?.FileName, column);
+        var outcome = await import.RunAsync(new GiasImportRequest(content, upload.File.FileName, scope, localities), ct: ct);
         if (outcome.Value is not { } result) return ApiResults.Failure(outcome, "import");
         if (!result.Applied) return ImportUploads.Rejected(result.FileName, result.ImportId, result.ErrorCount, result.Errors, result.MoreErrors);
         return TypedResults.Ok(new GiasImportResponse(result.ImportId, result.Outcome.ToString(), result.FileName, result.Sha256, result.Scope,
             result.Encoding, result.RowsRead, result.RowsInScope, result.Added, result.Updated, result.Closed, result.Unchanged, result.Notices,
-            result.ColumnsNotInFile, result.Changes));
+            result.ColumnsNotInFile, result.Changes, result.Skipped, result.Setup.LasRegistered, result.Setup.LocalitiesCreated, result.Setup.PlacedInLocalities));
     }
 }

@@ -36,6 +36,19 @@ internal static class UploadForms
         }
     }
 
+    /// <summary>
+    /// A second file of the same form, copied into memory: the streams of a form's files read one buffered body, so
+    /// only one of them can be open at a time. For small files (an LA's localities).
+    /// </summary>
+    public static async Task<MemoryStream?> BufferAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null) return null;
+        var copy = new MemoryStream();
+        await using (var stream = file.OpenReadStream()) await stream.CopyToAsync(copy, ct);
+        copy.Position = 0;
+        return copy;
+    }
+
     /// <summary>Declares the endpoint's multipart body (a required binary 'file' and <paramref name="fields"/>) and its size limit.</summary>
     public static RouteHandlerBuilder AcceptsUpload(this RouteHandlerBuilder endpoint, long maxBytes, string fileDescription, params FormField[] fields) => endpoint
         .AddOpenApiOperationTransformer((operation, _, _) =>

@@ -78,7 +78,7 @@ public abstract class GiasRejectionTests(DatabaseProvider provider) : GiasImport
     [Theory]
     [InlineData("", "the URN is blank")]
     [InlineData("12A456", "'12A456' is not a URN")]
-    [InlineData("123", "'123' is not a URN")]
+    [InlineData("0", "'0' is not a URN: a URN is a positive whole number")]
     public async Task MissingOrNonNumericUrn_IsRejected(string urn, string problem)
     {
         _file.Rows[7][_file.ColumnIndex("URN")] = urn;

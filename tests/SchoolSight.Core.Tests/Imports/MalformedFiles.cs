@@ -101,8 +101,10 @@ public static class MalformedFiles
 
         // The key.
         yield return new("blank URN", Set(source.Key, ""));
-        yield return new("URN too short", Set(source.Key, "12345"));
-        yield return new("URN too long", Set(source.Key, "123456789"));
+        // A GIAS URN is any positive whole number (children's centres have five digits); the DfE's files hold schools' six- or seven-digit URNs.
+        yield return new("URN too short", Set(source.Key, "12345"), Refused: source.Name != "GIAS");
+        yield return new("URN too long", Set(source.Key, "123456789"), Refused: source.Name != "GIAS");
+        yield return new("URN zero", Set(source.Key, "0"));
         yield return new("URN with letters", Set(source.Key, "ABC123"));
         yield return new("URN with a decimal point", Set(source.Key, valid.Rows[row][keyAt] + ".0"));
         yield return new("negative URN", Set(source.Key, "-" + valid.Rows[row][keyAt]));

@@ -209,7 +209,7 @@ public abstract class SchoolOperationsTests(DatabaseProvider provider) : IAsyncL
         await using var db = _database.AsAdmin();
         var result = await new CreateSchool(db).RunAsync(new SchoolInput
         {
-            Urn = 12345,
+            Urn = 0,
             Name = " ",
             LaCode = 12,
             TypeOfEstablishment = "Community school",

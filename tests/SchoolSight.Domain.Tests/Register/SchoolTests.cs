@@ -18,10 +18,9 @@ public sealed class SchoolTests
     };
 
     [Theory]
-    [InlineData(99999)]
-    [InlineData(10000000)]
     [InlineData(0)]
-    public void New_WithAUrnThatIsNot6Or7Digits_IsRefused(int urn) =>
+    [InlineData(-23306)]
+    public void New_WithAUrnThatIsNotAPositiveWholeNumber_IsRefused(int urn) =>
         Should.Throw<DomainException>(() => new School(urn, Details)).Error.Code.ShouldBe("register.urn");
 
     [Fact]

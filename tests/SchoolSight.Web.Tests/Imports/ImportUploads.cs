@@ -8,12 +8,18 @@ public static partial class ImportUploads
 {
     public static async Task<HttpResponseMessage> UploadGiasAsync(this HttpClient client, byte[]? file, string? laCodes, bool allLas = false, string fileName = "edubasealldata.csv")
     {
-        var page = await client.GetStringAsync("/Imports/Gias");
-        using var form = new MultipartFormDataContent { { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" } };
+        using var form = await client.GiasPageFormAsync();
         if (file is not null) form.Add(CsvContent(file), "Upload", fileName);
         if (laCodes is not null) form.Add(new StringContent(laCodes), "LaCodes");
         if (allLas) form.Add(new StringContent("true"), "AllLas");
         return await client.PostAsync("/Imports/Gias", form);
+    }
+
+    /// <summary>The GIAS import page's form with its antiforgery token, for a test to add the fields it sends.</summary>
+    public static async Task<MultipartFormDataContent> GiasPageFormAsync(this HttpClient client)
+    {
+        var page = await client.GetStringAsync("/Imports/Gias");
+        return new MultipartFormDataContent { { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" } };
     }
 
     /// <summary>The API's form: 'file' and 'laCodes' or 'allLas', no antiforgery token.</summary>
@@ -27,7 +33,7 @@ public static partial class ImportUploads
         return await client.PostAsync("/api/v1/imports/gias", form);
     }
 
-    private static ByteArrayContent CsvContent(byte[] file)
+    public static ByteArrayContent CsvContent(byte[] file)
     {
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");

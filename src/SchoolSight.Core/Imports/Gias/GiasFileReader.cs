@@ -19,6 +19,9 @@ public sealed record GiasReadOptions(GiasImportScope Scope)
     /// <summary>The longest text the database keeps for a <see cref="SchoolDetails"/> property, by property name.</summary>
     public IReadOnlyDictionary<string, int> MaxLengths { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>A column of the file whose value puts each school in a locality (e.g. <c>DistrictAdministrative (name)</c>); null for none.</summary>
+    public string? LocalityColumn { get; init; }
+
     /// <summary>Where a one-way stream is copied so it can be read twice.</summary>
     public ImportTempFolder TempFolder { get; init; } = ImportTempFolder.Default;
 
@@ -37,6 +40,24 @@ public sealed record GiasFile(GiasFileCheck Check, int RowsRead, int RowsInScope
 {
     public int ErrorCount { get; init; } = Errors.Count;
     public int NoticeCount { get; init; } = Notices.Count;
+
+    /// <summary>Establishments of the kept LAs that SchoolSight does not monitor (<see cref="EstablishmentTypes"/>), counted by GIAS type.</summary>
+    public IReadOnlyList<GiasSkipped> Skipped { get; init; } = [];
+
+    /// <summary>The URNs of <see cref="Skipped"/>: in the file, so never taken for schools that have gone from it.</summary>
+    public IReadOnlySet<int> SkippedUrns { get; init; } = new HashSet<int>();
+
+    /// <summary>Each kept LA's name as the file gives it (<c>LA (name)</c>), by LA code.</summary>
+    public IReadOnlyDictionary<int, string> LaNames { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>The value of <see cref="GiasReadOptions.LocalityColumn"/> for each school read, by URN (blank values left out).</summary>
+    public IReadOnlyDictionary<int, string> LocalityByUrn { get; init; } = new Dictionary<int, string>();
+}
+
+/// <summary>How many establishments of one GIAS type an import left out, because SchoolSight does not monitor them.</summary>
+public sealed record GiasSkipped(string TypeOfEstablishment, int Count)
+{
+    public override string ToString() => $"{Count:N0} {TypeOfEstablishment}";
 }
 
 /// <summary>
@@ -85,8 +106,12 @@ public static class GiasFileReader
         private readonly Dictionary<int, int> _lineOfUrn = [];
         public Dictionary<long, MalformedRow> Malformed { get; } = [];
         private readonly List<GiasColumn> _absent = [];
+        private readonly SortedDictionary<string, int> _skipped = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<int> _skippedUrns = [];
+        private readonly Dictionary<int, string> _laNames = [];
+        private readonly Dictionary<int, string> _localities = [];
         private string[] _headers = [];
-        private int _urnIndex, _laIndex, _rowsRead, _rowsInScope;
+        private int _urnIndex, _laIndex, _laNameIndex, _typeIndex, _groupIndex, _localityIndex = -1, _rowsRead, _rowsInScope;
         private bool _linksOverflow;
         private GiasRowMapper? _mapper;
 
@@ -115,10 +140,19 @@ public static class GiasFileReader
                 else if (index < 0) _absent.Add(column);
                 indexes[column] = index;
             }
+            if (options.LocalityColumn is { } localityColumn)
+            {
+                _localityIndex = positions.GetValueOrDefault(localityColumn.Trim(), -1);
+                if (_localityIndex < 0)
+                    _errors.Add(1, localityColumn, "the header has no column of this name, and it was chosen to give the schools' localities");
+            }
             if (_errors.Any) return false;
 
             _urnIndex = indexes[GiasColumns.Urn];
             _laIndex = indexes[GiasColumns.LaCode];
+            _laNameIndex = indexes[GiasColumns.LaName];
+            _typeIndex = indexes[GiasColumns.Type];
+            _groupIndex = indexes[GiasColumns.TypeGroup];
             _linksOverflow = string.Equals(_headers[^1], GiasColumns.LinkedEstablishments, StringComparison.OrdinalIgnoreCase);
             _mapper = new GiasRowMapper(indexes, options.MaxLengths);
             return true;
@@ -153,8 +187,24 @@ public static class GiasFileReader
             if (urn is not { } u || laCode is not { } la) return;
             _laCodes.Add(la);
             if (!options.Scope.Keeps(la) && !options.HeldUrns.Contains(u)) return;
+            if (_laNameIndex >= 0 && !_laNames.ContainsKey(la) && reader.GetString(_laNameIndex).Trim() is { Length: > 0 } laName && laName != GiasColumns.NotApplicable)
+                _laNames[la] = laName;
+
+            // An establishment SchoolSight does not monitor (a children's centre, a college…) is counted and read no further.
+            var type = reader.GetString(_typeIndex).Trim();
+            if (!EstablishmentTypes.IsMonitored(type, _groupIndex < 0 ? null : reader.GetString(_groupIndex)))
+            {
+                _skipped[type] = _skipped.GetValueOrDefault(type) + 1;
+                _skippedUrns.Add(u);
+                return;
+            }
 
             _rowsInScope++;
+            if (_localityIndex >= 0 && reader.GetString(_localityIndex).Trim() is { Length: > 0 } locality && locality != GiasColumns.NotApplicable)
+            {
+                if (locality.Length <= GiasLocalities.MaxName) _localities[u] = locality;
+                else _errors.Add(line, _headers[_localityIndex], $"the value is {locality.Length} characters long; SchoolSight keeps at most {GiasLocalities.MaxName} for a locality's name");
+            }
             // Once the file is refused its rows are not kept: only its problems matter, and a wrong file can be large.
             if (_mapper!.Map(reader, line, la, _errors, _notices) is { } details && !_errors.Any) _rows.Add(new GiasRow(u, line, details));
         }
@@ -171,7 +221,7 @@ public static class GiasFileReader
         private static bool IsLink(ReadOnlySpan<byte> field)
         {
             var digits = field.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
-            return digits is 6 or 7 && field.Length > digits + 1 && field[digits] == (byte)' ';
+            return digits > 0 && field.Length > digits + 1 && field[digits] == (byte)' ';
         }
 
         private int? ReadUrn(ReadOnlySpan<byte> value, int line)
@@ -181,9 +231,9 @@ public static class GiasFileReader
                 _errors.Add(line, GiasColumns.Urn.Header, "the URN is blank: every establishment needs its unique reference number");
                 return null;
             }
-            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var urn) || urn is < 100000 or > 9999999)
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var urn) || !Urns.IsUrn(urn))
             {
-                _errors.Add(line, GiasColumns.Urn.Header, $"'{GiasRowMapper.Show(value)}' is not a URN: a URN is a whole number of 6 or 7 digits");
+                _errors.Add(line, GiasColumns.Urn.Header, $"'{GiasRowMapper.Show(value)}' is not a URN: a URN is a positive whole number, such as 115850");
                 return null;
             }
             if (!_lineOfUrn.TryAdd(urn, line))
@@ -214,6 +264,10 @@ public static class GiasFileReader
             {
                 ErrorCount = _errors.Count,
                 NoticeCount = _notices.Count,
+                Skipped = [.. _skipped.Select(s => new GiasSkipped(s.Key, s.Value))],
+                SkippedUrns = _skippedUrns,
+                LaNames = _laNames,
+                LocalityByUrn = _localities,
             };
         }
     }

@@ -29,7 +29,7 @@ internal sealed class GiasImportPlan
     public static GiasImportPlan Make(GiasFile file, IReadOnlyDictionary<int, School> held, GiasImportScope scope)
     {
         var steps = new List<Step>();
-        var inFile = new HashSet<int>();
+        var inFile = new HashSet<int>(file.SkippedUrns);
         var unchanged = 0;
         foreach (var row in file.Rows)
         {

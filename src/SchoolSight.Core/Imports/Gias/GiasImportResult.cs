@@ -48,6 +48,21 @@ public sealed record GiasImportResult
     /// <summary>Optional GIAS columns the file did not have: the fields they fill were left as they were.</summary>
     public IReadOnlyList<string> ColumnsNotInFile { get; init; } = [];
 
+    /// <summary>Establishments of the imported LAs that SchoolSight does not monitor, left out and counted by GIAS type.</summary>
+    public IReadOnlyList<GiasSkipped> Skipped { get; init; } = [];
+
+    public int SkippedCount => Skipped.Sum(s => s.Count);
+
+    /// <summary>"Skipped 41 establishments SchoolSight does not monitor: 30 Children's centre, 11 Further education"; null when none were.</summary>
+    public string? SkippedText => Skipped.Count == 0 ? null
+        : $"Skipped {SkippedCount:N0} establishment{(SkippedCount == 1 ? "" : "s")} SchoolSight does not monitor: {string.Join(", ", Skipped)}";
+
+    /// <summary>The LAs registered, the localities created and the schools put in them.</summary>
+    public GiasLaSetupResult Setup { get; init; } = GiasLaSetupResult.None;
+
+    /// <summary>URNs the localities file names that are not schools this import registers (another LA's, or not monitored): left out.</summary>
+    public int LocalityUrnsNotImported { get; init; }
+
     /// <summary>Each school added, updated or closed, in file order (closures of schools missing from the file last).</summary>
     public IReadOnlyList<GiasSchoolChange> Changes { get; init; } = [];
 

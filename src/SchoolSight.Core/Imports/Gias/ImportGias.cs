@@ -11,13 +11,16 @@ namespace SchoolSight.Core.Imports.Gias;
 
 /// <param name="Content">The file; read twice (checked, then read), so a one-way stream is copied to a temporary file.</param>
 /// <param name="FileName">The name the file was uploaded or given with, as recorded on the import.</param>
-public sealed record GiasImportRequest(Stream Content, string FileName, GiasImportScope Scope);
+/// <param name="Localities">The LA's localities for its schools (a mapping file or a column of the GIAS file); null leaves localities alone.</param>
+public sealed record GiasImportRequest(Stream Content, string FileName, GiasImportScope Scope, GiasLocalities? Localities = null);
 
 /// <summary>
 /// Imports a GIAS establishment file (DOMAIN.md 3.1), all or nothing. The whole file is read and checked first;
 /// any problem rejects it, listing every problem by line and column, and no school is changed. Otherwise, in one
 /// transaction: new URNs are added, changed GIAS fields updated, schools of the kept LAs that the file marks closed or
-/// no longer lists are marked closed (never deleted), and the LA's own fields (locality, clusters) are left alone.
+/// no longer lists are marked closed (never deleted), each LA asked for is registered if SchoolSight does not hold it,
+/// and the schools are put in the localities given (if any; clusters and, without them, localities are left alone).
+/// Establishments SchoolSight does not monitor (<see cref="EstablishmentTypes"/>) are skipped and counted by type.
 /// Importing the same file again changes nothing. Only an LA administrator may import; anyone else is refused (forbidden). Every attempt is recorded as an <see cref="ImportRecord"/> before the
 /// file is read (an attempt whose process stopped shows as one that did not finish), and two imports run one after the other.
 /// </summary>
@@ -45,16 +48,23 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
         var scope = request.Scope;
         // The schools the import may change, loaded once (no query per row): those of the kept LAs.
         var heldUrns = (await HeldSchools(scope).Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
+        var (mapping, mappingProblems) = request.Localities?.MappingFile is { } mappingFile
+            ? await GiasLocalities.ReadMappingAsync(mappingFile, ct)
+            : (new Dictionary<int, string>(), new ProblemList());
         var file = await GiasFileReader.ReadAsync(request.Content, new GiasReadOptions(scope)
         {
             HeldUrns = heldUrns,
             MaxLengths = GiasReadOptions.MaxLengthsOf(db.Model),
             TempFolder = temp ?? ImportTempFolder.Default,
+            LocalityColumn = request.Localities?.Column,
         }, progress, ct);
 
         record.Checked(file.Check.Sha256);
-        var errors = file.ErrorCount > 0 ? file.Errors : MissingLas(scope, file);
-        if (errors.Count > 0) return await RejectAsync(record, file, errors, Math.Max(file.ErrorCount, errors.Count), ct);
+        var fileErrors = file.ErrorCount > 0 ? file.Errors : MissingLas(scope, file);
+        var errorCount = Math.Max(file.ErrorCount, fileErrors.Count) + mappingProblems.Count;
+        if (errorCount > 0)
+            return await RejectAsync(record, file, [.. fileErrors.Concat(mappingProblems.Listed()).Take(ProblemList.MaxListed)], errorCount, ct);
+        var localities = LocalitiesOfRows(file, request.Localities?.MappingFile is null ? file.LocalityByUrn : mapping, out var notInFile);
         await ImportAttempt.SaveAsync(db, record, ct);
 
         progress?.Report(new(GiasImportPhase.Comparing, file.RowsRead, file.Check.Length, file.Check.Length));
@@ -67,6 +77,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
             // taking the GIAS import's lock, and reads the schools to compare with only then, so that two imports run
             // one after the other and the second compares with what the first saved.
             GiasImportPlan plan;
+            var setup = GiasLaSetupResult.None;
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 await ImportAttempt.LockAsync(db, ImportKind.Gias, ct);
@@ -90,6 +101,9 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
                     db.ChangeTracker.Clear();
                 }
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, plan.Steps.Count, plan.Steps.Count));
+                var lasRegistered = await GiasLaSetup.RegisterLasAsync(db, scope, file, ct);
+                var (localitiesCreated, placed) = await GiasLaSetup.PlaceInLocalitiesAsync(db, localities, ct);
+                setup = new GiasLaSetupResult(lasRegistered, localitiesCreated, placed);
                 db.Imports.Update(record);
                 await db.SaveChangesAsync(ct);
                 db.AuditEntries.Add(new AuditEntry(db.UtcNow, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
@@ -106,12 +120,16 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
                         record.Closed,
                         record.Unchanged,
                         Notices = file.Notices.Select(n => n.ToString()),
+                        Skipped = file.Skipped.Select(s => s.ToString()),
+                        setup.LasRegistered,
+                        setup.LocalitiesCreated,
+                        setup.PlacedInLocalities,
                     })));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
             progress?.Report(new(GiasImportPhase.Done, file.RowsRead, plan.Steps.Count, plan.Steps.Count));
-            return Result(record, file, [], plan.Changes);
+            return Result(record, file, [], plan.Changes) with { Setup = setup, LocalityUrnsNotImported = notInFile };
         }
         catch (DbUpdateException e)
         {
@@ -146,6 +164,15 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
             default:
                 throw new InvalidOperationException("A plan step has neither a school nor details.");
         }
+    }
+
+    /// <summary>The locality of each school the import registers; <paramref name="notImported"/> counts the URNs given that it does not.</summary>
+    private static Dictionary<int, string> LocalitiesOfRows(GiasFile file, IReadOnlyDictionary<int, string> byUrn, out int notImported)
+    {
+        var rows = file.Rows.Select(r => r.Urn).ToHashSet();
+        var kept = byUrn.Where(p => rows.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        notImported = byUrn.Count - kept.Count;
+        return kept;
     }
 
     private IQueryable<School> HeldSchools(GiasImportScope scope)
@@ -200,6 +227,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
         Notices = errors.Count == 0 ? file.Notices : [],
         NoticeCount = errors.Count == 0 ? file.NoticeCount : 0,
         ColumnsNotInFile = [.. file.ColumnsNotInFile.Select(c => c.Header)],
+        Skipped = errors.Count == 0 ? file.Skipped : [],
         Changes = changes,
     };
 }

@@ -20,6 +20,12 @@ public sealed class GiasModel(AppDbContext db, ImportGias import) : PageModel
     [BindProperty] public string? LaCodes { get; set; }
     [BindProperty] public bool AllLas { get; set; }
 
+    /// <summary>The LA's CSV of URN and Locality, to put the schools in their localities.</summary>
+    [BindProperty] public IFormFile? Localities { get; set; }
+
+    /// <summary>Or a column of the GIAS file to take each school's locality from.</summary>
+    [BindProperty] public string? LocalityColumn { get; set; }
+
     /// <summary>The import just run: applied (the summary) or rejected (every problem).</summary>
     public GiasImportResult? Result { get; private set; }
 
@@ -30,10 +36,14 @@ public sealed class GiasModel(AppDbContext db, ImportGias import) : PageModel
         if (Upload is null) ModelState.AddModelError(nameof(Upload), "Select the GIAS CSV file to import");
         var scope = GiasImportScope.EveryLa;
         if (!AllLas && !GiasImportScope.TryParse(LaCodes, out scope, out var error)) ModelState.AddModelError(nameof(LaCodes), error);
+        if (Localities is not null && !string.IsNullOrWhiteSpace(LocalityColumn))
+            ModelState.AddModelError(nameof(LocalityColumn), "Choose either a localities file or a column of the GIAS file, not both");
         if (!ModelState.IsValid) return Page();
 
+        await using var mapping = await Api.UploadForms.BufferAsync(Localities, ct);
         await using var content = Upload!.OpenReadStream();
-        var outcome = await import.RunAsync(new GiasImportRequest(content, Upload.FileName, scope), ct: ct);
+        var localities = GiasLocalities.From(mapping, Localities?.FileName, LocalityColumn);
+        var outcome = await import.RunAsync(new GiasImportRequest(content, Upload.FileName, scope, localities), ct: ct);
         if (!outcome.Succeeded) return this.Failed(outcome, prefix: "");
         Result = outcome.Value;
         return Page();

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace SchoolSight.Domain.Register;
+
+/// <summary>
+/// The group of schools the DfE builds its LA and England figures from: state-funded mainstream, state-funded special,
+/// state-funded alternative provision, independent (special or not) and non-maintained special schools. Derived from
+/// GIAS's <c>TypeOfEstablishment (name)</c> and <c>EstablishmentTypeGroup (name)</c> (see <see cref="EstablishmentTypes"/>).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SchoolTypeGroup>))]
+public enum SchoolTypeGroup
+{
+    StateFundedMainstream,
+    StateFundedSpecial,
+    AlternativeProvision,
+    Independent,
+    NonMaintainedSpecial,
+}
+
+public static class SchoolTypeGroups
+{
+    public static string DisplayName(this SchoolTypeGroup group) => group switch
+    {
+        SchoolTypeGroup.StateFundedMainstream => "State-funded mainstream",
+        SchoolTypeGroup.StateFundedSpecial => "State-funded special",
+        SchoolTypeGroup.AlternativeProvision => "State-funded alternative provision",
+        SchoolTypeGroup.Independent => "Independent",
+        SchoolTypeGroup.NonMaintainedSpecial => "Non-maintained special",
+    };
+
+    /// <summary>Funded by the state: maintained schools, academies and free schools, special and alternative provision included.</summary>
+    public static bool IsStateFunded(this SchoolTypeGroup group) =>
+        group is SchoolTypeGroup.StateFundedMainstream or SchoolTypeGroup.StateFundedSpecial or SchoolTypeGroup.AlternativeProvision;
+}
