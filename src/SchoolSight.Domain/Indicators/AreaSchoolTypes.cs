@@ -1,3 +1,5 @@
+using SchoolSight.Domain.Register;
+
 namespace SchoolSight.Domain.Indicators;
 
 /// <summary>
@@ -48,33 +50,29 @@ public enum AreaSchoolTypes
 public static class DfeSchoolTypes
 {
     /// <summary>
-    /// The DfE school type of a registered school, from GIAS <c>TypeOfEstablishment (name)</c> and, for a type this does
-    /// not know, <c>EstablishmentTypeGroup (name)</c>. Independent and non-maintained schools are never state-funded.
+    /// The DfE school type of a registered school, from GIAS <c>TypeOfEstablishment (name)</c> and
+    /// <c>EstablishmentTypeGroup (name)</c>: the register's own type group (<see cref="EstablishmentTypes"/>, the one rule
+    /// for both the GIAS import and the area figures), with colleges and the establishments SchoolSight does not monitor
+    /// apart. Independent and non-maintained schools are never state-funded.
     /// </summary>
     public static DfeSchoolType FromRegister(string? typeOfEstablishment, string? typeGroup)
     {
-        var type = (typeOfEstablishment ?? "").Trim().ToLowerInvariant();
-        var group = (typeGroup ?? "").Trim().ToLowerInvariant();
-        bool Has(string text) => type.Contains(text, StringComparison.Ordinal);
-        if (Has("non-maintained")) return DfeSchoolType.NonMaintainedSpecial;
-        // GIAS files city technology colleges under "Independent schools", but they are state-funded.
-        if (Has("city technology")) return DfeSchoolType.StateFundedMainstream;
-        if (Has("independent") || group.StartsWith("independent", StringComparison.Ordinal))
-            return Has("special") || Has("sen") ? DfeSchoolType.IndependentSpecial : DfeSchoolType.Independent;
-        if (Has("pupil referral") || Has("alternative provision")) return DfeSchoolType.AlternativeProvision;
-        if (Has("children's centre") || Has("childrens centre") || Has("secure unit") || Has("higher education") || Has("welsh")
-            || Has("offshore") || Has("overseas") || Has("service children") || Has("miscellaneous") || Has("online")
-            || Has("other government department") || Has("special post 16"))
-            return DfeSchoolType.Other;
-        if (Has("special")) return DfeSchoolType.StateFundedSpecial;
-        if (Has("further education") || Has("sixth form centre")) return DfeSchoolType.FurtherEducation;
-        if (type.Length > 0 && (Has("school") || Has("academy") || Has("college") || Has("free schools")))
-            return DfeSchoolType.StateFundedMainstream;
-        return group switch
+        var type = typeOfEstablishment ?? "";
+        bool Has(string text) => type.Contains(text, StringComparison.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(type) && string.IsNullOrWhiteSpace(typeGroup)) return DfeSchoolType.Other;
+        // The type decides when there is one (a 16 to 19 free school is a school, whatever group a list files it under).
+        if (!(type.Trim().Length > 0 ? EstablishmentTypes.IsMonitored(type, null) : EstablishmentTypes.IsMonitored(null, typeGroup)))
+            return Has("further education") || Has("sixth form centre")
+                   || (string.IsNullOrWhiteSpace(type) && string.Equals(typeGroup?.Trim(), "Colleges", StringComparison.OrdinalIgnoreCase))
+                ? DfeSchoolType.FurtherEducation
+                : DfeSchoolType.Other;
+        return EstablishmentTypes.TypeGroupOf(typeOfEstablishment, typeGroup) switch
         {
-            "local authority maintained schools" or "academies" or "free schools" => DfeSchoolType.StateFundedMainstream,
-            "special schools" => DfeSchoolType.StateFundedSpecial,
-            "colleges" => DfeSchoolType.FurtherEducation,
+            SchoolTypeGroup.StateFundedMainstream => DfeSchoolType.StateFundedMainstream,
+            SchoolTypeGroup.StateFundedSpecial => DfeSchoolType.StateFundedSpecial,
+            SchoolTypeGroup.AlternativeProvision => DfeSchoolType.AlternativeProvision,
+            SchoolTypeGroup.NonMaintainedSpecial => DfeSchoolType.NonMaintainedSpecial,
+            SchoolTypeGroup.Independent => Has("special") || Has("sen") ? DfeSchoolType.IndependentSpecial : DfeSchoolType.Independent,
             _ => DfeSchoolType.Other,
         };
     }
