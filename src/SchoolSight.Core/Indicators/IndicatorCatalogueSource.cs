@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using SchoolSight.Core.Voice;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Indicators.Computation;
-using SchoolSight.Domain.Voice;
 
 namespace SchoolSight.Core.Indicators;
 

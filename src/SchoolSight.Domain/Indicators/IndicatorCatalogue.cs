@@ -40,9 +40,9 @@ public sealed class IndicatorCatalogue
     };
 
     /// <param name="questionnaire">The survey whose questions perception indicators count; the shipped one when not given.</param>
-    public static IndicatorCatalogue Parse(string json, out IReadOnlyList<string> errors, Voice.Questionnaire? questionnaire = null)
+    public static IndicatorCatalogue Parse(string json, out IReadOnlyList<string> errors, Questionnaire? questionnaire = null)
     {
-        questionnaire ??= Voice.Questionnaire.Shipped;
+        questionnaire ??= Questionnaire.Shipped;
         var problems = new List<string>();
         CatalogueFile? file;
         try

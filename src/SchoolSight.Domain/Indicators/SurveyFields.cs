@@ -7,17 +7,17 @@ public enum RespondentType : byte
 }
 
 /// <summary>
-/// One question of the pupil and parent perception survey (<see cref="Voice.Questionnaire"/>): its column in survey
+/// One question of the pupil and parent perception survey (<see cref="Questionnaire"/>): its column in survey
 /// files, its position in the store, its wording, who answers it, its answer scale and the outcome it informs.
 /// </summary>
 public sealed record SurveyQuestion(int Index, string Column, string Text, EcmOutcome Outcome)
 {
-    public required Voice.AnswerScale Scale { get; init; }
+    public required AnswerScale Scale { get; init; }
 
     /// <summary>The wording for pupils, null when pupils are not asked.</summary>
     public string? PupilText { get; init; }
 
-    public Voice.YearGroupRange? PupilYears { get; init; }
+    public YearGroupRange? PupilYears { get; init; }
 
     /// <summary>The wording for parents, null when parents are not asked.</summary>
     public string? ParentText { get; init; }
@@ -52,8 +52,8 @@ public static class SurveyFields
     public const byte StronglyDisagree = 4;
     public const byte DontKnow = 5;
 
-    /// <summary>The questions of the questionnaire that ships with SchoolSight (Voice/questionnaire.yaml).</summary>
-    public static IReadOnlyList<SurveyQuestion> Questions => Voice.Questionnaire.Shipped.Questions;
+    /// <summary>The questions of the questionnaire that ships with SchoolSight (Indicators/questionnaire.yaml).</summary>
+    public static IReadOnlyList<SurveyQuestion> Questions => Questionnaire.Shipped.Questions;
 
     public static SurveyQuestion? Find(string column) =>
         Questions.FirstOrDefault(q => string.Equals(q.Column, column, StringComparison.OrdinalIgnoreCase));

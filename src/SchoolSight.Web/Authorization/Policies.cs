@@ -65,6 +65,12 @@ public static class Policies
     /// <summary>Arranges the SSEB's and the locality boards' meetings.</summary>
     public const string BoardOrganiser = nameof(BoardOrganiser);
 
+    /// <summary>Follows a school's online surveys and their response rates.</summary>
+    public const string SurveyReader = nameof(SurveyReader);
+
+    /// <summary>Opens and closes online surveys and prints their codes.</summary>
+    public const string SurveyRunner = nameof(SurveyRunner);
+
     /// <summary>Each policy's permission in the access table (<see cref="AccessRules"/>); <see cref="SignedIn"/> needs none.</summary>
     public static readonly IReadOnlyDictionary<string, Permission> Permissions = new Dictionary<string, Permission>
     {
@@ -86,6 +92,8 @@ public static class Policies
         [ConcernCloser] = new(Resource.Concern, ResourceAction.Close),
         [RiskRegisterReader] = new(Resource.RiskRegister, ResourceAction.Read),
         [BoardOrganiser] = new(Resource.BoardMeeting, ResourceAction.Edit),
+        [SurveyReader] = new(Resource.PupilSurvey, ResourceAction.Read),
+        [SurveyRunner] = new(Resource.PupilSurvey, ResourceAction.Run),
     };
 
     /// <summary>Whether a user in <paramref name="role"/> meets the policy named <paramref name="policy"/>.</summary>

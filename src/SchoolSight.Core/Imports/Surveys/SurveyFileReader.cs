@@ -3,7 +3,6 @@ using CsvHelper;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Domain.Indicators;
-using SchoolSight.Domain.Voice;
 
 namespace SchoolSight.Core.Imports.Surveys;
 

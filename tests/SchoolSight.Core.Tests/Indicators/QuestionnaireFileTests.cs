@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using SchoolSight.Core.Indicators;
-using SchoolSight.Core.Voice;
-using SchoolSight.Domain.Voice;
+using SchoolSight.Domain.Indicators;
 
-namespace SchoolSight.Core.Tests.Voice;
+namespace SchoolSight.Core.Tests.Indicators;
 
 public sealed class QuestionnaireFileTests : IDisposable
 {

@@ -1,7 +1,6 @@
 using SchoolSight.Domain.Indicators;
-using SchoolSight.Domain.Voice;
 
-namespace SchoolSight.Domain.Tests.Voice;
+namespace SchoolSight.Domain.Tests.Indicators;
 
 public sealed class QuestionnaireParserTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
-using SchoolSight.Domain.Voice;
+using SchoolSight.Domain.Indicators;
 
-namespace SchoolSight.Core.Voice;
+namespace SchoolSight.Core.Indicators;
 
 /// <summary>
 /// The questionnaire in use: the LA's own file when <c>Voice:QuestionnaireFile</c> names one, otherwise the one that

@@ -1,6 +1,5 @@
-using SchoolSight.Domain.Indicators;
 
-namespace SchoolSight.Domain.Voice;
+namespace SchoolSight.Domain.Indicators;
 
 /// <summary>One answer of a scale: its wording in survey files and for parents, its wording for pupils, and what it counts as.</summary>
 /// <param name="Agrees">Counted as agreeing in the perception indicators.</param>
@@ -91,12 +90,12 @@ public sealed class Questionnaire
 
     public IReadOnlyList<SurveyQuestion> ForParents() => [.. Questions.Where(q => q.ParentText is not null)];
 
-    /// <summary>The file that ships with SchoolSight (Voice/questionnaire.yaml), parsed once.</summary>
+    /// <summary>The file that ships with SchoolSight (Indicators/questionnaire.yaml), parsed once.</summary>
     public static Questionnaire Shipped => ShippedFile.Value;
 
     public static string ReadShipped()
     {
-        using var stream = typeof(Questionnaire).Assembly.GetManifestResourceStream("SchoolSight.Domain.Voice.questionnaire.yaml")
+        using var stream = typeof(Questionnaire).Assembly.GetManifestResourceStream("SchoolSight.Domain.Indicators.questionnaire.yaml")
             ?? throw new InvalidOperationException("The shipped questionnaire is missing from the build.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -1,9 +1,8 @@
 using System.Globalization;
-using SchoolSight.Domain.Indicators;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace SchoolSight.Domain.Voice;
+namespace SchoolSight.Domain.Indicators;
 
 /// <summary>A problem in a questionnaire file, at the line and column it starts (both from 1).</summary>
 public sealed record QuestionnaireError(int Line, int Column, string Message)
