@@ -38,6 +38,9 @@ public static class AccessMatrix
     // Levels of support: the risk register and the board packs (DOMAIN.md 4 and 10).
     public static readonly IReadOnlySet<Role> RiskRegisterReaders = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
     public static readonly IReadOnlySet<Role> BoardOrganisers = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager };
+    // Online pupil and parent surveys: the LA and the school run them, the SIP follows them; pupils and parents answer signed out.
+    public static readonly IReadOnlySet<Role> SurveyReaders = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner, Role.SchoolUser };
+    public static readonly IReadOnlySet<Role> SurveyRunners = new HashSet<Role>(LaImprovement) { Role.SchoolUser };
 
     /// <summary>Null: open to anyone, signed in or not.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
@@ -55,6 +58,12 @@ public static class AccessMatrix
         ["GET /Account/SignInCode"] = null,
         ["GET /Account/SignInRecoveryCode"] = null,
         ["GET /Account/ResetPassword"] = null,
+        ["GET /Survey"] = null,
+        ["GET /Survey/Question/{number:int}"] = null,
+        ["GET /Survey/Check"] = null,
+        ["GET /Survey/Done"] = null,
+        ["GET /Surveys"] = SurveyReaders,
+        ["GET /Surveys/Open"] = SurveyRunners,
 
         ["GET /Schools"] = RegisterReaders,
         ["GET /Schools/{urn:int}"] = RegisterReaders,
