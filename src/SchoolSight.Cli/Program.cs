@@ -20,6 +20,7 @@ root.Subcommands.Add(DatabaseCommands.Db());
 root.Subcommands.Add(DatabaseCommands.Demo());
 root.Subcommands.Add(RetentionCommand.Create());
 root.Subcommands.Add(UserCommands.Create());
+root.Subcommands.Add(SurveyCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

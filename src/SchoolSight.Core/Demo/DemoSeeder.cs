@@ -205,6 +205,7 @@ public static class DemoSeeder
         await DemoJudgements.SeedAsync(db, schools, ct);
         await DemoCategorisation.SeedAsync(db, ct);
         await DemoBoards.SeedAsync(db, ct);
+        await DemoSurveys.SeedAsync(db, ct);
         return true;
     }
 
