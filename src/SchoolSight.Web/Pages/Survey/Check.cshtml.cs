@@ -28,14 +28,8 @@ public sealed class CheckModel(SurveyRespondents respondents, IndicatorCatalogue
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var session = await WithSurveyAsync(take => take.FindAsync(Code, ct));
-        if (!session.Succeeded)
-        {
-            Code = null;
-            TempData["SurveyProblem"] = session.Errors[0].Message;
-            return Redirect("/Survey");
-        }
-        Session = session.Value!;
+        if (await SessionOrBackAsync(ct) is not { } session) return Redirect("/Survey");
+        Session = session;
         return null;
     }
 }

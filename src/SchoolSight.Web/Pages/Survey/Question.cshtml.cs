@@ -36,14 +36,8 @@ public sealed class QuestionModel(SurveyRespondents respondents, IndicatorCatalo
 
     private async Task<IActionResult?> LoadAsync(int number, CancellationToken ct)
     {
-        var session = await WithSurveyAsync(take => take.FindAsync(Code, ct));
-        if (!session.Succeeded)
-        {
-            Code = null;
-            TempData["SurveyProblem"] = session.Errors[0].Message;
-            return Redirect("/Survey");
-        }
-        Session = session.Value!;
+        if (await SessionOrBackAsync(ct) is not { } session) return Redirect("/Survey");
+        Session = session;
         if (number < 1 || number > Session.Questions.Count) return NotFound();
         Number = number;
         return null;

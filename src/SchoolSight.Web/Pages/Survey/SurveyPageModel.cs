@@ -25,6 +25,16 @@ public abstract class SurveyPageModel(SurveyRespondents respondents, IndicatorCa
         return await run(new TakeSurvey(db, source.Questionnaire));
     }
 
+    /// <summary>The session of the code in the cookie; otherwise null, the cookie cleared and the reason kept for the code box.</summary>
+    protected async Task<TakeSurvey.Session?> SessionOrBackAsync(CancellationToken ct)
+    {
+        var session = await WithSurveyAsync(take => take.FindAsync(Code, ct));
+        if (session.Succeeded) return session.Value;
+        Code = null;
+        TempData["SurveyProblem"] = session.Errors[0].Message;
+        return null;
+    }
+
     protected string? Code
     {
         get
