@@ -24,6 +24,7 @@ public static class CliRoot
         root.Subcommands.Add(DatabaseCommands.Demo());
         root.Subcommands.Add(RetentionCommand.Create());
         root.Subcommands.Add(UserCommands.Create());
+        root.Subcommands.Add(SurveyCommand.Create());
         return root;
     }
 }

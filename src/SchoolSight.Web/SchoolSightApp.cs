@@ -15,6 +15,7 @@ using SchoolSight.Core.Time;
 using SchoolSight.Web.Api;
 using SchoolSight.Web.Authentication;
 using SchoolSight.Web.Authorization;
+using SchoolSight.Web.Pages.Survey;
 
 namespace SchoolSight.Web;
 
@@ -67,6 +68,7 @@ public static class SchoolSightApp
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.AddSchoolSightSignIn(builder.Configuration);
+        services.AddSchoolSightSurveyPages(builder.Configuration);
 
         services.AddAuthorization(options => options.AddSchoolSightPolicies());
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();

@@ -68,6 +68,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<HealthySchoolEngagement> HealthySchoolEngagements => Set<HealthySchoolEngagement>();
     public DbSet<LocalPriority> LocalPriorities => Set<LocalPriority>();
+    public DbSet<Domain.Voice.SurveyWindow> SurveyWindows => Set<Domain.Voice.SurveyWindow>();
+    public DbSet<Domain.Voice.SurveyCode> SurveyCodes => Set<Domain.Voice.SurveyCode>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.UtcNow;

@@ -206,6 +206,7 @@ public static class DemoSeeder
         await DemoCategorisation.SeedAsync(db, ct);
         await DemoBoards.SeedAsync(db, ct);
         await HealthySchoolsDemo.SeedAsync(db, ct);
+        await DemoSurveys.SeedAsync(db, ct);
         return true;
     }
 

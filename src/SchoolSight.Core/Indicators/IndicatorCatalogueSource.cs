@@ -7,16 +7,18 @@ namespace SchoolSight.Core.Indicators;
 /// <summary>
 /// The catalogue in use: the LA's own file when <c>Indicators:CatalogueFile</c> names one, otherwise the catalogue that
 /// ships with SchoolSight (indicators.json). A catalogue with any problem stops the app at start-up with every problem
-/// listed, rather than computing from half a definition. Also holds the similar-schools method (<c>Indicators:SimilarSchools</c>)
-/// and the share of pupils below which an area figure is flagged as partial (<c>Indicators:CoverageWarningBelow</c>).
+/// listed, rather than computing from half a definition. Also holds the similar-schools method (<c>Indicators:SimilarSchools</c>),
+/// the share of pupils below which an area figure is flagged as partial (<c>Indicators:CoverageWarningBelow</c>),
+/// and the pupil and parent questionnaire whose questions the perception indicators count (<see cref="QuestionnaireFile"/>).
 /// </summary>
 public sealed class IndicatorCatalogueSource
 {
     public IndicatorCatalogueSource(IConfiguration? configuration = null)
     {
+        Questionnaire = QuestionnaireFile.Load(configuration);
         var file = configuration?["Indicators:CatalogueFile"];
         var json = string.IsNullOrWhiteSpace(file) ? ReadDefault() : File.ReadAllText(file);
-        Catalogue = IndicatorCatalogue.Parse(json, out var errors);
+        Catalogue = IndicatorCatalogue.Parse(json, out var errors, Questionnaire);
         if (errors.Count > 0)
             throw new InvalidOperationException($"The indicator catalogue {(file ?? "that ships with SchoolSight")} has problems:\n{string.Join("\n", errors)}");
         SimilarSchools = configuration?.GetSection("Indicators:SimilarSchools").Get<SimilarSchoolsMethod>() ?? new SimilarSchoolsMethod();
@@ -27,6 +29,7 @@ public sealed class IndicatorCatalogueSource
     }
 
     public IndicatorCatalogue Catalogue { get; }
+    public Questionnaire Questionnaire { get; }
     public IndicatorComputer Computer { get; }
     public SimilarSchoolsMethod SimilarSchools { get; }
 

@@ -53,6 +53,9 @@ public enum Resource
 
     /// <summary>Healthy Schools across the LA: the local priorities, the QUAS queue, the list of schools and their awards.</summary>
     HealthySchoolsLa,
+
+    /// <summary>A school's online pupil and parent surveys: their windows, access codes and response rates.</summary>
+    PupilSurvey,
 }
 
 /// <summary>What a user does to a resource.</summary>
@@ -149,13 +152,18 @@ public static class AccessRules
         [new(Resource.HealthySchools, ResourceAction.Decide)] = Set(Role.QuasPanelMember),
         [new(Resource.HealthySchoolsLa, ResourceAction.Read)] = Set([.. LaImprovement, Role.HealthySchoolsCoordinator, Role.QuasPanelMember]),
         [new(Resource.HealthySchoolsLa, ResourceAction.Edit)] = Set(Role.HealthySchoolsCoordinator),
+
+        // Online pupil and parent surveys: the LA opens them for chosen schools, a school for itself; its SIP follows
+        // the response rates. Pupils and parents answer with codes, without signing in.
+        [new(Resource.PupilSurvey, ResourceAction.Read)] = Set([.. LaImprovement, Role.SchoolImprovementPartner, Role.SchoolUser]),
+        [new(Resource.PupilSurvey, ResourceAction.Run)] = Set([.. LaImprovement, Role.SchoolUser]),
     };
 
     /// <summary>Resources held per school: a user reaches a school's rows only when the school is in their scope.</summary>
     public static bool IsHeldPerSchool(Resource resource) => resource switch
     {
         Resource.School or Resource.PupilData or Resource.ProgrammeCase or Resource.LevelProposal
-            or Resource.SchoolLevel or Resource.Judgement or Resource.Concern or Resource.HealthySchools => true,
+            or Resource.SchoolLevel or Resource.Judgement or Resource.Concern or Resource.HealthySchools or Resource.PupilSurvey => true,
         // Published data and indicators are the benchmarks every school is compared with; the rest are LA-wide.
         Resource.LaStructure or Resource.Administration or Resource.PublishedData or Resource.Indicators
             or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa => false,

@@ -39,8 +39,10 @@ public sealed class IndicatorCatalogue
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static IndicatorCatalogue Parse(string json, out IReadOnlyList<string> errors)
+    /// <param name="questionnaire">The survey whose questions perception indicators count; the shipped one when not given.</param>
+    public static IndicatorCatalogue Parse(string json, out IReadOnlyList<string> errors, Questionnaire? questionnaire = null)
     {
+        questionnaire ??= Questionnaire.Shipped;
         var problems = new List<string>();
         CatalogueFile? file;
         try
@@ -117,8 +119,8 @@ public sealed class IndicatorCatalogue
                     over = NumberField(entry.Over, "over");
                     break;
                 case IndicatorKind.Perception:
-                    question = entry.Question is null ? null : SurveyFields.Find(entry.Question);
-                    if (question is null) own.Add($"question '{entry.Question}' is not a survey question ({string.Join(", ", SurveyFields.Questions.Select(q => q.Column))})");
+                    question = entry.Question is null ? null : questionnaire.Find(entry.Question);
+                    if (question is null) own.Add($"question '{entry.Question}' is not a survey question of the questionnaire ({string.Join(", ", questionnaire.Questions.Select(q => q.Column))})");
                     if (entry.Respondents is null) own.Add("needs respondents (Pupil or Parent)");
                     break;
                 case IndicatorKind.GroupView:
@@ -190,6 +192,12 @@ public sealed class IndicatorCatalogue
                 if (!known.TryGetValue(test.IndicatorId, out var t) || !t.IsCounted)
                     problems.Add($"Indicator {d.Id}'s school rule refers to '{test.IndicatorId}', which is not a counted indicator.");
         }
+
+        // The questionnaire names the perception indicators each question feeds: those in the catalogue must count that question.
+        foreach (var q in questionnaire.Questions)
+            foreach (var id in q.Indicators)
+                if (known.TryGetValue(id, out var fed) && (fed.Kind != IndicatorKind.Perception || fed.Question?.Column != q.Column))
+                    problems.Add($"The questionnaire's question {q.Column} feeds '{id}', which is not a perception indicator of that question.");
 
         errors = problems;
         return new IndicatorCatalogue(file.Version, problems.Count == 0 ? definitions : []);

@@ -6,13 +6,35 @@ public enum RespondentType : byte
     Parent = 2,
 }
 
-/// <summary>One question of the pupil and parent perception survey, and the Every Child Matters outcome it informs.</summary>
-public sealed record SurveyQuestion(int Index, string Column, string Text, EcmOutcome Outcome);
+/// <summary>
+/// One question of the pupil and parent perception survey (<see cref="Questionnaire"/>): its column in survey
+/// files, its position in the store, its wording, who answers it, its answer scale and the outcome it informs.
+/// </summary>
+public sealed record SurveyQuestion(int Index, string Column, string Text, EcmOutcome Outcome)
+{
+    public required AnswerScale Scale { get; init; }
+
+    /// <summary>The wording for pupils, null when pupils are not asked.</summary>
+    public string? PupilText { get; init; }
+
+    public YearGroupRange? PupilYears { get; init; }
+
+    /// <summary>The wording for parents, null when parents are not asked.</summary>
+    public string? ParentText { get; init; }
+
+    /// <summary>The perception indicators the question feeds, by id.</summary>
+    public IReadOnlyList<string> Indicators { get; init; } = [];
+
+    /// <summary>Where the question starts in its questionnaire file.</summary>
+    public int Line { get; init; }
+
+    public string? TextFor(RespondentType respondent) => respondent == RespondentType.Pupil ? PupilText : ParentText;
+}
 
 /// <summary>
 /// The columns of SchoolSight's perception survey file (DOMAIN.md 3.1): one row per respondent, with the school, the
-/// respondent type (pupil or parent), the year group (the child's, for a parent) and an answer per question on a
-/// four-point agree/disagree scale. Documented for users in docs/imports/surveys.md.
+/// respondent type (pupil or parent), the year group (the child's, for a parent) and an answer per question of the
+/// questionnaire in use (the shipped one's on a four-point agree/disagree scale). Documented for users in docs/imports/surveys.md.
 /// </summary>
 public static class SurveyFields
 {
@@ -21,8 +43,8 @@ public static class SurveyFields
     public const string RespondentTypeColumn = "RespondentType";
     public const string YearGroupColumn = "YearGroup";
 
-    /// <summary>Answer codes as written in the file; stored as 1–5, 0 when the question was not answered.</summary>
-    public static readonly IReadOnlyList<string> Answers = ["Strongly agree", "Agree", "Disagree", "Strongly disagree", "Don't know"];
+    /// <summary>The shipped agree/disagree answers as written in the file; stored as 1–5, 0 when the question was not answered.</summary>
+    public static IReadOnlyList<string> Answers => [.. Questions[0].Scale.Options.Select(o => o.Label)];
 
     public const byte StronglyAgree = 1;
     public const byte Agree = 2;
@@ -30,29 +52,14 @@ public static class SurveyFields
     public const byte StronglyDisagree = 4;
     public const byte DontKnow = 5;
 
-    public static readonly IReadOnlyList<SurveyQuestion> Questions =
-    [
-        new(0, "FeelSafe", "I feel safe in school / My child feels safe at this school", EcmOutcome.StaySafe),
-        new(1, "BullyingDealtWith", "The school deals well with bullying", EcmOutcome.StaySafe),
-        new(2, "HealthyEating", "The school encourages healthy eating", EcmOutcome.BeHealthy),
-        new(3, "HelpsHealthy", "The school helps me / my child to have a healthy lifestyle", EcmOutcome.BeHealthy),
-        new(4, "EnjoySchool", "I enjoy school / My child enjoys school", EcmOutcome.EnjoyAndAchieve),
-        new(5, "ViewsListenedTo", "The school listens to my views", EcmOutcome.MakeAPositiveContribution),
-        new(6, "HelpsCommunity", "The school helps pupils play a part in their community", EcmOutcome.MakeAPositiveContribution),
-        new(7, "PreparedForFuture", "The school helps me / my child get ready for the next stage of education or work", EcmOutcome.AchieveEconomicWellBeing),
-    ];
+    /// <summary>The questions of the questionnaire that ships with SchoolSight (Indicators/questionnaire.yaml).</summary>
+    public static IReadOnlyList<SurveyQuestion> Questions => Questionnaire.Shipped.Questions;
 
     public static SurveyQuestion? Find(string column) =>
         Questions.FirstOrDefault(q => string.Equals(q.Column, column, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The stored answer code of a cell (1–5), 0 for blank, or null when the text is not an answer.</summary>
-    public static byte? AnswerCode(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return 0;
-        for (var i = 0; i < Answers.Count; i++)
-            if (string.Equals(Answers[i], text.Trim(), StringComparison.OrdinalIgnoreCase)) return (byte)(i + 1);
-        return text.Trim() is ['1' or '2' or '3' or '4' or '5'] t ? (byte)(t[0] - '0') : null;
-    }
+    public static byte? AnswerCode(string text) => Questions[0].Scale.CodeOf(text);
 }
 
 /// <summary>Survey responses of one school and academic year, column by column (one byte array per question).</summary>
@@ -60,15 +67,18 @@ public sealed class SurveyColumns
 {
     private readonly byte[][] _answers;
 
-    public SurveyColumns(int count)
+    public SurveyColumns(int count, int questions = -1)
     {
         Count = count;
         RespondentTypes = new byte[count];
         YearGroups = new byte[count];
-        _answers = [.. SurveyFields.Questions.Select(_ => new byte[count])];
+        _answers = [.. Enumerable.Range(0, questions < 0 ? SurveyFields.Questions.Count : questions).Select(_ => new byte[count])];
     }
 
     public int Count { get; }
+
+    /// <summary>How many questions' answers are held (a block stored before questions were added holds fewer).</summary>
+    public int QuestionCount => _answers.Length;
 
     /// <summary><see cref="RespondentType"/> as a byte.</summary>
     public byte[] RespondentTypes { get; }
@@ -76,5 +86,8 @@ public sealed class SurveyColumns
     /// <summary>Code of <see cref="PupilFields.YearGroups"/> (1-based), 0 when not given.</summary>
     public byte[] YearGroups { get; }
 
-    public byte[] Answers(SurveyQuestion question) => _answers[question.Index];
+    /// <summary>The answers to a question; all "not answered" when the responses were stored before the question was added.</summary>
+    public byte[] Answers(SurveyQuestion question) => question.Index < _answers.Length ? _answers[question.Index] : new byte[Count];
+
+    public byte[] Answers(int index) => _answers[index];
 }

@@ -77,6 +77,12 @@ public static class Policies
     /// <summary>Keeps the LA's local priorities: the Healthy Schools coordinator.</summary>
     public const string HealthySchoolsCoordinator = nameof(HealthySchoolsCoordinator);
 
+    /// <summary>Follows a school's online surveys and their response rates.</summary>
+    public const string SurveyReader = nameof(SurveyReader);
+
+    /// <summary>Opens and closes online surveys and prints their codes.</summary>
+    public const string SurveyRunner = nameof(SurveyRunner);
+
     /// <summary>Each policy's permission in the access table (<see cref="AccessRules"/>); <see cref="SignedIn"/> needs none.</summary>
     public static readonly IReadOnlyDictionary<string, Permission> Permissions = new Dictionary<string, Permission>
     {
@@ -102,6 +108,8 @@ public static class Policies
         [HealthySchoolsContributor] = new(Resource.HealthySchools, ResourceAction.Contribute),
         [HealthySchoolsLaReader] = new(Resource.HealthySchoolsLa, ResourceAction.Read),
         [HealthySchoolsCoordinator] = new(Resource.HealthySchoolsLa, ResourceAction.Edit),
+        [SurveyReader] = new(Resource.PupilSurvey, ResourceAction.Read),
+        [SurveyRunner] = new(Resource.PupilSurvey, ResourceAction.Run),
     };
 
     /// <summary>Whether a user in <paramref name="role"/> meets the policy named <paramref name="policy"/>.</summary>

@@ -38,6 +38,9 @@ public static class AccessMatrix
     // Levels of support: the risk register and the board packs (DOMAIN.md 4 and 10).
     public static readonly IReadOnlySet<Role> RiskRegisterReaders = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager, Role.InterventionOfficer };
     public static readonly IReadOnlySet<Role> BoardOrganisers = new HashSet<Role> { Role.LaAdministrator, Role.SeniorManager, Role.QualityAssuranceManager };
+    // Online pupil and parent surveys: the LA and the school run them, the SIP follows them; pupils and parents answer signed out.
+    public static readonly IReadOnlySet<Role> SurveyReaders = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner, Role.SchoolUser };
+    public static readonly IReadOnlySet<Role> SurveyRunners = new HashSet<Role>(LaImprovement) { Role.SchoolUser };
 
     // Healthy Schools (DOMAIN.md sections 1 and 6): the school's staff do its work with the coordinator, governors read,
     // the QUAS decides, LA officers see everything. Written out, not taken from AccessRules, so a change there fails here.
@@ -62,6 +65,12 @@ public static class AccessMatrix
         ["GET /Account/SignInCode"] = null,
         ["GET /Account/SignInRecoveryCode"] = null,
         ["GET /Account/ResetPassword"] = null,
+        ["GET /Survey"] = null,
+        ["GET /Survey/Question/{number:int}"] = null,
+        ["GET /Survey/Check"] = null,
+        ["GET /Survey/Done"] = null,
+        ["GET /Surveys"] = SurveyReaders,
+        ["GET /Surveys/Open"] = SurveyRunners,
 
         ["GET /Schools"] = RegisterReaders,
         ["GET /Schools/{urn:int}"] = RegisterReaders,

@@ -8,22 +8,23 @@ namespace SchoolSight.Core.Imports.Surveys;
 
 /// <summary>
 /// Imports a pupil and parent perception survey file (docs/imports/surveys.md): one <see cref="SurveyDataBlock"/> per
-/// school and academic year, with every rule of <see cref="DataBlockImport"/>.
+/// school and academic year, with every rule of <see cref="DataBlockImport"/>. The columns are the questions of the
+/// questionnaire in use.
 /// </summary>
 [Operation]
-public sealed class ImportSurveys(AppDbContext db, Indicators.ComputeIndicators? compute = null, ImportTempFolder? temp = null, SchoolSightTelemetry? telemetry = null)
-    : DataBlockImport(db, Blocks.Instance, compute, temp, telemetry)
+public sealed class ImportSurveys(AppDbContext db, Indicators.ComputeIndicators? compute = null, ImportTempFolder? temp = null, SchoolSightTelemetry? telemetry = null,
+    Indicators.IndicatorCatalogueSource? source = null)
+    : DataBlockImport(db, new Blocks(source?.Questionnaire.Questions ?? SurveyFields.Questions), compute, temp, telemetry)
 {
-    private sealed class Blocks : IDataBlockKind
+    private sealed class Blocks(IReadOnlyList<SurveyQuestion> questions) : IDataBlockKind
     {
-        public static readonly Blocks Instance = new();
         ImportKind IDataBlockKind.Kind => ImportKind.Surveys;
         public string What => "survey responses";
         public string EntityName => nameof(SurveyDataBlock);
         public string RowsName => "Respondents";
 
         public Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct) =>
-            SurveyFileReader.ReadAsync(content, heldUrns, spool, ct);
+            SurveyFileReader.ReadAsync(content, heldUrns, spool, ct, questions);
 
         public async Task<Dictionary<SchoolYear, (string Sha256, int Rows)>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct) =>
             (await db.SurveyDataBlocks.AsNoTracking().Where(b => academicYears.Contains(b.AcademicYear))

@@ -11,29 +11,37 @@ namespace SchoolSight.Core.Imports.Surveys;
 /// <summary>
 /// Reads and checks a perception survey file (docs/imports/surveys.md) into columns per school-year: one row per
 /// respondent with the school's URN, the academic year, the respondent type (Pupil or Parent), the year group (the
-/// child's, for a parent; may be blank) and an answer per question ("Strongly agree" … "Don't know", or 1–5; blank when
-/// not answered). At least one question column must be in the header.
+/// child's, for a parent; may be blank) and an answer per question of the questionnaire in use (an answer of the
+/// question's scale, by its wording or its position; blank when not answered). At least one question column must be in the header.
 /// </summary>
 public sealed class SurveyFileReader : DataFileReading
 {
     private static readonly byte[][] YearCodes = [.. PupilFields.YearGroups.Select(y => Encoding.UTF8.GetBytes(y))];
-    private static readonly string AnswerList = string.Join(", ", SurveyFields.Answers.Select(a => $"'{a}'")) + " or 1 to 5";
-
     private readonly BlockSpool _spool;
     private readonly Dictionary<SchoolYear, EncodedBlock> _done = [];
     private readonly List<SchoolYear> _order = [];
-    private readonly int[] _questionIndex = new int[SurveyFields.Questions.Count];
-    private readonly byte[] _answers = new byte[SurveyFields.Questions.Count];
+    private readonly IReadOnlyList<SurveyQuestion> _questions;
+    private readonly int[] _questionIndex;
+    private readonly byte[] _answers;
     private int _typeIndex, _yearGroupIndex;
     private Rows? _current;
     private byte[] _lastAnswerText = [];
+    private AnswerScale? _lastScale;
     private byte? _lastAnswer;
 
-    private SurveyFileReader(IReadOnlySet<int> heldUrns, BlockSpool spool) : base(heldUrns) => _spool = spool;
-
-    public static async Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default)
+    private SurveyFileReader(IReadOnlySet<int> heldUrns, BlockSpool spool, IReadOnlyList<SurveyQuestion> questions) : base(heldUrns)
     {
-        var reading = new SurveyFileReader(heldUrns, spool);
+        _spool = spool;
+        _questions = questions;
+        _questionIndex = new int[questions.Count];
+        _answers = new byte[questions.Count];
+        KnownColumns = [SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn, SurveyFields.YearGroupColumn, .. questions.Select(q => q.Column)];
+    }
+
+    /// <param name="questions">The questions of the questionnaire in use; the shipped ones when not given.</param>
+    public static async Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default, IReadOnlyList<SurveyQuestion>? questions = null)
+    {
+        var reading = new SurveyFileReader(heldUrns, spool, questions ?? SurveyFields.Questions);
         var check = await ReadAsync(content, reading, spool.Folder, ct);
         var blocks = reading.Problems.Any ? [] : reading._order.Select(k => reading._done[k]).ToList();
         return new DataBlockFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
@@ -42,17 +50,16 @@ public sealed class SurveyFileReader : DataFileReading
     protected override string RowNoun => "respondent";
     protected override string UrnColumn => SurveyFields.UrnColumn;
     protected override string YearColumn => SurveyFields.AcademicYearColumn;
-    protected override IReadOnlyList<string> KnownColumns { get; } =
-        [SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn, SurveyFields.YearGroupColumn, .. SurveyFields.Questions.Select(q => q.Column)];
+    protected override IReadOnlyList<string> KnownColumns { get; }
     protected override IReadOnlyList<string> RequiredColumns { get; } = [SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn];
 
     protected override void Bind(Func<string, int> indexOf)
     {
         _typeIndex = indexOf(SurveyFields.RespondentTypeColumn);
         _yearGroupIndex = indexOf(SurveyFields.YearGroupColumn);
-        foreach (var question in SurveyFields.Questions) _questionIndex[question.Index] = indexOf(question.Column);
+        foreach (var question in _questions) _questionIndex[question.Index] = indexOf(question.Column);
         if (_questionIndex.All(i => i < 0))
-            Problems.Add(1, null, $"the header has none of the question columns: {string.Join(", ", SurveyFields.Questions.Select(q => q.Column))}");
+            Problems.Add(1, null, $"the header has none of the question columns: {string.Join(", ", _questions.Select(q => q.Column))}");
     }
 
     protected override void ReadRow(CsvReader reader, int line, SchoolYear? key)
@@ -60,10 +67,10 @@ public sealed class SurveyFileReader : DataFileReading
         var before = Problems.Count;
         var type = RespondentTypeOf(reader.GetSpan(_typeIndex).Trim(" \t"u8), line);
         var yearGroup = YearGroupOf(_yearGroupIndex < 0 ? default : reader.GetSpan(_yearGroupIndex).Trim(" \t"u8), line);
-        foreach (var question in SurveyFields.Questions)
+        foreach (var question in _questions)
         {
             var index = _questionIndex[question.Index];
-            _answers[question.Index] = index < 0 ? (byte)0 : Answer(reader.GetSpan(index).Trim(" \t"u8), line, question.Column);
+            _answers[question.Index] = index < 0 ? (byte)0 : Answer(reader.GetSpan(index).Trim(" \t"u8), line, question);
         }
         if (key is not { } k || Problems.Count > before || Problems.Any) return;
         if (_current is null || _current.Key != k) Switch(k);
@@ -94,16 +101,17 @@ public sealed class SurveyFileReader : DataFileReading
         return 0;
     }
 
-    private byte Answer(ReadOnlySpan<byte> value, int line, string column)
+    private byte Answer(ReadOnlySpan<byte> value, int line, SurveyQuestion question)
     {
         if (value.IsEmpty) return 0;
-        if (!value.SequenceEqual(_lastAnswerText))
+        if (!value.SequenceEqual(_lastAnswerText) || _lastScale != question.Scale)
         {
             _lastAnswerText = value.ToArray();
-            _lastAnswer = SurveyFields.AnswerCode(Encoding.UTF8.GetString(value).Replace('\u2019', '\''));
+            _lastScale = question.Scale;
+            _lastAnswer = question.Scale.CodeOf(Encoding.UTF8.GetString(value));
         }
         if (_lastAnswer is { } answer) return answer;
-        Problems.Add(line, column, $"'{Show(value)}' is not an answer: use {AnswerList}, or leave it blank when not answered");
+        Problems.Add(line, question.Column, $"'{Show(value)}' is not an answer: use {question.Scale.Described}, or leave it blank when not answered");
         return 0;
     }
 
@@ -113,11 +121,11 @@ public sealed class SurveyFileReader : DataFileReading
         if (_done.Remove(key, out var earlier))
         {
             var (data, _) = _spool.Read(earlier);
-            _current = Rows.From(key, SurveyBlockCodec.Decode(data));
+            _current = Rows.From(key, SurveyBlockCodec.Decode(data), _questions.Count);
         }
         else
         {
-            _current = new Rows(key);
+            _current = new Rows(key, _questions.Count);
             _order.Add(key);
         }
     }
@@ -132,22 +140,22 @@ public sealed class SurveyFileReader : DataFileReading
     }
 
     /// <summary>A school-year's responses gathered column by column.</summary>
-    private sealed class Rows(SchoolYear key)
+    private sealed class Rows(SchoolYear key, int questions)
     {
         private readonly List<byte> _types = [];
         private readonly List<byte> _yearGroups = [];
-        private readonly List<byte>[] _answers = [.. SurveyFields.Questions.Select(_ => new List<byte>())];
+        private readonly List<byte>[] _answers = [.. Enumerable.Range(0, questions).Select(_ => new List<byte>())];
 
         public SchoolYear Key => key;
         public int Count => _types.Count;
 
-        public static Rows From(SchoolYear key, SurveyColumns columns)
+        public static Rows From(SchoolYear key, SurveyColumns columns, int questions)
         {
-            var rows = new Rows(key);
-            var answers = new byte[SurveyFields.Questions.Count];
+            var rows = new Rows(key, questions);
+            var answers = new byte[questions];
             for (var k = 0; k < columns.Count; k++)
             {
-                foreach (var q in SurveyFields.Questions) answers[q.Index] = columns.Answers(q)[k];
+                for (var q = 0; q < questions; q++) answers[q] = q < columns.QuestionCount ? columns.Answers(q)[k] : (byte)0;
                 rows.Add(columns.RespondentTypes[k], columns.YearGroups[k], answers);
             }
             return rows;
@@ -162,10 +170,10 @@ public sealed class SurveyFileReader : DataFileReading
 
         public SurveyColumns ToColumns()
         {
-            var columns = new SurveyColumns(Count);
+            var columns = new SurveyColumns(Count, _answers.Length);
             _types.CopyTo(columns.RespondentTypes);
             _yearGroups.CopyTo(columns.YearGroups);
-            foreach (var q in SurveyFields.Questions) _answers[q.Index].CopyTo(columns.Answers(q));
+            for (var q = 0; q < _answers.Length; q++) _answers[q].CopyTo(columns.Answers(q));
             return columns;
         }
     }

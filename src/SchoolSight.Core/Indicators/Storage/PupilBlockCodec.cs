@@ -107,16 +107,17 @@ public static class SurveyBlockCodec
     public static byte[] Encode(SurveyColumns responses)
     {
         var n = responses.Count;
-        var result = new byte[12 + n * (2 + SurveyFields.Questions.Count)];
+        var width = responses.QuestionCount;
+        var result = new byte[12 + n * (2 + width)];
         Magic.CopyTo(result, 0);
         BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(4), n);
-        BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(8), SurveyFields.Questions.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(8), width);
         var at = 12;
         responses.RespondentTypes.CopyTo(result, at); at += n;
         responses.YearGroups.CopyTo(result, at); at += n;
-        foreach (var question in SurveyFields.Questions)
+        for (var q = 0; q < width; q++)
         {
-            responses.Answers(question).CopyTo(result, at);
+            responses.Answers(q).CopyTo(result, at);
             at += n;
         }
         return result;
@@ -127,14 +128,14 @@ public static class SurveyBlockCodec
         if (data.Length < 12 || !data[..4].SequenceEqual(Magic)) throw new InvalidDataException("Not a SchoolSight survey block.");
         var n = BinaryPrimitives.ReadInt32LittleEndian(data[4..]);
         var questions = BinaryPrimitives.ReadInt32LittleEndian(data[8..]);
-        if (questions != SurveyFields.Questions.Count) throw new InvalidDataException($"The survey block has {questions} questions; this version of SchoolSight reads {SurveyFields.Questions.Count}.");
-        var responses = new SurveyColumns(n);
+        if (questions < 0 || data.Length < 12 + (long)n * (2 + questions)) throw new InvalidDataException("The survey block is shorter than its header says.");
+        var responses = new SurveyColumns(n, questions);
         var at = 12;
         data.Slice(at, n).CopyTo(responses.RespondentTypes); at += n;
         data.Slice(at, n).CopyTo(responses.YearGroups); at += n;
-        foreach (var question in SurveyFields.Questions)
+        for (var q = 0; q < questions; q++)
         {
-            data.Slice(at, n).CopyTo(responses.Answers(question));
+            data.Slice(at, n).CopyTo(responses.Answers(q));
             at += n;
         }
         return responses;

@@ -204,9 +204,9 @@ public sealed class IndicatorComputer
             {
                 if (survey.RespondentTypes[i] != respondent) continue;
                 var answer = answers[i];
-                if (answer is < SurveyFields.StronglyAgree or > SurveyFields.StronglyDisagree) continue;
+                if (!indicator.Question!.Scale.GivesView(answer)) continue;
                 views++;
-                if (answer <= SurveyFields.Agree) agree++;
+                if (indicator.Question.Scale.Agrees(answer)) agree++;
             }
             tallies[slot, PupilGroup.All] = new Tally(agree, views, double.NaN, views);
         }

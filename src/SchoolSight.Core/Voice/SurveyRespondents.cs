@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Time;
+
+namespace SchoolSight.Core.Voice;
+
+/// <summary>
+/// Pupils and parents answer without signing in. What they do is done by a named system user (the audit trail's
+/// "Online survey"), through the survey operations only, which reach nothing but the code they were given.
+/// </summary>
+[Operation]
+public sealed class SurveyRespondents(DbContextOptions<AppDbContext> options, LaClock clock)
+{
+    public static ICurrentUser Acting { get; } = new FixedCurrentUser("Online survey");
+
+    public AppDbContext Open() => new(options, Acting, clock.Time, clock);
+}
