@@ -25,7 +25,7 @@ public sealed class RiskRegisterJourneyTests(BrowserSession session)
         var count = await rows.CountAsync();
         count.ShouldBeGreaterThan(0);
         for (var i = 0; i < count; i++) (await rows.Nth(i).InnerTextAsync()).ShouldContain("Targeted");
-        (await page.Locator("[data-testid=risk-register]").InnerTextAsync()).ShouldContain("judges the school's overall effectiveness to require improvement");
+        (await page.Locator("[data-testid=risk-register]").InnerTextAsync()).ShouldContain("Ofsted judged the school requires improvement");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Boards", Exact = true }).First.ClickAsync();
         await page.Locator("main table a").First.ClickAsync();

@@ -21,7 +21,7 @@ public sealed class ImpliedReasonsTests
         { "ofsted inadequate", "ofsted-inadequate", "ofsted-requires-improvement" },
         { "SIP inadequate", "sip-judges-inadequate", "sip-judges-requires-improvement" },
         { "self-evaluation inadequate", "self-evaluation-inadequate", "self-evaluation-requires-improvement" },
-        { "below floor two years", "ks2-standards-unacceptably-low", "ks2-below-floor" },
+        { "KS2 very low two years", "ks2-standards-unacceptably-low", "ks2-attainment-low" },
         { "governance breakdown", "governance-breakdown-prejudicing-standards", "governance-concern" },
         { "safeguarding not effective", "ofsted-safeguarding-not-effective", null },
     };
@@ -31,7 +31,7 @@ public sealed class ImpliedReasonsTests
         "ofsted inadequate" => new EvidenceBuilder().Ofsted(OfstedJudgement.Inadequate),
         "SIP inadequate" => new EvidenceBuilder().Judgement(JudgementSource.SchoolImprovementPartner, OfstedJudgement.Inadequate),
         "self-evaluation inadequate" => new EvidenceBuilder().Judgement(JudgementSource.SelfEvaluation, OfstedJudgement.Inadequate),
-        "below floor two years" => new EvidenceBuilder().Share("KS2_BELOW_FLOOR", false, true, true),
+        "KS2 very low two years" => new EvidenceBuilder().Proportion("KS2_RWM_EXP", 70, 20, 20),
         "governance breakdown" => new EvidenceBuilder().Concern(ConcernKind.ManagementOrGovernance)
             .Judgement(JudgementSource.SchoolImprovementPartner, OfstedJudgement.Inadequate, JudgementArea.LeadershipAndManagement),
         "safeguarding not effective" => new EvidenceBuilder().Ofsted(OfstedJudgement.Good, safeguardingEffective: false),

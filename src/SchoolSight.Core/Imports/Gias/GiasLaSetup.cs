@@ -24,7 +24,9 @@ internal static class GiasLaSetup
     {
         if (scope.AllLas) return [];
         var codes = scope.LaCodes.ToList();
-        var held = await db.LocalAuthorities.Where(l => codes.Contains(l.Code)).Select(l => l.Code).ToListAsync(ct);
+        // Held in the database, or added in this unit of work and not yet saved.
+        var held = (await db.LocalAuthorities.Where(l => codes.Contains(l.Code)).Select(l => l.Code).ToListAsync(ct))
+            .Concat(db.LocalAuthorities.Local.Select(l => l.Code)).ToHashSet();
         var added = new List<string>();
         foreach (var code in codes.Except(held).Order())
         {
