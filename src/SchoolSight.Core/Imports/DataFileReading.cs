@@ -2,7 +2,6 @@ using System.Globalization;
 using CsvHelper;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Domain.Indicators;
-using SchoolSight.Domain.Register;
 
 namespace SchoolSight.Core.Imports;
 
@@ -134,9 +133,9 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
             Problems.Add(line, UrnColumn, "the URN is blank: every row needs the unique reference number of its school");
             return null;
         }
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var urn) || !Urns.IsUrn(urn))
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var urn) || urn is < 100000 or > 9999999)
         {
-            Problems.Add(line, UrnColumn, $"'{Show(value)}' is not a URN: a URN is a positive whole number, like 100001");
+            Problems.Add(line, UrnColumn, $"'{Show(value)}' is not a URN: a URN is a whole number of 6 or 7 digits");
             return null;
         }
         if (heldUrns.Contains(urn)) return urn;

@@ -131,7 +131,7 @@ public static class OfstedFileReader
             {
                 errors.Add(line, Urn, text.Length == 0
                     ? "the URN is blank: every school's row needs its unique reference number"
-                    : $"'{PublishedValues.Show(text)}' is not a URN: a URN is a positive whole number, like 100001");
+                    : $"'{PublishedValues.Show(text)}' is not a URN: a URN is a whole number of 6 or 7 digits");
                 return;
             }
             if (!_lineOfUrn.TryAdd(urn, line))

@@ -1,7 +1,6 @@
 using System.Globalization;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Published;
-using SchoolSight.Domain.Register;
 
 namespace SchoolSight.Core.Published;
 
@@ -52,7 +51,7 @@ internal abstract class PublishedLayout
     };
 
     internal static bool TryUrn(string text, out int urn) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out urn) && Urns.IsUrn(urn);
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out urn) && urn is >= 100000 and <= 9999999;
 
     /// <summary>A DfE LA code: three digits, 100 to 999.</summary>
     internal static int? LaCode(string text) =>
@@ -62,7 +61,7 @@ internal abstract class PublishedLayout
     internal static RowArea School(string column, string text, string la) =>
         text.Length == 0 ? RowArea.Fail(column, "the URN is blank: a school's row needs its unique reference number")
         : TryUrn(text, out var urn) ? new RowArea(AreaKind.School, urn.ToString(CultureInfo.InvariantCulture)) { La = LaCode(la) }
-        : RowArea.Fail(column, $"'{PublishedValues.Show(text)}' is not a URN: a URN is a positive whole number, like 100001");
+        : RowArea.Fail(column, $"'{PublishedValues.Show(text)}' is not a URN: a URN is a whole number of 6 or 7 digits");
 }
 
 internal sealed class PerformanceTableLayout(IReadOnlyDictionary<string, (AreaKind Kind, string? EnglandCode)> recordTypes) : PublishedLayout

@@ -161,7 +161,7 @@ public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
         north.CausingConcern.Single(r => r.Urn == Rising).Changes.ShouldBe(
             ["Level moved from targeted to intensive on 1 May 2026", "Open concerns recorded by the LA: 0 → 1"]);
         june.Sections.Single(s => s.Name == "South").CausingConcern.Single(r => r.Urn == LeavingMeasures).Changes
-            .ShouldBe(["Inspected by Ofsted: Not graded (after September 2024) (20 May 2026)"]);
+            .ShouldBe(["Inspected by Ofsted: Report card: every area expected standard or better (20 May 2026)"]);
         north.CausingConcern.Single(r => r.Urn == InProgramme).Changes.ShouldHaveSingleItem().ShouldStartWith("Programme: not in the programme → tier 1");
         BoardPackText.NewResults(june).ShouldBe("New published results since the previous meeting: Key stage 2 results imported on 10 April 2026.");
         var pdf = System.Net.WebUtility.HtmlDecode(BoardPackDocument.Html(june));

@@ -84,10 +84,15 @@ public abstract class DemoBoroughConsistencyTests(DatabaseProvider provider) : I
         {
             if (c.Concerns.Contains("floor", StringComparison.OrdinalIgnoreCase)) problems.Add($"{c.Urn}'s case cites floor standards: \"{c.Concerns}\"");
             if (c.State >= CaseState.ExitAgreed) continue;
-            var sip = judgements.Where(j => j.Urn == c.Urn && j.Source == JudgementSource.SchoolImprovementPartner && j.Area == JudgementArea.OverallEffectiveness)
-                .OrderBy(j => j.AcademicYear).LastOrDefault();
-            if (c.Concerns.Contains("school improvement partner judges", StringComparison.Ordinal) && sip?.Grade is not (OfstedJudgement.RequiresImprovement or OfstedJudgement.Inadequate))
-                problems.Add($"{c.Urn}'s case cites the SIP's judgement, which is {sip?.Grade.ToString() ?? "not recorded"}");
+            // The SIP's latest year of judgements, on its own scale: overall effectiveness requiring improvement or worse
+            // (four-point), or an area needing attention or worse (report card, from 10 November 2025).
+            var sipJudgements = judgements.Where(j => j.Urn == c.Urn && j.Source == JudgementSource.SchoolImprovementPartner).ToList();
+            var sipYear = sipJudgements.Count == 0 ? (int?)null : sipJudgements.Max(j => j.AcademicYear);
+            var sip = sipJudgements.Where(j => j.AcademicYear == sipYear).ToList();
+            var sipConcerned = sip.Any(j => j.Area == JudgementArea.OverallEffectiveness && j.Grade is OfstedJudgement.RequiresImprovement or OfstedJudgement.Inadequate)
+                || sip.Any(j => j.ReportCardGrade >= ReportCardGrade.NeedsAttention);
+            if (c.Concerns.Contains("school improvement partner judges", StringComparison.Ordinal) && !sipConcerned)
+                problems.Add($"{c.Urn}'s case cites the SIP's judgement, which is {(sip.Count == 0 ? "not recorded" : string.Join(", ", sip.Select(j => $"{j.Area} {j.Grade?.ToString() ?? j.ReportCardGrade?.ToString()}")))}");
             if (c.Ground != ConcernGround.StandardsUnacceptablyLow) continue;
             var latest = results.Where(r => r.AreaKind == AreaKind.School && r.AreaCode == c.Urn.ToString()).MaxBy(r => r.AcademicYear);
             var la = results.Single(r => r.AreaKind == AreaKind.LocalAuthority && r.AcademicYear == latest?.AcademicYear);

@@ -101,10 +101,9 @@ public static class MalformedFiles
 
         // The key.
         yield return new("blank URN", Set(source.Key, ""));
-        // A URN is any positive whole number (children's centres have five digits): in a published file one SchoolSight
-        // does not hold is passed over, like any other school it does not hold; pupil and survey files must name schools it holds.
-        yield return new("a five-digit URN SchoolSight does not hold", Set(source.Key, "12345"), Refused: source.Name is "pupils" or "surveys");
-        yield return new("a nine-digit URN SchoolSight does not hold", Set(source.Key, "123456789"), Refused: source.Name is "pupils" or "surveys");
+        // A GIAS URN is any positive whole number (children's centres have five digits); the DfE's files hold schools' six- or seven-digit URNs.
+        yield return new("URN too short", Set(source.Key, "12345"), Refused: source.Name != "GIAS");
+        yield return new("URN too long", Set(source.Key, "123456789"), Refused: source.Name != "GIAS");
         yield return new("URN zero", Set(source.Key, "0"));
         yield return new("URN with letters", Set(source.Key, "ABC123"));
         yield return new("URN with a decimal point", Set(source.Key, valid.Rows[row][keyAt] + ".0"));

@@ -138,13 +138,13 @@ public abstract partial class PublishedImportWebTests(DatabaseProvider provider)
         file.Rows.RemoveRange(20, file.Rows.Count - 20);
         file.Set(0, OfstedFileReader.Urn, DemoSeeder.DemoHeadSchoolUrn.ToString())
             .Set(0, OfstedFileReader.OverallEffectiveness, "4").Set(0, OfstedFileReader.CategoryOfConcern, "SM")
-            .Set(0, OfstedFileReader.InspectionDate, "14/01/2025");
+            .Set(0, OfstedFileReader.InspectionDate, "14/01/2024");
         var response = await PostAsync(_app.ClientFor(Role.LaAdministrator), "ofsted", null, file.ToBytes());
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var html = await _app.ClientFor(Role.SchoolUser).GetStringAsync($"/Schools/{DemoSeeder.DemoHeadSchoolUrn}");
         html.ShouldContain("Latest graded Ofsted inspection");
-        html.ShouldContain("Inadequate, inspected 14 January 2025");
+        html.ShouldContain("Inadequate, inspected 14 January 2024");
         html.ShouldContain("Special measures");
         var other = await _app.ClientFor(Role.LaAdministrator).GetStringAsync($"/Schools/{DemoSeeder.OtherDemoSchoolUrn}");
         other.ShouldNotContain("Latest graded Ofsted inspection");

@@ -98,7 +98,7 @@ public abstract class SchoolsApiTests(DatabaseProvider provider) : IAsyncLifetim
     [Fact]
     public async Task Create_WithInvalidValues_IsAValidationProblemByField()
     {
-        var response = await Admin.PostAsJsonAsync("/api/v1/schools", new { urn = 12, name = "", laCode = 1000, typeOfEstablishment = "Community school", percentageFsm = -1 });
+        var response = await Admin.PostAsJsonAsync("/api/v1/schools", new { urn = 0, name = "", laCode = 1000, typeOfEstablishment = "Community school", percentageFsm = -1 });
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await Json(response)).GetProperty("errors");
         errors.EnumerateObject().Select(e => e.Name).ShouldBe(["urn", "name", "laCode", "percentageFsm"], ignoreOrder: true);
