@@ -3,7 +3,6 @@ using SchoolSight.Core.Demo.Synthetic;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Domain.Indicators;
-using SchoolSight.Domain.Published;
 
 namespace SchoolSight.Core.Demo;
 
