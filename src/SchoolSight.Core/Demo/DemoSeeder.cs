@@ -181,6 +181,7 @@ public static class DemoSeeder
         db.Partners.AddRange(partners);
         await db.SaveChangesAsync(ct);
         await DemoPupilData.SeedAsync(db, schools, ct);
+        await DemoEngland.SeedAsync(db, Indicators.IndicatorCatalogueSource.Default, ct);
         await new Indicators.ComputeIndicators(db, Indicators.IndicatorCatalogueSource.Default).RunAsync(new Indicators.ComputeRequest(), ct: ct);
 
         foreach (var (role, email, name) in DemoUsers)

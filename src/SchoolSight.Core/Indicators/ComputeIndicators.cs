@@ -38,6 +38,17 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
     /// <summary>The source of an England result set whose headline figures are the DfE's own national ones.</summary>
     public const string EnglandFromDfe = "DfE national figures";
 
+    /// <summary>The source of an England result set taken from a synthetic country's figures (the demo's), never the DfE's.</summary>
+    public const string EnglandFromSyntheticCountry = "synthetic country, for the demo";
+
+    /// <summary>What the pages call the England benchmark computed from <paramref name="source"/>: never "England" unless it is the DfE's.</summary>
+    public static string EnglandLabel(string? source) => source switch
+    {
+        EnglandFromDfe => "England",
+        EnglandFromSyntheticCountry => "England (synthetic country, for the demo)",
+        _ => "All schools held",
+    };
+
     public async Task<ComputeResult> RunAsync(ComputeRequest request, IProgress<ComputeProgress>? progress = null, CancellationToken ct = default)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -200,13 +211,22 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
         var englandFigures = await published.LoadAsync(db, AreaKind.England, [year], ct);
         var national = englandFigures.GetValueOrDefault((AreaCodes.EnglandStateFunded, year)) ?? englandFigures.GetValueOrDefault((AreaCodes.England, year));
         if (national is not null) published.Fill(Area(AreaKind.England, IndicatorResultSet.EnglandCode), national);
+        // Failing those, a synthetic country's figures where they are held (the demo's), labelled as such.
+        var englandSource = national is not null ? EnglandFromDfe : "computed from schools";
+        if (national is null && await db.IndicatorResults.AsNoTracking()
+                .Where(r => r.AreaKind == AreaKind.England && r.AreaCode == IndicatorResultSet.SyntheticCountryCode && r.AcademicYear == year)
+                .Select(r => r.Data).FirstOrDefaultAsync(ct) is { } synthetic)
+        {
+            areas[(AreaKind.England, IndicatorResultSet.EnglandCode)] = TalliesCodec.Decode(synthetic, computer.Slots);
+            englandSource = EnglandFromSyntheticCountry;
+        }
         foreach (var tallies in areas.Values) computer.WithholdUnpublished(tallies, year);
 
         var similar = SimilarSchools.Find(intakes, source.SimilarSchools);
         var method = source.SimilarSchools.Describe();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.IndicatorResults.Where(r => r.AreaKind != AreaKind.School && r.AcademicYear == year).ExecuteDeleteAsync(ct);
+        await db.IndicatorResults.Where(r => r.AreaKind != AreaKind.School && r.AreaCode != IndicatorResultSet.SyntheticCountryCode && r.AcademicYear == year).ExecuteDeleteAsync(ct);
         var batch = new List<IndicatorResultSet>();
         async Task Flush()
         {
@@ -217,7 +237,7 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
         }
         foreach (var ((kind, code), tallies) in areas)
             batch.Add(new IndicatorResultSet(kind, code, year, TalliesCodec.Encode(tallies), "",
-                kind == AreaKind.England && national is not null ? EnglandFromDfe : "computed from schools", now));
+                kind == AreaKind.England ? englandSource : "computed from schools", now));
         await Flush();
 
         await db.SimilarSchoolSets.Where(s => s.AcademicYear == year).ExecuteDeleteAsync(ct);

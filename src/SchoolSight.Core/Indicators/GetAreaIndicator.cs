@@ -117,8 +117,7 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
                 || (r.AreaKind == AreaKind.Locality && localityCodes.Contains(r.AreaCode))
                 || (r.AreaKind == AreaKind.School && schoolCodes.Contains(r.AreaCode))))
             .Select(r => new { r.AreaKind, r.AreaCode, r.AcademicYear, r.Data, r.Source }).ToListAsync(ct);
-        var englandLabel = sets.Any(s => s.AreaKind == AreaKind.England && s.AcademicYear == selected && s.Source == ComputeIndicators.EnglandFromDfe)
-            ? "England" : "All schools held";
+        var englandLabel = ComputeIndicators.EnglandLabel(sets.FirstOrDefault(s => s.AreaKind == AreaKind.England && s.AreaCode == IndicatorResultSet.EnglandCode && s.AcademicYear == selected)?.Source);
         var tallies = sets.ToDictionary(s => (s.AreaKind, s.AreaCode, s.AcademicYear), s => TalliesCodec.Decode(s.Data, computer.Slots));
         IndicatorTallies? Find(AreaKind kind, string code, int year) => tallies.GetValueOrDefault((kind, code, year));
 

@@ -85,10 +85,9 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
                     .Where(r => r.AreaKind == kind && r.AreaCode == areaCode && trendYears.Contains(r.AcademicYear))
                     .Select(r => new { r.AcademicYear, r.Data, r.Source }).ToListAsync(ct))
                 .Select(r => (kind, areaCode, r.AcademicYear, r.Data, r.Source)));
-        // England is the DfE's national figures when they have been imported; otherwise the sum of every school held,
-        // and the label says so rather than calling one LA's schools England.
-        var englandLabel = sets.Any(s => s.AreaKind == AreaKind.England && s.AcademicYear == selected && s.Source == ComputeIndicators.EnglandFromDfe)
-            ? "England" : "All schools held";
+        // England is the DfE's national figures when they have been imported; otherwise a synthetic country's where the
+        // demo holds them, or the sum of every school held, and the label says which rather than calling one LA's schools England.
+        var englandLabel = ComputeIndicators.EnglandLabel(sets.FirstOrDefault(s => s.AreaKind == AreaKind.England && s.AreaCode == IndicatorResultSet.EnglandCode && s.AcademicYear == selected).Source);
         // Each result set is decoded once, however many indicators and years read it.
         var decoded = sets.ToDictionary(s => (s.AreaKind, s.AreaCode, s.AcademicYear), s => TalliesCodec.Decode(s.Data, computer.Slots));
         IndicatorTallies? Find(AreaKind kind, string areaCode, int y) => decoded.GetValueOrDefault((kind, areaCode, y));

@@ -47,6 +47,12 @@ public sealed class IndicatorResultSet
     public const string EnglandCode = Published.AreaCodes.England;
 
     /// <summary>
+    /// The England figures of a synthetic country (the demo's benchmark), kept beside <see cref="EnglandCode"/> and used
+    /// for England only while no DfE national figures are held for the year.
+    /// </summary>
+    public const string SyntheticCountryCode = Published.AreaCodes.England + "-SYN";
+
+    /// <summary>
     /// The <see cref="InputHash"/> of a school-year whose pupil-level and survey data were removed at the end of the
     /// retention period: its figures stay as computed, and a recompute leaves them alone until pupil data is held
     /// for that school-year again.

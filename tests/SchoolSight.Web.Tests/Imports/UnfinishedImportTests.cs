@@ -55,8 +55,10 @@ public abstract class UnfinishedImportTests(DatabaseProvider provider) : IAsyncL
         await using (var db = _app.Database.CreateContext())
         {
             year = await db.PupilDataBlocks.MaxAsync(b => b.AcademicYear);
-            figures = await db.IndicatorResults.CountAsync(r => r.AcademicYear == year);
-            await db.IndicatorResults.Where(r => r.AcademicYear == year).ExecuteDeleteAsync();
+            // The demo's synthetic England benchmark is an input of the recompute, not one of its figures.
+            var computed = db.IndicatorResults.Where(r => r.AcademicYear == year && r.AreaCode != IndicatorResultSet.SyntheticCountryCode);
+            figures = await computed.CountAsync();
+            await computed.ExecuteDeleteAsync();
             db.PendingRecomputes.Add(new PendingRecompute(year, 0, db.UtcNow));
             await db.SaveChangesAsync();
         }
@@ -74,7 +76,7 @@ public abstract class UnfinishedImportTests(DatabaseProvider provider) : IAsyncL
         await using (var db = _app.Database.CreateContext())
         {
             (await db.PendingRecomputes.CountAsync()).ShouldBe(0);
-            (await db.IndicatorResults.CountAsync(r => r.AcademicYear == year)).ShouldBe(figures);
+            (await db.IndicatorResults.CountAsync(r => r.AcademicYear == year && r.AreaCode != IndicatorResultSet.SyntheticCountryCode)).ShouldBe(figures);
         }
     }
 }
