@@ -126,6 +126,7 @@ public sealed class HealthySchoolsJourneyTests(BrowserSession session)
         await ClickAsync(head, "Send the stage 4 form to the QUAS");
         await ExpectSuccessAsync(head);
         (await StageAsync(head)).ShouldStartWith("Stage 4b");
+        (await head.Locator("[data-testid=no-decisions]").InnerTextAsync()).ShouldBe("Nothing waits for you at this stage.");
         await Shot(head, "07-sent-to-the-quas");
 
         // The QUAS finds the form waiting and asks for clarification.
@@ -195,6 +196,7 @@ public sealed class HealthySchoolsJourneyTests(BrowserSession session)
 
         await quas.GotoAsync("/HealthySchools");
         await quas.Locator("[data-testid=queue]").GetByRole(AriaRole.Link, new() { Name = schoolName }).ClickAsync();
+        (await quas.Locator("[data-testid=no-decisions]").InnerTextAsync()).ShouldContain("An outcome waits for you");
         var confirm = quas.Locator("[data-testid=review-1]");
         await confirm.Locator("#Decision_Reason_Confirm").FillAsync("Well evidenced: congratulations.");
         await Shot(quas, "15-quas-confirms-the-outcome");

@@ -38,7 +38,12 @@ public sealed class SchoolModel(GetEngagement get, GetRecognition recognition, I
     public MovesPanel StageMoves => MovesPanel.Of(View.Moves, (move, needed) => new MoveChoice(move.Name.ToString(), move.Title, needed,
             ReasonLabel: move.Roles.Overlaps(HealthySchoolsRoles.Panel) ? "Comments for the school" : null), AnsweredByTheBox)
         with
-    { Action = $"/Schools/{View.Urn}/HealthySchools?handler=Move", ReasonField = "Decision.Reason", Hidden = new Dictionary<string, string> { ["Decision.Version"] = $"{View.Engagement?.Version}" } };
+    {
+        Action = $"/Schools/{View.Urn}/HealthySchools?handler=Move",
+        ReasonField = "Decision.Reason",
+        Hidden = new Dictionary<string, string> { ["Decision.Version"] = $"{View.Engagement?.Version}" },
+        Empty = View.Engagement?.Stage == EnhancementStage.Review && View.Outcomes.Any(o => o.Moves.Count > 0) ? "An outcome waits for you: see the review against the meaningful outcomes below." : "Nothing waits for you at this stage.",
+    };
 
     public MovesPanel OutcomeMoves(OutcomeView o) => MovesPanel.Of(o.Moves, (move, needed) => new MoveChoice(move.Name.ToString(), move.Title, needed,
             ReasonLabel: move.Name == OutcomeMove.SendAsMet ? "Evidence that the outcome is met (self-validation)" : "Comments for the school"), AnsweredByTheBox)
