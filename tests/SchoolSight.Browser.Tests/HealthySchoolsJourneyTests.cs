@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using SchoolSight.Core.Demo;
 using SchoolSight.TestSupport;
+using static SchoolSight.Browser.Tests.BrowserSession;
 
 namespace SchoolSight.Browser.Tests;
 
@@ -11,19 +12,6 @@ public sealed class HealthySchoolsJourneyTests(BrowserSession session)
     private static readonly string SchoolPage = $"/Schools/{School}/HealthySchools";
 
     private static Task Shot(IPage page, string name) => BrowserSession.ScreenshotAsync(page, $"healthy-schools-{name}");
-
-    private static async Task ClickAsync(IPage page, string button, ILocator? within = null)
-    {
-        await (within ?? page.Locator("body")).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
-
-    private static async Task ExpectSuccessAsync(IPage page)
-    {
-        var errors = page.Locator(".govuk-error-summary");
-        if (await errors.CountAsync() > 0) throw new InvalidOperationException("The page showed errors: " + await errors.InnerTextAsync());
-        (await page.Locator(".govuk-notification-banner--success").CountAsync()).ShouldBe(1);
-    }
 
     private static async Task<string> StageAsync(IPage page) => await page.Locator("[data-testid=stage]").InnerTextAsync();
 
