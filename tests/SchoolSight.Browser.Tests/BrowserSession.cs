@@ -69,6 +69,21 @@ public sealed class BrowserSession : IAsyncLifetime
         return refusals;
     }
 
+    /// <summary>Clicks the button named exactly <paramref name="button"/> (within <paramref name="within"/> when given) and waits for the page it leads to.</summary>
+    public static async Task ClickAsync(IPage page, string button, ILocator? within = null)
+    {
+        await (within ?? page.Locator("body")).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    /// <summary>Fails with the page's error summary, if it shows one; otherwise expects the success banner.</summary>
+    public static async Task ExpectSuccessAsync(IPage page)
+    {
+        var errors = page.Locator(".govuk-error-summary");
+        if (await errors.CountAsync() > 0) throw new InvalidOperationException("The page showed errors: " + await errors.InnerTextAsync());
+        (await page.Locator(".govuk-notification-banner--success").CountAsync()).ShouldBe(1);
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

@@ -3,6 +3,7 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using SchoolSight.Domain.Access;
 using SchoolSight.TestSupport;
+using static SchoolSight.Browser.Tests.BrowserSession;
 
 namespace SchoolSight.Browser.Tests;
 
@@ -58,19 +59,6 @@ public sealed class ProgrammeJourneyTests(ProgrammeBrowserApp session) : IClassF
     private const string School = "Millbrook Primary School";
 
     private static Task Shot(IPage page, string name) => BrowserSession.ScreenshotAsync(page, $"programme-{name}");
-
-    private static async Task ClickAsync(IPage page, string button)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
-
-    private static async Task ExpectSuccessAsync(IPage page)
-    {
-        var errors = page.Locator(".govuk-error-summary");
-        if (await errors.CountAsync() > 0) throw new InvalidOperationException("The page showed errors: " + await errors.InnerTextAsync());
-        (await page.Locator(".govuk-notification-banner--success").CountAsync()).ShouldBe(1);
-    }
 
     private static async Task<string> StateAsync(IPage page) => await page.Locator("[data-testid=case-state]").InnerTextAsync();
 

@@ -57,6 +57,14 @@ public abstract class HealthySchoolsPagesTests(HealthySchoolsApp fixture)
     }
 
     [Fact]
+    public async Task TheQuas_SeesTheBoxToAskForClarification_NotTheMoveBlockedForWantOfItsOwnNote()
+    {
+        var page = await App.ClientFor(Role.QuasPanelMember).GetStringAsync($"/Schools/{DemoSeeder.DemoHeadSchoolUrn + 4}/HealthySchools");
+        page.ShouldContain("id=\"Decision_Reason_AskForClarification\"");
+        page.ShouldNotContain("Say what needs clarifying.");
+    }
+
+    [Fact]
     public async Task TheApi_RefusesAStaleVersion_ARoleNotAllowed_AndListsEveryReasonAMoveIsRefused()
     {
         var coordinator = App.ClientFor(Role.HealthySchoolsCoordinator);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core;
 using SchoolSight.Core.HealthySchools;
+using SchoolSight.Domain;
 using SchoolSight.Domain.HealthySchools;
 using SchoolSight.Web.Authorization;
 using SchoolSight.Web.Pages.Shared;
@@ -31,13 +32,21 @@ public sealed class SchoolModel(GetEngagement get, GetRecognition recognition, I
 
     public EngagementView View { get; private set; } = null!;
 
+    /// <summary>What the move's own box answers (the QUAS's comments, the school's evidence) does not block the move's form.</summary>
+    private static bool AnsweredByTheBox(DomainError problem) => problem.Code is not ("workflow.reason" or "healthy.met-evidence");
+
     public MovesPanel StageMoves => MovesPanel.Of(View.Moves, (move, needed) => new MoveChoice(move.Name.ToString(), move.Title, needed,
-            ReasonLabel: move.Roles.Overlaps(HealthySchoolsRoles.Panel) ? "Comments for the school" : null))
+            ReasonLabel: move.Roles.Overlaps(HealthySchoolsRoles.Panel) ? "Comments for the school" : null), AnsweredByTheBox)
         with
-    { Action = $"/Schools/{View.Urn}/HealthySchools?handler=Move", ReasonField = "Decision.Reason", Hidden = new Dictionary<string, string> { ["Decision.Version"] = $"{View.Engagement?.Version}" } };
+    {
+        Action = $"/Schools/{View.Urn}/HealthySchools?handler=Move",
+        ReasonField = "Decision.Reason",
+        Hidden = new Dictionary<string, string> { ["Decision.Version"] = $"{View.Engagement?.Version}" },
+        Empty = View.Engagement?.Stage == EnhancementStage.Review && View.Outcomes.Any(o => o.Moves.Count > 0) ? "An outcome waits for you: see the review against the meaningful outcomes below." : "Nothing waits for you at this stage.",
+    };
 
     public MovesPanel OutcomeMoves(OutcomeView o) => MovesPanel.Of(o.Moves, (move, needed) => new MoveChoice(move.Name.ToString(), move.Title, needed,
-            ReasonLabel: move.Name == OutcomeMove.SendAsMet ? "Evidence that the outcome is met (self-validation)" : "Comments for the school"))
+            ReasonLabel: move.Name == OutcomeMove.SendAsMet ? "Evidence that the outcome is met (self-validation)" : "Comments for the school"), AnsweredByTheBox)
         with
     {
         Action = $"/Schools/{View.Urn}/HealthySchools?handler=OutcomeMove&number={o.Outcome.Number}",
