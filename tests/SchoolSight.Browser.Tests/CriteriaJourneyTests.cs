@@ -19,7 +19,7 @@ public sealed class CriteriaJourneyTests(BrowserSession session)
         var text = RuleSets.ReadDefault();
         var rule = Regex.Match(text, @"  - id: ofsted-requires-improvement\n(    .*\n)*?    level: targeted\n");
         rule.Success.ShouldBeTrue();
-        text = text.Replace("version: \"2026.1\"", $"version: \"{version}\"", StringComparison.Ordinal)
+        text = text.Replace("version: \"2026.2\"", $"version: \"{version}\"", StringComparison.Ordinal)
             .Replace(rule.Value, rule.Value.Replace("level: targeted", "level: intensive", StringComparison.Ordinal), StringComparison.Ordinal);
         return withTypo ? text.Replace("indicator: PERSISTENT_ABSENCE", "indicator: PERSISTANT_ABSENCE", StringComparison.Ordinal) : text;
     }
@@ -35,7 +35,7 @@ public sealed class CriteriaJourneyTests(BrowserSession session)
 
         // A typing mistake in an indicator id: the page says where, suggests the id, and stores nothing.
         var versionsBefore = await smt.Locator("[data-testid=rule-sets] tbody tr").CountAsync();
-        await smt.Locator("#Upload").SetInputFilesAsync(Yaml(Draft("2026.2", withTypo: true)));
+        await smt.Locator("#Upload").SetInputFilesAsync(Yaml(Draft("2026.3", withTypo: true)));
         await smt.GetByRole(AriaRole.Button, new() { Name = "Check and upload" }).ClickAsync();
         var summary = await smt.Locator(".govuk-error-summary").InnerTextAsync();
         summary.ShouldContain("'PERSISTANT_ABSENCE' is not an indicator in the catalogue: did you mean PERSISTENT_ABSENCE?");
@@ -44,11 +44,11 @@ public sealed class CriteriaJourneyTests(BrowserSession session)
         await BrowserSession.ScreenshotAsync(smt, "criteria-01-upload-error");
 
         // Corrected, it is stored as a draft and the what-if lists the schools that would move, and why.
-        await smt.Locator("#Upload").SetInputFilesAsync(Yaml(Draft("2026.2", withTypo: false)));
+        await smt.Locator("#Upload").SetInputFilesAsync(Yaml(Draft("2026.3", withTypo: false)));
         await smt.GetByRole(AriaRole.Button, new() { Name = "Check and upload" }).ClickAsync();
         await smt.Locator("[data-testid=what-if-summary]").WaitForAsync();
-        (await smt.Locator("h1").InnerTextAsync()).ShouldContain("Version 2026.2");
-        (await smt.Locator("[data-testid=what-if-summary]").InnerTextAsync()).ShouldContain("Against the adopted version 2026.1");
+        (await smt.Locator("h1").InnerTextAsync()).ShouldContain("Version 2026.3");
+        (await smt.Locator("[data-testid=what-if-summary]").InnerTextAsync()).ShouldContain("Against the adopted version 2026.2");
         var movers = smt.Locator("[data-testid=what-if] tbody tr");
         (await movers.CountAsync()).ShouldBeGreaterThan(0, await smt.Locator("main").InnerTextAsync());
         var first = await movers.First.InnerTextAsync();
@@ -61,8 +61,8 @@ public sealed class CriteriaJourneyTests(BrowserSession session)
         await smt.Locator("#Reason").FillAsync("Agreed at the December SMT: schools Ofsted judges to require improvement get intensive support.");
         await smt.GetByRole(AriaRole.Button, new() { Name = "Adopt these criteria" }).ClickAsync();
         await smt.WaitForURLAsync(url => url.EndsWith("/Categorisation", StringComparison.Ordinal));
-        (await smt.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Version 2026.2 adopted");
-        (await smt.Locator("main").InnerTextAsync()).ShouldContain("Proposals come from version 2026.2");
+        (await smt.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Version 2026.3 adopted");
+        (await smt.Locator("main").InnerTextAsync()).ShouldContain("Proposals come from version 2026.3");
         await BrowserSession.ScreenshotAsync(smt, "criteria-03-adopted");
     }
 }
