@@ -24,8 +24,10 @@ public sealed class GovernanceBreakdownRuleTests
     {
         var keys = new Dictionary<JudgementArea, OfstedJudgement>
         {
-            [JudgementArea.QualityOfEducation] = OfstedJudgement.Good, [JudgementArea.BehaviourAndAttitudes] = OfstedJudgement.Good,
-            [JudgementArea.PersonalDevelopment] = OfstedJudgement.Good, [JudgementArea.LeadershipAndManagement] = OfstedJudgement.Inadequate,
+            [JudgementArea.QualityOfEducation] = OfstedJudgement.Good,
+            [JudgementArea.BehaviourAndAttitudes] = OfstedJudgement.Good,
+            [JudgementArea.PersonalDevelopment] = OfstedJudgement.Good,
+            [JudgementArea.LeadershipAndManagement] = OfstedJudgement.Inadequate,
         };
         var result = Evaluate(Concerned().Ofsted(null, on: new DateOnly(2025, 11, 9), keys: keys));
 
