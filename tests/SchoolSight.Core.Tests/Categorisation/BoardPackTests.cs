@@ -27,8 +27,7 @@ public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await CategorisationWorld.SeedAsync(_database);
+        _database = await CategorisationWorld.CreateAsync(provider);
         await using var db = _database.As(Role.QualityAssuranceManager);
         _northId = await db.Localities.Where(l => l.Name == "North").Select(l => l.Id).SingleAsync();
         _march = await Create(db, BoardMeetingInput.Sseb, new DateOnly(2026, 3, 1), MeetingPurpose.MajorSchoolImprovementIssues);
