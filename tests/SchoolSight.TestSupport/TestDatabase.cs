@@ -36,6 +36,28 @@ public sealed class TestDatabase : IAsyncDisposable
         return await CreateEmptyAsync(provider);
     }
 
+    /// <summary>
+    /// A copy of a migrated database filled by <paramref name="seed"/>: the filling is done once per test run, provider
+    /// and <paramref name="name"/>, into a template; each call gets a copy of it, so every test still starts from the
+    /// same data and may change it freely.
+    /// </summary>
+    public static async Task<TestDatabase> CreateSeededAsync(DatabaseProvider provider, string name, Func<TestDatabase, Task> seed) =>
+        await CloneAsync(await Templates.GetOrCreateAsync((provider, name), async () =>
+        {
+            var database = await CreateAsync(provider);
+            try
+            {
+                await seed(database);
+                database.ReleaseConnections();
+                return database;
+            }
+            catch
+            {
+                await database.DisposeAsync();
+                throw;
+            }
+        }));
+
     private static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider)
     {
         var database = await CreateEmptyAsync(provider);

@@ -84,7 +84,7 @@ public static class DemoJudgements
     /// The demo's judgements made from 10 November 2025 are of the report card's areas on its five-point scale: the
     /// school's standing is drawn on that scale from the same baseline (this is made-up data, not a conversion).
     /// </summary>
-    private static ReportCardGrade OnReportCard(OfstedJudgement standing) => standing switch
+    internal static ReportCardGrade OnReportCard(OfstedJudgement standing) => standing switch
     {
         OfstedJudgement.Outstanding => ReportCardGrade.StrongStandard,
         OfstedJudgement.Good => ReportCardGrade.ExpectedStandard,

@@ -108,6 +108,7 @@ public static class DemoSeeder
         db.Clusters.AddRange(clusters);
 
         var schools = new List<School>();
+        var drawn = new List<(School, string)>();
         var urn = DemoHeadSchoolUrn;
         var placeIndex = 0;
         foreach (var kind in Mix)
@@ -156,7 +157,10 @@ public static class DemoSeeder
                     UrbanRural = "(England/Wales) Urban city and town",
                     LastChangedDate = new DateOnly(2026, 9, 1),
                 };
+                var standing = details.OfstedRating!;
+                details = details with { OfstedRating = DemoOfsted.GiasRating(standing, details.OfstedLastInspection!.Value) };
                 var school = new School(urn++, details);
+                drawn.Add((school, standing));
                 school.PlaceInLocality(localities[schools.Count % localities.Length]);
                 schools.Add(school);
             }
@@ -169,6 +173,7 @@ public static class DemoSeeder
             if (i % 6 == 2) schools[i].JoinCluster(clusters[2]);
         }
         db.Schools.AddRange(schools);
+        DemoOfsted.Add(db, drawn);
 
         var partners = new[]
         {

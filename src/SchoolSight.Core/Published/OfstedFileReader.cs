@@ -16,64 +16,17 @@ public sealed record OfstedFile(GiasFileCheck Check, int RowsRead, int SchoolsNo
 
 /// <summary>
 /// Reads Ofsted's "state-funded schools inspections and outcomes" file (one row per open school, its latest graded
-/// inspection, the previous one and the latest ungraded one since) in its real column names, in either layout: the
-/// older one with the four-point key judgements, and the report card one with the evaluation areas (a file may have
-/// both). Four-point judgements are Ofsted's codes 1 to 4; 9, 8 and 0 (no such judgement: no early years or sixth
+/// inspection, the previous one and the latest ungraded one since) in its real column names, in any of its layouts:
+/// the older one with the four-point key judgements; the monthly management information since the report card, whose
+/// row holds the school's report card (when it has one) beside its latest graded inspection before it (the "Latest
+/// OEIF" columns); and a file with the report card's columns beside the older four-point ones. Four-point judgements are Ofsted's codes 1 to 4; 9, 8 and 0 (no such judgement: no early years or sixth
 /// form, or not made in that framework), blank and "Not judged" are no judgement. Report card grades are Ofsted's
 /// words (exceptional … urgent improvement). Each row is read on the framework of its inspection date: a four-point
 /// grade on a report card inspection, or a report card grade on an older one, is an error, never converted. Dates
 /// are dd/mm/yyyy.
 /// </summary>
-public static class OfstedFileReader
+public static partial class OfstedFileReader
 {
-    public const string Urn = "URN";
-    public const string InspectionNumber = "Inspection number of latest graded inspection";
-    public const string InspectionType = "Inspection type";
-    public const string InspectionDate = "Inspection start date";
-    public const string PublicationDate = "Publication date";
-    public const string OverallEffectiveness = "Overall effectiveness";
-    public const string CategoryOfConcern = "Category of concern";
-    public const string QualityOfEducation = "Quality of education";
-    public const string BehaviourAndAttitudes = "Behaviour and attitudes";
-    public const string PersonalDevelopment = "Personal development";
-    public const string LeadershipAndManagement = "Effectiveness of leadership and management";
-    public const string Safeguarding = "Safeguarding is effective?";
-    public const string EarlyYears = "Early years provision (where applicable)";
-    public const string SixthForm = "Sixth form provision (where applicable)";
-    public const string PreviousDate = "Previous inspection start date";
-    public const string PreviousOverall = "Previous graded inspection overall effectiveness";
-    public const string PreviousCategory = "Previous category of concern";
-    public const string UngradedDate = "Date of latest ungraded inspection";
-    public const string UngradedOutcome = "Ungraded inspection overall outcome";
-
-    // The report card layout (inspections from 10 November 2025): Ofsted's evaluation areas as its report cards name them.
-    public const string Inclusion = "Inclusion";
-    public const string CurriculumAndTeaching = "Curriculum and teaching";
-    public const string Achievement = "Achievement";
-    public const string AttendanceAndBehaviour = "Attendance and behaviour";
-    public const string PersonalDevelopmentAndWellbeing = "Personal development and well-being";
-    public const string LeadershipAndGovernance = "Leadership and governance";
-    public const string ReportCardEarlyYears = "Early years (where applicable)";
-    public const string ReportCardSixthForm = "Sixth form (where applicable)";
-    public const string SafeguardingStandards = "Safeguarding standards";
-
-    /// <summary>Every layout has these.</summary>
-    public static readonly IReadOnlyList<string> CommonColumns = [Urn, InspectionType, InspectionDate, PublicationDate, CategoryOfConcern];
-
-    /// <summary>The older layout's judgements: overall effectiveness and the key judgements, four-point.</summary>
-    public static readonly IReadOnlyList<string> FourPointColumns =
-        [OverallEffectiveness, QualityOfEducation, BehaviourAndAttitudes, PersonalDevelopment, LeadershipAndManagement, Safeguarding];
-
-    /// <summary>The report card layout's grades: the evaluation areas, five-point, and safeguarding met or not met.</summary>
-    public static readonly IReadOnlyList<string> ReportCardColumns =
-        [Inclusion, CurriculumAndTeaching, Achievement, AttendanceAndBehaviour, PersonalDevelopmentAndWellbeing, LeadershipAndGovernance, SafeguardingStandards];
-
-    /// <summary>The columns of the older layout, which a file without the report card columns must have.</summary>
-    public static readonly IReadOnlyList<string> RequiredColumns = [.. CommonColumns, .. FourPointColumns];
-
-    public static readonly IReadOnlyList<string> OptionalColumns =
-        [InspectionNumber, EarlyYears, SixthForm, PreviousDate, PreviousOverall, PreviousCategory, UngradedDate, UngradedOutcome, ReportCardEarlyYears, ReportCardSixthForm];
-
     public const int MaxInspectionNumberLength = 20;
     public const int MaxTextLength = 100;
 
@@ -87,10 +40,29 @@ public static class OfstedFileReader
         { ErrorCount = outcome.Errors.Count };
     }
 
+    /// <summary>Where one graded inspection's four-point judgements are in the file.</summary>
+    private sealed record FourPointNames(string Number, string Type, string Date, string Publication, string Category, string Overall,
+        string Quality, string Behaviour, string Personal, string Leadership, string Safeguarding, string EarlyYears, string SixthForm)
+    {
+        public static readonly FourPointNames Latest = new(InspectionNumber, InspectionType, InspectionDate, PublicationDate, CategoryOfConcern,
+            OfstedFileReader.OverallEffectiveness, QualityOfEducation, BehaviourAndAttitudes, PersonalDevelopment, LeadershipAndManagement,
+            OfstedFileReader.Safeguarding, OfstedFileReader.EarlyYears, OfstedFileReader.SixthForm);
+
+        public static readonly FourPointNames LatestGraded = new(LatestGradedNumber, LatestGradedType, LatestGradedDate, LatestGradedPublication,
+            LatestGradedCategory, LatestGradedOverall, LatestGradedQuality, LatestGradedBehaviour, LatestGradedPersonal, LatestGradedLeadership,
+            LatestGradedSafeguarding, LatestGradedEarlyYears, LatestGradedSixthForm);
+    }
+
+    private static readonly HashSet<string> KnownColumns = new(
+        [.. RequiredColumns, .. ReportCardColumns, .. OptionalColumns, .. LatestGradedColumns, .. LatestGradedOptionalColumns, .. OtherNames.Values.SelectMany(n => n)],
+        StringComparer.OrdinalIgnoreCase);
+
     private sealed class Handler(IReadOnlySet<int>? heldUrns) : IPublishedRowHandler
     {
         private readonly Dictionary<int, int> _lineOfUrn = [];
-        private IReadOnlyDictionary<string, int> _positions = new Dictionary<string, int>();
+        private readonly Dictionary<string, int> _positions = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _headerNames = new(StringComparer.OrdinalIgnoreCase);
+        private bool _monthly;
         private Func<int, string> _field = null!;
         private ProblemList _errors = null!;
         private int _line;
@@ -99,25 +71,34 @@ public static class OfstedFileReader
         public List<string> ColumnsNotInFile { get; } = [];
         public int SchoolsNotHeld { get; private set; }
 
-        public bool Reads(string column) =>
-            RequiredColumns.Contains(column, StringComparer.OrdinalIgnoreCase) || ReportCardColumns.Contains(column, StringComparer.OrdinalIgnoreCase)
-            || OptionalColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
+        public bool Reads(string column) => KnownColumns.Contains(Normalised(column));
 
         /// <summary>
-        /// The common columns, and the whole of at least one layout: the report card's columns when the file has any
-        /// of them (then the four-point ones are kept when present), else the older layout's.
+        /// The common columns, and the whole of at least one layout: the monthly management information's report card
+        /// and latest graded columns when it has the latest graded inspection's date; else the report card's columns
+        /// when the file has any of them (then the four-point ones are kept when present); else the older layout's.
+        /// Earlier spellings of the report card's areas are read as Ofsted's.
         /// </summary>
         public bool ReadHeader(IReadOnlyDictionary<string, int> positions, ProblemList errors)
         {
-            _positions = positions;
-            var reportCard = ReportCardColumns.Any(positions.ContainsKey);
-            var fourPoint = FourPointColumns.All(positions.ContainsKey);
-            IReadOnlyList<string> required = reportCard ? [.. CommonColumns, .. ReportCardColumns, .. fourPoint ? FourPointColumns : Array.Empty<string>()] : RequiredColumns;
-            foreach (var column in required.Where(c => !positions.ContainsKey(c)))
-                errors.Add(1, column, reportCard
-                    ? "the header has no column of this name, and SchoolSight needs it from Ofsted's outcomes file in its report card layout"
-                    : "the header has no column of this name, and SchoolSight needs it from Ofsted's outcomes file");
-            ColumnsNotInFile.AddRange(OptionalColumns.Concat(reportCard ? fourPoint ? Array.Empty<string>() : FourPointColumns : ReportCardColumns).Where(c => !positions.ContainsKey(c)));
+            foreach (var (name, index) in positions) _positions.TryAdd(Normalised(name), index);
+            foreach (var (column, others) in OtherNames)
+                if (!_positions.ContainsKey(column) && others.FirstOrDefault(_positions.ContainsKey) is { } other)
+                    (_positions[column], _headerNames[column]) = (_positions[other], other);
+            _monthly = _positions.ContainsKey(LatestGradedDate);
+            var reportCard = ReportCardColumns.Any(_positions.ContainsKey);
+            var fourPoint = FourPointColumns.All(_positions.ContainsKey);
+            IReadOnlyList<string> required = _monthly ? [.. CommonColumns, .. ReportCardColumns, .. LatestGradedColumns]
+                : reportCard ? [.. CommonColumns, .. ReportCardColumns, .. fourPoint ? FourPointColumns : Array.Empty<string>()]
+                : RequiredColumns;
+            var layout = _monthly ? "Ofsted's monthly management information in its report card layout"
+                : reportCard ? "Ofsted's outcomes file in its report card layout" : "Ofsted's outcomes file";
+            foreach (var column in required.Where(c => !_positions.ContainsKey(c)))
+                errors.Add(1, column, $"the header has no column of this name, and SchoolSight needs it from {layout}");
+            IEnumerable<string> optional = _monthly
+                ? [.. OptionalColumns.Except([EarlyYears, SixthForm, PreviousDate, PreviousOverall, PreviousCategory]), .. LatestGradedOptionalColumns]
+                : OptionalColumns.Concat(reportCard ? fourPoint ? Array.Empty<string>() : FourPointColumns : ReportCardColumns);
+            ColumnsNotInFile.AddRange(optional.Where(c => !_positions.ContainsKey(c)));
             return !errors.Any;
         }
 
@@ -144,21 +125,24 @@ public static class OfstedFileReader
                 SchoolsNotHeld++;
                 return;
             }
+            // In the monthly management information a school with no report card yet has its latest inspection in the
+            // latest graded columns; one with a report card has the graded inspection before it there.
+            var names = _monthly && Field(InspectionDate).Length == 0 ? FourPointNames.LatestGraded : FourPointNames.Latest;
             var outcome = new OfstedOutcome
             {
-                InspectionNumber = Text(InspectionNumber, MaxInspectionNumberLength),
-                InspectionType = Text(InspectionType, MaxTextLength),
-                InspectionDate = Date(InspectionDate),
-                PublicationDate = Date(PublicationDate),
-                OverallEffectiveness = Judgement(OverallEffectiveness),
-                CategoryOfConcern = Category(CategoryOfConcern),
-                QualityOfEducation = Judgement(QualityOfEducation),
-                BehaviourAndAttitudes = Judgement(BehaviourAndAttitudes),
-                PersonalDevelopment = Judgement(PersonalDevelopment),
-                LeadershipAndManagement = Judgement(LeadershipAndManagement),
-                EarlyYears = Judgement(EarlyYears),
-                SixthForm = Judgement(SixthForm),
-                SafeguardingEffective = YesNo(Safeguarding),
+                InspectionNumber = Text(names.Number, MaxInspectionNumberLength),
+                InspectionType = Text(names.Type, MaxTextLength),
+                InspectionDate = Date(names.Date),
+                PublicationDate = Date(names.Publication),
+                OverallEffectiveness = Judgement(names.Overall),
+                CategoryOfConcern = Category(names.Category),
+                QualityOfEducation = Judgement(names.Quality),
+                BehaviourAndAttitudes = Judgement(names.Behaviour),
+                PersonalDevelopment = Judgement(names.Personal),
+                LeadershipAndManagement = Judgement(names.Leadership),
+                EarlyYears = Judgement(names.EarlyYears),
+                SixthForm = Judgement(names.SixthForm),
+                SafeguardingEffective = YesNo(names.Safeguarding),
                 PreviousInspectionDate = Date(PreviousDate),
                 PreviousOverallEffectiveness = Judgement(PreviousOverall),
                 PreviousCategoryOfConcern = Category(PreviousCategory),
@@ -173,8 +157,15 @@ public static class OfstedFileReader
                 EarlyYearsReportCard = Grade(ReportCardEarlyYears),
                 SixthFormReportCard = Grade(ReportCardSixthForm),
             };
+            if (_monthly && names == FourPointNames.Latest)
+                outcome = outcome with
+                {
+                    PreviousInspectionDate = Date(LatestGradedDate),
+                    PreviousOverallEffectiveness = Judgement(LatestGradedOverall),
+                    PreviousCategoryOfConcern = Category(LatestGradedCategory),
+                };
             var standards = MetOrNot(SafeguardingStandards);
-            outcome = CheckFramework(outcome, standards);
+            outcome = CheckFramework(outcome, standards, names);
             if (!errors.Any) Rows.Add(new OfstedRow(urn, line, outcome));
         }
 
@@ -183,20 +174,20 @@ public static class OfstedFileReader
         /// four-point judgements from then, no overall effectiveness from 2 September 2024. Safeguarding is the older
         /// "effective" column before the report card and the report card's "standards met" from it.
         /// </summary>
-        private OfstedOutcome CheckFramework(OfstedOutcome outcome, bool? standards)
+        private OfstedOutcome CheckFramework(OfstedOutcome outcome, bool? standards, FourPointNames names)
         {
             if (outcome.InspectionDate is not { } date) return outcome;
             var day = date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
             var framework = OfstedFrameworks.For(date);
             if (framework == OfstedFramework.ReportCard)
             {
-                foreach (var (column, given) in new[] { (OverallEffectiveness, outcome.OverallEffectiveness), (QualityOfEducation, outcome.QualityOfEducation),
-                    (BehaviourAndAttitudes, outcome.BehaviourAndAttitudes), (PersonalDevelopment, outcome.PersonalDevelopment),
-                    (LeadershipAndManagement, outcome.LeadershipAndManagement), (EarlyYears, outcome.EarlyYears), (SixthForm, outcome.SixthForm) })
+                foreach (var (column, given) in new[] { (names.Overall, outcome.OverallEffectiveness), (names.Quality, outcome.QualityOfEducation),
+                    (names.Behaviour, outcome.BehaviourAndAttitudes), (names.Personal, outcome.PersonalDevelopment),
+                    (names.Leadership, outcome.LeadershipAndManagement), (names.EarlyYears, outcome.EarlyYears), (names.SixthForm, outcome.SixthForm) })
                     if (given is { } g)
                         Fail(column, $"the inspection started on {day}, under Ofsted's report card framework, which gives no four-point grades; '{g.Describe()}' cannot be read as a report card grade");
                 if (outcome.SafeguardingEffective is not null)
-                    Fail(Safeguarding, $"the inspection started on {day}, under Ofsted's report card framework: its safeguarding is in '{SafeguardingStandards}' (met or not met)");
+                    Fail(names.Safeguarding, $"the inspection started on {day}, under Ofsted's report card framework: its safeguarding is in '{SafeguardingStandards}' (met or not met)");
                 return outcome with { SafeguardingEffective = standards };
             }
             foreach (var (column, given) in new[] { (Inclusion, outcome.Inclusion), (CurriculumAndTeaching, outcome.CurriculumAndTeaching), (Achievement, outcome.Achievement),
@@ -205,9 +196,9 @@ public static class OfstedFileReader
                 if (given is { } g)
                     Fail(column, $"the inspection started on {day}, before Ofsted's report card framework began on 10 November 2025; '{g.Describe()}' is a report card grade");
             if (standards is not null)
-                Fail(SafeguardingStandards, $"the inspection started on {day}, before Ofsted's report card framework began on 10 November 2025: its safeguarding is in '{Safeguarding}'");
+                Fail(SafeguardingStandards, $"the inspection started on {day}, before Ofsted's report card framework began on 10 November 2025: its safeguarding is in '{names.Safeguarding}'");
             if (framework == OfstedFramework.KeyJudgementsOnly && outcome.OverallEffectiveness is { } overall)
-                Fail(OverallEffectiveness, $"the inspection started on {day}; Ofsted made no overall effectiveness judgement from 2 September 2024, so '{overall.Describe()}' cannot be right");
+                Fail(names.Overall, $"the inspection started on {day}; Ofsted made no overall effectiveness judgement from 2 September 2024, so '{overall.Describe()}' cannot be right");
             return outcome;
         }
 
@@ -233,7 +224,7 @@ public static class OfstedFileReader
 
         private string Field(string column) => _positions.TryGetValue(column, out var index) ? _field(index) : "";
 
-        private void Fail(string column, string problem) => _errors.Add(_line, column, problem);
+        private void Fail(string column, string problem) => _errors.Add(_line, _headerNames.GetValueOrDefault(column, column), problem);
 
         private string? Text(string column, int max)
         {

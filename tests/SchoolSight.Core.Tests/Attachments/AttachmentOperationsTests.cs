@@ -25,8 +25,7 @@ public abstract class AttachmentOperationsTests(DatabaseProvider provider, Attac
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await RegisterData.SeedAsync(_database);
+        _database = await RegisterData.CreateAsync(provider);
         _world = new AttachmentWorld(_database, storage);
     }
 

@@ -19,8 +19,7 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await RegisterData.SeedAsync(_database);
+        _database = await RegisterData.CreateAsync(provider);
         Directory.CreateDirectory(_folder);
     }
 

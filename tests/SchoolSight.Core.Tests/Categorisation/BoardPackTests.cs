@@ -6,6 +6,7 @@ using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
 using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.ImprovingOutcomes;
+using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Indicators.Computation;
 using SchoolSight.Domain.Published;
 using SchoolSight.TestSupport;
@@ -26,8 +27,7 @@ public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await CategorisationWorld.SeedAsync(_database);
+        _database = await CategorisationWorld.CreateAsync(provider);
         await using var db = _database.As(Role.QualityAssuranceManager);
         _northId = await db.Localities.Where(l => l.Name == "North").Select(l => l.Id).SingleAsync();
         _march = await Create(db, BoardMeetingInput.Sseb, new DateOnly(2026, 3, 1), MeetingPurpose.MajorSchoolImprovementIssues);
@@ -174,6 +174,42 @@ public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
         await using var panel = _database.As(Role.QuasPanelMember);
         var seen = (await new GetBoardPack(panel, new GetBoardMeeting(panel), new PeopleNames(panel)).RunAsync(_june))!;
         seen.Sections.SelectMany(s => s.CausingConcern).SelectMany(r => r.Changes).ShouldNotContain(c => c.Contains("concerns"));
+    }
+
+    [Fact]
+    public async Task EachSchool_ListsItsNewResults_AndItsNewSipAndSelfEvaluationJudgements_AsChanges()
+    {
+        await using (var db = _database.As(Role.SeniorManager))
+        {
+            var ks2 = new ImportRecord(ImportKind.Ks2, "ks2.csv", "abc", At(2026, 4, 10), Smt, "LA");
+            ks2.Applied(10, 10, 10, 0, 0, 0);
+            var before = new ImportRecord(ImportKind.Absence, "absence.csv", "def", At(2026, 2, 10), Smt, "LA");
+            before.Applied(10, 10, 10, 0, 0, 0);
+            db.Imports.AddRange(ks2, before);
+            await db.SaveChangesAsync();
+            db.PublishedFigures.AddRange(
+                new PublishedFigure(AreaKind.School, Rising.ToString(), 2025, "PTRWM_EXP", 55m, null, ks2.Id),
+                new PublishedFigure(AreaKind.School, Rising.ToString(), 2025, "READPROG", -1.2m, null, ks2.Id),
+                new PublishedFigure(AreaKind.School, LeavingMeasures.ToString(), 2024, "PERCTOT", 6.1m, null, before.Id));
+            // The SIP's report card judgements, made between the meetings; the school's own, made before the first.
+            db.SchoolJudgements.AddRange(
+                new SchoolJudgement(Rising, 2025, JudgementSource.SchoolImprovementPartner, JudgementArea.LeadershipAndGovernance,
+                    JudgementGrade.Of(ReportCardGrade.NeedsAttention), new DateOnly(2026, 5, 20), null, "sip"),
+                new SchoolJudgement(Rising, 2025, JudgementSource.SchoolImprovementPartner, JudgementArea.Inclusion,
+                    JudgementGrade.Of(ReportCardGrade.ExpectedStandard), new DateOnly(2026, 5, 20), null, "sip"),
+                new SchoolJudgement(LeavingMeasures, 2025, JudgementSource.SelfEvaluation, JudgementArea.Achievement,
+                    JudgementGrade.Of(ReportCardGrade.StrongStandard), new DateOnly(2026, 2, 20), null, "head"));
+            await db.SaveChangesAsync();
+        }
+
+        var june = await Pack(_june);
+
+        var rising = june.Sections.Single(s => s.Name == "North").CausingConcern.Single(r => r.Urn == Rising).Changes;
+        rising.ShouldContain("New key stage 2 results for 2025/26, imported on 10 April 2026");
+        rising.ShouldContain("New judgements by the school improvement partner on 20 May 2026: inclusion expected standard, leadership and governance needs attention");
+        var leaving = june.Sections.Single(s => s.Name == "South").CausingConcern.Single(r => r.Urn == LeavingMeasures).Changes;
+        leaving.ShouldNotContain(c => c.StartsWith("New", StringComparison.Ordinal), "its figures and judgements came before the previous meeting");
+        System.Net.WebUtility.HtmlDecode(BoardPackDocument.Html(june)).ShouldContain("New key stage 2 results for 2025/26, imported on 10 April 2026");
     }
 
     [Fact]

@@ -33,8 +33,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await RegisterData.SeedAsync(_database);
+        _database = await RegisterData.CreateAsync(provider);
         foreach (var year in new[] { 2023, 2024 })
         {
             // 6 of 30 at the expected standard (England, the three schools, 60%), with poor progress scores that the

@@ -45,6 +45,9 @@ public static class CategorisationWorld
     public static AppDbContext As(this TestDatabase database, Role role, TimeProvider? clock = null) =>
         database.CreateContext(new FixedCurrentUser(role == Role.SeniorManager ? Smt : $"{role}@demo-borough.example", role), clock ?? new TestClock(2026, 11, 1));
 
+    /// <summary>A database holding this world (filled once per test run and provider, copied for each caller).</summary>
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => TestDatabase.CreateSeededAsync(provider, "categorisation world", SeedAsync);
+
     public static async Task SeedAsync(TestDatabase database)
     {
         await RegisterData.SeedAsync(database);

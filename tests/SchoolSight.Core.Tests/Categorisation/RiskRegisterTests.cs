@@ -19,8 +19,7 @@ public abstract class RiskRegisterTests(DatabaseProvider provider) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await CategorisationWorld.SeedAsync(_database);
+        _database = await CategorisationWorld.CreateAsync(provider);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

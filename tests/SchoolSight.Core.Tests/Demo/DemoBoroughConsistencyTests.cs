@@ -49,6 +49,22 @@ public abstract class DemoBoroughConsistencyTests(DatabaseProvider provider) : I
             if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || day.Month == 8) problems.Add($"{school.Urn} inspected on {day}, out of term");
         }
 
+        // Inspections from 10 November 2025 are report cards: each evaluation area on the five-point scale, safeguarding
+        // met or not met, and no overall grade anywhere (neither in GIAS nor in the inspection held).
+        var inspections = (await db.OfstedInspections.AsNoTracking().ToListAsync()).ToDictionary(o => o.Urn, o => o.Outcome);
+        var reportCards = schools.Where(s => s.Details.OfstedLastInspection >= OfstedFrameworks.ReportCardsStarted).ToList();
+        reportCards.ShouldNotBeEmpty("Demo Borough has schools inspected under the report card");
+        foreach (var school in reportCards)
+        {
+            if (school.Details.OfstedRating is { } rating) problems.Add($"{school.Urn} was inspected under the report card but GIAS gives it '{rating}'");
+            if (!inspections.TryGetValue(school.Urn, out var card)) problems.Add($"{school.Urn} was inspected under the report card but has none");
+            else if (card.Framework != OfstedFramework.ReportCard || card.ReportCardGrades.Count < 6 || card.SafeguardingEffective is null
+                || card.OverallEffectiveness is not null || card.KeyJudgements.Count > 0)
+                problems.Add($"{school.Urn}'s inspection on {card.InspectionDate} is not a report card with every area graded and safeguarding met or not met");
+        }
+        foreach (var (urn, outcome) in inspections.Where(i => i.Value.Framework != OfstedFramework.ReportCard && i.Value.ReportCardGrades.Count > 0))
+            problems.Add($"{urn} has report card grades for an inspection on {outcome.InspectionDate}, before the report card");
+
         // Only measures the DfE published for the year: no key stage 2 progress for 2023/24 or 2024/25, no Progress 8
         // for 2024/25, for any school or area.
         foreach (var set in results)

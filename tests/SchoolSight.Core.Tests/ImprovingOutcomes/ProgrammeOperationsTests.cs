@@ -21,8 +21,7 @@ public abstract class ProgrammeOperationsTests(DatabaseProvider provider) : IAsy
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await RegisterData.SeedAsync(_database);
+        _database = await RegisterData.CreateAsync(provider);
         _world = new ProgrammeWorld(_database, new TestClock(2026, 9, 7));
     }
 

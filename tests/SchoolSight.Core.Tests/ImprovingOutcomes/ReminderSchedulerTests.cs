@@ -24,8 +24,7 @@ public abstract class ReminderSchedulerTests(DatabaseProvider provider) : IAsync
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await RegisterData.SeedAsync(_database);
+        _database = await RegisterData.CreateAsync(provider);
         _world = new ProgrammeWorld(_database, new TestClock(2026, 9, 7));
         _smtp = new SmtpSink();
     }

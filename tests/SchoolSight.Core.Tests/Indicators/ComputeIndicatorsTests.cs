@@ -22,8 +22,7 @@ public abstract class ComputeIndicatorsTests(DatabaseProvider provider) : IAsync
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await RegisterData.SeedAsync(_database);
+        _database = await RegisterData.CreateAsync(provider);
         // Millbrook: 30 year 6 pupils, 21 at the expected standard; 4 of the 10 FSM pupils (a small group for suppression).
         await StoreAsync(Millbrook, 2024, new PupilBuilder()
             .Add(4, ("KS2_RWM_EXP", "Y"), ("FSM", "Y")).Add(6, ("KS2_RWM_EXP", "N"), ("FSM", "Y"))

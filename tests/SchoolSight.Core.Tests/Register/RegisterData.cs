@@ -17,6 +17,9 @@ public static class RegisterData
     public const string Admin = "admin@demo-borough.example";
     public const string OtherAdmin = "second.admin@demo-borough.example";
 
+    /// <summary>A database holding the register below (filled once per test run and provider, copied for each caller).</summary>
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => TestDatabase.CreateSeededAsync(provider, "register", SeedAsync);
+
     public static async Task SeedAsync(TestDatabase database)
     {
         await using var db = database.CreateContext(new FixedCurrentUser("seed"));

@@ -13,8 +13,7 @@ public abstract class SchoolOperationsTests(DatabaseProvider provider) : IAsyncL
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await RegisterData.SeedAsync(_database);
+        _database = await RegisterData.CreateAsync(provider);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

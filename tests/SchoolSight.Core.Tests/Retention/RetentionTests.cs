@@ -29,8 +29,7 @@ public abstract class RetentionTests(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await RegisterData.SeedAsync(_database);
+        _database = await RegisterData.CreateAsync(provider);
         await using var db = Db();
         foreach (var year in OldYears.Concat(KeptYears))
             foreach (var urn in Urns)

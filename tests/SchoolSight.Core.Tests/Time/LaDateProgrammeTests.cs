@@ -18,8 +18,7 @@ public abstract class LaDateProgrammeTests(DatabaseProvider provider) : IAsyncLi
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        await RegisterData.SeedAsync(_database);
+        _database = await RegisterData.CreateAsync(provider);
         _world = new ProgrammeWorld(_database, new TestClock(2026, 3, 17));
     }
 
