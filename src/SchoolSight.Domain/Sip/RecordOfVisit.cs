@@ -25,7 +25,7 @@ public sealed record VisitContent(
     string? Challenge,
     IReadOnlyList<AgreedAction> Actions,
     IReadOnlyList<ActionProgress> EarlierActions,
-    int? ProgrammeMeetingId);
+    int? GroupMeetingId);
 
 /// <summary>
 /// A SIP's record of one visit to a school: its purpose, the school's targets and progress towards them, key strengths,
@@ -76,7 +76,7 @@ public sealed class RecordOfVisit : VersionedEntity, ISchoolOwned
     public int? PreviousVisitId { get; private set; }
 
     /// <summary>The management group meeting of the school's programme case the visit was linked to.</summary>
-    public int? ProgrammeMeetingId { get; private set; }
+    public int? GroupMeetingId { get; private set; }
 
     public string? Purpose { get; private set; }
     public string? Targets { get; private set; }
@@ -154,7 +154,7 @@ public sealed class RecordOfVisit : VersionedEntity, ISchoolOwned
         TargetsInLineWithGuidance = content.TargetsInLineWithGuidance;
         TrackingAccurate = content.TrackingAccurate;
         Challenge = SipErrors.Optional(content.Challenge, "Challenge", "The challenge given");
-        ProgrammeMeetingId = content.ProgrammeMeetingId;
+        GroupMeetingId = content.GroupMeetingId;
         _actions = [.. content.Actions.Where(a => !string.IsNullOrWhiteSpace(a.Action)).Select((a, i) => new AgreedAction(
             SipErrors.Required(a.Action, $"Actions[{i}].Action", "Enter the action", 1000),
             SipErrors.Optional(a.Owner, $"Actions[{i}].Owner", "The owner", 200) ?? "", a.DueBy))];

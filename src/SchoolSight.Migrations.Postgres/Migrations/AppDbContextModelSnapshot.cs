@@ -2560,6 +2560,9 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.Property<bool?>("FeedsRiskRegister")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("GroupMeetingId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("IssuedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -2580,9 +2583,6 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.Property<string>("Priorities")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
-
-                    b.Property<int?>("ProgrammeMeetingId")
-                        .HasColumnType("integer");
 
                     b.Property<string>("ProgressTowardsTargets")
                         .HasMaxLength(4000)

@@ -2491,6 +2491,9 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.Property<bool?>("FeedsRiskRegister")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GroupMeetingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IssuedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -2511,9 +2514,6 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.Property<string>("Priorities")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("ProgrammeMeetingId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProgressTowardsTargets")
                         .HasMaxLength(4000)

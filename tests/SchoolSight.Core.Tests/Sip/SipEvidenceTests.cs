@@ -2,7 +2,6 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Sip;
 using SchoolSight.Core.Tests.Categorisation;
 using SchoolSight.Domain.Access;
-using SchoolPhase = SchoolSight.Domain.Register.SchoolPhase;
 using SchoolSight.Domain.Sip;
 using SchoolSight.Domain.Workflows;
 using SchoolSight.TestSupport;
@@ -39,7 +38,7 @@ public abstract class SipEvidenceTests(DatabaseProvider provider) : IAsyncLifeti
         }
         await using (var db = _world.As(Role.LaAdministrator))
         {
-            db.SipProfiles.Add(new SipProfile(SipUserId, true, SchoolPhase.Secondary));
+            db.SipProfiles.Add(new SipProfile(SipUserId, true, Domain.Register.SchoolPhase.Secondary));
             await db.SaveChangesAsync();
         }
 
@@ -50,7 +49,7 @@ public abstract class SipEvidenceTests(DatabaseProvider provider) : IAsyncLifeti
         only.Features.Where(f => f.Has is null).Select(f => f.Feature).ShouldBe([ReportFeature.AccurateAndEvidenced, ReportFeature.EvidenceOfChallenge]);
         only.Features.Single(f => f.Feature == ReportFeature.FeedsRiskRegister).Has.ShouldBe(false);
         var sipRow = evidence.Sips.ShouldHaveSingleItem();
-        (sipRow.HasHeadshipExperience, sipRow.HeadshipPhase, sipRow.AssignedUrns.Single()).ShouldBe((true, SchoolPhase.Secondary, School));
+        (sipRow.HasHeadshipExperience, sipRow.HeadshipPhase, sipRow.AssignedUrns.Single()).ShouldBe((true, Domain.Register.SchoolPhase.Secondary, School));
     }
 }
 

@@ -46,7 +46,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     SipUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     SipName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     PreviousVisitId = table.Column<int>(type: "integer", nullable: true),
-                    ProgrammeMeetingId = table.Column<int>(type: "integer", nullable: true),
+                    GroupMeetingId = table.Column<int>(type: "integer", nullable: true),
                     Purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Targets = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ProgressTowardsTargets = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),

@@ -45,7 +45,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     SipUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     SipName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     PreviousVisitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProgrammeMeetingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    GroupMeetingId = table.Column<int>(type: "INTEGER", nullable: true),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Targets = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     ProgressTowardsTargets = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
