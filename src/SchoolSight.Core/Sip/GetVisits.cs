@@ -3,6 +3,7 @@ using SchoolSight.Core.Data;
 using SchoolSight.Core.Workflows;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Sip;
+using SchoolSight.Domain.Workflows;
 
 namespace SchoolSight.Core.Sip;
 
@@ -10,7 +11,7 @@ namespace SchoolSight.Core.Sip;
 public sealed record VisitRow(int Id, int Urn, string SchoolName, DateOnly VisitedOn, string SipName, VisitStatus Status, DateOnly? IssuedOn, string? Purpose, int? Missing, bool Reviewed);
 
 /// <summary>One visit whole, with what the signed-in person may do to it now.</summary>
-public sealed record VisitView(RecordOfVisit Visit, string SchoolName, IReadOnlyList<VisitMove> Moves, bool MayEdit, bool MayReview, string? GroupMeetingTitle);
+public sealed record VisitView(RecordOfVisit Visit, string SchoolName, IReadOnlyList<OpenMove<RecordOfVisit, VisitStatus, VisitMove, MoveContext>> Moves, bool MayEdit, bool MayReview, string? GroupMeetingTitle);
 
 /// <summary>The visits the signed-in person may read: a school's, or (without a school) every school's in their scope, latest first.</summary>
 [Operation]
@@ -40,7 +41,7 @@ public sealed class GetVisit(AppDbContext db)
         var visit = await db.VisibleVisits().AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null) return OperationResult<VisitView>.Fail(CoreErrors.NotFound(SipAccess.What));
         var school = await db.Schools.Where(s => s.Urn == visit.Urn).Select(s => s.Details.Name).FirstOrDefaultAsync(ct) ?? "";
-        var moves = VisitReport.Workflow.MovesFor(visit, db.MoveBy(actor, null)).Select(m => m.Move.Name).ToList();
+        var moves = VisitReport.Workflow.MovesFor(visit, db.MoveBy(actor, null));
         string? meeting = null;
         if (visit.GroupMeetingId is { } id && await db.ProgrammeCases.Where(c => c.Urn == visit.Urn).SelectMany(c => c.GroupMeetings)
                 .Where(m => m.Id == id).Select(m => (DateOnly?)m.HeldOn).FirstOrDefaultAsync(ct) is { } held)

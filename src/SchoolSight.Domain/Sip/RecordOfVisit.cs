@@ -11,6 +11,16 @@ public enum SelfEvaluationRobustness
     NotRobust,
 }
 
+public static class SelfEvaluationRobustnesses
+{
+    public static string Describe(this SelfEvaluationRobustness robustness) => robustness switch
+    {
+        SelfEvaluationRobustness.Robust => "Robust, with a secure evidence base",
+        SelfEvaluationRobustness.PartlyRobust => "Partly robust: gaps in the evidence base",
+        SelfEvaluationRobustness.NotRobust => "Not robust",
+    };
+}
+
 /// <summary>What the SIP writes in a record of visit; the actions of the last visit come with their progress.</summary>
 public sealed record VisitContent(
     string? Purpose,

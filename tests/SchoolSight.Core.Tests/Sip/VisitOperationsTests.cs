@@ -63,7 +63,10 @@ public abstract class VisitOperationsTests(DatabaseProvider provider) : IAsyncLi
         var (id, version) = await DraftAsync();
         (await As(Role.SchoolImprovementPartner, db => new RecordJudgements(db).RunAsync(School, new JudgementsInput
         {
-            AcademicYear = "2026/27", Source = "sip", JudgedOn = VisitDay, Grades = new() { ["leadership-and-governance"] = "expected-standard" },
+            AcademicYear = "2026/27",
+            Source = "sip",
+            JudgedOn = VisitDay,
+            Grades = new() { ["leadership-and-governance"] = "expected-standard" },
         }))).Errors.ShouldBeEmpty();
 
         var issued = await Move(Role.SchoolImprovementPartner, id, VisitMove.Issue, version);
