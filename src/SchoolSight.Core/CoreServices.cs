@@ -17,6 +17,7 @@ public static class CoreServices
         services.AddSingleton<Categorisation.RuleSets>();
         services.TryAddScoped<Data.ScopeActor>();
         services.TryAddSingleton<Observability.SchoolSightTelemetry>();
+        services.TryAddSingleton(sp => Sip.SipOptions.FromConfiguration(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
         return services;
     }
 }

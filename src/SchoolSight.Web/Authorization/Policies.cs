@@ -83,6 +83,27 @@ public static class Policies
     /// <summary>Opens and closes online surveys and prints their codes.</summary>
     public const string SurveyRunner = nameof(SurveyRunner);
 
+    /// <summary>Reads SIP visits: LA officers, the school's SIP, and the school's staff and governors (issued reports only).</summary>
+    public const string SipVisitReader = nameof(SipVisitReader);
+
+    /// <summary>Records visits to their assigned schools: SIPs.</summary>
+    public const string SipVisitRecorder = nameof(SipVisitRecorder);
+
+    /// <summary>Reviews SIP reports' quality: the QA manager and M&amp;I officers.</summary>
+    public const string SipReportReviewer = nameof(SipReportReviewer);
+
+    /// <summary>Sees the SIPs as a service: caseloads, visits against visits due, report quality.</summary>
+    public const string SipServiceReader = nameof(SipServiceReader);
+
+    /// <summary>Keeps the SIPs' profiles.</summary>
+    public const string SipServiceEditor = nameof(SipServiceEditor);
+
+    /// <summary>Reads paired visits.</summary>
+    public const string PairedVisitReader = nameof(PairedVisitReader);
+
+    /// <summary>Records paired visits: the QA manager and M&amp;I officers as senior advisers.</summary>
+    public const string PairedVisitRecorder = nameof(PairedVisitRecorder);
+
     /// <summary>Each policy's permission in the access table (<see cref="AccessRules"/>); <see cref="SignedIn"/> needs none.</summary>
     public static readonly IReadOnlyDictionary<string, Permission> Permissions = new Dictionary<string, Permission>
     {
@@ -110,6 +131,13 @@ public static class Policies
         [HealthySchoolsCoordinator] = new(Resource.HealthySchoolsLa, ResourceAction.Edit),
         [SurveyReader] = new(Resource.PupilSurvey, ResourceAction.Read),
         [SurveyRunner] = new(Resource.PupilSurvey, ResourceAction.Run),
+        [SipVisitReader] = new(Resource.SipVisit, ResourceAction.Read),
+        [SipVisitRecorder] = new(Resource.SipVisit, ResourceAction.Record),
+        [SipReportReviewer] = new(Resource.SipVisit, ResourceAction.Decide),
+        [SipServiceReader] = new(Resource.SipService, ResourceAction.Read),
+        [SipServiceEditor] = new(Resource.SipService, ResourceAction.Edit),
+        [PairedVisitReader] = new(Resource.PairedVisit, ResourceAction.Read),
+        [PairedVisitRecorder] = new(Resource.PairedVisit, ResourceAction.Record),
     };
 
     /// <summary>Whether a user in <paramref name="role"/> meets the policy named <paramref name="policy"/>.</summary>

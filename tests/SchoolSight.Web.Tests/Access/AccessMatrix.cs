@@ -49,6 +49,15 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> HealthySchoolsLa = new HashSet<Role>(LaImprovement) { Role.HealthySchoolsCoordinator, Role.QuasPanelMember };
     public static readonly IReadOnlySet<Role> HealthySchoolsCoordinator = new HashSet<Role> { Role.HealthySchoolsCoordinator };
 
+    // SIP visits (DOMAIN.md sections 1 and 7): SIPs record their schools' visits, the school and its governors read issued
+    // reports, the QA manager and M&I officers review and make paired visits; partners nothing.
+    public static readonly IReadOnlySet<Role> SipVisitReaders = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner, Role.SchoolUser, Role.Governor };
+    public static readonly IReadOnlySet<Role> SipVisitRecorders = new HashSet<Role> { Role.SchoolImprovementPartner };
+    public static readonly IReadOnlySet<Role> SipReviewers = new HashSet<Role> { Role.QualityAssuranceManager, Role.InterventionOfficer };
+    public static readonly IReadOnlySet<Role> SipServiceReaders = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner };
+    public static readonly IReadOnlySet<Role> SipServiceEditors = new HashSet<Role> { Role.LaAdministrator, Role.QualityAssuranceManager };
+    public static readonly IReadOnlySet<Role> PairedVisitReaders = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner, Role.SchoolUser };
+
     /// <summary>Null: open to anyone, signed in or not.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
     {
@@ -189,6 +198,22 @@ public static class AccessMatrix
         ["GET /api/v1/programme/cases/{id:int}/spending"] = ProgrammeReaders,
         ["POST /api/v1/programme/cases/{id:int}/spending"] = ProgrammeRunners,
         ["GET /api/v1/programme/calendar"] = RegisterReaders,
+
+        ["GET /Sip"] = SipVisitReaders,
+        ["GET /Sip/Visits/{id:int}"] = SipVisitReaders,
+        ["GET /api/v1/sip-visits"] = SipVisitReaders,
+        ["GET /api/v1/sip-visits/{id:int}"] = SipVisitReaders,
+        ["POST /api/v1/schools/{urn:int}/sip-visits"] = SipVisitRecorders,
+        ["PUT /api/v1/sip-visits/{id:int}"] = SipVisitRecorders,
+        ["POST /api/v1/sip-visits/{id:int}/moves/{move}"] = SipVisitReaders,
+        ["PUT /api/v1/sip-visits/{id:int}/review"] = SipReviewers,
+        ["GET /api/v1/sip-visits/{id:int}/report"] = SipVisitReaders,
+        ["GET /api/v1/sips"] = SipServiceReaders,
+        ["GET /api/v1/sips/report-quality"] = SipServiceReaders,
+        ["PUT /api/v1/sips/{userId}/profile"] = SipServiceEditors,
+        ["POST /api/v1/paired-visits"] = SipReviewers,
+        ["PUT /api/v1/paired-visits/{id:int}"] = SipReviewers,
+        ["GET /api/v1/paired-visits/{id:int}/summary"] = PairedVisitReaders,
 
         ["GET /HealthySchools"] = HealthySchoolsLa,
         ["GET /Schools/{urn:int}/HealthySchools"] = HealthySchoolsReaders,
