@@ -47,6 +47,22 @@ public sealed class GetProposals(AppDbContext db)
         return OperationResult<CategorisationOverview>.Ok(new CategorisationOverview(adopted, byLevel, open.Count, open.Keys.Count(u => !current.ContainsKey(u)), rows, agreeable));
     }
 
+    /// <summary>
+    /// The overview's open proposals counted, without their rows or explanations: how many wait for the SMT and how many
+    /// of them would change the school's level (for the home page).
+    /// </summary>
+    public async Task<OperationResult<(int Waiting, int Changes)>> WaitingCountAsync(CancellationToken ct = default)
+    {
+        if (!CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role)) return OperationResult<(int, int)>.Fail(CategorisationRoles.NotAllowed("see the levels of support proposed"));
+        var open = (await db.Schools.AsNoTracking().Select(s => new { s.Urn, s.Details.Status }).ToListAsync(ct))
+            .Where(s => s.Status.IsOpen()).Select(s => s.Urn).ToHashSet();
+        var proposals = (await db.LevelProposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Open).Select(p => new { p.Urn, p.ProposedLevel }).ToListAsync(ct))
+            .Where(p => open.Contains(p.Urn)).ToList();
+        if (proposals.Count == 0) return OperationResult<(int, int)>.Ok((0, 0));
+        var current = await CurrentLevels.OfAsync(db, [.. proposals.Select(p => p.Urn)], ct);
+        return OperationResult<(int, int)>.Ok((proposals.Count, proposals.Count(p => current.GetValueOrDefault(p.Urn)?.Level != p.ProposedLevel)));
+    }
+
     public async Task<OperationResult<ProposalDetail>> DetailAsync(long id, CancellationToken ct = default)
     {
         if (!CategorisationRoles.LaReaders.Allows(db.CurrentUser.Role)) return OperationResult<ProposalDetail>.Fail(CategorisationRoles.NotAllowed("see the levels of support proposed"));

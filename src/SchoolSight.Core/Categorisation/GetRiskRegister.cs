@@ -79,7 +79,7 @@ public sealed class GetRiskRegister(AppDbContext db, IndicatorCatalogueSource so
     }
 
     /// <summary>The source's latest judgement on the scale of its most recent one: overall effectiveness, or the worst report card area.</summary>
-    private static OverallJudgement? Brief(IReadOnlyList<(JudgementArea Area, JudgementGrade Grade, int Year, DateOnly On)> judged)
+    internal static OverallJudgement? Brief(IReadOnlyList<(JudgementArea Area, JudgementGrade Grade, int Year, DateOnly On)> judged)
     {
         var newest = judged.OrderBy(j => j.Year).ThenBy(j => j.On).Last();
         if (newest.Grade.Scale == JudgementScale.FourPoint)

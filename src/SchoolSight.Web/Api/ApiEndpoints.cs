@@ -25,6 +25,7 @@ public static class ApiEndpoints
         v1.MapRiskRegisterApi();
         v1.MapHealthySchoolsApi();
         v1.MapSipApi();
+        v1.MapHomeApi();
         return app;
     }
 }

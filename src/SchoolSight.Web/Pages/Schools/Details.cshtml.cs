@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SchoolSight.Core.Home;
 using SchoolSight.Core.Register;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Categorisation;
@@ -10,9 +11,12 @@ namespace SchoolSight.Web.Pages.Schools;
 
 /// <summary>A school's profile. Refused (403) for a school outside the user's scope, whether or not it exists.</summary>
 [Authorize(Policy = Policies.RegisterReader)]
-public sealed class DetailsModel(GetSchoolProfile get, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(GetSchoolProfile get, GetSchoolSummary summary, IAuthorizationService authorization) : PageModel
 {
     public GetSchoolProfile.Profile Profile { get; private set; } = null!;
+
+    /// <summary>The school on one screen, at the top of its page.</summary>
+    public SchoolAtAGlance? Summary { get; private set; }
     public bool CanEdit { get; private set; }
 
     /// <summary>Localities and clusters have pages for LA staff only; others see their names without links.</summary>
@@ -28,6 +32,7 @@ public sealed class DetailsModel(GetSchoolProfile get, IAuthorizationService aut
         if (!(await authorization.AuthorizeAsync(User, resource, SchoolOperations.Read)).Succeeded) return Forbid();
         if (await get.RunAsync(urn, ct) is not { } profile) return NotFound();
         Profile = profile;
+        Summary = await summary.RunAsync(urn, ct);
         CanEdit = (await authorization.AuthorizeAsync(User, resource, SchoolOperations.Edit)).Succeeded;
         LinksToGroups = User.GetRole()?.IsLaStaff() == true;
         LinksToJudgements = User.GetRole() is { } role && EvidenceRoles.JudgementReaders.Contains(role);
