@@ -70,6 +70,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<LocalPriority> LocalPriorities => Set<LocalPriority>();
     public DbSet<Domain.Voice.SurveyWindow> SurveyWindows => Set<Domain.Voice.SurveyWindow>();
     public DbSet<Domain.Voice.SurveyCode> SurveyCodes => Set<Domain.Voice.SurveyCode>();
+    public DbSet<Domain.Voice.WellbeingSelfEvaluation> WellbeingSelfEvaluations => Set<Domain.Voice.WellbeingSelfEvaluation>();
+    public DbSet<Domain.Voice.PlanPriority> PlanPriorities => Set<Domain.Voice.PlanPriority>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.UtcNow;

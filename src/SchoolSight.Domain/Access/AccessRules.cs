@@ -56,6 +56,9 @@ public enum Resource
 
     /// <summary>A school's online pupil and parent surveys: their windows, access codes and response rates.</summary>
     PupilSurvey,
+
+    /// <summary>The area's Children and Young People's Plan priorities, which schools' well-being self-evaluations serve.</summary>
+    PlanPriorities,
 }
 
 /// <summary>What a user does to a resource.</summary>
@@ -157,6 +160,10 @@ public static class AccessRules
         // the response rates. Pupils and parents answer with codes, without signing in.
         [new(Resource.PupilSurvey, ResourceAction.Read)] = Set([.. LaImprovement, Role.SchoolImprovementPartner, Role.SchoolUser]),
         [new(Resource.PupilSurvey, ResourceAction.Run)] = Set([.. LaImprovement, Role.SchoolUser]),
+
+        // The area's Children and Young People's Plan priorities: the LA keeps the list, schools choose from it.
+        [new(Resource.PlanPriorities, ResourceAction.Read)] = SchoolAndLaImprovement,
+        [new(Resource.PlanPriorities, ResourceAction.Edit)] = LaImprovement,
     };
 
     /// <summary>Resources held per school: a user reaches a school's rows only when the school is in their scope.</summary>
@@ -166,7 +173,7 @@ public static class AccessRules
             or Resource.SchoolLevel or Resource.Judgement or Resource.Concern or Resource.HealthySchools or Resource.PupilSurvey => true,
         // Published data and indicators are the benchmarks every school is compared with; the rest are LA-wide.
         Resource.LaStructure or Resource.Administration or Resource.PublishedData or Resource.Indicators
-            or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa => false,
+            or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa or Resource.PlanPriorities => false,
     };
 
     private static readonly IReadOnlySet<Role> Nobody = new HashSet<Role>();
