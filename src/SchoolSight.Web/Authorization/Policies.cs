@@ -83,6 +83,12 @@ public static class Policies
     /// <summary>Opens and closes online surveys and prints their codes.</summary>
     public const string SurveyRunner = nameof(SurveyRunner);
 
+    /// <summary>Reads the area's Children and Young People's Plan priorities.</summary>
+    public const string PlanPriorityReader = nameof(PlanPriorityReader);
+
+    /// <summary>Keeps the area's Children and Young People's Plan priorities.</summary>
+    public const string PlanPriorityKeeper = nameof(PlanPriorityKeeper);
+
     /// <summary>Each policy's permission in the access table (<see cref="AccessRules"/>); <see cref="SignedIn"/> needs none.</summary>
     public static readonly IReadOnlyDictionary<string, Permission> Permissions = new Dictionary<string, Permission>
     {
@@ -110,6 +116,8 @@ public static class Policies
         [HealthySchoolsCoordinator] = new(Resource.HealthySchoolsLa, ResourceAction.Edit),
         [SurveyReader] = new(Resource.PupilSurvey, ResourceAction.Read),
         [SurveyRunner] = new(Resource.PupilSurvey, ResourceAction.Run),
+        [PlanPriorityReader] = new(Resource.PlanPriorities, ResourceAction.Read),
+        [PlanPriorityKeeper] = new(Resource.PlanPriorities, ResourceAction.Edit),
     };
 
     /// <summary>Whether a user in <paramref name="role"/> meets the policy named <paramref name="policy"/>.</summary>

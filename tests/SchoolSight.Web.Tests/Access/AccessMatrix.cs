@@ -216,6 +216,18 @@ public static class AccessMatrix
         ["GET /Schools/{urn:int}/Judgements"] = JudgementReaders,
         ["GET /Schools/{urn:int}/Judgements/Record"] = JudgementRecorders,
         ["GET /Schools/{urn:int}/Concerns"] = ConcernKeepers,
+        // The well-being self-evaluation: read with the judgements; the head drafts and completes it, the SIP agrees or
+        // disagrees (the workflow decides which move is whose); the LA's officers keep the plan priorities.
+        ["GET /Schools/{urn:int}/SelfEvaluation"] = JudgementReaders,
+        ["GET /Schools/{urn:int}/SelfEvaluation/{outcome}"] = JudgementReaders,
+        ["GET /SelfEvaluations/PlanPriorities"] = JudgementReaders,
+        ["GET /api/v1/schools/{urn:int}/self-evaluation"] = JudgementReaders,
+        ["PUT /api/v1/schools/{urn:int}/self-evaluation/{year:int}/outcomes/{outcome}"] = JudgementRecorders,
+        ["POST /api/v1/schools/{urn:int}/self-evaluation/{year:int}/outcomes/{outcome}/moves/{move}"] = JudgementReaders,
+        ["GET /api/v1/schools/{urn:int}/self-evaluation/{year:int}/pdf"] = JudgementReaders,
+        ["GET /api/v1/plan-priorities"] = JudgementReaders,
+        ["POST /api/v1/plan-priorities"] = LaImprovement,
+        ["PUT /api/v1/plan-priorities/{id:int}"] = LaImprovement,
         ["GET /api/v1/schools/{urn:int}/judgements"] = JudgementReaders,
         ["PUT /api/v1/schools/{urn:int}/judgements"] = JudgementRecorders,
         ["POST /api/v1/schools/{urn:int}/judgements"] = JudgementRecorders,
