@@ -221,6 +221,7 @@ public static class AccessMatrix
         ["GET /Schools/{urn:int}/SelfEvaluation"] = JudgementReaders,
         ["GET /Schools/{urn:int}/SelfEvaluation/{outcome}"] = JudgementReaders,
         ["GET /SelfEvaluations/PlanPriorities"] = JudgementReaders,
+        ["GET /SelfEvaluations"] = RiskRegisterReaders,
         ["GET /api/v1/schools/{urn:int}/self-evaluation"] = JudgementReaders,
         ["PUT /api/v1/schools/{urn:int}/self-evaluation/{year:int}/outcomes/{outcome}"] = JudgementRecorders,
         ["POST /api/v1/schools/{urn:int}/self-evaluation/{year:int}/outcomes/{outcome}/moves/{move}"] = JudgementReaders,

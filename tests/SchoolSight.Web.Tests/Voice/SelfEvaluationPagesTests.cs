@@ -108,6 +108,22 @@ public abstract class SelfEvaluationPagesTests(SelfEvaluationApp fixture)
         (await officer.GetStringAsync("/SelfEvaluations/PlanPriorities")).ShouldContain("Young carers are known and supported");
         (await head.PostAsJsonAsync("/api/v1/plan-priorities", new { title = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task TheLa_SeesEverySchoolsStatus_TheWeakestOutcomes_AndTheRecurringPriorities_AndDownloadsThem()
+    {
+        var officer = App.ClientFor(Role.InterventionOfficer);
+        var page = await officer.GetStringAsync("/SelfEvaluations");
+        page.ShouldContain("data-testid=\"not-completed\"");
+        page.ShouldContain("Completed");
+        page.ShouldContain("Not started");
+        page.ShouldContain("Every child in school every day: reduce persistent absence");
+        page.ShouldContain("Weakest");
+        var csv = await officer.GetAsync("/SelfEvaluations?format=csv&phase=Primary");
+        csv.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await csv.Content.ReadAsStringAsync()).ShouldContain("Personal development");
+        (await App.ClientFor(Role.SchoolUser).GetAsync("/SelfEvaluations")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
 }
 
 public sealed class SelfEvaluationPagesTests_Sqlite(SqliteSelfEvaluationApp app) : SelfEvaluationPagesTests(app), IClassFixture<SqliteSelfEvaluationApp>;
