@@ -33,6 +33,7 @@ public sealed class RecordJudgements(AppDbContext db)
         var recorded = await db.SchoolJudgements
             .Where(j => j.Urn == urn && j.AcademicYear == sheet.AcademicYear && j.Source == sheet.Source)
             .ToDictionaryAsync(j => j.Area, ct);
+        if (await TakenFromWellbeingAsync(urn, sheet, recorded, ct) is { } taken) return OperationResult<int>.Fail(taken);
         var scale = JudgementScales.For(sheet.JudgedOn);
         if (scale == JudgementScale.FourPoint && !recorded.ContainsKey(JudgementArea.OverallEffectiveness) && sheet.Grades.GetValueOrDefault(JudgementArea.OverallEffectiveness) is null)
             return OperationResult<int>.Fail(new DomainError("judgements.overall", "Choose the overall effectiveness judgement",
@@ -61,6 +62,19 @@ public sealed class RecordJudgements(AppDbContext db)
             else db.SchoolJudgements.Remove(current);
         }
         return await SaveAsync(urn, sheet, ct);
+    }
+
+    /// <summary>The school's personal development judgement of a year with a completed well-being self-evaluation is taken from it, not recorded here.</summary>
+    private async Task<DomainError?> TakenFromWellbeingAsync(int urn, ParsedJudgements sheet, Dictionary<JudgementArea, SchoolJudgement> recorded, CancellationToken ct)
+    {
+        if (sheet.Source != JudgementSource.SelfEvaluation) return null;
+        var changed = sheet.Grades.Where(g => g.Key is JudgementArea.PersonalDevelopment or JudgementArea.PersonalDevelopmentAndWellbeing
+            && recorded.GetValueOrDefault(g.Key)?.Graded != g.Value).Select(g => g.Key).ToList();
+        if (changed.Count == 0 || !await db.WellbeingSelfEvaluations.AnyAsync(w => w.Urn == urn && w.AcademicYear == sheet.AcademicYear && w.CompletedOn != null, ct))
+            return null;
+        return DomainError.Rule("judgements.from-wellbeing",
+            $"The school's {changed[0].Describe().ToLowerInvariant()} judgement for {Domain.AcademicYear.Format(sheet.AcademicYear)} is taken from its completed well-being self-evaluation: reopen an outcome there to change it.",
+            JudgementsInput.GradeField(changed[0]));
     }
 
     private static bool Unchanged(SchoolJudgement current, JudgementGrade grade, ParsedJudgements sheet) =>

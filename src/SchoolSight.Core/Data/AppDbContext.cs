@@ -73,6 +73,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Domain.Sip.RecordOfVisit> SipVisits => Set<Domain.Sip.RecordOfVisit>();
     public DbSet<Domain.Sip.PairedVisit> PairedVisits => Set<Domain.Sip.PairedVisit>();
     public DbSet<Domain.Sip.SipProfile> SipProfiles => Set<Domain.Sip.SipProfile>();
+    public DbSet<Domain.Voice.WellbeingSelfEvaluation> WellbeingSelfEvaluations => Set<Domain.Voice.WellbeingSelfEvaluation>();
+    public DbSet<Domain.Voice.PlanPriority> PlanPriorities => Set<Domain.Voice.PlanPriority>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.UtcNow;

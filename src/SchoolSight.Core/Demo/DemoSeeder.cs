@@ -213,6 +213,7 @@ public static class DemoSeeder
         await DemoBoards.SeedAsync(db, ct);
         await HealthySchoolsDemo.SeedAsync(db, ct);
         await DemoSurveys.SeedAsync(db, ct);
+        await DemoSelfEvaluations.SeedAsync(db, ct);
         return true;
     }
 

@@ -65,6 +65,8 @@ public enum Resource
 
     /// <summary>The SIPs as a service: their profiles, caseloads, visits against visits due, and the quality of their reports.</summary>
     SipService,
+    /// <summary>The area's Children and Young People's Plan priorities, which schools' well-being self-evaluations serve.</summary>
+    PlanPriorities,
 }
 
 /// <summary>What a user does to a resource.</summary>
@@ -178,6 +180,9 @@ public static class AccessRules
         [new(Resource.PairedVisit, ResourceAction.Record)] = Set(Role.QualityAssuranceManager, Role.InterventionOfficer),
         [new(Resource.SipService, ResourceAction.Read)] = Set([.. LaImprovement, Role.SchoolImprovementPartner]),
         [new(Resource.SipService, ResourceAction.Edit)] = Set(Role.LaAdministrator, Role.QualityAssuranceManager),
+        // The area's Children and Young People's Plan priorities: the LA keeps the list, schools choose from it.
+        [new(Resource.PlanPriorities, ResourceAction.Read)] = SchoolAndLaImprovement,
+        [new(Resource.PlanPriorities, ResourceAction.Edit)] = LaImprovement,
     };
 
     /// <summary>Resources held per school: a user reaches a school's rows only when the school is in their scope.</summary>
@@ -190,6 +195,7 @@ public static class AccessRules
         Resource.LaStructure or Resource.Administration or Resource.PublishedData or Resource.Indicators
             or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa
             or Resource.SipService => false,
+            or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa or Resource.PlanPriorities => false,
     };
 
     private static readonly IReadOnlySet<Role> Nobody = new HashSet<Role>();

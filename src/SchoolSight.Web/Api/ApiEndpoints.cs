@@ -26,6 +26,7 @@ public static class ApiEndpoints
         v1.MapHealthySchoolsApi();
         v1.MapSipApi();
         v1.MapHomeApi();
+        v1.MapSelfEvaluationApi();
         return app;
     }
 }

@@ -103,6 +103,11 @@ public static class Policies
 
     /// <summary>Records paired visits: the QA manager and M&amp;I officers as senior advisers.</summary>
     public const string PairedVisitRecorder = nameof(PairedVisitRecorder);
+    /// <summary>Reads the area's Children and Young People's Plan priorities.</summary>
+    public const string PlanPriorityReader = nameof(PlanPriorityReader);
+
+    /// <summary>Keeps the area's Children and Young People's Plan priorities.</summary>
+    public const string PlanPriorityKeeper = nameof(PlanPriorityKeeper);
 
     /// <summary>Each policy's permission in the access table (<see cref="AccessRules"/>); <see cref="SignedIn"/> needs none.</summary>
     public static readonly IReadOnlyDictionary<string, Permission> Permissions = new Dictionary<string, Permission>
@@ -138,6 +143,8 @@ public static class Policies
         [SipServiceEditor] = new(Resource.SipService, ResourceAction.Edit),
         [PairedVisitReader] = new(Resource.PairedVisit, ResourceAction.Read),
         [PairedVisitRecorder] = new(Resource.PairedVisit, ResourceAction.Record),
+        [PlanPriorityReader] = new(Resource.PlanPriorities, ResourceAction.Read),
+        [PlanPriorityKeeper] = new(Resource.PlanPriorities, ResourceAction.Edit),
     };
 
     /// <summary>Whether a user in <paramref name="role"/> meets the policy named <paramref name="policy"/>.</summary>

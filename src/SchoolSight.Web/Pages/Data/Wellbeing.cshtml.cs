@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core.Exports;
 using SchoolSight.Core.Indicators;
+using SchoolSight.Core.Voice;
 using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Voice;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Pages.Data;
@@ -17,8 +19,7 @@ namespace SchoolSight.Web.Pages.Data;
 [Authorize(Policy = Policies.RegisterReader)]
 public sealed class WellbeingModel(GetSchoolIndicators get, IAuthorizationService authorization) : PageModel
 {
-    public static readonly IReadOnlyList<(PupilGroup Group, PupilGroup Others)> VulnerableGroups =
-        [(PupilGroup.Fsm, PupilGroup.NonFsm), (PupilGroup.Sen, PupilGroup.NonSen), (PupilGroup.InCare, PupilGroup.NotInCare)];
+    public static readonly IReadOnlyList<(PupilGroup Group, PupilGroup Others)> VulnerableGroups = WellbeingSelfEvaluation.VulnerableGroups;
 
     public SchoolIndicatorsView View { get; private set; } = null!;
     public EcmOutcome Outcome { get; private set; }
@@ -32,17 +33,16 @@ public sealed class WellbeingModel(GetSchoolIndicators get, IAuthorizationServic
         if (EcmOutcomes.FromSlug(outcome) is not { } ecm) return NotFound();
         if (await get.RunAsync(urn, year, ecm, publication, ct) is not { } view) return NotFound();
         (View, Outcome) = (view, ecm);
-        Measures = [.. view.Rows.Where(r => r.Indicator.Kind != IndicatorKind.Perception).OrderBy(r => IndicatorFormat.SectionOrder(r.Indicator))];
-        PupilViews = [.. view.Rows.Where(r => r.Indicator.Respondents == RespondentType.Pupil)];
-        ParentViews = [.. view.Rows.Where(r => r.Indicator.Respondents == RespondentType.Parent)];
+        var evidence = WellbeingEvidence.For(view, ecm, VulnerableGroups);
+        Measures = [.. evidence.Measures.OrderBy(r => IndicatorFormat.SectionOrder(r.Indicator))];
+        (PupilViews, ParentViews) = (evidence.PupilViews, evidence.ParentViews);
         var export = DataExports.File(format, $"{urn}-{ecm.Slug()}-{view.AcademicYear}", () => table == "groups"
             ? GroupGaps(view, Measures, ecm)
             : DataExports.SchoolIndicators(view, view.Rows, $"{ecm.DisplayName()}: {view.SchoolName} (URN {urn})"));
         return export ?? Page();
     }
 
-    public static FigureView FigureOf(IndicatorRow row, PupilGroup group) =>
-        row.Groups.FirstOrDefault(g => g.Group == group)?.Figure ?? FigureView.None;
+    public static FigureView FigureOf(IndicatorRow row, PupilGroup group) => WellbeingEvidence.FigureOf(row, group);
 
     public static double? Gap(IndicatorRow row, PupilGroup group, PupilGroup others) =>
         FigureOf(row, group).Value is { } a && FigureOf(row, others).Value is { } b ? a - b : null;
