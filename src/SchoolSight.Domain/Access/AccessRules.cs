@@ -194,8 +194,7 @@ public static class AccessRules
         // Published data and indicators are the benchmarks every school is compared with; the rest are LA-wide.
         Resource.LaStructure or Resource.Administration or Resource.PublishedData or Resource.Indicators
             or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa
-            or Resource.SipService => false,
-            or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa or Resource.PlanPriorities => false,
+            or Resource.SipService or Resource.PlanPriorities => false,
     };
 
     private static readonly IReadOnlySet<Role> Nobody = new HashSet<Role>();
