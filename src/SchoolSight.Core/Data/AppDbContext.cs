@@ -70,6 +70,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<LocalPriority> LocalPriorities => Set<LocalPriority>();
     public DbSet<Domain.Voice.SurveyWindow> SurveyWindows => Set<Domain.Voice.SurveyWindow>();
     public DbSet<Domain.Voice.SurveyCode> SurveyCodes => Set<Domain.Voice.SurveyCode>();
+    public DbSet<Domain.QualityStandards.LaSelfEvaluationYear> LaSelfEvaluations => Set<Domain.QualityStandards.LaSelfEvaluationYear>();
+    public DbSet<Domain.QualityStandards.NationalOfstedCount> NationalOfstedCounts => Set<Domain.QualityStandards.NationalOfstedCount>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.UtcNow;

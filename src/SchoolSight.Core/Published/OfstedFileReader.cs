@@ -2,6 +2,7 @@ using System.Globalization;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Domain.Published;
+using SchoolSight.Domain.QualityStandards;
 
 namespace SchoolSight.Core.Published;
 
@@ -12,6 +13,9 @@ public sealed record OfstedFile(GiasFileCheck Check, int RowsRead, int SchoolsNo
     IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<ImportProblem> Errors)
 {
     public int ErrorCount { get; init; } = Errors.Count;
+
+    /// <summary>Every LA's schools in the file and how many are in a category of concern, held or not (from LAESTAB).</summary>
+    public IReadOnlyList<LaOfstedCount> LaCounts { get; init; } = [];
 }
 
 /// <summary>
@@ -74,6 +78,10 @@ public static class OfstedFileReader
     public static readonly IReadOnlyList<string> OptionalColumns =
         [InspectionNumber, EarlyYears, SixthForm, PreviousDate, PreviousOverall, PreviousCategory, UngradedDate, UngradedOutcome, ReportCardEarlyYears, ReportCardSixthForm];
 
+    /// <summary>The LA of each row, for counting every LA's schools in a category (not required).</summary>
+    public const string LaEstab = "LAESTAB";
+    public const string LocalAuthority = "Local authority";
+
     public const int MaxInspectionNumberLength = 20;
     public const int MaxTextLength = 100;
 
@@ -84,7 +92,7 @@ public static class OfstedFileReader
         var outcome = await PublishedCsv.ReadAsync(content, handler, temp ?? ImportTempFolder.Default, progress, ct);
         return new OfstedFile(outcome.Check, outcome.RowsRead, handler.SchoolsNotHeld, outcome.Errors.Any ? [] : handler.Rows,
             handler.ColumnsNotInFile, outcome.Errors.Listed())
-        { ErrorCount = outcome.Errors.Count };
+        { ErrorCount = outcome.Errors.Count, LaCounts = [.. handler.LaCounts.Values.OrderBy(c => c.LaCode)] };
     }
 
     private sealed class Handler(IReadOnlySet<int>? heldUrns) : IPublishedRowHandler
@@ -98,9 +106,10 @@ public static class OfstedFileReader
         public List<OfstedRow> Rows { get; } = [];
         public List<string> ColumnsNotInFile { get; } = [];
         public int SchoolsNotHeld { get; private set; }
+        public Dictionary<int, LaOfstedCount> LaCounts { get; } = [];
 
         public bool Reads(string column) =>
-            RequiredColumns.Contains(column, StringComparer.OrdinalIgnoreCase) || ReportCardColumns.Contains(column, StringComparer.OrdinalIgnoreCase)
+            column is LaEstab or LocalAuthority || RequiredColumns.Contains(column, StringComparer.OrdinalIgnoreCase) || ReportCardColumns.Contains(column, StringComparer.OrdinalIgnoreCase)
             || OptionalColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
@@ -139,6 +148,7 @@ public static class OfstedFileReader
                 errors.Add(line, Urn, $"URN {urn} is in the file twice: it is also on line {_lineOfUrn[urn]}");
                 return;
             }
+            CountForLa();
             if (heldUrns is not null && !heldUrns.Contains(urn))
             {
                 SchoolsNotHeld++;
@@ -266,6 +276,17 @@ public static class OfstedFileReader
             if (string.Equals(value, "Not judged", StringComparison.OrdinalIgnoreCase)) return null;
             Fail(column, $"'{PublishedValues.Show(value)}' is not one of Ofsted's judgement codes: 1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate (9 or blank for none)");
             return null;
+        }
+
+        /// <summary>Counts the row for its LA (the first three digits of LAESTAB): a school, and one in a category when the category is not blank.</summary>
+        private void CountForLa()
+        {
+            var laestab = Field(LaEstab);
+            if (laestab.Length != 7 || !int.TryParse(laestab.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var la)) return;
+            var inCategory = Field(CategoryOfConcern).Length > 0 ? 1 : 0;
+            LaCounts[la] = LaCounts.TryGetValue(la, out var c)
+                ? c with { Schools = c.Schools + 1, InCategory = c.InCategory + inCategory }
+                : new LaOfstedCount(la, Field(LocalAuthority) is { Length: > 0 and <= MaxTextLength } name ? name : $"LA {la}", 1, inCategory);
         }
 
         private CategoryOfConcern? Category(string column)

@@ -56,6 +56,9 @@ public enum Resource
 
     /// <summary>A school's online pupil and parent surveys: their windows, access codes and response rates.</summary>
     PupilSurvey,
+
+    /// <summary>The LA's self-evaluation against its quality standards, its RAG dashboard and the LA against its neighbours.</summary>
+    LaSelfEvaluation,
 }
 
 /// <summary>What a user does to a resource.</summary>
@@ -157,6 +160,12 @@ public static class AccessRules
         // the response rates. Pupils and parents answer with codes, without signing in.
         [new(Resource.PupilSurvey, ResourceAction.Read)] = Set([.. LaImprovement, Role.SchoolImprovementPartner, Role.SchoolUser]),
         [new(Resource.PupilSurvey, ResourceAction.Run)] = Set([.. LaImprovement, Role.SchoolUser]),
+
+        // The LA's self-evaluation: the SMT and the QA manager rate it, the SMT signs it off, the M&I team and the LA
+        // administrator read it; schools, governors, SIPs and partners see nothing of it.
+        [new(Resource.LaSelfEvaluation, ResourceAction.Read)] = LaImprovement,
+        [new(Resource.LaSelfEvaluation, ResourceAction.Record)] = Set(Role.SeniorManager, Role.QualityAssuranceManager),
+        [new(Resource.LaSelfEvaluation, ResourceAction.Decide)] = Set(Role.SeniorManager),
     };
 
     /// <summary>Resources held per school: a user reaches a school's rows only when the school is in their scope.</summary>
@@ -166,7 +175,8 @@ public static class AccessRules
             or Resource.SchoolLevel or Resource.Judgement or Resource.Concern or Resource.HealthySchools or Resource.PupilSurvey => true,
         // Published data and indicators are the benchmarks every school is compared with; the rest are LA-wide.
         Resource.LaStructure or Resource.Administration or Resource.PublishedData or Resource.Indicators
-            or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa => false,
+            or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa
+            or Resource.LaSelfEvaluation => false,
     };
 
     private static readonly IReadOnlySet<Role> Nobody = new HashSet<Role>();

@@ -24,6 +24,7 @@ public static class ApiEndpoints
         v1.MapConcernsApi();
         v1.MapRiskRegisterApi();
         v1.MapHealthySchoolsApi();
+        v1.MapLaSelfEvaluationApi();
         return app;
     }
 }

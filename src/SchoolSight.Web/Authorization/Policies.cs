@@ -83,6 +83,12 @@ public static class Policies
     /// <summary>Opens and closes online surveys and prints their codes.</summary>
     public const string SurveyRunner = nameof(SurveyRunner);
 
+    /// <summary>Reads the LA's self-evaluation and its RAG dashboard: the SMT, the QA manager, the M&amp;I team and the LA administrator.</summary>
+    public const string LaSelfEvaluationReader = nameof(LaSelfEvaluationReader);
+
+    /// <summary>Rates the LA's self-evaluation: the SMT and the QA manager.</summary>
+    public const string LaSelfEvaluationRecorder = nameof(LaSelfEvaluationRecorder);
+
     /// <summary>Each policy's permission in the access table (<see cref="AccessRules"/>); <see cref="SignedIn"/> needs none.</summary>
     public static readonly IReadOnlyDictionary<string, Permission> Permissions = new Dictionary<string, Permission>
     {
@@ -110,6 +116,8 @@ public static class Policies
         [HealthySchoolsCoordinator] = new(Resource.HealthySchoolsLa, ResourceAction.Edit),
         [SurveyReader] = new(Resource.PupilSurvey, ResourceAction.Read),
         [SurveyRunner] = new(Resource.PupilSurvey, ResourceAction.Run),
+        [LaSelfEvaluationReader] = new(Resource.LaSelfEvaluation, ResourceAction.Read),
+        [LaSelfEvaluationRecorder] = new(Resource.LaSelfEvaluation, ResourceAction.Record),
     };
 
     /// <summary>Whether a user in <paramref name="role"/> meets the policy named <paramref name="policy"/>.</summary>
