@@ -208,6 +208,7 @@ public static class DemoSeeder
         await DemoBoards.SeedAsync(db, ct);
         await HealthySchoolsDemo.SeedAsync(db, ct);
         await DemoSurveys.SeedAsync(db, ct);
+        await DemoSelfEvaluation.SeedAsync(db, ct);
         return true;
     }
 

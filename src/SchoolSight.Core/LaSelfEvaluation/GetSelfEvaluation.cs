@@ -90,7 +90,7 @@ public sealed class GetSelfEvaluation(AppDbContext db, QualityStandardsSource so
                 OverallRatings.Derive(standards.Overall, whole.Select(c => c.External))));
         }
 
-        var figures = await SelfEvaluationFigures.LoadAsync(db, ct);
+        var figures = await SelfEvaluationFigures.LoadAsync(db, year, ct);
         if (!years.Contains(year)) years.Insert(0, year);
         var history = all.Select(e => new YearSummary(e.AcademicYear, e.State, Overall(standards, e, StandardGroup.Impact), Overall(standards, e, StandardGroup.RiskManagement))).ToList();
         var moves = evaluation is not null && db.Actor() is { } actor ? SelfEvaluationSteps.Workflow(standards).MovesFor(evaluation, db.MoveBy(actor, null)) : [];

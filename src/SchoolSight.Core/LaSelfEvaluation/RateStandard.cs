@@ -47,7 +47,7 @@ public sealed class RateStandard(AppDbContext db, QualityStandardsSource source)
         }
         if (cell is not null) db.ExpectVersion(cell, input.Version);
 
-        var figures = await SelfEvaluationFigures.LoadAsync(db, ct);
+        var figures = await SelfEvaluationFigures.LoadAsync(db, input.AcademicYear, ct);
         try
         {
             cell = evaluation.Rate(standard, input.Phase,

@@ -9,12 +9,12 @@ namespace SchoolSight.Core.LaSelfEvaluation;
 /// <summary>
 /// The figures SchoolSight works out for the quantitative criteria, from what it holds today: schools in Ofsted
 /// categories (Ofsted's outcomes as imported) and the LA's position among all LAs in England (Ofsted's national file),
-/// schools causing concern on trajectory (the programme's cases), and the SIPs' visits and reports. Each says how it
+/// schools causing concern on trajectory (the programme's cases), and the SIPs' visits and reports of the year. Each says how it
 /// was worked out; a figure SchoolSight cannot work out is "not held", with the reason.
 /// </summary>
 public static partial class SelfEvaluationFigures
 {
-    public static async Task<ComputedFigures> LoadAsync(AppDbContext db, CancellationToken ct)
+    public static async Task<ComputedFigures> LoadAsync(AppDbContext db, int academicYear, CancellationToken ct)
     {
         var la = await db.LocalAuthorities.AsNoTracking().OrderBy(l => l.Code).Select(l => new { l.Code, l.Name }).FirstOrDefaultAsync(ct);
         var schools = la is null ? [] : await db.Schools.AsNoTracking()
@@ -25,7 +25,7 @@ public static partial class SelfEvaluationFigures
         figures.AddRange(await InCategoriesAsync(db, phaseOf, ct));
         figures.Add(await NationalPositionAsync(db, la?.Code, ct));
         figures.AddRange(await OnTrajectoryAsync(db, phaseOf, ct));
-        figures.AddRange(await SipFiguresAsync(db, phaseOf, ct));
+        figures.AddRange(await SipFiguresAsync(db, academicYear, phaseOf, ct));
         return new ComputedFigures(figures);
     }
 

@@ -57,8 +57,17 @@ public enum Resource
     /// <summary>A school's online pupil and parent surveys: their windows, access codes and response rates.</summary>
     PupilSurvey,
 
-    /// <summary>The LA's self-evaluation against its quality standards, its RAG dashboard and the LA against its neighbours.</summary>
+    /// <summary>The LA's self-evaluation against its quality standards and its RAG dashboard.</summary>
     LaSelfEvaluation,
+
+    /// <summary>A SIP's records of visit to a school and their reports (the school reads only issued reports).</summary>
+    SipVisit,
+
+    /// <summary>A senior adviser's paired visit with a SIP to a school, and its written summary.</summary>
+    PairedVisit,
+
+    /// <summary>The SIPs as a service: their profiles, caseloads, visits against visits due, and the quality of their reports.</summary>
+    SipService,
 }
 
 /// <summary>What a user does to a resource.</summary>
@@ -166,17 +175,30 @@ public static class AccessRules
         [new(Resource.LaSelfEvaluation, ResourceAction.Read)] = LaImprovement,
         [new(Resource.LaSelfEvaluation, ResourceAction.Record)] = Set(Role.SeniorManager, Role.QualityAssuranceManager),
         [new(Resource.LaSelfEvaluation, ResourceAction.Decide)] = Set(Role.SeniorManager),
+
+        // SIP visits: a SIP records their assigned schools' visits; the headteacher answers the issued report; the
+        // school and its governors read issued reports (never drafts); the QA manager and M&I officers review the
+        // reports and join SIPs on paired visits. Partners see none of it.
+        [new(Resource.SipVisit, ResourceAction.Read)] = SchoolAndLaImprovement,
+        [new(Resource.SipVisit, ResourceAction.Record)] = Set(Role.SchoolImprovementPartner),
+        [new(Resource.SipVisit, ResourceAction.Contribute)] = Set(Role.SchoolUser),
+        [new(Resource.SipVisit, ResourceAction.Decide)] = Set(Role.QualityAssuranceManager, Role.InterventionOfficer),
+        [new(Resource.PairedVisit, ResourceAction.Read)] = Set([.. LaImprovement, Role.SchoolImprovementPartner, Role.SchoolUser]),
+        [new(Resource.PairedVisit, ResourceAction.Record)] = Set(Role.QualityAssuranceManager, Role.InterventionOfficer),
+        [new(Resource.SipService, ResourceAction.Read)] = Set([.. LaImprovement, Role.SchoolImprovementPartner]),
+        [new(Resource.SipService, ResourceAction.Edit)] = Set(Role.LaAdministrator, Role.QualityAssuranceManager),
     };
 
     /// <summary>Resources held per school: a user reaches a school's rows only when the school is in their scope.</summary>
     public static bool IsHeldPerSchool(Resource resource) => resource switch
     {
         Resource.School or Resource.PupilData or Resource.ProgrammeCase or Resource.LevelProposal
-            or Resource.SchoolLevel or Resource.Judgement or Resource.Concern or Resource.HealthySchools or Resource.PupilSurvey => true,
+            or Resource.SchoolLevel or Resource.Judgement or Resource.Concern or Resource.HealthySchools or Resource.PupilSurvey
+            or Resource.SipVisit or Resource.PairedVisit => true,
         // Published data and indicators are the benchmarks every school is compared with; the rest are LA-wide.
         Resource.LaStructure or Resource.Administration or Resource.PublishedData or Resource.Indicators
             or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa
-            or Resource.LaSelfEvaluation => false,
+            or Resource.LaSelfEvaluation or Resource.SipService => false,
     };
 
     private static readonly IReadOnlySet<Role> Nobody = new HashSet<Role>();

@@ -4,6 +4,8 @@ using SchoolSight.Core.Tests.Categorisation;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Published;
 using SchoolSight.Domain.QualityStandards;
+using SchoolSight.Domain.Sip;
+using SchoolSight.Domain.Workflows;
 using SchoolSight.TestSupport;
 using static SchoolSight.Core.Tests.Categorisation.EvidenceWorld;
 
@@ -87,6 +89,51 @@ public abstract class SelfEvaluationOperationsTests(DatabaseProvider provider) :
         var cell = (await DashboardAs()).Cell("2.3", SefPhase.Primary)!;
         cell.OverrideReason.ShouldNotBeNull();
         cell.ComputedFigures!.ShouldContain("1 of the LA's");
+    }
+
+    [Fact]
+    public async Task AReviewerJudgingAReportsFeatures_ChangesTheIntelligenceCell()
+    {
+        var sip = new Actor("Sidney Partner", Role.SchoolImprovementPartner, SipUserId);
+        var today = new DateOnly(2026, 11, 23);
+        int visitId;
+        await using (var db = _world.As(Role.SchoolImprovementPartner))
+        {
+            var visit = RecordOfVisit.Start(School, new DateOnly(2026, 11, 10), sip, null);
+            visit.Write(new VisitContent("Autumn review", "KS2 70% expected", "On track", "Phonics", "Maths", SelfEvaluationRobustness.Robust, "Tracking data",
+                true, true, "Asked for the maths data by group", [new AgreedAction("Maths plan", "Head", new DateOnly(2026, 12, 18))], [], null), new DateOnly(2026, 11, 10), today);
+            visit.Issue(new MoveContext(sip, DateTime.UtcNow, today), timely: true, judgementsRecorded: false);
+            db.SipVisits.Add(visit);
+            await db.SaveChangesAsync();
+            visitId = visit.Id;
+        }
+        var good = Input("2.4", SefPhase.Primary, RagRating.Good, ["2.4-g-systems", "2.4-g-features"]) with { AcademicYear = 2026 };
+        (await RateAs(Role.SeniorManager, good)).Succeeded.ShouldBeTrue("the report still waits for its reviewer, so the features are not yet a figure");
+
+        await using (var db = _world.As(Role.QualityAssuranceManager))
+        {
+            var visit = db.SipVisits.Single(v => v.Id == visitId);
+            visit.Review(true, true, "Well evidenced.", new Actor("qa@demo-borough.example", Role.QualityAssuranceManager), today);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = _world.As(Role.SeniorManager))
+        {
+            var figures = (await new GetSelfEvaluation(db, Source).RunAsync(2026)).Value!.Figures;
+            figures.For(ComputedMeasure.ReportsMissingOneOrTwoFeatures, SefPhase.Primary)!.Value.ShouldBe(100m);
+            figures.For(ComputedMeasure.TargetsInLine, SefPhase.Primary)!.Value.ShouldBe(100m);
+        }
+        var again = await RateAs(Role.SeniorManager, good with { Version = 1 });
+        again.Errors.Select(e => e.Message).ShouldContain(m => m.Contains("finds it not met"));
+        var capped = await RateAs(Role.SeniorManager, good with { CriteriaMet = ["2.4-g-systems"], Version = 1 });
+        capped.Errors.Select(e => e.Message).ShouldContain(m => m.Contains("no better than Requires some improvement"));
+        (await RateAs(Role.SeniorManager, good with { Rating = RagRating.RequiresSomeImprovement, CriteriaMet = [], Version = 1 })).Succeeded.ShouldBeTrue();
+        await using (var db = _world.As(Role.SeniorManager))
+        {
+            var cell = (await new GetSelfEvaluation(db, Source).RunAsync(2026)).Value!.Cell("2.4", SefPhase.Primary)!;
+            cell.Rating.ShouldBe(RagRating.RequiresSomeImprovement);
+            cell.Met.ShouldContain("2.4-ni-one-or-two");
+            cell.ComputedFigures!.ShouldContain("1 of 1 issued SIP reports of 2026/27 for primary schools miss one or two");
+        }
     }
 
     [Fact]

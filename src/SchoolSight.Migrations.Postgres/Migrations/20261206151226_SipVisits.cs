@@ -1,0 +1,188 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SchoolSight.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SipVisits : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SipProfiles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    HasHeadshipExperience = table.Column<bool>(type: "boolean", nullable: false),
+                    HeadshipPhase = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SipProfiles", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_SipProfiles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SipVisits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Urn = table.Column<int>(type: "integer", nullable: false),
+                    AcademicYear = table.Column<int>(type: "integer", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SipUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SipName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PreviousVisitId = table.Column<int>(type: "integer", nullable: true),
+                    GroupMeetingId = table.Column<int>(type: "integer", nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Targets = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ProgressTowardsTargets = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    KeyStrengths = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Priorities = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Robustness = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    EvidenceBase = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TargetsInLineWithGuidance = table.Column<bool>(type: "boolean", nullable: true),
+                    TrackingAccurate = table.Column<bool>(type: "boolean", nullable: true),
+                    Challenge = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RespondedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SchoolComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Timely = table.Column<bool>(type: "boolean", nullable: true),
+                    AccurateAndEvidenced = table.Column<bool>(type: "boolean", nullable: true),
+                    IssuesForActionWithTimescale = table.Column<bool>(type: "boolean", nullable: true),
+                    EvidenceOfChallenge = table.Column<bool>(type: "boolean", nullable: true),
+                    AgendaForAction = table.Column<bool>(type: "boolean", nullable: true),
+                    ClearFormat = table.Column<bool>(type: "boolean", nullable: true),
+                    FeedsRiskRegister = table.Column<bool>(type: "boolean", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Actions = table.Column<string>(type: "jsonb", nullable: false),
+                    EarlierActions = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SipVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SipVisits_Schools_Urn",
+                        column: x => x.Urn,
+                        principalTable: "Schools",
+                        principalColumn: "Urn",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SipPairedVisits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Urn = table.Column<int>(type: "integer", nullable: false),
+                    VisitId = table.Column<int>(type: "integer", nullable: true),
+                    SipUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SipName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AdviserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AdviserUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AcademicYear = table.Column<int>(type: "integer", nullable: false),
+                    LengthOfVisit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Programme = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ChallengeGrade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ChallengeEvidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TargetSettingGrade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    TargetSettingEvidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    BrokeringSupportGrade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    BrokeringSupportEvidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReportGrade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ReportEvidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OverallEffectivenessGrade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    OverallEffectivenessEvidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    HeadFeedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Strengths = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AreasForDevelopment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SummarySentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SipPairedVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SipPairedVisits_Schools_Urn",
+                        column: x => x.Urn,
+                        principalTable: "Schools",
+                        principalColumn: "Urn",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SipPairedVisits_SipVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "SipVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SipPairedVisits_SipUserId_VisitedOn",
+                table: "SipPairedVisits",
+                columns: new[] { "SipUserId", "VisitedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SipPairedVisits_Urn",
+                table: "SipPairedVisits",
+                column: "Urn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SipPairedVisits_VisitId",
+                table: "SipPairedVisits",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SipVisits_AcademicYear_Status",
+                table: "SipVisits",
+                columns: new[] { "AcademicYear", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SipVisits_SipUserId",
+                table: "SipVisits",
+                column: "SipUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SipVisits_Urn_VisitedOn",
+                table: "SipVisits",
+                columns: new[] { "Urn", "VisitedOn" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SipPairedVisits");
+
+            migrationBuilder.DropTable(
+                name: "SipProfiles");
+
+            migrationBuilder.DropTable(
+                name: "SipVisits");
+        }
+    }
+}
