@@ -24,7 +24,7 @@ public static class DemoSelfEvaluation
         [SefPhase.Secondary] = [G, G, OS, G, G, NI, G, NI, G, G],
     };
 
-    private static readonly Dictionary<(string, SefPhase), RagRating> PeerReview = new()
+    private static readonly Dictionary<(string, SefPhase), RagRating?> PeerReview = new()
     {
         [("1.1", SefPhase.Primary)] = G,
         [("2.3", SefPhase.Secondary)] = SI,

@@ -62,6 +62,8 @@ public sealed class LaSelfEvaluationYear : VersionedEntity
         if (!standard.AppliesTo(phase))
             throw new DomainException(DomainError.Rule("sef.phase", $"Standard {standard.Id} does not apply to {phase.Describe()}."));
 
+        if (!Enum.IsDefined(input.Rating)) errors.Add(new DomainError("sef.rating", "Choose a rating", "Rating"));
+        if (input.ExternalRating is { } external && !Enum.IsDefined(external)) errors.Add(new DomainError("sef.external", "Choose the external rating from the four ratings", "ExternalRating"));
         var applicable = standard.CriteriaFor(phase).ToList();
         var ticked = input.CriteriaMet.Select(id => id.Trim()).Where(id => id.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var unknown in ticked.Where(id => applicable.All(c => !string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))))

@@ -43,7 +43,7 @@ public static class LaSelfEvaluationApi
             .WithName("RateQualityStandard").ProducesOperationProblems()
             .WithSummary("Rates one standard for one phase (EarlyYears, Primary, Secondary) with the criteria met, the evidence (one item a line: title | link) and the version read (0 when not yet rated).")
             .WithDescription("422 when the critical criteria rule refuses the rating, or a computed criterion is ticked otherwise than SchoolSight finds it without a reason.");
-        api.MapPost("/la-self-evaluation/{year:int}" + MoveApi.Route, Move).WithTags(tag).RequireAuthorization(Policies.LaSelfEvaluationReader)
+        api.MapPost("/la-self-evaluation/{year:int}" + MoveApi.Route, Move).WithTags(tag).RequireAuthorization(Policies.LaSelfEvaluationSigner)
             .WithName("MoveLaSelfEvaluation").WithSummary("Signs off (sign-off) or reopens (reopen) the year's self-evaluation.").AsMove();
         return api;
     }

@@ -89,6 +89,9 @@ public static class Policies
     /// <summary>Rates the LA's self-evaluation: the SMT and the QA manager.</summary>
     public const string LaSelfEvaluationRecorder = nameof(LaSelfEvaluationRecorder);
 
+    /// <summary>Signs off and reopens the LA's self-evaluation: the SMT.</summary>
+    public const string LaSelfEvaluationSigner = nameof(LaSelfEvaluationSigner);
+
     /// <summary>Each policy's permission in the access table (<see cref="AccessRules"/>); <see cref="SignedIn"/> needs none.</summary>
     public static readonly IReadOnlyDictionary<string, Permission> Permissions = new Dictionary<string, Permission>
     {
@@ -118,6 +121,7 @@ public static class Policies
         [SurveyRunner] = new(Resource.PupilSurvey, ResourceAction.Run),
         [LaSelfEvaluationReader] = new(Resource.LaSelfEvaluation, ResourceAction.Read),
         [LaSelfEvaluationRecorder] = new(Resource.LaSelfEvaluation, ResourceAction.Record),
+        [LaSelfEvaluationSigner] = new(Resource.LaSelfEvaluation, ResourceAction.Decide),
     };
 
     /// <summary>Whether a user in <paramref name="role"/> meets the policy named <paramref name="policy"/>.</summary>
