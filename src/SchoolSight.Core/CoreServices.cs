@@ -15,6 +15,7 @@ public static class CoreServices
         // The web app and the CLI register the configured folder first (Imports:TempFolder).
         services.TryAddSingleton(Imports.ImportTempFolder.Default);
         services.AddSingleton<Categorisation.RuleSets>();
+        services.TryAddSingleton<LaSelfEvaluation.QualityStandardsSource>();
         services.TryAddScoped<Data.ScopeActor>();
         services.TryAddSingleton<Observability.SchoolSightTelemetry>();
         services.TryAddSingleton(sp => Sip.SipOptions.FromConfiguration(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));

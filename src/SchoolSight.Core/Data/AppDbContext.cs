@@ -70,6 +70,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<LocalPriority> LocalPriorities => Set<LocalPriority>();
     public DbSet<Domain.Voice.SurveyWindow> SurveyWindows => Set<Domain.Voice.SurveyWindow>();
     public DbSet<Domain.Voice.SurveyCode> SurveyCodes => Set<Domain.Voice.SurveyCode>();
+    public DbSet<Domain.QualityStandards.LaSelfEvaluationYear> LaSelfEvaluations => Set<Domain.QualityStandards.LaSelfEvaluationYear>();
+    public DbSet<Domain.QualityStandards.NationalOfstedCount> NationalOfstedCounts => Set<Domain.QualityStandards.NationalOfstedCount>();
     public DbSet<Domain.Sip.RecordOfVisit> SipVisits => Set<Domain.Sip.RecordOfVisit>();
     public DbSet<Domain.Sip.PairedVisit> PairedVisits => Set<Domain.Sip.PairedVisit>();
     public DbSet<Domain.Sip.SipProfile> SipProfiles => Set<Domain.Sip.SipProfile>();

@@ -10,6 +10,7 @@ using SchoolSight.Domain.Auditing;
 using SchoolSight.Domain.Imports;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Published;
+using SchoolSight.Domain.QualityStandards;
 
 namespace SchoolSight.Core.Published;
 
@@ -146,10 +147,25 @@ public sealed class ImportPublished(AppDbContext db, Indicators.ComputeIndicator
                     db.ChangeTracker.Clear();
                 }
                 progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, steps.Count, steps.Count));
+                await ReplaceNationalCountsAsync(file, importId, ct);
             }
             return (counts with { Added = added.Count, Updated = changed.Count, Unchanged = file.Rows.Count - added.Count - changed.Count }, WriteAsync);
         }, ct);
     }
+
+    /// <summary>A national file (at least <see cref="NationalFileLas"/> LAs) replaces every LA's count of schools in a category.</summary>
+    private async Task ReplaceNationalCountsAsync(OfstedFile file, long importId, CancellationToken ct)
+    {
+        if (file.LaCounts.Count < NationalFileLas) return;
+        await db.NationalOfstedCounts.ExecuteDeleteAsync(ct);
+        var asAt = db.Today();
+        db.NationalOfstedCounts.AddRange(file.LaCounts.Select(c => new NationalOfstedCount(c.LaCode, c.LaName, c.Schools, c.InCategory, asAt, importId)));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>How many LAs make an Ofsted file national (England has about 150).</summary>
+    public const int NationalFileLas = 100;
 
     private sealed record Counts(int RowsRead, int SchoolRows, int AreaRows, int SchoolsNotHeld)
     {

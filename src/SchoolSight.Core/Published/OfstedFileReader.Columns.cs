@@ -3,6 +3,10 @@ namespace SchoolSight.Core.Published;
 /// <summary>The column names of Ofsted's outcomes file in each of its layouts, and the other names SchoolSight accepts.</summary>
 public static partial class OfstedFileReader
 {
+    /// <summary>The LA of each row, for counting every LA's schools in a category (not required).</summary>
+    public const string LaEstab = "LAESTAB";
+    public const string LocalAuthority = "Local authority";
+
     public const string Urn = "URN";
     public const string InspectionNumber = "Inspection number of latest graded inspection";
     public const string InspectionType = "Inspection type";

@@ -2,6 +2,7 @@ using System.Globalization;
 using SchoolSight.Core.Imports;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Domain.Published;
+using SchoolSight.Domain.QualityStandards;
 
 namespace SchoolSight.Core.Published;
 
@@ -12,6 +13,9 @@ public sealed record OfstedFile(GiasFileCheck Check, int RowsRead, int SchoolsNo
     IReadOnlyList<string> ColumnsNotInFile, IReadOnlyList<ImportProblem> Errors)
 {
     public int ErrorCount { get; init; } = Errors.Count;
+
+    /// <summary>Every LA's schools in the file and how many are in a category of concern, held or not (from LAESTAB).</summary>
+    public IReadOnlyList<LaOfstedCount> LaCounts { get; init; } = [];
 }
 
 /// <summary>
@@ -37,7 +41,7 @@ public static partial class OfstedFileReader
         var outcome = await PublishedCsv.ReadAsync(content, handler, temp ?? ImportTempFolder.Default, progress, ct);
         return new OfstedFile(outcome.Check, outcome.RowsRead, handler.SchoolsNotHeld, outcome.Errors.Any ? [] : handler.Rows,
             handler.ColumnsNotInFile, outcome.Errors.Listed())
-        { ErrorCount = outcome.Errors.Count };
+        { ErrorCount = outcome.Errors.Count, LaCounts = [.. handler.LaCounts.Values.OrderBy(c => c.LaCode)] };
     }
 
     /// <summary>Where one graded inspection's four-point judgements are in the file.</summary>
@@ -70,8 +74,9 @@ public static partial class OfstedFileReader
         public List<OfstedRow> Rows { get; } = [];
         public List<string> ColumnsNotInFile { get; } = [];
         public int SchoolsNotHeld { get; private set; }
+        public Dictionary<int, LaOfstedCount> LaCounts { get; } = [];
 
-        public bool Reads(string column) => KnownColumns.Contains(Normalised(column));
+        public bool Reads(string column) => column is LaEstab or LocalAuthority || KnownColumns.Contains(Normalised(column));
 
         /// <summary>
         /// The common columns, and the whole of at least one layout: the monthly management information's report card
@@ -120,6 +125,7 @@ public static partial class OfstedFileReader
                 errors.Add(line, Urn, $"URN {urn} is in the file twice: it is also on line {_lineOfUrn[urn]}");
                 return;
             }
+            CountForLa();
             if (heldUrns is not null && !heldUrns.Contains(urn))
             {
                 SchoolsNotHeld++;
@@ -257,6 +263,17 @@ public static partial class OfstedFileReader
             if (string.Equals(value, "Not judged", StringComparison.OrdinalIgnoreCase)) return null;
             Fail(column, $"'{PublishedValues.Show(value)}' is not one of Ofsted's judgement codes: 1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate (9 or blank for none)");
             return null;
+        }
+
+        /// <summary>Counts the row for its LA (the first three digits of LAESTAB): a school, and one in a category when the category is not blank.</summary>
+        private void CountForLa()
+        {
+            var laestab = Field(LaEstab);
+            if (laestab.Length != 7 || !int.TryParse(laestab.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var la)) return;
+            var inCategory = Field(CategoryOfConcern).Length > 0 ? 1 : 0;
+            LaCounts[la] = LaCounts.TryGetValue(la, out var c)
+                ? c with { Schools = c.Schools + 1, InCategory = c.InCategory + inCategory }
+                : new LaOfstedCount(la, Field(LocalAuthority) is { Length: > 0 and <= MaxTextLength } name ? name : $"LA {la}", 1, inCategory);
         }
 
         private CategoryOfConcern? Category(string column)

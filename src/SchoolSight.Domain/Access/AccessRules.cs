@@ -57,6 +57,9 @@ public enum Resource
     /// <summary>A school's online pupil and parent surveys: their windows, access codes and response rates.</summary>
     PupilSurvey,
 
+    /// <summary>The LA's self-evaluation against its quality standards and its RAG dashboard.</summary>
+    LaSelfEvaluation,
+
     /// <summary>A SIP's records of visit to a school and their reports (the school reads only issued reports).</summary>
     SipVisit,
 
@@ -169,6 +172,12 @@ public static class AccessRules
         [new(Resource.PupilSurvey, ResourceAction.Read)] = Set([.. LaImprovement, Role.SchoolImprovementPartner, Role.SchoolUser]),
         [new(Resource.PupilSurvey, ResourceAction.Run)] = Set([.. LaImprovement, Role.SchoolUser]),
 
+        // The LA's self-evaluation: the SMT and the QA manager rate it, the SMT signs it off, the M&I team and the LA
+        // administrator read it; schools, governors, SIPs and partners see nothing of it.
+        [new(Resource.LaSelfEvaluation, ResourceAction.Read)] = LaImprovement,
+        [new(Resource.LaSelfEvaluation, ResourceAction.Record)] = Set(Role.SeniorManager, Role.QualityAssuranceManager),
+        [new(Resource.LaSelfEvaluation, ResourceAction.Decide)] = Set(Role.SeniorManager),
+
         // SIP visits: a SIP records their assigned schools' visits; the headteacher answers the issued report; the
         // school and its governors read issued reports (never drafts); the QA manager and M&I officers review the
         // reports and join SIPs on paired visits. Partners see none of it.
@@ -194,7 +203,7 @@ public static class AccessRules
         // Published data and indicators are the benchmarks every school is compared with; the rest are LA-wide.
         Resource.LaStructure or Resource.Administration or Resource.PublishedData or Resource.Indicators
             or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa
-            or Resource.SipService or Resource.PlanPriorities => false,
+            or Resource.SipService or Resource.PlanPriorities or Resource.LaSelfEvaluation => false,
     };
 
     private static readonly IReadOnlySet<Role> Nobody = new HashSet<Role>();

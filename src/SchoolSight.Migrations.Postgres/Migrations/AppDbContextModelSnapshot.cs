@@ -2019,6 +2019,157 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("PublishedFileCoverages");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.LaSelfEvaluationYear", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignOffReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("StandardsVersion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("LaSelfEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.NationalOfstedCount", b =>
+                {
+                    b.Property<int>("LaCode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("InCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LaName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Schools")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LaCode");
+
+                    b.ToTable("NationalOfstedCounts");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.StandardRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ComputedFigures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("CriteriaMet")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ExternalNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ExternalRating")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("SelfEvaluationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StandardId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfEvaluationId", "StandardId", "Phase")
+                        .IsUnique();
+
+                    b.ToTable("LaStandardRatings", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.Cluster", b =>
                 {
                     b.Property<int>("Id")
@@ -3461,6 +3612,15 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.StandardRating", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.QualityStandards.LaSelfEvaluationYear", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("SelfEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.ClusterMembership", b =>
                 {
                     b.HasOne("SchoolSight.Domain.Register.Cluster", "Cluster")
@@ -3560,6 +3720,11 @@ namespace SchoolSight.Migrations.Postgres.Migrations
             modelBuilder.Entity("SchoolSight.Domain.ImprovingOutcomes.ProgrammeMeeting", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.LaSelfEvaluationYear", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Register.School", b =>

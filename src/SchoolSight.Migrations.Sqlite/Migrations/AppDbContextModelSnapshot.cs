@@ -1960,6 +1960,153 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("PublishedFileCoverages");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.LaSelfEvaluationYear", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignOffReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardsVersion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("LaSelfEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.NationalOfstedCount", b =>
+                {
+                    b.Property<int>("LaCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LaName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Schools")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LaCode");
+
+                    b.ToTable("NationalOfstedCounts");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.StandardRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComputedFigures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaMet")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalRating")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SelfEvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandardId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfEvaluationId", "StandardId", "Phase")
+                        .IsUnique();
+
+                    b.ToTable("LaStandardRatings", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.Cluster", b =>
                 {
                     b.Property<int>("Id")
@@ -3388,6 +3535,15 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.StandardRating", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.QualityStandards.LaSelfEvaluationYear", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("SelfEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.ClusterMembership", b =>
                 {
                     b.HasOne("SchoolSight.Domain.Register.Cluster", "Cluster")
@@ -3487,6 +3643,11 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SchoolSight.Domain.ImprovingOutcomes.ProgrammeMeeting", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.LaSelfEvaluationYear", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Register.School", b =>

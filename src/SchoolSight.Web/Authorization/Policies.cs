@@ -108,6 +108,14 @@ public static class Policies
 
     /// <summary>Keeps the area's Children and Young People's Plan priorities.</summary>
     public const string PlanPriorityKeeper = nameof(PlanPriorityKeeper);
+    /// <summary>Reads the LA's self-evaluation and its RAG dashboard: the SMT, the QA manager, the M&amp;I team and the LA administrator.</summary>
+    public const string LaSelfEvaluationReader = nameof(LaSelfEvaluationReader);
+
+    /// <summary>Rates the LA's self-evaluation: the SMT and the QA manager.</summary>
+    public const string LaSelfEvaluationRecorder = nameof(LaSelfEvaluationRecorder);
+
+    /// <summary>Signs off and reopens the LA's self-evaluation: the SMT.</summary>
+    public const string LaSelfEvaluationSigner = nameof(LaSelfEvaluationSigner);
 
     /// <summary>Each policy's permission in the access table (<see cref="AccessRules"/>); <see cref="SignedIn"/> needs none.</summary>
     public static readonly IReadOnlyDictionary<string, Permission> Permissions = new Dictionary<string, Permission>
@@ -145,6 +153,9 @@ public static class Policies
         [PairedVisitRecorder] = new(Resource.PairedVisit, ResourceAction.Record),
         [PlanPriorityReader] = new(Resource.PlanPriorities, ResourceAction.Read),
         [PlanPriorityKeeper] = new(Resource.PlanPriorities, ResourceAction.Edit),
+        [LaSelfEvaluationReader] = new(Resource.LaSelfEvaluation, ResourceAction.Read),
+        [LaSelfEvaluationRecorder] = new(Resource.LaSelfEvaluation, ResourceAction.Record),
+        [LaSelfEvaluationSigner] = new(Resource.LaSelfEvaluation, ResourceAction.Decide),
     };
 
     /// <summary>Whether a user in <paramref name="role"/> meets the policy named <paramref name="policy"/>.</summary>

@@ -57,6 +57,10 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> SipServiceReaders = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner };
     public static readonly IReadOnlySet<Role> SipServiceEditors = new HashSet<Role> { Role.LaAdministrator, Role.QualityAssuranceManager };
     public static readonly IReadOnlySet<Role> PairedVisitReaders = new HashSet<Role>(LaImprovement) { Role.SchoolImprovementPartner, Role.SchoolUser };
+    // The LA's self-evaluation (DOMAIN.md 8): the SMT and QA manager rate it, the SMT signs it off, the M&I team and the
+    // administrator read it; SIPs, schools, governors, partners and Healthy Schools nothing. Written out, not taken from AccessRules.
+    public static readonly IReadOnlySet<Role> SelfEvaluationReaders = LaImprovement;
+    public static readonly IReadOnlySet<Role> SelfEvaluationRecorders = new HashSet<Role> { Role.SeniorManager, Role.QualityAssuranceManager };
 
     /// <summary>Null: open to anyone, signed in or not.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
@@ -217,6 +221,12 @@ public static class AccessMatrix
         ["PUT /api/v1/paired-visits/{id:int}"] = SipReviewers,
         ["GET /api/v1/paired-visits/{id:int}/summary"] = PairedVisitReaders,
 
+        ["GET /LaSelfEvaluation"] = SelfEvaluationReaders,
+        ["GET /LaSelfEvaluation/Cell"] = SelfEvaluationReaders,
+        ["GET /api/v1/la-self-evaluation"] = SelfEvaluationReaders,
+        ["GET /api/v1/la-self-evaluation/standards"] = SelfEvaluationReaders,
+        ["PUT /api/v1/la-self-evaluation/{year:int}/ratings/{standard}/{phase}"] = SelfEvaluationRecorders,
+        ["POST /api/v1/la-self-evaluation/{year:int}/moves/{move}"] = Smt,
         ["GET /HealthySchools"] = HealthySchoolsLa,
         ["GET /Schools/{urn:int}/HealthySchools"] = HealthySchoolsReaders,
         ["GET /api/v1/healthy-schools"] = HealthySchoolsLa,

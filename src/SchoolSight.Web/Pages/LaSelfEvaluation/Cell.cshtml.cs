@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SchoolSight.Core.LaSelfEvaluation;
+using SchoolSight.Domain.Access;
+using SchoolSight.Domain.QualityStandards;
+using SchoolSight.Web.Authorization;
+
+namespace SchoolSight.Web.Pages.LaSelfEvaluation;
+
+/// <summary>One cell of the dashboard: a standard for a phase with its criteria per level, the evidence and the figures; the SMT and QA manager rate it here.</summary>
+[Authorize(Policy = Policies.LaSelfEvaluationReader)]
+public sealed class CellModel(GetSelfEvaluation get, RateStandard rate) : PageModel
+{
+    public sealed class RatingForm
+    {
+        public RagRating? Rating { get; set; }
+        public List<string> CriteriaMet { get; set; } = [];
+        public string? Evidence { get; set; }
+        public string? OverrideReason { get; set; }
+        public RagRating? ExternalRating { get; set; }
+        public string? ExternalNote { get; set; }
+        public int Version { get; set; }
+    }
+
+    [FromQuery(Name = "year")] public int Year { get; set; }
+    [FromQuery(Name = "standard")] public string StandardId { get; set; } = "";
+    [FromQuery(Name = "phase")] public SefPhase Phase { get; set; }
+    [BindProperty] public RatingForm Input { get; set; } = new();
+
+    public SelfEvaluationDashboard Dashboard { get; private set; } = null!;
+    public QualityStandard Standard { get; private set; } = null!;
+    public RatingCell Cell { get; private set; } = null!;
+
+    public bool MayRate => User.GetRole().Allows(Resource.LaSelfEvaluation, ResourceAction.Record) && Dashboard.State != SelfEvaluationState.SignedOff;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused) return refused;
+        Input = new RatingForm
+        {
+            Rating = Cell.Rating, CriteriaMet = [.. Cell.Met], Evidence = string.Join("\n", Cell.Evidence.Select(e => e.Link is null ? e.Title : $"{e.Title} | {e.Link}")),
+            OverrideReason = Cell.OverrideReason, ExternalRating = Cell.External, ExternalNote = Cell.ExternalNote, Version = Cell.Version,
+        };
+        if (Cell.Rating is null)
+            Input.CriteriaMet = [.. Standard.CriteriaFor(Phase).Where(c => Dashboard.Figures.Met(c, Phase) == true).Select(c => c.Id)];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await rate.RunAsync(new RateStandardInput(Year, StandardId, Phase, Input.Rating, Input.CriteriaMet, Input.Evidence, Input.OverrideReason,
+            Input.ExternalRating, Input.ExternalNote, Input.Version), ct);
+        if (result.Succeeded)
+        {
+            TempData["Success"] = $"Standard {StandardId} for {Phase.Describe()} is rated {Input.Rating!.Value.Describe()}.";
+            return Redirect($"/LaSelfEvaluation?year={Year}");
+        }
+        return await this.FailedAsync(result, async conflict =>
+        {
+            if (await LoadAsync(ct) is not null) return false;
+            if (conflict) Input = new RatingForm { Rating = Cell.Rating, CriteriaMet = [.. Cell.Met], Version = Cell.Version };
+            return true;
+        });
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var result = await get.RunAsync(Year, ct);
+        if (!result.Succeeded) return this.Refusal(result) ?? BadRequest();
+        Dashboard = result.Value!;
+        if (Dashboard.Standards.Standard(StandardId) is not { } standard || Dashboard.Cell(standard.Id, Phase) is not { } cell) return NotFound();
+        (Standard, Cell) = (standard, cell);
+        return null;
+    }
+}
