@@ -35,8 +35,8 @@ public sealed class DrawModerationSample(AppDbContext db, HealthySchoolsConfigur
 
     public async Task<OperationResult<ModerationDrawView>> RunAsync(ModerationDrawInput input, CancellationToken ct = default)
     {
-        if (db.Actor() is not { } actor || !actor.Role.Allows(Resource.HealthySchoolsLa, ResourceAction.Read))
-            return OperationResult<ModerationDrawView>.Fail(CoreErrors.Forbidden("Your role does not allow you to draw annual reviews for moderation."));
+        if (db.Actor() is not { } actor || !actor.Role.Allows(Resource.HealthySchoolsLa, ResourceAction.Decide))
+            return OperationResult<ModerationDrawView>.Fail(CoreErrors.Forbidden("Only a QUAS panel member or the Healthy Schools coordinator draws annual reviews for moderation."));
         var year = db.YearOf(input.Year);
         if (await db.ModerationDraws.AnyAsync(d => d.Year == year, ct))
             return OperationResult<ModerationDrawView>.Fail(DomainError.Conflict("healthy.drawn", $"The annual reviews of {AcademicYear.Format(year)} have already been drawn for moderation: the draw is done once a year."));

@@ -8,7 +8,11 @@ using SchoolSight.Domain.HealthySchools;
 namespace SchoolSight.Core.HealthySchools;
 
 /// <summary>One item waiting for the QUAS: a school's stage 4 form, an outcome it has sent as met, or an annual review drawn for moderation, with how long it has waited.</summary>
-public sealed record QuasQueueItem(int Urn, string SchoolName, string What, int? OutcomeNumber, DateTime SentAt, int DaysWaiting, bool Answered);
+public sealed record QuasQueueItem(int Urn, string SchoolName, string What, int? OutcomeNumber, DateTime SentAt, int DaysWaiting, bool Answered)
+{
+    /// <summary>Where the panel decides on it.</summary>
+    public string Href { get; init; } = $"/Schools/{Urn}/HealthySchools";
+}
 
 /// <summary>
 /// The QUAS's queue: everything waiting for the panel, oldest first, with its age in days on the LA's clock. For the
@@ -43,7 +47,8 @@ public sealed class GetQuasQueue(AppDbContext db, PeopleNames people)
         var who = await people.ResolverAsync(ct);
         items.AddRange(drawn.Select(d => new QuasQueueItem(d.Urn, drawnNames.GetValueOrDefault(d.Urn, $"URN {d.Urn}"),
             $"Annual review {AcademicYear.Format(d.Year)} drawn for moderation, assigned to {who(d.Moderator)}", null, d.DrawnAt,
-            today.DayNumber - db.Clock.DateOf(d.DrawnAt).DayNumber, false)));
+            today.DayNumber - db.Clock.DateOf(d.DrawnAt).DayNumber, false)
+        { Href = $"/Schools/{d.Urn}/HealthySchools/AnnualReview?year={d.Year}" }));
         return OperationResult<IReadOnlyList<QuasQueueItem>>.Ok([.. items.OrderBy(i => i.SentAt)]);
     }
 }

@@ -48,6 +48,8 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> HealthySchoolsContributors = new HashSet<Role> { Role.HealthySchoolsCoordinator, Role.SchoolUser };
     public static readonly IReadOnlySet<Role> HealthySchoolsLa = new HashSet<Role>(LaImprovement) { Role.HealthySchoolsCoordinator, Role.QuasPanelMember };
     public static readonly IReadOnlySet<Role> HealthySchoolsCoordinator = new HashSet<Role> { Role.HealthySchoolsCoordinator };
+    public static readonly IReadOnlySet<Role> HealthySchoolsPanel = new HashSet<Role> { Role.QuasPanelMember };
+    public static readonly IReadOnlySet<Role> HealthySchoolsModerators = new HashSet<Role> { Role.QuasPanelMember, Role.HealthySchoolsCoordinator };
 
     /// <summary>Null: open to anyone, signed in or not.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Role>?> Entries = new Dictionary<string, IReadOnlySet<Role>?>
@@ -196,6 +198,14 @@ public static class AccessMatrix
         ["GET /api/v1/healthy-schools/quas-queue"] = HealthySchoolsLa,
         ["GET /api/v1/healthy-schools/local-priorities"] = HealthySchoolsReaders,
         ["POST /api/v1/healthy-schools/local-priorities"] = HealthySchoolsCoordinator,
+        ["GET /Schools/{urn:int}/HealthySchools/AnnualReview"] = HealthySchoolsReaders,
+        ["GET /api/v1/healthy-schools/moderation-draws"] = HealthySchoolsLa,
+        ["POST /api/v1/healthy-schools/moderation-draws"] = HealthySchoolsModerators,
+        ["GET /api/v1/schools/{urn:int}/healthy-schools/annual-review"] = HealthySchoolsReaders,
+        ["PUT /api/v1/schools/{urn:int}/healthy-schools/status"] = HealthySchoolsCoordinator,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/annual-review/criteria"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/annual-review/self-validation"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/annual-review/moderation"] = HealthySchoolsPanel,
         ["GET /api/v1/schools/{urn:int}/healthy-schools"] = HealthySchoolsReaders,
         ["POST /api/v1/schools/{urn:int}/healthy-schools"] = HealthySchoolsContributors,
         ["POST /api/v1/schools/{urn:int}/healthy-schools/members"] = HealthySchoolsContributors,
