@@ -20,11 +20,13 @@ public sealed class HealthySchoolsAnnualReviewJourneyTests(BrowserSession sessio
         var coordinator = await session.SignInAsync("healthy@demo-borough.example");
         await coordinator.GotoAsync(ReviewPage);
         (await coordinator.Locator("[data-testid=joining]").InnerTextAsync()).ShouldContain("may not join yet");
-        await coordinator.Locator("#Status_AchievedOn").FillAsync("2008-06-01");
+        // Achieved two years ago: current, but the year to join without a review has passed.
+        var achieved = new DateOnly(DateTime.UtcNow.Year - 2, 6, 1);
+        await coordinator.Locator("#Status_AchievedOn").FillAsync(achieved.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await ClickAsync(coordinator, "Record the status");
         await ExpectSuccessAsync(coordinator);
-        (await coordinator.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("as achieved on 1 June 2008");
-        (await coordinator.Locator("[data-testid=joining]").InnerTextAsync()).ShouldContain("joins after completing its annual review");
+        (await coordinator.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain($"as achieved on 1 June {achieved.Year}");
+        (await coordinator.Locator("[data-testid=joining]").InnerTextAsync()).ShouldContain("joins after its annual review");
         await Shot(coordinator, "01-status-and-pathway");
 
         // The head confirms each criterion of the four themes with its evidence (the first with a file), then self-validates.
