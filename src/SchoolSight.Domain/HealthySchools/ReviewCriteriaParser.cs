@@ -20,23 +20,7 @@ public sealed class ReviewCriteriaParser
 
     private ReviewCriteriaParseResult Run(string yaml)
     {
-        if (yaml.Length > MaxLength) return new(null, [new(1, 1, $"The file is longer than {MaxLength:N0} characters: is it the right file?")]);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            var message = (e.InnerException as YamlException ?? e).Message.Replace("\r", "").Replace("\n", " ").Trim();
-            return new(null, [new((int)e.Start.Line, (int)e.Start.Column, $"The file is not valid YAML: {message}")]);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            return new(null, [new(1, 1, "The file is not valid YAML: check the brackets, quotes and indentation")]);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            return new(null, [new(1, 1, "The file must be a YAML mapping with version, name and themes")]);
+        if (YamlFileRoot.Load(yaml, MaxLength, "version, name and themes", out var problem) is not { } root) return new(null, [problem!]);
 
         Keys(root, "the criteria file", ["version", "name", "themes"]);
         var version = Text(root, "version", "the criteria file");
