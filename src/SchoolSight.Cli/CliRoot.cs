@@ -25,6 +25,7 @@ public static class CliRoot
         root.Subcommands.Add(RetentionCommand.Create());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(SurveyCommand.Create());
+        root.Subcommands.Add(HealthySchoolsCommands.Create());
         return root;
     }
 }

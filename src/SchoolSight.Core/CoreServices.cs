@@ -12,6 +12,7 @@ public static class CoreServices
                      .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttributes(typeof(OperationAttribute), false).Length > 0))
             services.AddScoped(type);
         services.AddSingleton<Indicators.IndicatorCatalogueSource>();
+        services.AddSingleton<HealthySchools.HealthySchoolsConfiguration>();
         // The web app and the CLI register the configured folder first (Imports:TempFolder).
         services.TryAddSingleton(Imports.ImportTempFolder.Default);
         services.AddSingleton<Categorisation.RuleSets>();

@@ -125,7 +125,7 @@ public sealed class HealthySchoolsJourneyTests(BrowserSession session)
         await quas.Locator("[data-testid=queue]").GetByRole(AriaRole.Link, new() { Name = schoolName }).ClickAsync();
         await ClickAsync(quas, "Ask for clarification");
         (await quas.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Say what needs clarifying.");
-        await quas.Locator("#Decision_Reason_AskForClarification").FillAsync("Which survey gives the perception outcomes' baselines?");
+        await quas.Locator("#Decision_Reason").FillAsync("Which survey gives the perception outcomes' baselines?");
         await Shot(quas, "09-quas-reads-the-form");
         await ClickAsync(quas, "Ask for clarification");
         await ExpectSuccessAsync(quas);
@@ -142,7 +142,7 @@ public sealed class HealthySchoolsJourneyTests(BrowserSession session)
 
         await quas.GotoAsync(SchoolPage);
         (await quas.Locator("[data-testid=exchange]").InnerTextAsync()).ShouldContain("The summer pupil survey of 2026");
-        await quas.Locator("#Decision_Reason_Approve").FillAsync("Clear outcomes with baselines and a sound indicator.");
+        await quas.Locator("#Decision_Reason").FillAsync("Clear outcomes with baselines and a sound indicator.");
         await Shot(quas, "11-quas-approves");
         await ClickAsync(quas, "Approve the stage 4 form");
         await ExpectSuccessAsync(quas);
@@ -186,7 +186,7 @@ public sealed class HealthySchoolsJourneyTests(BrowserSession session)
         await quas.Locator("[data-testid=queue]").GetByRole(AriaRole.Link, new() { Name = schoolName }).ClickAsync();
         (await quas.Locator("[data-testid=no-decisions]").InnerTextAsync()).ShouldContain("An outcome waits for you");
         var confirm = quas.Locator("[data-testid=review-1]");
-        await confirm.Locator("#Decision_Reason_Confirm").FillAsync("Well evidenced: congratulations.");
+        await confirm.Locator("#Decision_Reason").FillAsync("Well evidenced: congratulations.");
         await Shot(quas, "15-quas-confirms-the-outcome");
         await ClickAsync(quas, "Approve the met outcome", confirm);
         await ExpectSuccessAsync(quas);

@@ -68,6 +68,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<HealthySchoolEngagement> HealthySchoolEngagements => Set<HealthySchoolEngagement>();
     public DbSet<LocalPriority> LocalPriorities => Set<LocalPriority>();
+    public DbSet<HealthySchoolStatus> HealthySchoolStatuses => Set<HealthySchoolStatus>();
+    public DbSet<AnnualReview> AnnualReviews => Set<AnnualReview>();
+    public DbSet<ModerationDraw> ModerationDraws => Set<ModerationDraw>();
     public DbSet<Domain.Voice.SurveyWindow> SurveyWindows => Set<Domain.Voice.SurveyWindow>();
     public DbSet<Domain.Voice.SurveyCode> SurveyCodes => Set<Domain.Voice.SurveyCode>();
     public DbSet<Domain.QualityStandards.LaSelfEvaluationYear> LaSelfEvaluations => Set<Domain.QualityStandards.LaSelfEvaluationYear>();

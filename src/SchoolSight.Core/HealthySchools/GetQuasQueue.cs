@@ -1,19 +1,25 @@
 using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.HealthySchools;
 
 namespace SchoolSight.Core.HealthySchools;
 
-/// <summary>One item waiting for the QUAS: a school's stage 4 form, or an outcome it has sent as met, with how long it has waited.</summary>
-public sealed record QuasQueueItem(int Urn, string SchoolName, string What, int? OutcomeNumber, DateTime SentAt, int DaysWaiting, bool Answered);
+/// <summary>One item waiting for the QUAS: a school's stage 4 form, an outcome it has sent as met, or an annual review drawn for moderation, with how long it has waited.</summary>
+public sealed record QuasQueueItem(int Urn, string SchoolName, string What, int? OutcomeNumber, DateTime SentAt, int DaysWaiting, bool Answered)
+{
+    /// <summary>Where the panel decides on it.</summary>
+    public string Href { get; init; } = $"/Schools/{Urn}/HealthySchools";
+}
 
 /// <summary>
 /// The QUAS's queue: everything waiting for the panel, oldest first, with its age in days on the LA's clock. For the
 /// panel and the coordinator (and the LA officers who see everything).
 /// </summary>
 [Operation]
-public sealed class GetQuasQueue(AppDbContext db)
+public sealed class GetQuasQueue(AppDbContext db, PeopleNames people)
 {
     public async Task<OperationResult<IReadOnlyList<QuasQueueItem>>> RunAsync(CancellationToken ct = default)
     {
@@ -33,6 +39,16 @@ public sealed class GetQuasQueue(AppDbContext db)
             foreach (var o in e.CurrentOutcomes.Where(o => o.State == OutcomeState.SubmittedAsMet && o.SubmittedAt is not null))
                 items.Add(Item(e, $"Outcome {o.Number} sent as met: {o.Description}", o.Number, o.SubmittedAt!.Value, HealthySchoolEngagement.AboutOutcome(o.Number)));
         }
+        // Annual reviews drawn for moderation wait for their panel member from the day of the draw.
+        var drawn = await db.AnnualReviews.AsNoTracking().Where(r => r.ModerationDrawId != null && r.ModerationOutcome == null)
+            .Join(db.ModerationDraws, r => r.ModerationDrawId, d => d.Id, (r, d) => new { r.Urn, r.Year, r.Moderator, d.DrawnAt }).ToListAsync(ct);
+        var drawnUrns = drawn.Select(d => d.Urn).Distinct().ToList();
+        var drawnNames = await db.Schools.Where(s => drawnUrns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, s => s.Details.Name, ct);
+        var who = await people.ResolverAsync(ct);
+        items.AddRange(drawn.Select(d => new QuasQueueItem(d.Urn, drawnNames.GetValueOrDefault(d.Urn, $"URN {d.Urn}"),
+            $"Annual review {AcademicYear.Format(d.Year)} drawn for moderation, assigned to {who(d.Moderator)}", null, d.DrawnAt,
+            today.DayNumber - db.Clock.DateOf(d.DrawnAt).DayNumber, false)
+        { Href = $"/Schools/{d.Urn}/HealthySchools/AnnualReview?year={d.Year}" }));
         return OperationResult<IReadOnlyList<QuasQueueItem>>.Ok([.. items.OrderBy(i => i.SentAt)]);
     }
 }

@@ -166,6 +166,8 @@ public static class AccessRules
         [new(Resource.HealthySchools, ResourceAction.Decide)] = Set(Role.QuasPanelMember),
         [new(Resource.HealthySchoolsLa, ResourceAction.Read)] = Set([.. LaImprovement, Role.HealthySchoolsCoordinator, Role.QuasPanelMember]),
         [new(Resource.HealthySchoolsLa, ResourceAction.Edit)] = Set(Role.HealthySchoolsCoordinator),
+        // The QUAS and the coordinator draw the year's annual reviews for moderation.
+        [new(Resource.HealthySchoolsLa, ResourceAction.Decide)] = Set(Role.QuasPanelMember, Role.HealthySchoolsCoordinator),
 
         // Online pupil and parent surveys: the LA opens them for chosen schools, a school for itself; its SIP follows
         // the response rates. Pupils and parents answer with codes, without signing in.

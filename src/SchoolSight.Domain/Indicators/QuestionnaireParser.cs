@@ -26,23 +26,7 @@ public sealed partial class QuestionnaireParser
 
     private QuestionnaireParseResult Run(string yaml)
     {
-        if (yaml.Length > MaxLength) return new(null, [new(1, 1, $"The file is longer than {MaxLength:N0} characters: is it the right file?")]);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            var message = (e.InnerException as YamlException ?? e).Message.Replace("\r", "").Replace("\n", " ").Trim();
-            return new(null, [new((int)e.Start.Line, (int)e.Start.Column, $"The file is not valid YAML: {message}")]);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            return new(null, [new(1, 1, "The file is not valid YAML: check the brackets, quotes and indentation")]);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            return new(null, [new(1, 1, "The file must be a YAML mapping with version, name, scales and questions")]);
+        if (YamlFileRoot.Load(yaml, MaxLength, "version, name, scales and questions", out var problem) is not { } root) return new(null, [problem!]);
 
         Keys(root, "the questionnaire", ["version", "name", "scales", "questions", "scoredScales"]);
         var version = RequiredText(root, "version", "the questionnaire");

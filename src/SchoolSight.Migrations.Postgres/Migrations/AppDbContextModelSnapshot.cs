@@ -773,6 +773,71 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("SchoolLevels", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.AnnualReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CriteriaVersion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("ModeratedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ModerationComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ModerationDrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModerationOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Moderator")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SelfValidatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("SelfValidatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("Urn", "Year")
+                        .IsUnique();
+
+                    b.ToTable("HealthySchoolsAnnualReviews", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolEngagement", b =>
                 {
                     b.Property<int>("Id")
@@ -837,6 +902,46 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("HealthySchoolEngagements", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolStatus", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AchievedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urn")
+                        .IsUnique();
+
+                    b.ToTable("HealthySchoolStatuses", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.HealthySchools.LocalPriority", b =>
                 {
                     b.Property<int>("Id")
@@ -876,6 +981,63 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("HealthySchoolsLocalPriorities", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.ModerationDraw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<int>>("Drawn")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.PrimitiveCollection<List<int>>("Population")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("HealthySchoolsModerationDraws", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Imports.ImportLock", b =>
@@ -3142,6 +3304,47 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.AnnualReview", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("SchoolSight.Domain.HealthySchools.CriterionConfirmation", "Confirmations", b1 =>
+                        {
+                            b1.Property<int>("AnnualReviewId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("CriterionId")
+                                .IsRequired();
+
+                            b1.Property<string>("Evidence")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("AnnualReviewId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HealthySchoolsAnnualReviews");
+
+                            b1
+                                .ToJson("Confirmations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AnnualReviewId");
+                        });
+
+                    b.Navigation("Confirmations");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolEngagement", b =>
                 {
                     b.HasOne("SchoolSight.Domain.Register.School", null)
@@ -3430,6 +3633,15 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.Navigation("Priorities");
 
                     b.Navigation("SuccessIndicators");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolStatus", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.ImprovingOutcomes.CaseDecision", b =>

@@ -748,6 +748,69 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("SchoolLevels", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.AnnualReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriteriaVersion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ModeratedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ModerationDrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModerationOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moderator")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfValidatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SelfValidatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("Urn", "Year")
+                        .IsUnique();
+
+                    b.ToTable("HealthySchoolsAnnualReviews", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolEngagement", b =>
                 {
                     b.Property<int>("Id")
@@ -810,6 +873,44 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("HealthySchoolEngagements", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolStatus", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AchievedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urn")
+                        .IsUnique();
+
+                    b.ToTable("HealthySchoolStatuses", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.HealthySchools.LocalPriority", b =>
                 {
                     b.Property<int>("Id")
@@ -847,6 +948,61 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("HealthySchoolsLocalPriorities", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.ModerationDraw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Drawn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Population")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("HealthySchoolsModerationDraws", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Imports.ImportLock", b =>
@@ -3065,6 +3221,47 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.AnnualReview", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("SchoolSight.Domain.HealthySchools.CriterionConfirmation", "Confirmations", b1 =>
+                        {
+                            b1.Property<int>("AnnualReviewId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("CriterionId")
+                                .IsRequired();
+
+                            b1.Property<string>("Evidence")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("AnnualReviewId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HealthySchoolsAnnualReviews");
+
+                            b1
+                                .ToJson("Confirmations")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AnnualReviewId");
+                        });
+
+                    b.Navigation("Confirmations");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolEngagement", b =>
                 {
                     b.HasOne("SchoolSight.Domain.Register.School", null)
@@ -3353,6 +3550,15 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.Navigation("Priorities");
 
                     b.Navigation("SuccessIndicators");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolStatus", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.ImprovingOutcomes.CaseDecision", b =>

@@ -36,7 +36,29 @@ public static class HealthySchoolsApi
         la.MapPost("/local-priorities", async (LocalPriorityInput input, AddLocalPriority add, CancellationToken ct) => ApiResults.Answer(await add.RunAsync(input, ct), "local priority", id => new { id }))
             .RequireAuthorization(Policies.HealthySchoolsCoordinator).WithName("AddLocalPriority").WithSummary("Add a local priority: {\"title\":…,\"indicatorId\":…,\"source\":…}.").ProducesOperationProblems();
 
+        la.MapGet("/moderation-draws", async (ListModerationDraws list, CancellationToken ct) => TypedResults.Ok(await list.RunAsync(ct)))
+            .RequireAuthorization(Policies.HealthySchoolsLaReader).WithName("ListModerationDraws").WithSummary("Every year's draw of annual reviews for moderation: seed, method, schools drawn, moderators and outcomes.");
+        la.MapPost("/moderation-draws", async (ModerationDrawInput input, DrawModerationSample draw, CancellationToken ct) => ApiResults.Answer(await draw.RunAsync(input, ct), "moderation draw", d => d))
+            .RequireAuthorization(Policies.HealthySchoolsModerationDraw).WithName("DrawModerationSample")
+            .WithSummary("Draw the year's self-validated annual reviews for moderation: {\"year\":2026,\"seed\":12345} (both optional).").ProducesOperationProblems();
+
         var school = api.MapGroup("/schools/{urn:int}/healthy-schools").WithTags("Healthy Schools");
+        school.MapGet("/annual-review", AnnualReview).RequireAuthorization(Policies.HealthySchoolsReader).WithName("GetHealthySchoolsAnnualReview")
+            .WithSummary("The school's status, joining pathway and annual review of a year (?year=2026): criteria, confirmations, moderation.").ProducesOperationProblems();
+        school.MapPut("/status", async (int urn, StatusInput input, RecordStatus record, GetAnnualReview get, CancellationToken ct) =>
+                await ApiResults.SavedAsync(await record.RunAsync(urn, input, ct), RecordStatus.What, _ => ReadReviewAsync(urn, null, get, ct)))
+            .RequireAuthorization(Policies.HealthySchoolsCoordinator).WithName("RecordHealthySchoolStatus")
+            .WithSummary("Record the school's status: {\"achievedOn\"} (achieved or renewed) or {\"lapsedOn\"}, with the version.").ProducesOperationProblems();
+        Write(school.MapPost("/annual-review/criteria", async (int urn, CriterionInput input, ConfirmCriterion confirm, GetAnnualReview get, CancellationToken ct) =>
+                await ApiResults.SavedAsync(await confirm.RunAsync(urn, input, null, ct), ReviewChanges.What, _ => ReadReviewAsync(urn, input.Year, get, ct))),
+            "ConfirmReviewCriterion", "Confirm a criterion of the annual review with its evidence: {\"criterionId\",\"evidence\",\"year\",\"version\"}.");
+        Write(school.MapPost("/annual-review/self-validation", async (int urn, YearInput input, SelfValidateReview validate, GetAnnualReview get, CancellationToken ct) =>
+                await ApiResults.SavedAsync(await validate.RunAsync(urn, input.Year, input.Version, ct), ReviewChanges.What, _ => ReadReviewAsync(urn, input.Year, get, ct))),
+            "SelfValidateReview", "Self-validate the annual review once every criterion is confirmed: {\"year\",\"version\"}.");
+        school.MapPost("/annual-review/moderation", async (int urn, ModerationInput input, RecordModeration record, GetAnnualReview get, CancellationToken ct) =>
+                await ApiResults.SavedAsync(await record.RunAsync(urn, input, ct), ReviewChanges.What, _ => ReadReviewAsync(urn, input.Year, get, ct)))
+            .RequireAuthorization(Policies.HealthySchoolsPanel).WithName("RecordModeration")
+            .WithSummary("The panel member a drawn review is assigned to records the outcome: {\"outcome\":\"Agreed\"|\"NotAgreed\",\"comments\",\"year\",\"version\"}.").ProducesOperationProblems();
         api.MapGet("/schools/{urn:int}/healthy-schools", Get).WithTags("Healthy Schools").RequireAuthorization(Policies.HealthySchoolsReader).WithName("GetHealthySchoolsRecord")
             .WithSummary("A school's Healthy Schools record: stage, group, priorities, outcomes with the figures the data gives, indicators, exchange with the QUAS.").ProducesOperationProblems();
         Write(api.MapPost("/schools/{urn:int}/healthy-schools", (int urn, EngageSchool engage, GetEngagement get, CancellationToken ct) => Saved(urn, engage.RunAsync(urn, ct), get, ct)).WithTags("Healthy Schools"), "EngageHealthySchools",
@@ -77,6 +99,31 @@ public static class HealthySchoolsApi
     }
 
     public sealed record TextInput(string? Text, int? Version);
+
+    public sealed record YearInput(int? Year, int? Version);
+
+    public sealed record ReviewView(int Urn, string School, int Year, string StatusName, int RenewalYears, DateOnly? AchievedOn, DateOnly? LapsesOn, bool StatusCurrent,
+        string? Pathway, string PathwayTitle, bool MayJoin, string JoiningReason, string CriteriaVersion, DateOnly DueOn,
+        IReadOnlyList<ThemeView> Themes, DateOnly? SelfValidatedOn, string? Moderator, string? ModerationOutcome, string? ModerationComments, int? Version);
+
+    public sealed record ThemeView(string Id, string Name, IReadOnlyList<CriterionView> Criteria);
+
+    public sealed record CriterionView(string Id, string Text, bool Confirmed, string? Evidence, DateOnly? ConfirmedOn);
+
+    private static async Task<Results<Ok<ReviewView>, ProblemHttpResult>> AnnualReview(int urn, int? year, GetAnnualReview get, CancellationToken ct)
+    {
+        var result = await get.RunAsync(urn, year, ct);
+        return result.Succeeded ? TypedResults.Ok(MapReview(result.Value!)) : ApiResults.Failure(result, "school");
+    }
+
+    private static async Task<ReviewView?> ReadReviewAsync(int urn, int? year, GetAnnualReview get, CancellationToken ct) =>
+        (await get.RunAsync(urn, year, ct)).Value is { } v ? MapReview(v) : null;
+
+    private static ReviewView MapReview(AnnualReviewView v) => new(v.Urn, v.SchoolName, v.Year, v.Settings.StatusName, v.Settings.RenewalYears, v.Status?.AchievedOn, v.LapsesOn,
+        v.StatusCurrent, v.Joining.Pathway?.ToString(), v.Joining.PathwayTitle, v.Joining.MayJoin, v.Joining.Reason, v.Review?.CriteriaVersion ?? v.Criteria.Version, v.DueOn,
+        [.. v.Criteria.Themes.Select(t => new ThemeView(t.Id, t.Name, [.. t.Criteria.Select(c => v.Review?.ConfirmationOf(c.Id) is { } done
+            ? new CriterionView(c.Id, c.Text, true, done.Evidence, done.On) : new CriterionView(c.Id, c.Text, false, null, null))]))],
+        v.Review?.SelfValidatedOn, v.Review?.Moderator is { } m ? v.Who(m) : null, v.Review?.ModerationOutcome?.ToString(), v.Review?.ModerationComments, v.Review?.Version);
 
     public sealed record BaselineInput(double? Baseline, int? Version);
 

@@ -77,6 +77,12 @@ public static class Policies
     /// <summary>Keeps the LA's local priorities: the Healthy Schools coordinator.</summary>
     public const string HealthySchoolsCoordinator = nameof(HealthySchoolsCoordinator);
 
+    /// <summary>Decides on what is sent to the QUAS, and records a moderation: the QUAS panel.</summary>
+    public const string HealthySchoolsPanel = nameof(HealthySchoolsPanel);
+
+    /// <summary>Draws the year's annual reviews for moderation: the QUAS panel and the coordinator.</summary>
+    public const string HealthySchoolsModerationDraw = nameof(HealthySchoolsModerationDraw);
+
     /// <summary>Follows a school's online surveys and their response rates.</summary>
     public const string SurveyReader = nameof(SurveyReader);
 
@@ -142,6 +148,8 @@ public static class Policies
         [HealthySchoolsContributor] = new(Resource.HealthySchools, ResourceAction.Contribute),
         [HealthySchoolsLaReader] = new(Resource.HealthySchoolsLa, ResourceAction.Read),
         [HealthySchoolsCoordinator] = new(Resource.HealthySchoolsLa, ResourceAction.Edit),
+        [HealthySchoolsPanel] = new(Resource.HealthySchools, ResourceAction.Decide),
+        [HealthySchoolsModerationDraw] = new(Resource.HealthySchoolsLa, ResourceAction.Decide),
         [SurveyReader] = new(Resource.PupilSurvey, ResourceAction.Read),
         [SurveyRunner] = new(Resource.PupilSurvey, ResourceAction.Run),
         [SipVisitReader] = new(Resource.SipVisit, ResourceAction.Read),

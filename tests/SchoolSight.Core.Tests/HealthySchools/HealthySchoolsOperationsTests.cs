@@ -113,7 +113,7 @@ public abstract class HealthySchoolsOperationsTests(DatabaseProvider provider) :
         _world.Clock.Advance(TimeSpan.FromDays(3));
         await using (var db = _world.As(Role.QuasPanelMember))
         {
-            var item = (await new GetQuasQueue(db).RunAsync()).Value!.Single();
+            var item = (await new GetQuasQueue(db, new PeopleNames(db)).RunAsync()).Value!.Single();
             (item.Urn, item.What, item.DaysWaiting, item.Answered).ShouldBe((School, "Stage 4 form", 3, false));
         }
         (await Move(Role.QuasPanelMember, EnhancementMove.AskForClarification, "How is the targeted outcome evidenced?")).Errors.ShouldBeEmpty();

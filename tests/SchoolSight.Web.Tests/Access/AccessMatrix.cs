@@ -48,6 +48,8 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> HealthySchoolsContributors = new HashSet<Role> { Role.HealthySchoolsCoordinator, Role.SchoolUser };
     public static readonly IReadOnlySet<Role> HealthySchoolsLa = new HashSet<Role>(LaImprovement) { Role.HealthySchoolsCoordinator, Role.QuasPanelMember };
     public static readonly IReadOnlySet<Role> HealthySchoolsCoordinator = new HashSet<Role> { Role.HealthySchoolsCoordinator };
+    public static readonly IReadOnlySet<Role> HealthySchoolsPanel = new HashSet<Role> { Role.QuasPanelMember };
+    public static readonly IReadOnlySet<Role> HealthySchoolsModerators = new HashSet<Role> { Role.QuasPanelMember, Role.HealthySchoolsCoordinator };
 
     // SIP visits (DOMAIN.md sections 1 and 7): SIPs record their schools' visits, the school and its governors read issued
     // reports, the QA manager and M&I officers review and make paired visits; partners nothing.
@@ -233,6 +235,14 @@ public static class AccessMatrix
         ["GET /api/v1/healthy-schools/quas-queue"] = HealthySchoolsLa,
         ["GET /api/v1/healthy-schools/local-priorities"] = HealthySchoolsReaders,
         ["POST /api/v1/healthy-schools/local-priorities"] = HealthySchoolsCoordinator,
+        ["GET /Schools/{urn:int}/HealthySchools/AnnualReview"] = HealthySchoolsReaders,
+        ["GET /api/v1/healthy-schools/moderation-draws"] = HealthySchoolsLa,
+        ["POST /api/v1/healthy-schools/moderation-draws"] = HealthySchoolsModerators,
+        ["GET /api/v1/schools/{urn:int}/healthy-schools/annual-review"] = HealthySchoolsReaders,
+        ["PUT /api/v1/schools/{urn:int}/healthy-schools/status"] = HealthySchoolsCoordinator,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/annual-review/criteria"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/annual-review/self-validation"] = HealthySchoolsContributors,
+        ["POST /api/v1/schools/{urn:int}/healthy-schools/annual-review/moderation"] = HealthySchoolsPanel,
         ["GET /api/v1/schools/{urn:int}/healthy-schools"] = HealthySchoolsReaders,
         ["POST /api/v1/schools/{urn:int}/healthy-schools"] = HealthySchoolsContributors,
         ["POST /api/v1/schools/{urn:int}/healthy-schools/members"] = HealthySchoolsContributors,

@@ -60,8 +60,12 @@ public abstract class HealthySchoolsPagesTests(HealthySchoolsApp fixture)
     public async Task TheQuas_SeesTheBoxToAskForClarification_NotTheMoveBlockedForWantOfItsOwnNote()
     {
         var page = await App.ClientFor(Role.QuasPanelMember).GetStringAsync($"/Schools/{DemoSeeder.DemoHeadSchoolUrn + 4}/HealthySchools");
-        page.ShouldContain("id=\"Decision_Reason_AskForClarification\"");
+        page.ShouldContain("id=\"Decision_Reason\"");
         page.ShouldNotContain("Say what needs clarifying.");
+        // One box for the comments, whichever decision is made: not a box per decision.
+        System.Text.RegularExpressions.Regex.Count(page, "name=\"Decision.Reason\"").ShouldBe(1);
+        page.ShouldContain("value=\"AskForClarification\"");
+        page.ShouldContain("value=\"Approve\"");
     }
 
     [Fact]

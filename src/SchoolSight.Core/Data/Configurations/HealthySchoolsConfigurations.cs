@@ -55,3 +55,53 @@ public sealed class LocalPriorityConfiguration : IEntityTypeConfiguration<LocalP
         builder.ConfigureVersion();
     }
 }
+
+public sealed class HealthySchoolStatusConfiguration : IEntityTypeConfiguration<HealthySchoolStatus>
+{
+    public void Configure(EntityTypeBuilder<HealthySchoolStatus> builder)
+    {
+        builder.ToTable("HealthySchoolStatuses");
+        builder.HasKey(x => x.Id);
+        builder.HasOne<School>().WithMany().HasForeignKey(x => x.Urn).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => x.Urn).IsUnique();
+        builder.Property(x => x.RecordedBy).HasMaxLength(256);
+        builder.ConfigureVersion();
+    }
+}
+
+/// <summary>One annual review per school and academic year; its confirmations are held with it as JSON.</summary>
+public sealed class AnnualReviewConfiguration : IEntityTypeConfiguration<AnnualReview>
+{
+    public void Configure(EntityTypeBuilder<AnnualReview> builder)
+    {
+        builder.ToTable("HealthySchoolsAnnualReviews");
+        builder.HasKey(x => x.Id);
+        builder.HasOne<School>().WithMany().HasForeignKey(x => x.Urn).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.Urn, x.Year }).IsUnique();
+        builder.HasIndex(x => x.Year);
+        builder.Property(x => x.CriteriaVersion).HasMaxLength(60);
+        builder.Property(x => x.SelfValidatedBy).HasMaxLength(256);
+        builder.Property(x => x.Moderator).HasMaxLength(256);
+        builder.Property(x => x.ModerationOutcome).HasMaxLength(20);
+        builder.Property(x => x.ModerationComments).HasMaxLength(4000);
+        builder.OwnsMany(x => x.Confirmations, b => b.ToJson());
+        builder.Navigation(x => x.Confirmations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(x => x.IsSelfValidated);
+        builder.Ignore(x => x.AwaitsModeration);
+        builder.ConfigureVersion();
+    }
+}
+
+/// <summary>One moderation draw per academic year, with the schools in it and drawn, so it can be re-done.</summary>
+public sealed class ModerationDrawConfiguration : IEntityTypeConfiguration<ModerationDraw>
+{
+    public void Configure(EntityTypeBuilder<ModerationDraw> builder)
+    {
+        builder.ToTable("HealthySchoolsModerationDraws");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => x.Year).IsUnique();
+        builder.Property(x => x.Method).HasMaxLength(500);
+        builder.Property(x => x.DrawnBy).HasMaxLength(256);
+        builder.ConfigureVersion();
+    }
+}

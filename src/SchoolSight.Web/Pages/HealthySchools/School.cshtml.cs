@@ -99,7 +99,7 @@ public sealed class SchoolModel(GetEngagement get, GetRecognition recognition, I
 
     public Task<IActionResult> OnPostMoveAsync(int urn, CancellationToken ct) =>
         Enum.TryParse<EnhancementMove>(Move, out var move)
-            ? Run<MoveEngagement>(urn, nameof(Decision), (op, c) => op.RunAsync(urn, move, Decision, c), "Done", ct)
+            ? Run<MoveEngagement>(urn, nameof(Decision), (op, c) => op.RunAsync(urn, move, Decision, c), Done(move), ct)
             : ChooseAMoveAsync(urn, ct);
 
     public Task<IActionResult> OnPostOutcomeMoveAsync(int urn, int number, CancellationToken ct)
@@ -107,8 +107,27 @@ public sealed class SchoolModel(GetEngagement get, GetRecognition recognition, I
         if (!Enum.TryParse<OutcomeMove>(Move, out var move)) return ChooseAMoveAsync(urn, ct);
         // The self-validation's evidence is what the school writes in the box.
         var input = move == OutcomeMove.SendAsMet ? Decision with { Evidence = Decision.Reason, Reason = null } : Decision;
-        return Run<ReviewOutcome>(urn, nameof(Decision), (op, c) => op.RunAsync(urn, number, move, input, c), "Done", ct);
+        return Run<ReviewOutcome>(urn, nameof(Decision), (op, c) => op.RunAsync(urn, number, move, input, c), Done(move, number), ct);
     }
+
+    /// <summary>What the banner says after a stage move: what was done and where the school now is.</summary>
+    public static string Done(EnhancementMove move) => move switch
+    {
+        EnhancementMove.SubmitToQuas => "The stage 4 form has been sent to the QUAS: it waits in the panel's queue",
+        EnhancementMove.Approve => "The stage 4 form is approved: the school moves on to stage 5, and its acceptance letter and local certificate are ready",
+        EnhancementMove.AskForClarification => "The school has been asked for clarification of the stage 4 form: it sees your comments on its page",
+        EnhancementMove.StartNewCycle => "A new outcome cycle has started: the school begins again with its needs analysis",
+        _ => $"{EnhancementModel.Workflow.Find(move)!.Title}: done. The school is now at {EnhancementModel.Workflow.Find(move)!.To.Title().ToLowerInvariant().Replace("quas", "QUAS", StringComparison.Ordinal)}",
+    };
+
+    /// <summary>What the banner says after a decision on an outcome.</summary>
+    public static string Done(OutcomeMove move, int number) => move switch
+    {
+        OutcomeMove.SendAsMet => $"Outcome {number} has been sent to the QUAS as met, with its evidence",
+        OutcomeMove.Confirm => $"Outcome {number} is confirmed as met: its letter of congratulations and award are ready",
+        OutcomeMove.AskForClarification => $"The school has been asked for clarification of outcome {number}: it sees your comments on its page",
+        _ => $"Outcome {number}: done",
+    };
 
     /// <summary>A move form sent without its move: the page again, saying so.</summary>
     private async Task<IActionResult> ChooseAMoveAsync(int urn, CancellationToken ct)
