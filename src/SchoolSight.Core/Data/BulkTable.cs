@@ -12,14 +12,10 @@ namespace SchoolSight.Core.Data;
 /// Writes many rows of one entity's table at once, inside the caller's transaction, without tracking them: the columns,
 /// their names and value conversions come from the EF Core model (properties of complex types included), so a row
 /// written here is the row <c>SaveChanges</c> would write. PostgreSQL gets new rows by binary COPY and changed rows by
-/// COPY into a temporary table and one UPDATE; SQLite gets prepared inserts of many rows per statement and a prepared
-/// update per row. Nothing here writes the audit trail: the caller writes it (<see cref="BulkAudit"/>) in the same transaction.
+/// COPY into a temporary table and one UPDATE; SQLite gets a prepared insert and a prepared update reused for every row. Nothing here writes the audit trail: the caller writes it (<see cref="BulkAudit"/>) in the same transaction.
 /// </summary>
 internal sealed class BulkTable
 {
-    /// <summary>Rows per SQLite INSERT statement (each a set of parameters, kept under SQLite's limit of 32,766).</summary>
-    private const int SqliteRowsPerInsert = 64;
-
     private readonly AppDbContext _db;
     private readonly string _table;
     private readonly IReadOnlyList<Column> _insert;
@@ -96,16 +92,34 @@ internal sealed class BulkTable
         for (var i = 0; i < rows.Count; i++)
         {
             await writer.StartRowAsync(ct);
-            foreach (var column in columns) await WriteAsync(writer, column.Value(rows[i]), column.PostgresType, ct);
+            foreach (var column in columns) Write(writer, column.Value(rows[i]), column.PostgresType);
             if (extra is null) continue;
             var tokens = extra(i);
-            for (var t = 0; t < tokens.Length; t++) await WriteAsync(writer, tokens[t], _concurrency[t].PostgresType, ct);
+            for (var t = 0; t < tokens.Length; t++) Write(writer, tokens[t], _concurrency[t].PostgresType);
         }
         await writer.CompleteAsync(ct);
     }
 
-    private static Task WriteAsync(NpgsqlBinaryImporter writer, object value, NpgsqlDbType type, CancellationToken ct) =>
-        value is DBNull ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, type, ct);
+    /// <summary>
+    /// Written with its own type (a value written as <c>object</c> has its type looked up again for every row), and
+    /// synchronously: the importer buffers rows, and a task per value would cost more than the value.
+    /// </summary>
+    private static void Write(NpgsqlBinaryImporter writer, object value, NpgsqlDbType type)
+    {
+        switch (value)
+        {
+            case DBNull: writer.WriteNull(); break;
+            case string text: writer.Write(text, type); break;
+            case int number: writer.Write(number, type); break;
+            case long number: writer.Write(number, type); break;
+            case double number: writer.Write(number, type); break;
+            case bool flag: writer.Write(flag, type); break;
+            case DateOnly date: writer.Write(date, type); break;
+            case DateTime time: writer.Write(time, type); break;
+            case decimal number: writer.Write(number, type); break;
+            default: writer.Write(value, type); break;
+        }
+    }
 
     private async Task<int> PostgresUpdateAsync(IReadOnlyList<(object Row, object[] OriginalTokens)> rows, CancellationToken ct)
     {
@@ -122,34 +136,16 @@ internal sealed class BulkTable
 
     private async Task SqliteInsertAsync(IReadOnlyList<object> rows, CancellationToken ct)
     {
-        var head = $"INSERT INTO {_table} ({string.Join(", ", _insert.Select(c => Quote(c.Name)))}) VALUES ";
-        DbCommand? full = null;
-        try
-        {
-            for (var start = 0; start < rows.Count; start += SqliteRowsPerInsert)
-            {
-                var count = Math.Min(SqliteRowsPerInsert, rows.Count - start);
-                var command = count == SqliteRowsPerInsert ? full ??= await SqliteInsertCommandAsync(head, count, ct) : await SqliteInsertCommandAsync(head, count, ct);
-                for (var r = 0; r < count; r++)
-                    for (var c = 0; c < _insert.Count; c++) command.Parameters[r * _insert.Count + c].Value = _insert[c].Value(rows[start + r]);
-                await command.ExecuteNonQueryAsync(ct);
-                if (command != full) await command.DisposeAsync();
-            }
-        }
-        finally
-        {
-            if (full is not null) await full.DisposeAsync();
-        }
-    }
-
-    private async Task<DbCommand> SqliteInsertCommandAsync(string head, int rows, CancellationToken ct)
-    {
-        var command = Command(head + string.Join(", ", Enumerable.Range(0, rows).Select(r =>
-            $"({string.Join(", ", _insert.Select((_, c) => $"@p{r}_{c}"))})")));
-        for (var r = 0; r < rows; r++)
-            for (var c = 0; c < _insert.Count; c++) command.Parameters.Add(_insert[c].Mapping.CreateParameter(command, $"@p{r}_{c}", null));
+        // One row per statement: SQLite finds each named parameter by a linear search, so wide multi-row statements cost more than they save.
+        await using var command = Command($"INSERT INTO {_table} ({string.Join(", ", _insert.Select(c => Quote(c.Name)))}) " +
+            $"VALUES ({string.Join(", ", _insert.Select((_, c) => $"@p{c}"))})");
+        for (var c = 0; c < _insert.Count; c++) command.Parameters.Add(_insert[c].Mapping.CreateParameter(command, $"@p{c}", null));
         await command.PrepareAsync(ct);
-        return command;
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < _insert.Count; c++) command.Parameters[c].Value = _insert[c].Value(row);
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     private async Task<int> SqliteUpdateAsync(IReadOnlyList<(object Row, object[] OriginalTokens)> rows, CancellationToken ct)
