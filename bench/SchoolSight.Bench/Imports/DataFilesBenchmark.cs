@@ -10,7 +10,7 @@ namespace SchoolSight.Bench.Imports;
 
 /// <summary>
 /// Pupil and survey imports against DuckDB loading the same file, in one run: the latest year's synthetic pupil file and
-/// survey file (the indicators benchmark's, same seed) are loaded by DuckDB (<c>CREATE TABLE … AS SELECT * FROM
+/// survey file (the indicators benchmark's, generated the same way) are loaded by DuckDB (<c>CREATE TABLE … AS SELECT * FROM
 /// read_csv(…)</c>, its own type detection, every core) as the baseline, then imported by SchoolSight into a fresh
 /// database with the schools registered, each with the peak working set of the process while it ran. SQLite always;
 /// PostgreSQL too when SCHOOLSIGHT_TEST_POSTGRES is set.
