@@ -14,9 +14,13 @@ namespace SchoolSight.Core.Tests.Imports;
 /// </summary>
 public abstract class GiasBulkSaveTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private static readonly GiasTestFile Sample = GiasTestFile.Real().KeepOnly(r => r[0].EndsWith('1') || r[0].EndsWith('7'));
+    private static readonly GiasTestFile SampleFile = GiasTestFile.Real().KeepOnly(r => r[0].EndsWith('1') || r[0].EndsWith('7'));
     private readonly TestClock _clock = new(2026, 9, 1);
     private TestDatabase _bulk = null!;
+
+    protected static GiasTestFile Sample => SampleFile;
+    protected TestClock Clock => _clock;
+    protected TestDatabase Bulk => _bulk;
     private TestDatabase _oneByOne = null!;
 
     public async Task InitializeAsync() => (_bulk, _oneByOne) = (await TestDatabase.CreateAsync(provider), await TestDatabase.CreateAsync(provider));
@@ -72,7 +76,7 @@ public abstract class GiasBulkSaveTests(DatabaseProvider provider) : IAsyncLifet
         audit.ShouldContain(a => a.Contains("Renamed O") && a.Contains("Brien Primary School"));
     }
 
-    private async Task<GiasImportResult> ImportAsync(TestDatabase database, GiasTestFile file)
+    protected async Task<GiasImportResult> ImportAsync(TestDatabase database, GiasTestFile file)
     {
         await using var db = database.CreateContext(clock: _clock);
         var result = (await new ImportGias(db).RunAsync(new GiasImportRequest(new MemoryStream(file.ToBytes()), "edubasealldata.csv", GiasImportScope.EveryLa))).Value!;
@@ -101,7 +105,7 @@ public abstract class GiasBulkSaveTests(DatabaseProvider provider) : IAsyncLifet
         return [.. (await db.Schools.AsNoTracking().OrderBy(s => s.Urn).ToListAsync()).Select(s => JsonSerializer.Serialize(s))];
     }
 
-    private static async Task<List<string>> AuditAsync(TestDatabase database)
+    protected static async Task<List<string>> AuditAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
         return [.. (await db.AuditEntries.Where(a => a.EntityType == nameof(School)).ToListAsync())
@@ -111,4 +115,48 @@ public abstract class GiasBulkSaveTests(DatabaseProvider provider) : IAsyncLifet
 }
 
 public sealed class GiasBulkSaveTests_Sqlite() : GiasBulkSaveTests(DatabaseProvider.Sqlite);
-public sealed class GiasBulkSaveTests_Postgres() : GiasBulkSaveTests(DatabaseProvider.Postgres);
+public sealed class GiasBulkSaveTests_Postgres() : GiasBulkSaveTests(DatabaseProvider.Postgres)
+{
+    /// <summary>
+    /// PostgreSQL lets another connection save a school between the import reading it and writing it (on SQLite the
+    /// import holds the one writer's lock from the start): the bulk update finds the version moved on, and the whole
+    /// import is rolled back and recorded as rejected.
+    /// </summary>
+    [Fact]
+    public async Task ImportOfChanges_WhenASchoolIsSavedMeanwhile_IsRejected_AndNothingIsSaved()
+    {
+        await ImportAsync(Bulk, Sample);
+        var urn = Sample.Urn(Sample.OpenSchool(850));
+        var before = await AuditAsync(Bulk);
+        var changed = GiasTestFile.Real().KeepOnly(r => Sample.Rows.Any(s => s[0] == r[0])).Set(urn, "EstablishmentName", "Renamed Meanwhile School");
+
+        await using var db = Bulk.CreateContext(clock: Clock, interceptors: [new SaveSchoolWhenRead(Bulk.Options.ConnectionString, urn)]);
+        var result = (await new ImportGias(db).RunAsync(new GiasImportRequest(new MemoryStream(changed.ToBytes()), "edubasealldata.csv", GiasImportScope.EveryLa))).Value!;
+
+        result.Applied.ShouldBeFalse();
+        result.Errors.ShouldHaveSingleItem().Problem.ShouldContain("another change to one of these schools was saved");
+        (await AuditAsync(Bulk)).ShouldBe(before);
+        await using var check = Bulk.CreateContext();
+        (await check.Schools.SingleAsync(s => s.Urn == urn)).Details.Name.ShouldNotBe("Renamed Meanwhile School");
+    }
+
+    /// <summary>When the import reads the schools inside its transaction, another connection saves one of them.</summary>
+    private sealed class SaveSchoolWhenRead(string connectionString, int urn) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken ct = default)
+        {
+            if (!_done && command.Transaction is not null && command.CommandText.Contains("FROM \"Schools\"", StringComparison.Ordinal))
+            {
+                _done = true;
+                await using var other = new Npgsql.NpgsqlConnection(connectionString);
+                await other.OpenAsync(ct);
+                await using var save = new Npgsql.NpgsqlCommand($"UPDATE \"Schools\" SET \"Version\" = \"Version\" + 1 WHERE \"Urn\" = {urn}", other);
+                (await save.ExecuteNonQueryAsync(ct)).ShouldBe(1);
+            }
+            return result;
+        }
+    }
+}
