@@ -30,8 +30,8 @@ namespace SchoolSight.Core.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null, LaClock? laClock = null)
     : IdentityDbContext<AppUser>(options)
 {
-    private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
-    private static readonly HashSet<string> SecretProperties =
+    internal static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
+    internal static readonly HashSet<string> SecretProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
 
     private readonly ICurrentUser _user = currentUser ?? ActingUsers.Nobody;
@@ -191,7 +191,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
             {
                 if (p.Action == AuditAction.Created) FillCreatedKeys(p.Entry, p.Changes);
                 return new AuditEntry(now, _user.UserId, _user.UserName, p.Action, EntityName(p.Entry), KeyOf(p.Entry),
-                    JsonSerializer.Serialize(p.Changes, AuditJson), SchoolOf(p.Entry));
+                    JsonSerializer.Serialize(p.Changes, AuditJson), SchoolOf(p.Entry.Entity));
             }).ToList();
             ChangeTracker.AcceptAllChanges();
             AuditEntries.AddRange(audit);
@@ -216,7 +216,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     private static string KeyOf(EntityEntry entry) =>
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
-    private static int? SchoolOf(EntityEntry entry) => entry.Entity switch
+    internal static int? SchoolOf(object entity) => entity switch
     {
         ISchoolOwned owned => owned.Urn,
         Attachment attachment => attachment.SchoolUrn,

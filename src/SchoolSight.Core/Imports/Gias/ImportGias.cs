@@ -30,9 +30,6 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
     private const int ErrorsKeptOnRecord = 40;
     private const int FirstErrorsLength = 4000;
 
-    /// <summary>Schools saved per SaveChanges, within the import's one transaction.</summary>
-    private const int SaveBatch = 1000;
-
     /// <summary>The import's outcome (applied, or rejected with every problem); forbidden to anyone but an LA administrator.</summary>
     public async Task<OperationResult<GiasImportResult>> RunAsync(GiasImportRequest request, IProgress<GiasImportProgress>? progress = null, CancellationToken ct = default)
     {
@@ -93,14 +90,7 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
                 plan = GiasImportPlan.Make(file, held, scope);
                 record.Applied(file.RowsRead, file.RowsInScope, plan.Count(GiasChangeKind.Added), plan.Count(GiasChangeKind.Updated),
                     plan.Count(GiasChangeKind.Closed), plan.Unchanged);
-                for (var done = 0; done < plan.Steps.Count; done += SaveBatch)
-                {
-                    progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, done, plan.Steps.Count));
-                    foreach (var step in plan.Steps.Skip(done).Take(SaveBatch)) Apply(step);
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
-                }
-                progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, plan.Steps.Count, plan.Steps.Count));
+                await GiasBulkSave.SaveAsync(db, plan.Steps, done => progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, done, plan.Steps.Count)), ct);
                 var lasRegistered = await GiasLaSetup.RegisterLasAsync(db, scope, file, ct);
                 var (localitiesCreated, placed) = await GiasLaSetup.PlaceInLocalitiesAsync(db, localities, ct);
                 setup = new GiasLaSetupResult(lasRegistered, localitiesCreated, placed);
@@ -143,26 +133,6 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-        }
-    }
-
-    private void Apply(GiasImportPlan.Step step)
-    {
-        switch (step)
-        {
-            case { Held: null, Details: { } details }:
-                db.Schools.Add(new School(step.Change.Urn, details));
-                break;
-            case { Held: { } school, Details: { } details }:
-                db.Schools.Attach(school);
-                school.UpdateDetails(details);
-                break;
-            case { Held: { } school, Details: null }:
-                db.Schools.Attach(school);
-                school.MarkClosed(null);
-                break;
-            default:
-                throw new InvalidOperationException("A plan step has neither a school nor details.");
         }
     }
 
