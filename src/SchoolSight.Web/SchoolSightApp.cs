@@ -81,7 +81,7 @@ public static class SchoolSightApp
             options.Conventions.AllowAnonymousToPage("/Account/SignInRecoveryCode");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new DateInputBinderProvider()));
         services.AddAntiforgery(o => o.Cookie.Name = "SchoolSight.Antiforgery");
         services.AddSchoolSightPerimeter(builder.Configuration);
         services.AddSchoolSightObservability(builder.Configuration);

@@ -84,6 +84,22 @@ public sealed class BrowserSession : IAsyncLifetime
         (await page.Locator(".govuk-notification-banner--success").CountAsync()).ShouldBe(1);
     }
 
+    /// <summary>Types a date into the GOV.UK date input whose Day box has the id <paramref name="id"/> (its Month and Year boxes follow).</summary>
+    public static async Task FillDateAsync(IPage page, string id, DateOnly date)
+    {
+        await page.Locator($"#{id}").FillAsync(date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Opens a page from the service navigation: its section, then (when given) the link in the section's own navigation.</summary>
+    public static async Task OpenFromMenuAsync(IPage page, string section, string? link = null)
+    {
+        await page.Locator(".govuk-service-navigation").GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
+        if (link is not null) await page.Locator(".ss-section-navigation").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

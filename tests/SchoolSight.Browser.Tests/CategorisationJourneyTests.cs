@@ -18,12 +18,12 @@ public sealed class CategorisationJourneyTests(BrowserSession session)
         var officer = await session.SignInAsync(EmailOf(Role.InterventionOfficer));
         await officer.GotoAsync($"/Schools/{school}/Concerns");
         await officer.Locator("input[name='Input.Kind'][value='safeguarding']").CheckAsync();
-        await officer.Locator("#Input_RaisedOn").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd"));
+        await BrowserSession.FillDateAsync(officer, "Input_RaisedOn", DateOnly.FromDateTime(DateTime.UtcNow));
         await officer.Locator("#Input_Summary").FillAsync("Visitors were able to enter the site unchallenged on two occasions.");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Record the concern" }).ClickAsync();
         await officer.GetByText("Visitors were able to enter the site unchallenged").First.WaitForAsync();
 
-        await officer.GetByRole(AriaRole.Link, new() { Name = "Levels of support", Exact = true }).ClickAsync();
+        await BrowserSession.OpenFromMenuAsync(officer, "School improvement", "Levels of support");
         await officer.Locator("h1", new() { HasTextString = "Levels of support and intervention" }).WaitForAsync();
         await BrowserSession.ScreenshotAsync(officer, "categorisation-01-overview");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Propose levels for every school" }).ClickAsync();

@@ -30,7 +30,7 @@ public sealed class CriteriaJourneyTests(BrowserSession session)
     public async Task AnEditedCriteriaFile_IsCheckedOnUpload_ShowsWhichSchoolsWouldMove_AndIsAdoptedWithAReason()
     {
         var smt = await session.SignInAsync(DemoSeeder.DemoUsers.Single(u => u.Role == Role.SeniorManager).Email);
-        await smt.GetByRole(AriaRole.Link, new() { Name = "Levels of support", Exact = true }).ClickAsync();
+        await BrowserSession.OpenFromMenuAsync(smt, "School improvement", "Levels of support");
         await smt.GetByRole(AriaRole.Link, new() { Name = "All versions, upload and what-if" }).ClickAsync();
 
         // A typing mistake in an indicator id: the page says where, suggests the id, and stores nothing.

@@ -100,13 +100,13 @@ public sealed class HealthySchoolsJourneyTests(BrowserSession session)
                 if (group.Length > 0) await head.Locator("#Outcome_TargetGroup").FillAsync(group);
                 await head.Locator("#Outcome_Baseline").FillAsync("40");
                 await head.Locator("#Outcome_Target").FillAsync("60");
-                await head.Locator("#Outcome_ByWhen").FillAsync("2028-07-01");
+                await BrowserSession.FillDateAsync(head, "Outcome_ByWhen", new DateOnly(2028, 7, 1));
                 await head.Locator("#Outcome_EvidencedBy").FillAsync("The summer pupil survey");
                 await ClickAsync(head, "Add the outcome");
                 await ExpectSuccessAsync(head);
             }
         await head.Locator("#Indicator_Description").FillAsync("An after-school active club runs every week");
-        await head.Locator("#Indicator_Timescale").FillAsync("2027-03-01");
+        await BrowserSession.FillDateAsync(head, "Indicator_Timescale", new DateOnly(2027, 3, 1));
         await head.Locator("#Indicator_Kind").SelectOptionAsync("Process");
         await ClickAsync(head, "Add the early success indicator");
         await ExpectSuccessAsync(head);

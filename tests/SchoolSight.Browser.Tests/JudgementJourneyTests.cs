@@ -26,12 +26,12 @@ public sealed class JudgementJourneyTests(BrowserSession session)
         (await sip.Locator("[data-testid=scale]").InnerTextAsync()).ShouldContain("five-point scale");
         await sip.Locator("input[name='Input.Grades[leadership-and-governance]'][value='urgent-improvement']").CheckAsync();
         await sip.Locator("input[name='Input.Grades[achievement]'][value='needs-attention']").CheckAsync();
-        await sip.Locator("#Input_JudgedOn").FillAsync(DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"));
+        await BrowserSession.FillDateAsync(sip, "Input_JudgedOn", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)));
         await sip.GetByRole(AriaRole.Button, new() { Name = "Save the judgements" }).ClickAsync();
         (await sip.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("The date the judgements were made must be today or in the past");
         await BrowserSession.ScreenshotAsync(sip, "judgements-01-error");
 
-        await sip.Locator("#Input_JudgedOn").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd"));
+        await BrowserSession.FillDateAsync(sip, "Input_JudgedOn", DateOnly.FromDateTime(DateTime.UtcNow));
         await sip.Locator("#Input_Note").FillAsync("Leaders have not acted on the safeguarding audit; governors unaware.");
         await sip.GetByRole(AriaRole.Button, new() { Name = "Save the judgements" }).ClickAsync();
         await sip.WaitForURLAsync(url => url.Contains($"/Schools/{school}/Judgements", StringComparison.Ordinal) && !url.Contains("/Record", StringComparison.Ordinal));

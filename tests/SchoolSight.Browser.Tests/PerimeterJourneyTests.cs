@@ -30,9 +30,11 @@ public sealed class PerimeterJourneyTests(BrowserSession session)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
 
-        // Ticking the box submits its form (SchoolSight's own script, no inline handler).
+        // Ticking the box changes nothing until the user applies it (no control submits its form on change).
         await page.GotoAsync("/Programme");
         await page.GetByLabel("Include closed cases").CheckAsync();
+        page.Url.ShouldNotContain("closed=true");
+        await BrowserSession.ClickAsync(page, "Apply");
         await page.WaitForURLAsync(url => url.Contains("closed=true", StringComparison.Ordinal));
         (await page.GetByLabel("Include closed cases").IsCheckedAsync()).ShouldBeTrue();
 

@@ -67,7 +67,7 @@ public sealed class ProgrammeJourneyTests(ProgrammeBrowserApp session) : IClassF
     {
         // 23 November 2026: the M&I officer proposes a school.
         var officer = await session.SignInAsync(Role.InterventionOfficer);
-        await officer.GetByRole(AriaRole.Link, new() { Name = "Programme", Exact = true }).ClickAsync();
+        await BrowserSession.OpenFromMenuAsync(officer, "School improvement", "Programme");
         await Shot(officer, "01-dashboard");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Propose a school" }).ClickAsync();
         await ClickAsync(officer, "Propose entry");
@@ -97,14 +97,14 @@ public sealed class ProgrammeJourneyTests(ProgrammeBrowserApp session) : IClassF
         // The officer records the baseline, who was told, the plan, its actions and the management group, then starts support.
         await officer.GotoAsync(caseUrl + "/Entry");
         await officer.Locator("#Baseline_Source").SelectOptionAsync("OfstedInspection");
-        await officer.Locator("#Baseline_AssessedOn").FillAsync("2026-10-14");
+        await BrowserSession.FillDateAsync(officer, "Baseline_AssessedOn", new DateOnly(2026, 10, 14));
         await officer.Locator("#Baseline_Strengths").FillAsync("Pupils' behaviour and attendance; a caring ethos.");
         await officer.Locator("#Baseline_AreasForImprovement").FillAsync("Reading in key stage 2; use of assessment; governors' challenge.");
         await ClickAsync(officer, "Record the baseline");
         await ExpectSuccessAsync(officer);
-        await officer.Locator("#Communications_GovernorsToldOn").FillAsync("2026-11-23");
-        await officer.Locator("#Communications_StaffToldOn").FillAsync("2026-11-23");
-        await officer.Locator("#Communications_LaTeamsToldOn").FillAsync("2026-11-23");
+        await BrowserSession.FillDateAsync(officer, "Communications_GovernorsToldOn", new DateOnly(2026, 11, 23));
+        await BrowserSession.FillDateAsync(officer, "Communications_StaffToldOn", new DateOnly(2026, 11, 23));
+        await BrowserSession.FillDateAsync(officer, "Communications_LaTeamsToldOn", new DateOnly(2026, 11, 23));
         await officer.Locator("#Communications_ParentsCommunication").FillAsync("Headteacher's letter to parents agreed with the chair of governors.");
         await ClickAsync(officer, "Save who was told");
         await ExpectSuccessAsync(officer);
@@ -117,7 +117,7 @@ public sealed class ProgrammeJourneyTests(ProgrammeBrowserApp session) : IClassF
         await ExpectSuccessAsync(officer);
         await officer.Locator("#NewAction_Description").FillAsync("Guided reading every day in key stage 2");
         await officer.Locator("#NewAction_Owner").FillAsync("English lead");
-        await officer.Locator("#NewAction_DueOn").FillAsync("2027-03-19");
+        await BrowserSession.FillDateAsync(officer, "NewAction_DueOn", new DateOnly(2027, 3, 19));
         await officer.Locator("#NewAction_SuccessCriteria").FillAsync("Reading reads well");
         await ClickAsync(officer, "Add the action");
         (await officer.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Success criteria must be measurable");
@@ -145,12 +145,12 @@ public sealed class ProgrammeJourneyTests(ProgrammeBrowserApp session) : IClassF
 
         // A programme meeting: scheduled, agenda sent, progress report, held, minutes.
         await officer.GotoAsync(caseUrl + "/Meetings");
-        await officer.Locator("#Schedule_ScheduledFor").FillAsync("2026-12-02");
+        await BrowserSession.FillDateAsync(officer, "Schedule_ScheduledFor", new DateOnly(2026, 12, 2));
         await ClickAsync(officer, "Schedule the meeting");
         await ExpectSuccessAsync(officer);
         var meetingUrl = new Uri(officer.Url).AbsolutePath;
         (await officer.Locator("[data-testid=meeting-summary]").InnerTextAsync()).ShouldContain("7 days before the meeting on 2 Dec 2026");
-        await officer.Locator("#Agenda_On").FillAsync("2026-11-23");
+        await BrowserSession.FillDateAsync(officer, "Agenda_On", new DateOnly(2026, 11, 23));
         await ClickAsync(officer, "Record the agenda sent");
         await ExpectSuccessAsync(officer);
         await officer.Locator("#Report_Summary").FillAsync("Guided reading started in all KS2 classes; first assessments taken.");
@@ -169,13 +169,13 @@ public sealed class ProgrammeJourneyTests(ProgrammeBrowserApp session) : IClassF
         session.Clock.SetDay(new DateOnly(2026, 12, 2), 15);
         officer = await session.SignInAsync(Role.InterventionOfficer);
         await officer.GotoAsync(meetingUrl);
-        await officer.Locator("#Held_HeldOn").FillAsync("2026-12-02");
+        await BrowserSession.FillDateAsync(officer, "Held_HeldOn", new DateOnly(2026, 12, 2));
         await officer.Locator("#Held_Attendance").FillAsync("Owen Hughes (head), Ruth Okafor (chair), Morgan Intervention (M&I), Sidney Partner (SIP), LA finance officer");
         await officer.Locator("#Held_Decisions").FillAsync("Continue guided reading; LA to fund training for teaching assistants.");
         await officer.Locator("#Held_Judgement").SelectOptionAsync("Sufficient");
         await ClickAsync(officer, "Save the record of the meeting");
         await ExpectSuccessAsync(officer);
-        await officer.Locator("#Minutes_On").FillAsync("2026-12-02");
+        await BrowserSession.FillDateAsync(officer, "Minutes_On", new DateOnly(2026, 12, 2));
         await ClickAsync(officer, "Record the minutes circulated");
         await ExpectSuccessAsync(officer);
         await Shot(officer, "10-meeting-held");
@@ -184,7 +184,7 @@ public sealed class ProgrammeJourneyTests(ProgrammeBrowserApp session) : IClassF
         await officer.GotoAsync(caseUrl + "/Exit");
         await officer.Locator("summary", new() { HasTextString = "Record the exit strategy" }).ClickAsync();
         await officer.Locator("#Strategy_Summary").FillAsync("RAP continues under the governors' standards committee; termly SIP visits.");
-        await officer.Locator("#Strategy_AgreedWithSchoolOn").FillAsync("2026-12-02");
+        await BrowserSession.FillDateAsync(officer, "Strategy_AgreedWithSchoolOn", new DateOnly(2026, 12, 2));
         await officer.Locator("#Strategy_MonitoringLead").FillAsync("Sidney Partner (SIP)");
         await ClickAsync(officer, "Save the exit strategy");
         await ExpectSuccessAsync(officer);
@@ -212,7 +212,7 @@ public sealed class ProgrammeJourneyTests(ProgrammeBrowserApp session) : IClassF
         (await qa.Locator("[data-testid=unmet]").InnerTextAsync()).ShouldContain("record a monitoring visit in the Spring term 2027 (2026/27) and the Summer term 2027 (2026/27)");
         officer = await session.SignInAsync(Role.InterventionOfficer);
         await officer.GotoAsync(caseUrl + "/Exit");
-        await officer.Locator("#Visit_VisitedOn").FillAsync("2027-02-03");
+        await BrowserSession.FillDateAsync(officer, "Visit_VisitedOn", new DateOnly(2027, 2, 3));
         await officer.Locator("#Visit_Findings").FillAsync("Reading outcomes held; governors' committee meeting half-termly.");
         await officer.Locator("#Visit_ImprovementSustained").CheckAsync();
         await ClickAsync(officer, "Record the visit");
@@ -227,7 +227,7 @@ public sealed class ProgrammeJourneyTests(ProgrammeBrowserApp session) : IClassF
         (await sip.Locator("main").InnerTextAsync()).ShouldNotContain(School, customMessage: "the SIP is not assigned to this school");
         officer = await session.SignInAsync(Role.InterventionOfficer);
         await officer.GotoAsync(caseUrl + "/Exit");
-        await officer.Locator("#Visit_VisitedOn").FillAsync("2027-05-05");
+        await BrowserSession.FillDateAsync(officer, "Visit_VisitedOn", new DateOnly(2027, 5, 5));
         await officer.Locator("#Visit_Findings").FillAsync("Improvement sustained over two terms.");
         await officer.Locator("#Visit_ImprovementSustained").CheckAsync();
         await ClickAsync(officer, "Record the visit");

@@ -12,7 +12,7 @@ public sealed class RiskRegisterJourneyTests(BrowserSession session)
     public async Task ASeniorManager_FiltersTheRiskRegister_AndOpensABoardPack()
     {
         var page = await session.SignInAsync(DemoSeeder.DemoUsers.Single(u => u.Role == Role.SeniorManager).Email);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Risk register", Exact = true }).First.ClickAsync();
+        await BrowserSession.OpenFromMenuAsync(page, "School improvement", "Risk register");
         await page.Locator("[data-testid=risk-register]").WaitForAsync();
         await BrowserSession.ScreenshotAsync(page, "risk-register-all");
 
@@ -27,7 +27,7 @@ public sealed class RiskRegisterJourneyTests(BrowserSession session)
         for (var i = 0; i < count; i++) (await rows.Nth(i).InnerTextAsync()).ShouldContain("Targeted");
         (await page.Locator("[data-testid=risk-register]").InnerTextAsync()).ShouldContain("Ofsted judged the school requires improvement");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Boards", Exact = true }).First.ClickAsync();
+        await BrowserSession.OpenFromMenuAsync(page, "School improvement", "Boards");
         await page.Locator("main table a").First.ClickAsync();
         await page.Locator("[data-testid=level-counts]").WaitForAsync();
         await BrowserSession.ScreenshotAsync(page, "board-pack");

@@ -26,6 +26,7 @@ public static class FormErrors
     {
         foreach (var (key, entry) in modelState.Where(e => e.Value is { Errors.Count: > 0 }).ToList())
         {
+            if (entry!.RawValue is DateInputBinder.Typed) continue; // the date input's own GOV.UK message
             var name = key.StartsWith(prefix + ".", StringComparison.Ordinal) ? key[(prefix.Length + 1)..] : key;
             var bracket = name.IndexOf('[', StringComparison.Ordinal);
             if (bracket >= 0) name = name[..bracket];

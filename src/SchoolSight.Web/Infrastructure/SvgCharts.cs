@@ -51,10 +51,7 @@ public static class SvgCharts
         sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"ss-strip\" role=\"img\" aria-label=\"{Encoder.Encode(description)}\" width=\"100%\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMinYMin meet\"><title>{Encoder.Encode(description)}</title>");
         if (all.Count > 0)
         {
-            var min = all.Min();
-            var max = all.Max();
-            var pad = Math.Max((max - min) * 0.05, 0.5);
-            (min, max) = (min - pad, max + pad);
+            var (min, max) = AxisRange(all, indicator.Unit);
             double X(double v) => left + (v - min) / (max - min) * (width - left - right);
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"100\" x2=\"{width - right}\" y2=\"100\" stroke=\"#505a5f\"/>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left}\" y=\"118\" font-size=\"12\" fill=\"#0b0c0c\">{Encoder.Encode(IndicatorFormat.Number(min, indicator))}</text>");
@@ -76,6 +73,20 @@ public static class SvgCharts
         }
         sb.Append("</svg>");
         return new HtmlString(sb.ToString());
+    }
+
+    /// <summary>
+    /// Where a value axis starts and ends for the unit: a percentage from 0 to 100; percentage points and scores always
+    /// include zero (a gap, a progress score or an average is read against it), padded a little beyond the values.
+    /// </summary>
+    public static (double Min, double Max) AxisRange(IReadOnlyCollection<double> values, IndicatorUnit unit)
+    {
+        if (unit == IndicatorUnit.Percent) return (0, Math.Max(100, values.DefaultIfEmpty(0).Max()));
+        var min = Math.Min(0, values.DefaultIfEmpty(0).Min());
+        var max = Math.Max(0, values.DefaultIfEmpty(0).Max());
+        var pad = Math.Max((max - min) * 0.05, 0.5);
+        var (from, to) = (min < 0 ? min - pad : 0, max > 0 ? max + pad : 0);
+        return to - from < 1e-9 ? (from, from + 1) : (from, to);
     }
 
     /// <summary>Horizontal bars, one per labelled figure (the breakdown by pupil group); suppressed figures get no bar.</summary>

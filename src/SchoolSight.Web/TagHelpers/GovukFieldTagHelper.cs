@@ -10,7 +10,7 @@ namespace SchoolSight.Web.TagHelpers;
 /// A GOV.UK form group for one bound field: label, hint, error message and the input itself, with the error
 /// styles when ModelState has an error for it. Usage:
 /// <c>&lt;govuk-field for="Input.Name" label="School name" hint="As on GIAS" /&gt;</c>,
-/// <c>type="number|email|date|textarea|select|password"</c>, <c>items</c> for a select, <c>width="10"</c> for a narrow input.
+/// <c>type="number|email|date|textarea|select|password"</c> (<c>date</c> is the GOV.UK date input, see <see cref="GovukDateInput"/>), <c>items</c> for a select, <c>width="10"</c> for a narrow input.
 /// </summary>
 [HtmlTargetElement("govuk-field", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovukFieldTagHelper : TagHelper
@@ -35,6 +35,13 @@ public sealed class GovukFieldTagHelper : TagHelper
         var attempted = entry?.AttemptedValue;
         var value = attempted ?? FormatValue(For.Model);
         var describedBy = new List<string>();
+
+        if (Type == "date")
+        {
+            output.TagName = null;
+            output.Content.SetHtmlContent(GovukDateInput.Render(id, name, Label ?? For.Metadata.DisplayName ?? name, Hint, errors, GovukDateInput.Shown(entry, For.Model)));
+            return;
+        }
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;

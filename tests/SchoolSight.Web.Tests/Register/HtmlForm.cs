@@ -54,6 +54,10 @@ public sealed partial class HtmlForm
     public IReadOnlyList<string> All(string name) => _fields.Where(f => f.Key == name).Select(f => f.Value).ToList();
 
     /// <summary>Replaces every value of the field (or adds it).</summary>
+    /// <summary>Types into a GOV.UK date input's Day, Month and Year boxes, as a user would.</summary>
+    public HtmlForm SetDate(string name, string day, string month, string year) =>
+        Set(name + ".Day", day).Set(name + ".Month", month).Set(name + ".Year", year);
+
     public HtmlForm Set(string name, params string[] values)
     {
         _fields.RemoveAll(f => f.Key == name);

@@ -161,11 +161,26 @@ public abstract class SchoolPagesTests(DatabaseProvider provider) : IAsyncLifeti
     {
         var client = _app.ClientFor(Role.LaAdministrator);
         var form = await HtmlForm.LoadAsync(client, EditUrl);
-        form.Set("Input.NumberOfPupils", "lots").Set("Input.OpenDate", "31/02/2020");
+        form.Set("Input.NumberOfPupils", "lots").SetDate("Input.OpenDate", "31", "2", "2020");
         var html = await (await form.PostAsync(client, EditUrl)).Content.ReadAsStringAsync();
         html.ShouldContain("href=\"#Input_NumberOfPupils\">Number of pupils must be a whole number</a>");
         html.ShouldContain("Open date must be a real date");
         html.ShouldContain("value=\"lots\"");
+        html.ShouldContain("name=\"Input.OpenDate.Day\" type=\"text\" inputmode=\"numeric\" value=\"31\"", Case.Sensitive, "the date input shows what was typed");
+    }
+
+    [Theory]
+    [InlineData("", "9", "2026", "Open date must include a day")]
+    [InlineData("1", "", "", "Open date must include a month and year")]
+    [InlineData("1", "9", "26", "Year must include 4 numbers")]
+    [InlineData("1", "13", "2026", "Open date must be a real date")]
+    public async Task ADateWithAMissingOrImpossiblePart_IsExplainedInGovukWords(string day, string month, string year, string message)
+    {
+        var client = _app.ClientFor(Role.LaAdministrator);
+        var form = await HtmlForm.LoadAsync(client, EditUrl);
+        var html = await (await form.SetDate("Input.OpenDate", day, month, year).PostAsync(client, EditUrl)).Content.ReadAsStringAsync();
+        html.ShouldContain($"href=\"#Input_OpenDate\">{message}</a>");
+        html.ShouldContain("<title>Error: ");
     }
 
     [Fact]
@@ -200,7 +215,7 @@ public abstract class SchoolPagesTests(DatabaseProvider provider) : IAsyncLifeti
         var client = _app.ClientFor(Role.LaAdministrator);
         var form = await HtmlForm.LoadAsync(client, "/Schools/Create");
         form.Set("Input.Urn", "999500").Set("Input.Name", "Kestrel Fields Primary School").Set("Input.LaCode", "999")
-            .Set("Input.TypeOfEstablishment", "Community school").Set("Input.PhaseOfEducation", "Primary").Set("Input.OpenDate", "2026-09-01");
+            .Set("Input.TypeOfEstablishment", "Community school").Set("Input.PhaseOfEducation", "Primary").SetDate("Input.OpenDate", "1", "9", "2026");
         var response = await form.PostAsync(client, "/Schools/Create");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe("/Schools/999500");

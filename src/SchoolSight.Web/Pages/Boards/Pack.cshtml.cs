@@ -10,16 +10,20 @@ namespace SchoolSight.Web.Pages.Boards;
 
 /// <summary>A board meeting's pack, as a page and as a PDF.</summary>
 [Authorize(Policy = Policies.RiskRegisterReader)]
-public sealed class PackModel(GetBoardPack packs, IPdfRenderer pdf) : PageModel
+public sealed class PackModel(GetBoardPack packs, GetLevelsOverTime overTime, IPdfRenderer pdf) : PageModel
 {
     public BoardPack Pack { get; private set; } = null!;
     public bool MayOrganise { get; private set; }
+
+    /// <summary>The board's schools' levels over the year to the meeting, per locality, for the charts.</summary>
+    public IReadOnlyList<AreaLevels> OverTime { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, string? format, CancellationToken ct)
     {
         if (await packs.RunAsync(id, ct) is not { } pack) return NotFound();
         Pack = pack;
         MayOrganise = User.GetRole() is { } role && BoardRoles.Organisers.Contains(role);
+        if (format is null) OverTime = await overTime.RunAsync(pack.Meeting.MeetsOn, pack.Meeting.LocalityId, ct: ct);
         return DataExports.File(format, FileName(pack), () => BoardPackTable.Table(pack)) ?? Page();
     }
 

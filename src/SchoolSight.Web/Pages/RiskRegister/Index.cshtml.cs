@@ -9,13 +9,16 @@ namespace SchoolSight.Web.Pages.RiskRegister;
 
 /// <summary>The risk register: every school's level and the evidence around it, filtered; as CSV, Excel and PDF too.</summary>
 [Authorize(Policy = Policies.RiskRegisterReader)]
-public sealed class IndexModel(GetRiskRegister register, IPdfRenderer pdf) : PageModel
+public sealed class IndexModel(GetRiskRegister register, GetLevelsOverTime overTime, IPdfRenderer pdf) : PageModel
 {
     [FromQuery(Name = "locality")] public string? Locality { get; set; }
     [FromQuery(Name = "phase")] public string? Phase { get; set; }
     [FromQuery(Name = "level")] public string? Level { get; set; }
 
     public Core.Categorisation.RiskRegister Register { get; private set; } = null!;
+
+    /// <summary>The levels over the last year, per locality (the filtered one only), for the charts.</summary>
+    public IReadOnlyList<AreaLevels> OverTime { get; private set; } = [];
 
     /// <summary>The filters as a query string, for the export links.</summary>
     public string Query => string.Join("&", new[] { ("locality", Locality), ("phase", Phase), ("level", Level) }
@@ -24,6 +27,7 @@ public sealed class IndexModel(GetRiskRegister register, IPdfRenderer pdf) : Pag
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken ct)
     {
         var filter = await LoadAsync(ct);
+        if (format is null) OverTime = await overTime.RunAsync(Register.AsAt, (filter ?? RiskRegisterFilter.Everything).LocalityId, ct: ct);
         if (filter is null) return format is null ? Page() : BadRequest("Check the filters: " + string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
         return DataExports.File(format, FileName, () => RiskRegisterDocuments.Table(Register)) ?? Page();
     }
