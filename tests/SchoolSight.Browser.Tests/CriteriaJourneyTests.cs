@@ -19,7 +19,7 @@ public sealed class CriteriaJourneyTests(BrowserSession session)
         var text = RuleSets.ReadDefault();
         var rule = Regex.Match(text, @"  - id: ofsted-requires-improvement\n(    .*\n)*?    level: targeted\n");
         rule.Success.ShouldBeTrue();
-        text = text.Replace("version: \"2026.2\"", $"version: \"{version}\"", StringComparison.Ordinal)
+        text = text.Replace("version: \"2026.3\"", $"version: \"{version}\"", StringComparison.Ordinal)
             .Replace(rule.Value, rule.Value.Replace("level: targeted", "level: intensive", StringComparison.Ordinal), StringComparison.Ordinal);
         return withTypo ? text.Replace("indicator: PERSISTENT_ABSENCE", "indicator: PERSISTANT_ABSENCE", StringComparison.Ordinal) : text;
     }
@@ -48,7 +48,7 @@ public sealed class CriteriaJourneyTests(BrowserSession session)
         await smt.GetByRole(AriaRole.Button, new() { Name = "Check and upload" }).ClickAsync();
         await smt.Locator("[data-testid=what-if-summary]").WaitForAsync();
         (await smt.Locator("h1").InnerTextAsync()).ShouldContain("Version 2026.3");
-        (await smt.Locator("[data-testid=what-if-summary]").InnerTextAsync()).ShouldContain("Against the adopted version 2026.2");
+        (await smt.Locator("[data-testid=what-if-summary]").InnerTextAsync()).ShouldContain("Against the adopted version 2026.3");
         var movers = smt.Locator("[data-testid=what-if] tbody tr");
         (await movers.CountAsync()).ShouldBeGreaterThan(0, await smt.Locator("main").InnerTextAsync());
         var first = await movers.First.InnerTextAsync();

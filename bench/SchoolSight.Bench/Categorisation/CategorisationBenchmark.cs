@@ -93,7 +93,7 @@ public static class CategorisationBenchmark
             IndicatorsBenchmark.Check(run.Succeeded && run.Value!.New == 0, "repeat proposal run proposed something");
         }));
 
-        var draft = ruleSets.Parse(RuleSets.ReadDefault().Replace("version: \"2026.2\"", "version: \"bench\"", StringComparison.Ordinal)
+        var draft = ruleSets.Parse(RuleSets.ReadDefault().Replace("version: \"2026.3\"", "version: \"bench\"", StringComparison.Ordinal)
             .Replace("    level: targeted\n    when:\n      - ofsted: requires-improvement", "    level: intensive\n    when:\n      - ofsted: requires-improvement", StringComparison.Ordinal));
         IndicatorsBenchmark.Check(draft.IsValid, "draft rule set");
         WhatIf? whatIf = null;

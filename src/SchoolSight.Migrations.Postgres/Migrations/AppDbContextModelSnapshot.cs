@@ -3057,6 +3057,42 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("SipProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Voice.PlanPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PlanPriorities", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Voice.SurveyCode", b =>
                 {
                     b.Property<long>("Id")
@@ -3178,6 +3214,52 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.HasIndex("Urn", "AcademicYear");
 
                     b.ToTable("SurveyWindows");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Voice.WellbeingSelfEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NamedGroups")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcademicYear");
+
+                    b.HasIndex("Urn", "AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("WellbeingSelfEvaluations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -3901,6 +3983,91 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                         .HasForeignKey("WindowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Voice.WellbeingSelfEvaluation", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("SchoolSight.Domain.Voice.OutcomeEvaluation", "Outcomes", b1 =>
+                        {
+                            b1.Property<int>("WellbeingSelfEvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTime?>("CompletedAt");
+
+                            b1.Property<string>("CompletedBy");
+
+                            b1.Property<string>("FourPointGrade")
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("ReportCardGrade")
+                                .HasMaxLength(60);
+
+                            b1.Property<bool?>("SipAgrees");
+
+                            b1.Property<DateTime?>("SipAt");
+
+                            b1.Property<string>("SipBy");
+
+                            b1.Property<string>("SipComment");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("Strengths");
+
+                            b1.HasKey("WellbeingSelfEvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("WellbeingSelfEvaluations");
+
+                            b1
+                                .ToJson("Outcomes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WellbeingSelfEvaluationId");
+
+                            b1.OwnsMany("SchoolSight.Domain.Voice.WellbeingPriority", "Priorities", b2 =>
+                                {
+                                    b2.Property<int>("OutcomeEvaluationWellbeingSelfEvaluationId");
+
+                                    b2.Property<int>("OutcomeEvaluation__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<int>("Number");
+
+                                    b2.Property<string>("PlanPriorityIds")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired();
+
+                                    b2.HasKey("OutcomeEvaluationWellbeingSelfEvaluationId", "OutcomeEvaluation__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("WellbeingSelfEvaluations");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OutcomeEvaluationWellbeingSelfEvaluationId", "OutcomeEvaluation__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Priorities");
+                        });
+
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>

@@ -2978,6 +2978,40 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("SipProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Voice.PlanPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PlanPriorities", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Voice.SurveyCode", b =>
                 {
                     b.Property<long>("Id")
@@ -3095,6 +3129,50 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("Urn", "AcademicYear");
 
                     b.ToTable("SurveyWindows");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Voice.WellbeingSelfEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamedGroups")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcademicYear");
+
+                    b.HasIndex("Urn", "AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("WellbeingSelfEvaluations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -3818,6 +3896,91 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .HasForeignKey("WindowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Voice.WellbeingSelfEvaluation", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("SchoolSight.Domain.Voice.OutcomeEvaluation", "Outcomes", b1 =>
+                        {
+                            b1.Property<int>("WellbeingSelfEvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime?>("CompletedAt");
+
+                            b1.Property<string>("CompletedBy");
+
+                            b1.Property<string>("FourPointGrade")
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("ReportCardGrade")
+                                .HasMaxLength(60);
+
+                            b1.Property<bool?>("SipAgrees");
+
+                            b1.Property<DateTime?>("SipAt");
+
+                            b1.Property<string>("SipBy");
+
+                            b1.Property<string>("SipComment");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("Strengths");
+
+                            b1.HasKey("WellbeingSelfEvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("WellbeingSelfEvaluations");
+
+                            b1
+                                .ToJson("Outcomes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WellbeingSelfEvaluationId");
+
+                            b1.OwnsMany("SchoolSight.Domain.Voice.WellbeingPriority", "Priorities", b2 =>
+                                {
+                                    b2.Property<int>("OutcomeEvaluationWellbeingSelfEvaluationId");
+
+                                    b2.Property<int>("OutcomeEvaluation__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<int>("Number");
+
+                                    b2.Property<string>("PlanPriorityIds")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired();
+
+                                    b2.HasKey("OutcomeEvaluationWellbeingSelfEvaluationId", "OutcomeEvaluation__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("WellbeingSelfEvaluations");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OutcomeEvaluationWellbeingSelfEvaluationId", "OutcomeEvaluation__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Priorities");
+                        });
+
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>

@@ -114,7 +114,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
 
         run.Schools.ShouldBe(_openSchools);
         run.New.ShouldBe(_openSchools);
-        run.RuleSetVersion.ShouldBe("2026.2");
+        run.RuleSetVersion.ShouldBe("2026.3");
         var millbrook = await OpenProposalAsync(Millbrook);
         millbrook.ProposedLevel.ShouldBe(LevelOfSupport.Intensive);
         var explanation = ProposalExplanation.FromJson(millbrook.Explanation);
@@ -226,7 +226,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         decision.DecidedByRole.ShouldBe(Role.SeniorManager);
         decision.DecidedAt.ShouldBe(_clock.GetUtcNow().UtcDateTime);
         decision.Reason.ShouldBe("Agreed at SMT on 23 November.");
-        decision.RuleSetVersion.ShouldBe("2026.2");
+        decision.RuleSetVersion.ShouldBe("2026.3");
         const string TwoYearsLow = "In each of the last two years with results, the share of pupils reaching the expected standard";
         decision.ReasonLines.ShouldContain(l => l.StartsWith(TwoYearsLow, StringComparison.Ordinal) && l.Contains("2024/25"));
         // The page takes each stored line apart again: what the rule says, the level it points to, its evidence.
@@ -491,7 +491,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         {
             var id = await smt.RuleSets.Where(r => r.Version == "2027.1").Select(r => r.Id).SingleAsync();
             (await new ManageRuleSets(smt, _ruleSets).AdoptAsync(id, "Agreed by SMT for 2027.")).Errors.ShouldBeEmpty();
-            (await smt.RuleSets.SingleAsync(r => r.Version == "2026.2")).Status.ShouldBe(RuleSetStatus.Retired);
+            (await smt.RuleSets.SingleAsync(r => r.Version == "2026.3")).Status.ShouldBe(RuleSetStatus.Retired);
         }
         await ProposeAsync();
         (await OpenProposalAsync(Ashcombe)).RuleSetVersion.ShouldBe("2027.1");
@@ -506,7 +506,7 @@ public abstract class CategorisationTests(DatabaseProvider provider) : IAsyncLif
         var at = shipped.IndexOf("  - id: ks2-standards-unacceptably-low", StringComparison.Ordinal);
         at.ShouldBeGreaterThan(0);
         var end = shipped.IndexOf(Intensive, at, StringComparison.Ordinal);
-        var draft = shipped[..end].Replace("version: \"2026.2\"", "version: \"2027.2\"", StringComparison.Ordinal)
+        var draft = shipped[..end].Replace("version: \"2026.3\"", "version: \"2027.2\"", StringComparison.Ordinal)
             + Intensive.Replace("intensive", "targeted", StringComparison.Ordinal) + shipped[(end + Intensive.Length)..];
 
         await using var db = As("qa@demo-borough.example", Role.QualityAssuranceManager);

@@ -117,7 +117,7 @@ public sealed class DefaultRulesTests
         var ids = Shipped.DefaultRules.Rules.Select(r => r.Id).ToList();
         ids.ShouldBe(Cases.Select(c => (string)c[0]).ToList(), ignoreOrder: true);
         Shipped.DefaultRules.Rules.ShouldAllBe(r => r.Source.Length > 10 && r.Description.Length > 10);
-        Shipped.DefaultRules.Version.ShouldBe("2026.2");
+        Shipped.DefaultRules.Version.ShouldBe("2026.3");
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public abstract class CategorisationPagesTests(CategorisationApp fixture)
         ok.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await ok.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("level").GetString().ShouldBe("Intensive");
-        body.GetProperty("ruleSetVersion").GetString().ShouldBe("2026.2");
+        body.GetProperty("ruleSetVersion").GetString().ShouldBe("2026.3");
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public abstract class CategorisationPagesTests(CategorisationApp fixture)
         (await fixture.Read(db => db.RuleSets.CountAsync(r => r.Version == "bad-1"))).ShouldBe(0);
 
         // The default criteria with the KS2 attainment rule made stricter: more primary schools would move up.
-        var stricter = RuleSets.ReadDefault().Replace("version: \"2026.2\"", "version: \"2026.2-test\"")
+        var stricter = RuleSets.ReadDefault().Replace("version: \"2026.3\"", "version: \"2026.3-test\"")
             .Replace("        worse-than: england\n        significantly: true\n        min-pupils: 11\n      - indicator: KS2_RWM_EXP\n        trend: not-improving",
                 "        worse-than: 90");
         var good = await Upload(qa, stricter);
@@ -193,10 +193,10 @@ public abstract class CategorisationPagesTests(CategorisationApp fixture)
         (await smt.GetStringAsync($"/Categorisation/Rules/{id}")).ShouldContain("Adopt these criteria");
         var adopted = await smt.PostFormAsync($"/Categorisation/Rules/{id}", new Dictionary<string, string> { ["Reason"] = "Agreed by the SMT." });
         adopted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await fixture.Read(db => db.RuleSets.SingleAsync(r => r.Status == RuleSetStatus.Adopted))).Version.ShouldBe("2026.2-test");
+        (await fixture.Read(db => db.RuleSets.SingleAsync(r => r.Status == RuleSetStatus.Adopted))).Version.ShouldBe("2026.3-test");
 
         // Back to the shipped criteria for the other tests.
-        var shipped = await fixture.Read(db => db.RuleSets.Where(r => r.Version == "2026.2").Select(r => r.Id).SingleAsync());
+        var shipped = await fixture.Read(db => db.RuleSets.Where(r => r.Version == "2026.3").Select(r => r.Id).SingleAsync());
         (await smt.PostAsJsonAsync($"/api/v1/categorisation/rulesets/{shipped}/adopt", new { reason = "Back to the default." })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

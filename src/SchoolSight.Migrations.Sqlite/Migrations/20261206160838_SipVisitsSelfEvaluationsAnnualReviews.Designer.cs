@@ -12,8 +12,8 @@ using SchoolSight.Core.Data;
 namespace SchoolSight.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206151223_SipVisits")]
-    partial class SipVisits
+    [Migration("20261206160838_SipVisitsSelfEvaluationsAnnualReviews")]
+    partial class SipVisitsSelfEvaluationsAnnualReviews
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -751,6 +751,69 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("SchoolLevels", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.AnnualReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriteriaVersion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ModeratedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ModerationDrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModerationOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moderator")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfValidatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SelfValidatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("Urn", "Year")
+                        .IsUnique();
+
+                    b.ToTable("HealthySchoolsAnnualReviews", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolEngagement", b =>
                 {
                     b.Property<int>("Id")
@@ -813,6 +876,44 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("HealthySchoolEngagements", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolStatus", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AchievedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urn")
+                        .IsUnique();
+
+                    b.ToTable("HealthySchoolStatuses", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.HealthySchools.LocalPriority", b =>
                 {
                     b.Property<int>("Id")
@@ -850,6 +951,61 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("HealthySchoolsLocalPriorities", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.ModerationDraw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Drawn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Population")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("HealthySchoolsModerationDraws", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Imports.ImportLock", b =>
@@ -1963,6 +2119,153 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("PublishedFileCoverages");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.LaSelfEvaluationYear", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignOffReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardsVersion")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("LaSelfEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.NationalOfstedCount", b =>
+                {
+                    b.Property<int>("LaCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LaName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Schools")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LaCode");
+
+                    b.ToTable("NationalOfstedCounts");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.StandardRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComputedFigures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaMet")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalRating")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SelfEvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandardId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfEvaluationId", "StandardId", "Phase")
+                        .IsUnique();
+
+                    b.ToTable("LaStandardRatings", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.Cluster", b =>
                 {
                     b.Property<int>("Id")
@@ -2678,6 +2981,40 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("SipProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Voice.PlanPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PlanPriorities", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Voice.SurveyCode", b =>
                 {
                     b.Property<long>("Id")
@@ -2795,6 +3132,50 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("Urn", "AcademicYear");
 
                     b.ToTable("SurveyWindows");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Voice.WellbeingSelfEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamedGroups")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcademicYear");
+
+                    b.HasIndex("Urn", "AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("WellbeingSelfEvaluations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2919,6 +3300,47 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .HasForeignKey("Urn")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.AnnualReview", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("SchoolSight.Domain.HealthySchools.CriterionConfirmation", "Confirmations", b1 =>
+                        {
+                            b1.Property<int>("AnnualReviewId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("CriterionId")
+                                .IsRequired();
+
+                            b1.Property<string>("Evidence")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("On");
+
+                            b1.HasKey("AnnualReviewId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HealthySchoolsAnnualReviews");
+
+                            b1
+                                .ToJson("Confirmations")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AnnualReviewId");
+                        });
+
+                    b.Navigation("Confirmations");
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolEngagement", b =>
@@ -3211,6 +3633,15 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.Navigation("SuccessIndicators");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.HealthySchools.HealthySchoolStatus", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.ImprovingOutcomes.CaseDecision", b =>
                 {
                     b.HasOne("SchoolSight.Domain.ImprovingOutcomes.ImprovingOutcomesCase", null)
@@ -3391,6 +3822,15 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.StandardRating", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.QualityStandards.LaSelfEvaluationYear", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("SelfEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Register.ClusterMembership", b =>
                 {
                     b.HasOne("SchoolSight.Domain.Register.Cluster", "Cluster")
@@ -3461,6 +3901,91 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Voice.WellbeingSelfEvaluation", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("SchoolSight.Domain.Voice.OutcomeEvaluation", "Outcomes", b1 =>
+                        {
+                            b1.Property<int>("WellbeingSelfEvaluationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime?>("CompletedAt");
+
+                            b1.Property<string>("CompletedBy");
+
+                            b1.Property<string>("FourPointGrade")
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("ReportCardGrade")
+                                .HasMaxLength(60);
+
+                            b1.Property<bool?>("SipAgrees");
+
+                            b1.Property<DateTime?>("SipAt");
+
+                            b1.Property<string>("SipBy");
+
+                            b1.Property<string>("SipComment");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(60);
+
+                            b1.Property<string>("Strengths");
+
+                            b1.HasKey("WellbeingSelfEvaluationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("WellbeingSelfEvaluations");
+
+                            b1
+                                .ToJson("Outcomes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WellbeingSelfEvaluationId");
+
+                            b1.OwnsMany("SchoolSight.Domain.Voice.WellbeingPriority", "Priorities", b2 =>
+                                {
+                                    b2.Property<int>("OutcomeEvaluationWellbeingSelfEvaluationId");
+
+                                    b2.Property<int>("OutcomeEvaluation__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<int>("Number");
+
+                                    b2.Property<string>("PlanPriorityIds")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired();
+
+                                    b2.HasKey("OutcomeEvaluationWellbeingSelfEvaluationId", "OutcomeEvaluation__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("WellbeingSelfEvaluations");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OutcomeEvaluationWellbeingSelfEvaluationId", "OutcomeEvaluation__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Priorities");
+                        });
+
+                    b.Navigation("Outcomes");
+                });
+
             modelBuilder.Entity("SchoolSight.Core.Data.AppUser", b =>
                 {
                     b.Navigation("Assignments");
@@ -3490,6 +4015,11 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SchoolSight.Domain.ImprovingOutcomes.ProgrammeMeeting", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.QualityStandards.LaSelfEvaluationYear", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Register.School", b =>
