@@ -155,23 +155,30 @@ public sealed partial class QualityStandardsParser
 
     private static readonly Dictionary<string, SefPhase> PhaseNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["early-years"] = SefPhase.EarlyYears, ["primary"] = SefPhase.Primary, ["secondary"] = SefPhase.Secondary,
+        ["early-years"] = SefPhase.EarlyYears,
+        ["primary"] = SefPhase.Primary,
+        ["secondary"] = SefPhase.Secondary,
     };
 
     private static readonly Dictionary<string, StandardGroup> Groups = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["impact"] = StandardGroup.Impact, ["risk-management"] = StandardGroup.RiskManagement,
+        ["impact"] = StandardGroup.Impact,
+        ["risk-management"] = StandardGroup.RiskManagement,
     };
 
     private static readonly Dictionary<string, RagRating> Levels = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["outstanding"] = RagRating.Outstanding, ["good"] = RagRating.Good,
-        ["requires-some-improvement"] = RagRating.RequiresSomeImprovement, ["requires-significant-improvement"] = RagRating.RequiresSignificantImprovement,
+        ["outstanding"] = RagRating.Outstanding,
+        ["good"] = RagRating.Good,
+        ["requires-some-improvement"] = RagRating.RequiresSomeImprovement,
+        ["requires-significant-improvement"] = RagRating.RequiresSignificantImprovement,
     };
 
     private static readonly Dictionary<string, OverallRuleKind> OverallKinds = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["share-at-or-better"] = OverallRuleKind.ShareAtOrBetter, ["lowest"] = OverallRuleKind.Lowest, ["most-common"] = OverallRuleKind.MostCommon,
+        ["share-at-or-better"] = OverallRuleKind.ShareAtOrBetter,
+        ["lowest"] = OverallRuleKind.Lowest,
+        ["most-common"] = OverallRuleKind.MostCommon,
     };
 
     /// <summary>The measures by their file names: TargetsInLine is targets-in-line.</summary>

@@ -39,8 +39,13 @@ public sealed class CellModel(GetSelfEvaluation get, RateStandard rate) : PageMo
         if (await LoadAsync(ct) is { } refused) return refused;
         Input = new RatingForm
         {
-            Rating = Cell.Rating, CriteriaMet = [.. Cell.Met], Evidence = string.Join("\n", Cell.Evidence.Select(e => e.Link is null ? e.Title : $"{e.Title} | {e.Link}")),
-            OverrideReason = Cell.OverrideReason, ExternalRating = Cell.External, ExternalNote = Cell.ExternalNote, Version = Cell.Version,
+            Rating = Cell.Rating,
+            CriteriaMet = [.. Cell.Met],
+            Evidence = string.Join("\n", Cell.Evidence.Select(e => e.Link is null ? e.Title : $"{e.Title} | {e.Link}")),
+            OverrideReason = Cell.OverrideReason,
+            ExternalRating = Cell.External,
+            ExternalNote = Cell.ExternalNote,
+            Version = Cell.Version,
         };
         if (Cell.Rating is null)
             Input.CriteriaMet = [.. Standard.CriteriaFor(Phase).Where(c => Dashboard.Figures.Met(c, Phase) == true).Select(c => c.Id)];
