@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
+using SchoolSight.Domain;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.HealthySchools;
 using SchoolSight.Domain.Workflows;
@@ -45,7 +46,31 @@ public static class HealthySchoolsDemo
             var at = db.UtcNow.AddDays(-7 * (7 - offset));
             db.HealthySchoolEngagements.Add(Walk(DemoSeeder.DemoHeadSchoolUrn + offset, to, asked, award, locals[offset % 2].Id, partner, started, at, today));
         }
+        SeedStatusAndReviews(db, today);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Three schools hold the LA's status: two achieved it two years ago and self-validated last year's annual review; the
+    /// third renewed it last year and is part way through this year's review.
+    /// </summary>
+    private static void SeedStatusAndReviews(AppDbContext db, DateOnly today)
+    {
+        var criteria = ReviewCriteria.Shipped;
+        var thisYear = AcademicYear.Of(today);
+        foreach (var (offset, achievedYearsAgo) in new[] { (4, 2), (5, 2), (6, 1) })
+        {
+            var urn = DemoSeeder.DemoHeadSchoolUrn + offset;
+            db.HealthySchoolStatuses.Add(HealthySchoolStatus.Achieve(urn, today.AddYears(-achievedYearsAgo).AddDays(-20), Coordinator, today));
+            var year = offset == 6 ? thisYear : thisYear - 1;
+            var review = AnnualReview.Start(urn, year, criteria, Head);
+            var all = criteria.Themes.SelectMany(t => t.Criteria).ToList();
+            var confirmOn = offset == 6 ? today.AddDays(-10) : new DateOnly(year + 1, 6, 20);
+            foreach (var c in offset == 6 ? all.Take(all.Count / 2) : all)
+                review.Confirm(criteria, c.Id, $"Evidence for \"{c.Text}\": the policy, minutes of the group's meeting and pupils' views.", Head, confirmOn);
+            if (offset != 6) review.SelfValidate(criteria, Head, confirmOn);
+            db.AnnualReviews.Add(review);
+        }
     }
 
     private static HealthySchoolEngagement Walk(int urn, EnhancementStage to, bool asked, bool award, int local, int partner, DateOnly started, DateTime at, DateOnly today)
