@@ -39,7 +39,13 @@ public sealed class IndexModel(GetSelfEvaluation get, MoveSelfEvaluation moves, 
 
     public async Task<IActionResult> OnPostMoveAsync(SelfEvaluationMove? move, string? reason, int version, CancellationToken ct)
     {
-        if (move is not { } m || Year is not { } year) return BadRequest();
+        if (move is not { } m || Year is not { } year)
+        {
+            if (await LoadAsync(ct) is { } refused) return refused;
+            ModelState.Clear();
+            ModelState.AddModelError("", "Choose what to do next.");
+            return Page();
+        }
         var result = await moves.RunAsync(year, m, reason, version, ct);
         if (result.Succeeded)
         {
