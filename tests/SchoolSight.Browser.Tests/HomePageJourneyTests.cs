@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SchoolSight.Core.Demo;
 using SchoolSight.Domain.Access;
