@@ -36,16 +36,16 @@ public sealed class BrowserSession : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(int width = 1280)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in through the real sign-in page.</summary>
-    public async Task<IPage> SignInAsync(string email)
+    /// <summary>Signs in through the real sign-in page, in a window <paramref name="width"/> pixels wide.</summary>
+    public async Task<IPage> SignInAsync(string email, int width = 1280)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width);
         await page.GotoAsync("/Account/SignIn");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(DemoSeeder.DemoPassword);
