@@ -17,6 +17,9 @@ public interface ICurrentUser
 
     /// <summary>The page, API call or export the user is acting through, for the audit of reads; null outside a request.</summary>
     string? Via => null;
+
+    /// <summary>The partner organisation a partner's user works for; null for everyone else.</summary>
+    int? PartnerId => null;
 }
 
 /// <summary>An acting user fixed at construction: the command line, the scheduled jobs, tests.</summary>

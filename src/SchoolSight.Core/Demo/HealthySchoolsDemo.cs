@@ -29,7 +29,7 @@ public static class HealthySchoolsDemo
         };
         db.LocalPriorities.AddRange(locals);
         await db.SaveChangesAsync(ct);
-        var partner = await db.Partners.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
+        var partners = await db.Partners.OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync(ct);
         var today = db.Today();
         var stages = new[]
         {
@@ -44,7 +44,7 @@ public static class HealthySchoolsDemo
         {
             var started = today.AddDays(-30 * (offset + 2));
             var at = db.UtcNow.AddDays(-7 * (7 - offset));
-            db.HealthySchoolEngagements.Add(Walk(DemoSeeder.DemoHeadSchoolUrn + offset, to, asked, award, locals[offset % 2].Id, partner, started, at, today));
+            db.HealthySchoolEngagements.Add(Walk(DemoSeeder.DemoHeadSchoolUrn + offset, to, asked, award, locals[offset % 2].Id, partners[0], partners[^1], started, at, today));
         }
         SeedStatusAndReviews(db, today);
         await db.SaveChangesAsync(ct);
@@ -73,7 +73,7 @@ public static class HealthySchoolsDemo
         }
     }
 
-    private static HealthySchoolEngagement Walk(int urn, EnhancementStage to, bool asked, bool award, int local, int partner, DateOnly started, DateTime at, DateOnly today)
+    private static HealthySchoolEngagement Walk(int urn, EnhancementStage to, bool asked, bool award, int local, int partner, int otherPartner, DateOnly started, DateTime at, DateOnly today)
     {
         MoveContext By(Actor actor, string? reason = null) => new(actor, at, today, reason);
         var e = HealthySchoolEngagement.Engage(urn, Head, started);
@@ -111,6 +111,7 @@ public static class HealthySchoolsDemo
         e.Apply(EnhancementMove.Approve, By(Quas, "Clear priorities and measurable outcomes."));
         e.AddActivity("The daily mile for every class", ActivityReach.Universal, null, null, Head);
         e.AddActivity("Lunchtime club for pupils eligible for free school meals", ActivityReach.Targeted, "Pupils eligible for free school meals", partner, Head);
+        e.AddActivity("Safer lunchtimes assembly for every year group", ActivityReach.Universal, null, otherPartner, Head);
         e.Apply(EnhancementMove.StartImplementation, By(Head));
         e.Apply(EnhancementMove.StartMonitoring, By(Head));
         e.AssessSuccessIndicator(1, true, "Club registers for the autumn term.", today.AddDays(-14), Head, today);

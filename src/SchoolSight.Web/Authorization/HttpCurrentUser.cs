@@ -21,6 +21,9 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor, ScopeActor? a
     public Role? Role => OutsideRequest is { } outside ? outside.Role : Principal?.GetRole();
     public SchoolScope Scope => OutsideRequest is { } outside ? outside.Scope : Principal?.GetSchoolScope() ?? SchoolScope.Nothing;
 
+    public int? PartnerId => OutsideRequest is { } outside ? outside.PartnerId
+        : int.TryParse(Principal?.FindFirstValue(SchoolSightClaims.PartnerId), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
     /// <summary>"GET /Schools/999001/Data", with "(export csv)" when a file was asked for (<c>format</c> or <c>handler</c>).</summary>
     public string? Via => accessor.HttpContext?.Request is not { } request ? null
         : (request.Query["format"].FirstOrDefault() ?? request.Query["handler"].FirstOrDefault()) is { Length: > 0 } export

@@ -83,6 +83,9 @@ public static class Policies
     /// <summary>Draws the year's annual reviews for moderation: the QUAS panel and the coordinator.</summary>
     public const string HealthySchoolsModerationDraw = nameof(HealthySchoolsModerationDraw);
 
+    /// <summary>Sees the Healthy Schools activities that name their organisation: partners.</summary>
+    public const string PartnerActivitiesReader = nameof(PartnerActivitiesReader);
+
     /// <summary>Follows a school's online surveys and their response rates.</summary>
     public const string SurveyReader = nameof(SurveyReader);
 
@@ -150,6 +153,7 @@ public static class Policies
         [HealthySchoolsCoordinator] = new(Resource.HealthySchoolsLa, ResourceAction.Edit),
         [HealthySchoolsPanel] = new(Resource.HealthySchools, ResourceAction.Decide),
         [HealthySchoolsModerationDraw] = new(Resource.HealthySchoolsLa, ResourceAction.Decide),
+        [PartnerActivitiesReader] = new(Resource.PartnerActivities, ResourceAction.Read),
         [SurveyReader] = new(Resource.PupilSurvey, ResourceAction.Read),
         [SurveyRunner] = new(Resource.PupilSurvey, ResourceAction.Run),
         [SipVisitReader] = new(Resource.SipVisit, ResourceAction.Read),

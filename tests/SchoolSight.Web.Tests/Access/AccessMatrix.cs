@@ -50,6 +50,8 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> HealthySchoolsCoordinator = new HashSet<Role> { Role.HealthySchoolsCoordinator };
     public static readonly IReadOnlySet<Role> HealthySchoolsPanel = new HashSet<Role> { Role.QuasPanelMember };
     public static readonly IReadOnlySet<Role> HealthySchoolsModerators = new HashSet<Role> { Role.QuasPanelMember, Role.HealthySchoolsCoordinator };
+    // Partners see only the activities that name their organisation.
+    public static readonly IReadOnlySet<Role> Partners = new HashSet<Role> { Role.Partner };
 
     // SIP visits (DOMAIN.md sections 1 and 7): SIPs record their schools' visits, the school and its governors read issued
     // reports, the QA manager and M&I officers review and make paired visits; partners nothing.
@@ -230,6 +232,7 @@ public static class AccessMatrix
         ["PUT /api/v1/la-self-evaluation/{year:int}/ratings/{standard}/{phase}"] = SelfEvaluationRecorders,
         ["POST /api/v1/la-self-evaluation/{year:int}/moves/{move}"] = Smt,
         ["GET /HealthySchools"] = HealthySchoolsLa,
+        ["GET /HealthySchools/MyActivities"] = Partners,
         ["GET /Schools/{urn:int}/HealthySchools"] = HealthySchoolsReaders,
         ["GET /api/v1/healthy-schools"] = HealthySchoolsLa,
         ["GET /api/v1/healthy-schools/quas-queue"] = HealthySchoolsLa,

@@ -57,6 +57,41 @@ public abstract class HealthySchoolsPagesTests(HealthySchoolsApp fixture)
     }
 
     [Fact]
+    public async Task APartner_SeesOnlyTheActivitiesNamingItsOrganisation_AndCannotOpenASchoolsHealthySchoolsPage()
+    {
+        const int Delivering = DemoSeeder.DemoHeadSchoolUrn + 5;
+        var partner = App.ClientFor(Role.Partner);
+        (await partner.GetStringAsync("/")).ShouldContain("/HealthySchools/MyActivities");
+        var page = await partner.GetStringAsync("/HealthySchools/MyActivities");
+        page.ShouldContain($"data-testid=\"activity-{Delivering}-2\"");
+        page.ShouldContain("Lunchtime club for pupils eligible for free school meals");
+        page.ShouldContain("Targeted: Pupils eligible for free school meals");
+        page.ShouldContain("Stage 7: monitoring");
+        // The same activities at the school under review (stage 8), and another partner's and the school's own, are not shown.
+        page.ShouldNotContain("The daily mile for every class");
+        page.ShouldNotContain("Safer lunchtimes assembly for every year group");
+        System.Text.RegularExpressions.Regex.Count(page, "data-testid=\"activity-").ShouldBe(1);
+
+        Access.AccessMatrixTests.IsRefused(await partner.GetAsync($"/Schools/{Delivering}/HealthySchools")).ShouldBeTrue();
+        (await partner.GetAsync($"/api/v1/schools/{Delivering}/healthy-schools")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        Access.AccessMatrixTests.IsRefused(await partner.GetAsync("/HealthySchools")).ShouldBeTrue();
+        Access.AccessMatrixTests.IsRefused(await App.ClientFor(Role.HealthySchoolsCoordinator).GetAsync("/HealthySchools/MyActivities")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ASchoolJustEngaged_SeesASentenceForEachEmptyStage_NotBareTableHeaders()
+    {
+        var page = await App.ClientFor(Role.HealthySchoolsCoordinator).GetStringAsync($"/Schools/{DemoSeeder.DemoHeadSchoolUrn + 1}/HealthySchools");
+        page.ShouldContain("The school has not chosen its priorities yet.");
+        page.ShouldContain("The school has not set any meaningful outcomes yet.");
+        page.ShouldContain("The school has not set any early success indicators yet.");
+        page.ShouldContain("The school has not planned any activities yet.");
+        page.ShouldNotContain("data-testid=\"outcomes\"");
+        page.ShouldNotContain("data-testid=\"esis\"");
+        page.ShouldContain("data-testid=\"members\"");
+    }
+
+    [Fact]
     public async Task TheQuas_SeesTheBoxToAskForClarification_NotTheMoveBlockedForWantOfItsOwnNote()
     {
         var page = await App.ClientFor(Role.QuasPanelMember).GetStringAsync($"/Schools/{DemoSeeder.DemoHeadSchoolUrn + 4}/HealthySchools");
