@@ -100,6 +100,15 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
+    /// <summary>Downloads the PDF behind a link as the user would, checks it is a real PDF, and gives its text.</summary>
+    public static async Task<string> DownloadPdfTextAsync(IPage page, ILocator link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        PdfText.LooksLikePdf(bytes).ShouldBeTrue();
+        return await PdfText.ExtractAsync(bytes);
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
