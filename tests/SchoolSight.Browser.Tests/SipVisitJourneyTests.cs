@@ -93,6 +93,7 @@ public sealed class SipVisitJourneyTests(BrowserSession session)
         await head.Locator("[data-testid=visits]").GetByRole(AriaRole.Link).First.ClickAsync();
         head.Url.ShouldBe(visitUrl);
         (await head.Locator("[data-testid=agreed-actions]").InnerTextAsync()).ShouldContain("Writing moderation with a partner school");
+        (await head.Locator("[data-testid=earlier-actions]").CountAsync()).ShouldBe(0); // the school's first visit: nothing carried forward
         var pdf = await DownloadPdfTextAsync(head, head.GetByRole(AriaRole.Link, new() { Name = "Download the report (PDF)" }));
         pdf.ShouldContain(schoolName);
         pdf.ShouldContain("Writing moderation with a partner school");
