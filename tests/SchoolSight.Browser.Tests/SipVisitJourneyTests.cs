@@ -13,13 +13,6 @@ public sealed class SipVisitJourneyTests(BrowserSession session)
 
     private static Task Shot(IPage page, string name) => BrowserSession.ScreenshotAsync(page, $"sip-visit-{name}");
 
-    /// <summary>Fails with the page's error summary, if it shows one (the visit pages go back to the visit on success).</summary>
-    private static async Task ExpectNoErrorsAsync(IPage page)
-    {
-        var errors = page.Locator(".govuk-error-summary");
-        if (await errors.CountAsync() > 0) throw new InvalidOperationException("The page showed errors: " + await errors.InnerTextAsync());
-    }
-
     /// <summary>The day of the visit, today, and its academic year (the dashboard opens on the last year the LA rated).</summary>
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
     private static readonly int Year = AcademicYear.Of(Today);
