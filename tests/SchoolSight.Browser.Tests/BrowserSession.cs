@@ -79,9 +79,15 @@ public sealed class BrowserSession : IAsyncLifetime
     /// <summary>Fails with the page's error summary, if it shows one; otherwise expects the success banner.</summary>
     public static async Task ExpectSuccessAsync(IPage page)
     {
+        await ExpectNoErrorsAsync(page);
+        (await page.Locator(".govuk-notification-banner--success").CountAsync()).ShouldBe(1);
+    }
+
+    /// <summary>Fails with the page's error summary, if it shows one (for pages that go back to the record on success, without a banner).</summary>
+    public static async Task ExpectNoErrorsAsync(IPage page)
+    {
         var errors = page.Locator(".govuk-error-summary");
         if (await errors.CountAsync() > 0) throw new InvalidOperationException("The page showed errors: " + await errors.InnerTextAsync());
-        (await page.Locator(".govuk-notification-banner--success").CountAsync()).ShouldBe(1);
     }
 
     /// <summary>Types a date into the GOV.UK date input whose Day box has the id <paramref name="id"/> (its Month and Year boxes follow).</summary>
@@ -98,6 +104,15 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.Locator(".govuk-service-navigation").GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
         if (link is not null) await page.Locator(".ss-section-navigation").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    /// <summary>Downloads the PDF behind a link as the user would, checks it is a real PDF, and gives its text.</summary>
+    public static async Task<string> DownloadPdfTextAsync(IPage page, ILocator link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        PdfText.LooksLikePdf(bytes).ShouldBeTrue();
+        return await PdfText.ExtractAsync(bytes);
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -15,15 +15,6 @@ public sealed class HealthySchoolsJourneyTests(BrowserSession session)
 
     private static async Task<string> StageAsync(IPage page) => await page.Locator("[data-testid=stage]").InnerTextAsync();
 
-    /// <summary>Downloads the PDF behind a link as the user would, and gives its text.</summary>
-    private static async Task<string> DownloadPdfTextAsync(IPage page, ILocator link)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
-        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
-        System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
-        return await PdfText.ExtractAsync(bytes);
-    }
-
     private static async Task SelectSecondOptionAsync(IPage page, string id)
     {
         var value = await page.Locator($"#{id} option").Nth(1).GetAttributeAsync("value");
