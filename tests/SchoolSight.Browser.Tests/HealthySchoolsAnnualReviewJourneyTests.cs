@@ -22,7 +22,7 @@ public sealed class HealthySchoolsAnnualReviewJourneyTests(BrowserSession sessio
         (await coordinator.Locator("[data-testid=joining]").InnerTextAsync()).ShouldContain("may not join yet");
         // Achieved two years ago: current, but the year to join without a review has passed.
         var achieved = new DateOnly(DateTime.UtcNow.Year - 2, 6, 1);
-        await coordinator.Locator("#Status_AchievedOn").FillAsync(achieved.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await BrowserSession.FillDateAsync(coordinator, "Status_AchievedOn", achieved);
         await ClickAsync(coordinator, "Record the status");
         await ExpectSuccessAsync(coordinator);
         (await coordinator.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain($"as achieved on 1 June {achieved.Year}");

@@ -40,7 +40,7 @@ public sealed class SipVisitJourneyTests(BrowserSession session)
         await sip.GotoAsync($"/Sip?urn={School}");
         var start = sip.Locator("[data-testid=start-visit]");
         await start.Locator("#StartUrn").SelectOptionAsync($"{School}");
-        await start.Locator("#VisitedOn").FillAsync(Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await BrowserSession.FillDateAsync(sip, "VisitedOn", Today);
         await Shot(sip, "02-start");
         await ClickAsync(sip, "Start the record of visit", start);
         await ExpectNoErrorsAsync(sip);
