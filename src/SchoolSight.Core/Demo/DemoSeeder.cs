@@ -214,6 +214,7 @@ public static class DemoSeeder
         await HealthySchoolsDemo.SeedAsync(db, ct);
         await DemoSurveys.SeedAsync(db, ct);
         await DemoSelfEvaluations.SeedAsync(db, ct);
+        await DemoSipVisits.SeedAsync(db, users, ct);
         await DemoLaSelfEvaluation.SeedAsync(db, ct);
         return true;
     }

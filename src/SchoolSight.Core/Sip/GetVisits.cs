@@ -17,11 +17,18 @@ public sealed record VisitView(RecordOfVisit Visit, string SchoolName, IReadOnly
 [Operation]
 public sealed class ListVisits(AppDbContext db)
 {
-    public async Task<OperationResult<IReadOnlyList<VisitRow>>> RunAsync(int? urn = null, CancellationToken ct = default)
+    public Task<OperationResult<IReadOnlyList<VisitRow>>> RunAsync(int? urn = null, CancellationToken ct = default) =>
+        ListAsync(v => urn == null || v.Urn == urn, ct);
+
+    /// <summary>The visits linked to any of a programme case's management group meetings.</summary>
+    public Task<OperationResult<IReadOnlyList<VisitRow>>> LinkedToMeetingsAsync(IReadOnlyCollection<int> meetingIds, CancellationToken ct = default) =>
+        ListAsync(v => v.GroupMeetingId != null && meetingIds.Contains(v.GroupMeetingId.Value), ct);
+
+    private async Task<OperationResult<IReadOnlyList<VisitRow>>> ListAsync(System.Linq.Expressions.Expression<Func<RecordOfVisit, bool>> filter, CancellationToken ct)
     {
         if (!db.CurrentUser.Role.Allows(Resource.SipVisit, ResourceAction.Read))
             return OperationResult<IReadOnlyList<VisitRow>>.Fail(CoreErrors.Forbidden("Your role does not allow you to read SIP visits."));
-        var visits = await db.VisibleVisits().AsNoTracking().Where(v => urn == null || v.Urn == urn)
+        var visits = await db.VisibleVisits().AsNoTracking().Where(filter)
             .OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).ToListAsync(ct);
         var urns = visits.Select(v => v.Urn).Distinct().ToList();
         var names = await db.Schools.Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, s => s.Details.Name, ct);

@@ -74,6 +74,22 @@ public abstract class ProgrammePagesTests(ProgrammeApp fixture)
         (await App.ClientFor(Role.HealthySchoolsCoordinator).GetStringAsync("/Programme/Calendar")).ShouldContain("2026/27");
     }
 
+    [Fact]
+    public async Task ManagementGroupPage_ListsTheSipVisitsLinkedToItsMeetings_ForRolesThatMayReadThem()
+    {
+        var id = await fixture.CaseAt(HeadSchool);
+        foreach (var role in ProgrammeRoles.Readers)
+        {
+            var page = await App.ClientFor(role).GetStringAsync($"/Programme/Cases/{id}/ManagementGroup");
+            if (role.Allows(Resource.SipVisit, ResourceAction.Read))
+            {
+                page.ShouldContain("data-testid=\"linked-visits\"", customMessage: $"as {role}");
+                page.ShouldContain("href=\"/Sip/Visits/", customMessage: $"as {role}");
+            }
+            else page.ShouldNotContain("linked-visits", customMessage: $"as {role}");
+        }
+    }
+
     [Theory]
     [InlineData(Role.SchoolUser)]
     [InlineData(Role.Governor)]

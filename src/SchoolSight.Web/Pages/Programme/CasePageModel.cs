@@ -29,8 +29,12 @@ public abstract class CasePageModel(GetCase getCase) : PageModel
     {
         if (await getCase.RunAsync(id, ct) is not { } view) return false;
         View = view;
+        await LoadMoreAsync(ct);
         return true;
     }
+
+    /// <summary>What a page shows beyond the case itself, loaded with it.</summary>
+    protected virtual Task LoadMoreAsync(CancellationToken ct) => Task.CompletedTask;
 
     protected async Task<IActionResult> PageOrNotFoundAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
