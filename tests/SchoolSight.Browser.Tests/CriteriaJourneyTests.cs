@@ -35,7 +35,7 @@ public sealed class CriteriaJourneyTests(BrowserSession session)
 
         // A typing mistake in an indicator id: the page says where, suggests the id, and stores nothing.
         var versionsBefore = await smt.Locator("[data-testid=rule-sets] tbody tr").CountAsync();
-        await smt.Locator("#Upload").SetInputFilesAsync(Yaml(Draft("2026.3", withTypo: true)));
+        await smt.Locator("#Upload").SetInputFilesAsync(Yaml(Draft("2026.4", withTypo: true)));
         await smt.GetByRole(AriaRole.Button, new() { Name = "Check and upload" }).ClickAsync();
         var summary = await smt.Locator(".govuk-error-summary").InnerTextAsync();
         summary.ShouldContain("'PERSISTANT_ABSENCE' is not an indicator in the catalogue: did you mean PERSISTENT_ABSENCE?");
@@ -44,10 +44,10 @@ public sealed class CriteriaJourneyTests(BrowserSession session)
         await BrowserSession.ScreenshotAsync(smt, "criteria-01-upload-error");
 
         // Corrected, it is stored as a draft and the what-if lists the schools that would move, and why.
-        await smt.Locator("#Upload").SetInputFilesAsync(Yaml(Draft("2026.3", withTypo: false)));
+        await smt.Locator("#Upload").SetInputFilesAsync(Yaml(Draft("2026.4", withTypo: false)));
         await smt.GetByRole(AriaRole.Button, new() { Name = "Check and upload" }).ClickAsync();
         await smt.Locator("[data-testid=what-if-summary]").WaitForAsync();
-        (await smt.Locator("h1").InnerTextAsync()).ShouldContain("Version 2026.3");
+        (await smt.Locator("h1").InnerTextAsync()).ShouldContain("Version 2026.4");
         (await smt.Locator("[data-testid=what-if-summary]").InnerTextAsync()).ShouldContain("Against the adopted version 2026.3");
         var movers = smt.Locator("[data-testid=what-if] tbody tr");
         (await movers.CountAsync()).ShouldBeGreaterThan(0, await smt.Locator("main").InnerTextAsync());
@@ -61,8 +61,8 @@ public sealed class CriteriaJourneyTests(BrowserSession session)
         await smt.Locator("#Reason").FillAsync("Agreed at the December SMT: schools Ofsted judges to require improvement get intensive support.");
         await smt.GetByRole(AriaRole.Button, new() { Name = "Adopt these criteria" }).ClickAsync();
         await smt.WaitForURLAsync(url => url.EndsWith("/Categorisation", StringComparison.Ordinal));
-        (await smt.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Version 2026.3 adopted");
-        (await smt.Locator("main").InnerTextAsync()).ShouldContain("Proposals come from version 2026.3");
+        (await smt.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Version 2026.4 adopted");
+        (await smt.Locator("main").InnerTextAsync()).ShouldContain("Proposals come from version 2026.4");
         await BrowserSession.ScreenshotAsync(smt, "criteria-03-adopted");
     }
 }
