@@ -145,6 +145,8 @@ public abstract partial class AccessMatrixTests(DatabaseProvider provider, ITest
         "indicatorId" => "KS2_RWM_EXP",
         "outcome" => "stay-safe",
         "fileId" => Guid.Empty.ToString(),
+        // No such move: the route's policy decides, not which moves the record happens to allow the role.
+        "move" => "no-such-move",
         _ => "1",
     }).Replace("{documentName?}", "v1");
 
