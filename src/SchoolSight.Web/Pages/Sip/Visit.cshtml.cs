@@ -77,6 +77,13 @@ public sealed class VisitModel(GetVisit get, SaveVisit save, MoveVisit move, Rev
 
     public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy") ?? "";
 
+    /// <summary>An action's owner and timescale in brackets, leaving out whichever was not given.</summary>
+    public static string OwnerAndTimescale(string? owner, DateOnly? dueBy)
+    {
+        var parts = new[] { owner, dueBy is { } d ? $"by {Day(d)}" : null }.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+    }
+
     public static string Has(bool? has) => has switch { true => "Yes", false => "No", null => "Not judged yet" };
 
     public static string Describe(FeatureSettledBy by) => by == FeatureSettledBy.Record ? "decided from the record" : "judged by a reviewer";
