@@ -1,4 +1,5 @@
 using System.Globalization;
+using SchoolSight.Domain.Indicators;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -25,24 +26,9 @@ public sealed partial class QualityStandardsParser
 
     private QualityStandardsParseResult Run(string yaml)
     {
-        if (yaml.Length > MaxLength) return new(null, [new(1, 1, $"The file is longer than {MaxLength:N0} characters: is it the right file?")]);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            var message = (e.InnerException as YamlException ?? e).Message.Replace("\r", "").Replace("\n", " ").Trim();
-            return new(null, [new((int)e.Start.Line, (int)e.Start.Column, $"The file is not valid YAML: {message}")]);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            return new(null, [new(1, 1, "The file is not valid YAML: check the brackets, quotes and indentation")]);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            return new(null, [new(1, 1, "The file must be a YAML mapping with version, name and standards")]);
-        if (stream.Documents[0].AllNodes.FirstOrDefault(n => !n.Anchor.IsEmpty) is { } anchored)
+        if (YamlFileRoot.Load(yaml, MaxLength, "version, name and standards", out var problem) is not { } root)
+            return new(null, [new(problem!.Line, problem.Column, problem.Message)]);
+        if (root.AllNodes.FirstOrDefault(n => !n.Anchor.IsEmpty) is { } anchored)
             Error(anchored, $"'&{anchored.Anchor}' is an anchor: quality standards files may not use anchors (&) or aliases (*)");
 
         Keys(root, "the quality standards", ["version", "name", "externalReviewer", "adviserTitle", "overall", "standards"]);
