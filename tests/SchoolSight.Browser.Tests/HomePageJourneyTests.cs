@@ -46,6 +46,14 @@ public sealed class HomePageJourneyTests(BrowserSession session)
             return;
         }
 
+        // The administrator's items are what changed since their last sign-in: when other journeys signed them in a moment
+        // ago and nothing failed since, the page is the designed empty state.
+        if (role == Role.LaAdministrator && await page.Locator("[data-testid=home-item]").CountAsync() == 0)
+        {
+            (await page.Locator("[data-testid=nothing-today]").InnerTextAsync()).ShouldContain("Nothing needs you today");
+            return;
+        }
+
         var first = page.Locator("[data-testid=home-item]").First.Locator("a").First;
         var title = await first.InnerTextAsync();
         var href = await first.GetAttributeAsync("href") ?? "";

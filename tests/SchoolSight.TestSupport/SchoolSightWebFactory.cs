@@ -67,7 +67,7 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
     private static async Task<SchoolSightWebFactory> CreateOwnAppAsync(DatabaseProvider provider, bool realServer, TimeProvider? clock)
     {
         var database = await TestDatabase.CloneAsync(await DemoTemplateAsync(provider, clock));
-        var factory = new SchoolSightWebFactory(database, clock);
+        var factory = new SchoolSightWebFactory(database, clock) { _browserJourneys = realServer };
         if (realServer)
         {
             factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
@@ -136,6 +136,7 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
 
     private bool _ownsDatabase = true;
     private bool _seedDemo = true;
+    private bool _browserJourneys;
 
     /// <summary>The services of the app; on a shared app, every scope made from them opens this factory's database.</summary>
     public override IServiceProvider Services =>
@@ -171,6 +172,13 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnEmptyDatabase", _seedDemo ? "true" : "false");
         // Like the demo: LA staff may sign in without a second factor (tests that need it turn it on).
         builder.UseSetting("Security:RequireTwoFactorForLaRoles", "false");
+        // The browser journeys sign the same demo users in through the real page many times within one attempt window;
+        // the per-account and per-address limits themselves are proven by SignInProtectionTests.
+        if (_browserJourneys)
+        {
+            builder.UseSetting("Security:AttemptsPerAccount", "1000");
+            builder.UseSetting("Security:AttemptsPerAddress", "10000");
+        }
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "schoolsight-test-keys"));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
