@@ -8,8 +8,8 @@ namespace SchoolSight.Browser.Tests;
 public sealed class UserLifecycleJourneyTests(BrowserSession session)
 {
     // No other journey signs in as this user: the journey changes their password and turns on two-factor sign-in.
-    private const string Coordinator = "healthy@demo-borough.example";
-    private const string NewPassword = "Harper-new-password-7";
+    private const string Coordinator = Core.Demo.DemoSipVisits.SecondarySipEmail;
+    private const string NewPassword = "Robin-new-password-7";
 
     [Fact]
     public async Task TheAdministrator_DisablesAUser_EnablesThem_AndSendsAResetLink_ThenTheUserSetsAPassword_AndTurnsOnTwoFactor()
@@ -19,7 +19,7 @@ public sealed class UserLifecycleJourneyTests(BrowserSession session)
         await admin.GotoAsync("/Users");
         var row = admin.Locator("tbody tr", new() { HasTextString = Coordinator });
         await row.GetByRole(AriaRole.Link, new() { NameString = "Disable" }).ClickAsync();
-        (await admin.Locator("h1").InnerTextAsync()).ShouldBe("Are you sure you want to disable Harper Healthy?");
+        (await admin.Locator("h1").InnerTextAsync()).ShouldBe("Are you sure you want to disable Robin Secondary?");
         await BrowserSession.ScreenshotAsync(admin, "users-01-disable-confirm");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Disable account" }).ClickAsync();
         await admin.WaitForURLAsync(url => url.EndsWith("/Users", StringComparison.Ordinal));
@@ -69,7 +69,7 @@ public sealed class UserLifecycleJourneyTests(BrowserSession session)
         await coordinator.GetByLabel("Code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await coordinator.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
-        (await coordinator.Locator("header").InnerTextAsync()).ShouldContain("Harper Healthy");
+        (await coordinator.Locator("header").InnerTextAsync()).ShouldContain("Robin Secondary");
     }
 
     private static async Task SignInAsync(IPage page, string email, string password)
