@@ -62,7 +62,7 @@ public sealed class SchoolConcern : VersionedEntity, ISchoolOwned
         Urn = urn;
         Kind = kind;
         RaisedOn = raisedOn;
-        Summary = Text.Required(summary, nameof(Summary), "Describe the concern");
+        Summary = TextFields.Required(summary, nameof(Summary), "Describe the concern");
         RaisedBy = raisedBy;
     }
 
@@ -82,7 +82,7 @@ public sealed class SchoolConcern : VersionedEntity, ISchoolOwned
     {
         if (!IsOpen) throw new DomainException(DomainError.Rule("concern.closed", "This concern is already closed."));
         if (closedOn < RaisedOn) throw new DomainException(new DomainError("concern.closedBeforeRaised", $"The concern cannot close before it was raised on {RaisedOn:d MMMM yyyy}.", nameof(ClosedOn)));
-        ClosedReason = Text.Required(reason, nameof(ClosedReason), "Give the reason the concern is closed");
+        ClosedReason = TextFields.Required(reason, nameof(ClosedReason), "Give the reason the concern is closed");
         ClosedOn = closedOn;
         ClosedBy = closedBy;
     }

@@ -64,7 +64,7 @@ public sealed class AnnualReview : VersionedEntity, ISchoolOwned
         HealthySchoolEngagement.RequireRole(actor, "confirm the annual review's criteria");
         if (IsSelfValidated) throw new DomainException(DomainError.Rule("healthy.review-validated", "The annual review has been self-validated: it cannot be changed."));
         if (criteria.Find(criterionId) is null) throw new DomainException(new DomainError("healthy.criterion", "Choose a criterion of the annual review", "CriterionId"));
-        var text = HealthySchoolsErrors.Required(evidence, "Evidence", "Enter the evidence that the criterion is met");
+        var text = TextFields.Required(evidence, "Evidence", "Enter the evidence that the criterion is met");
         _confirmations.RemoveAll(c => c.CriterionId == criterionId);
         _confirmations.Add(new CriterionConfirmation(criterionId, text, actor.Name, today));
     }
@@ -100,8 +100,8 @@ public sealed class AnnualReview : VersionedEntity, ISchoolOwned
         if (!string.Equals(Moderator, actor.Name, StringComparison.OrdinalIgnoreCase))
             throw new DomainException(DomainError.Forbidden("healthy.review-moderator", $"This annual review is assigned to {Moderator} for moderation."));
         var text = outcome == HealthySchools.ModerationOutcome.NotAgreed
-            ? HealthySchoolsErrors.Required(comments, "Comments", "Enter why the panel does not agree, for the school")
-            : HealthySchoolsErrors.Optional(comments, "Comments", "The comments");
+            ? TextFields.Required(comments, "Comments", "Enter why the panel does not agree, for the school")
+            : TextFields.Optional(comments, "Comments", "The comments");
         ModerationOutcome = outcome;
         ModerationComments = text;
         ModeratedOn = today;

@@ -88,8 +88,8 @@ public sealed class GroupMember
     internal GroupMember(int number, string name, string groupRole, GroupRepresentation represents, int? partnerId)
     {
         Number = number;
-        Name = HealthySchoolsErrors.Required(name, nameof(Name), "Enter the member's name", 200);
-        GroupRole = HealthySchoolsErrors.Required(groupRole, nameof(GroupRole), "Enter the member's role in the group", 200);
+        Name = TextFields.Required(name, nameof(Name), "Enter the member's name", 200);
+        GroupRole = TextFields.Required(groupRole, nameof(GroupRole), "Enter the member's role in the group", 200);
         if (represents == GroupRepresentation.Partner && partnerId is null)
             throw new DomainException(HealthySchoolsErrors.Required("PartnerId", "Choose the partner from the register"));
         Represents = represents;
@@ -115,8 +115,8 @@ public sealed class HealthPriority
         Number = number;
         Cycle = cycle;
         Kind = kind;
-        Title = HealthySchoolsErrors.Required(title, nameof(Title), "Enter the priority", 300);
-        IndicatorId = HealthySchoolsErrors.Required(indicatorId, nameof(IndicatorId), "Choose the indicator the priority is measured by", 100);
+        Title = TextFields.Required(title, nameof(Title), "Enter the priority", 300);
+        IndicatorId = TextFields.Required(indicatorId, nameof(IndicatorId), "Choose the indicator the priority is measured by", 100);
         if (kind == PriorityKind.Local && localPriorityId is null)
             throw new DomainException(HealthySchoolsErrors.Required("LocalPriorityId", "Choose the local priority from the LA's list"));
         LocalPriorityId = kind == PriorityKind.Local ? localPriorityId : null;
@@ -152,16 +152,16 @@ public sealed class MeaningfulOutcome
         Number = number;
         PriorityNumber = priorityNumber;
         Kind = kind;
-        Description = HealthySchoolsErrors.Required(description, nameof(Description), "Describe the outcome", 1000);
-        TargetGroup = HealthySchoolsErrors.Optional(targetGroup, nameof(TargetGroup), "The named group", 200);
+        Description = TextFields.Required(description, nameof(Description), "Describe the outcome", 1000);
+        TargetGroup = TextFields.Optional(targetGroup, nameof(TargetGroup), "The named group", 200);
         if (kind == OutcomeKind.Targeted && TargetGroup is null && pupilGroup is null or SchoolSight.Domain.Indicators.PupilGroup.All)
             throw new DomainException(HealthySchoolsErrors.Required(nameof(TargetGroup), "Name the group a targeted outcome is for"));
-        IndicatorId = HealthySchoolsErrors.Optional(indicatorId, nameof(IndicatorId), "The indicator", 100);
+        IndicatorId = TextFields.Optional(indicatorId, nameof(IndicatorId), "The indicator", 100);
         PupilGroup = IndicatorId is null ? null : pupilGroup ?? SchoolSight.Domain.Indicators.PupilGroup.All;
         Baseline = baseline;
         Target = target;
         ByWhen = byWhen;
-        EvidencedBy = HealthySchoolsErrors.Required(evidencedBy, nameof(EvidencedBy), "Say how the outcome will be evidenced", 1000);
+        EvidencedBy = TextFields.Required(evidencedBy, nameof(EvidencedBy), "Say how the outcome will be evidenced", 1000);
     }
 
     public int Number { get; private set; }
@@ -228,7 +228,7 @@ public sealed class EarlySuccessIndicator
     internal EarlySuccessIndicator(int number, string description, DateOnly timescale, SuccessIndicatorKind kind, int? outcomeNumber)
     {
         Number = number;
-        Description = HealthySchoolsErrors.Required(description, nameof(Description), "Describe the early success indicator", 1000);
+        Description = TextFields.Required(description, nameof(Description), "Describe the early success indicator", 1000);
         Timescale = timescale;
         Kind = kind;
         OutcomeNumber = outcomeNumber;
@@ -249,14 +249,14 @@ public sealed class EarlySuccessIndicator
     internal void Assess(bool met, string evidence, DateOnly on)
     {
         IsMet = met;
-        ResultEvidence = HealthySchoolsErrors.Required(evidence, nameof(ResultEvidence), "Give the evidence", 2000);
+        ResultEvidence = TextFields.Required(evidence, nameof(ResultEvidence), "Give the evidence", 2000);
         AssessedOn = on;
     }
 
     internal void Change(string description, DateOnly timescale, string reason, string by, DateOnly on)
     {
-        var why = HealthySchoolsErrors.Required(reason, "Reason", "Say why the early success indicator changes", 1000);
-        var next = HealthySchoolsErrors.Required(description, nameof(Description), "Describe the early success indicator", 1000);
+        var why = TextFields.Required(reason, "Reason", "Say why the early success indicator changes", 1000);
+        var next = TextFields.Required(description, nameof(Description), "Describe the early success indicator", 1000);
         _earlier.Add(new SuccessIndicatorVersion(Description, Timescale, on, by, why));
         Description = next;
         Timescale = timescale;
@@ -295,9 +295,9 @@ public sealed class HealthActivity
     internal HealthActivity(int number, string description, ActivityReach reach, string? targetGroup, int? partnerId)
     {
         Number = number;
-        Description = HealthySchoolsErrors.Required(description, nameof(Description), "Describe the activity", 1000);
+        Description = TextFields.Required(description, nameof(Description), "Describe the activity", 1000);
         Reach = reach;
-        TargetGroup = HealthySchoolsErrors.Optional(targetGroup, nameof(TargetGroup), "The group", 200);
+        TargetGroup = TextFields.Optional(targetGroup, nameof(TargetGroup), "The group", 200);
         if (reach == ActivityReach.Targeted && TargetGroup is null)
             throw new DomainException(HealthySchoolsErrors.Required(nameof(TargetGroup), "Name the group a targeted activity is for"));
         PartnerId = partnerId;

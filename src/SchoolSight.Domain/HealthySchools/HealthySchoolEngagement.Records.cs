@@ -23,7 +23,7 @@ public sealed partial class HealthySchoolEngagement
     public void SetKeyTasks(string keyTasks, Actor actor)
     {
         RequireRole(actor, "change the development group");
-        KeyTasks = HealthySchoolsErrors.Required(keyTasks, nameof(KeyTasks), "Enter the group's key tasks");
+        KeyTasks = TextFields.Required(keyTasks, nameof(KeyTasks), "Enter the group's key tasks");
     }
 
     /// <summary>The school shares another school's development group (a cluster's group), or stops sharing (null).</summary>
@@ -38,7 +38,7 @@ public sealed partial class HealthySchoolEngagement
     {
         RequireRole(actor, "record the needs analysis");
         RequireStage("record the needs analysis", EnhancementStage.NeedsAnalysis);
-        NeedsAnalysisNotes = HealthySchoolsErrors.Required(notes, nameof(NeedsAnalysisNotes), "Enter what the needs analysis found");
+        NeedsAnalysisNotes = TextFields.Required(notes, nameof(NeedsAnalysisNotes), "Enter what the needs analysis found");
     }
 
     public HealthPriority AddPriority(PriorityKind kind, string title, string indicatorId, int? localPriorityId, Actor actor)

@@ -107,7 +107,7 @@ public sealed partial class HealthySchoolEngagement : VersionedEntity, ISchoolOw
         if (LastAbout(about)?.Kind != QuasEntryKind.AskedForClarification)
             throw new DomainException(DomainError.Rule("healthy.nothing-asked", "The QUAS has not asked for clarification of this."));
         _exchange.Add(new QuasEntry(QuasEntryKind.Answered, about, actor.Name, actor.Role, at,
-            HealthySchoolsErrors.Required(answer, "Answer", "Enter your answer to the QUAS", 4000)));
+            TextFields.Required(answer, "Answer", "Enter your answer to the QUAS", 4000)));
     }
 
     internal static void RequireRole(Actor actor, string doing)

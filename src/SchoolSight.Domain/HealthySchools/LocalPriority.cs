@@ -25,9 +25,9 @@ public sealed class LocalPriority : VersionedEntity
 
     public void Change(string title, string indicatorId, string? source, bool isCurrent)
     {
-        Title = HealthySchoolsErrors.Required(title, nameof(Title), "Enter the priority", 300);
-        IndicatorId = HealthySchoolsErrors.Required(indicatorId, nameof(IndicatorId), "Choose the indicator the priority is measured by", 100);
-        Source = HealthySchoolsErrors.Optional(source, nameof(Source), "The source", 300);
+        Title = TextFields.Required(title, nameof(Title), "Enter the priority", 300);
+        IndicatorId = TextFields.Required(indicatorId, nameof(IndicatorId), "Choose the indicator the priority is measured by", 100);
+        Source = TextFields.Optional(source, nameof(Source), "The source", 300);
         IsCurrent = isCurrent;
     }
 }

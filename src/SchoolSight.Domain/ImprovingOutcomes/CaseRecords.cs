@@ -41,9 +41,9 @@ public sealed class BaselineAssessment
     {
         Source = source;
         AssessedOn = assessedOn;
-        Strengths = Text.Required(strengths, "Strengths", "Enter the agreed strengths");
-        AreasForImprovement = Text.Required(areasForImprovement, "AreasForImprovement", "Enter the agreed areas for improvement");
-        Reference = Text.Optional(reference, "Reference", "The reference", 300);
+        Strengths = TextFields.Required(strengths, "Strengths", "Enter the agreed strengths");
+        AreasForImprovement = TextFields.Required(areasForImprovement, "AreasForImprovement", "Enter the agreed areas for improvement");
+        Reference = TextFields.Optional(reference, "Reference", "The reference", 300);
     }
 
     public BaselineSource Source { get; private set; }
@@ -75,10 +75,10 @@ public sealed class ExitStrategy
 
     public ExitStrategy(string summary, DateOnly agreedWithSchoolOn, string monitoringLead, string? sustainability)
     {
-        Summary = Text.Required(summary, "Summary", "Enter the exit strategy");
+        Summary = TextFields.Required(summary, "Summary", "Enter the exit strategy");
         AgreedWithSchoolOn = agreedWithSchoolOn;
-        MonitoringLead = Text.Required(monitoringLead, "MonitoringLead", "Enter who will carry out the termly monitoring (the SIP or the M&I manager)", 200);
-        Sustainability = Text.Optional(sustainability, "Sustainability", "How improvement will be sustained");
+        MonitoringLead = TextFields.Required(monitoringLead, "MonitoringLead", "Enter who will carry out the termly monitoring (the SIP or the M&I manager)", 200);
+        Sustainability = TextFields.Optional(sustainability, "Sustainability", "How improvement will be sustained");
     }
 
     public string Summary { get; private set; }
@@ -94,7 +94,7 @@ public sealed class ManagementGroupMember
 
     public ManagementGroupMember(string name, ManagementGroupRole role)
     {
-        Name = Text.Required(name, "Name", "Enter the member's name", 200);
+        Name = TextFields.Required(name, "Name", "Enter the member's name", 200);
         Role = role;
     }
 
@@ -112,7 +112,7 @@ public sealed class ManagementGroupMeeting
     public ManagementGroupMeeting(DateOnly heldOn, string progressReviewed, bool sipAttended, bool laOfficerAttended, string recordedBy)
     {
         HeldOn = heldOn;
-        ProgressReviewed = Text.Required(progressReviewed, "ProgressReviewed", "Enter the progress the group reviewed");
+        ProgressReviewed = TextFields.Required(progressReviewed, "ProgressReviewed", "Enter the progress the group reviewed");
         SipAttended = sipAttended;
         LaOfficerAttended = laOfficerAttended;
         RecordedBy = recordedBy;
@@ -137,7 +137,7 @@ public sealed class MonitoringVisit
         VisitedOn = visitedOn;
         VisitedBy = visitedBy;
         VisitorRole = visitorRole;
-        Findings = Text.Required(findings, "Findings", "Enter what the visit found");
+        Findings = TextFields.Required(findings, "Findings", "Enter what the visit found");
         ImprovementSustained = improvementSustained;
     }
 
@@ -161,7 +161,7 @@ public sealed class SpendingLine
     public SpendingLine(int planActionId, string description, DateOnly spentOn, decimal total, decimal fromProgramme, decimal fromSchool, string recordedBy)
     {
         PlanActionId = planActionId;
-        Description = Text.Required(description, "Description", "Enter what the money was spent on", 500);
+        Description = TextFields.Required(description, "Description", "Enter what the money was spent on", 500);
         SpentOn = spentOn;
         Total = total;
         FromProgramme = fromProgramme;

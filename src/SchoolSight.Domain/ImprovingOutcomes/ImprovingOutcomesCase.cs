@@ -34,9 +34,9 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
             Urn = urn,
             Tier = tier,
             Ground = ground,
-            Concerns = Text.Required(concerns, "Concerns", "Enter the evidence of concern from categorisation", 4000),
-            CaseOfficerName = Text.Required(caseOfficerName, "CaseOfficerName", "Enter the M&I officer who will co-ordinate the case", 200),
-            CaseOfficerEmail = Text.Required(caseOfficerEmail, "CaseOfficerEmail", "Enter the case officer's email address", 256),
+            Concerns = TextFields.Required(concerns, "Concerns", "Enter the evidence of concern from categorisation", 4000),
+            CaseOfficerName = TextFields.Required(caseOfficerName, "CaseOfficerName", "Enter the M&I officer who will co-ordinate the case", 200),
+            CaseOfficerEmail = TextFields.Required(caseOfficerEmail, "CaseOfficerEmail", "Enter the case officer's email address", 256),
             ProposedOn = today,
             State = CaseState.Proposed,
         };
@@ -136,7 +136,7 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
                      (communications.LaTeamsToldOn, "LaTeamsToldOn", "The day LA teams were told"),
                  })
             if (day > today) throw new DomainException(ProgrammeErrors.InFuture(field, what));
-        Communications = communications with { ParentsCommunication = Text.Optional(communications.ParentsCommunication, "ParentsCommunication", "What was agreed about parents") };
+        Communications = communications with { ParentsCommunication = TextFields.Optional(communications.ParentsCommunication, "ParentsCommunication", "What was agreed about parents") };
     }
 
     /// <summary>Chooses the plan the programme works from; a separate plan only when the school's own is not robust.</summary>
@@ -144,11 +144,11 @@ public sealed partial class ImprovingOutcomesCase : VersionedEntity, ISchoolOwne
     {
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "choose the improvement plan");
         RequireState("choose the improvement plan", CaseState.EntryAgreed, CaseState.BaselineRecorded, CaseState.Active);
-        var reason = Text.Optional(notRobustReason, "PlanNotRobustReason", "The reason", 2000);
+        var reason = TextFields.Optional(notRobustReason, "PlanNotRobustReason", "The reason", 2000);
         if (kind == ImprovingOutcomes.PlanKind.ProgrammePlan && reason is null)
             throw new DomainException(ProgrammeErrors.Required("PlanNotRobustReason", "The programme has its own plan only when the school's SSDP or RAP is not robust: say why it is not"));
         PlanKind = kind;
-        PlanTitle = Text.Optional(title, "PlanTitle", "The plan's title", 300);
+        PlanTitle = TextFields.Optional(title, "PlanTitle", "The plan's title", 300);
         PlanNotRobustReason = kind == ImprovingOutcomes.PlanKind.ProgrammePlan ? reason : null;
     }
 

@@ -33,10 +33,10 @@ public sealed class PlanAction : VersionedEntity
 
     public void Change(string description, string owner, DateOnly? dueOn, string successCriteria)
     {
-        var d = Text.Required(description, "Description", "Enter what the action is", 1000);
-        var o = Text.Required(owner, "Owner", "Enter who owns the action", 200);
+        var d = TextFields.Required(description, "Description", "Enter what the action is", 1000);
+        var o = TextFields.Required(owner, "Owner", "Enter who owns the action", 200);
         if (dueOn is null) throw new DomainException(ProgrammeErrors.Required("DueOn", "Enter the date the action is due"));
-        var s = Text.Required(successCriteria, "SuccessCriteria", "Enter the measurable success criteria", 1000);
+        var s = TextFields.Required(successCriteria, "SuccessCriteria", "Enter the measurable success criteria", 1000);
         if (!s.Any(char.IsDigit)) throw new DomainException(ProgrammeErrors.NotMeasurable("SuccessCriteria"));
         Description = d;
         Owner = o;
@@ -47,7 +47,7 @@ public sealed class PlanAction : VersionedEntity
     /// <summary>Records how the action is going; completing it records the day, reopening it clears that.</summary>
     public void RecordProgress(ActionStatus status, string? note, DateOnly today)
     {
-        ProgressNote = Text.Optional(note, "ProgressNote", "The progress note", 2000);
+        ProgressNote = TextFields.Optional(note, "ProgressNote", "The progress note", 2000);
         if (status == ActionStatus.Completed && Status != ActionStatus.Completed) CompletedOn = today;
         if (status != ActionStatus.Completed) CompletedOn = null;
         Status = status;

@@ -13,9 +13,6 @@ public static class ProgrammeErrors
 
     public static DomainError Required(string field, string message) => new("programme.required", message, field);
 
-    public static DomainError TooLong(string field, string what, int max) =>
-        new("programme.too-long", $"{what} must be {max} characters or fewer.", field);
-
     public static DomainError InFuture(string field, string what) =>
         new("programme.future-date", $"{what} cannot be in the future.", field);
 

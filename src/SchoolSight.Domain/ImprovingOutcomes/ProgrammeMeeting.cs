@@ -57,8 +57,8 @@ public sealed class ProgrammeMeeting : VersionedEntity
 
     public void Reschedule(DateOnly scheduledFor, string venue, bool atSchool, string? notAtSchoolReason)
     {
-        var v = Text.Required(venue, "Venue", "Enter where the meeting will take place", 300);
-        var reason = Text.Optional(notAtSchoolReason, "NotAtSchoolReason", "The reason", 1000);
+        var v = TextFields.Required(venue, "Venue", "Enter where the meeting will take place", 300);
+        var reason = TextFields.Optional(notAtSchoolReason, "NotAtSchoolReason", "The reason", 1000);
         if (!atSchool && reason is null) throw new DomainException(ProgrammeErrors.NotAtSchoolReason);
         ScheduledFor = scheduledFor;
         Venue = v;
@@ -75,8 +75,8 @@ public sealed class ProgrammeMeeting : VersionedEntity
     /// </summary>
     public void SubmitProgressReport(string summary, string? partnershipWork, IReadOnlyList<ProgressEvidence> evidence, DateOnly today, string by)
     {
-        var s = Text.Required(summary, "ProgressReportSummary", "Enter the school's assessment of progress");
-        var p = Text.Optional(partnershipWork, "PartnershipWork", "The summary of partnership working");
+        var s = TextFields.Required(summary, "ProgressReportSummary", "Enter the school's assessment of progress");
+        var p = TextFields.Optional(partnershipWork, "PartnershipWork", "The summary of partnership working");
         if (evidence.Count == 0) throw new DomainException(ProgrammeErrors.EvidenceRequired);
         ProgressReportSummary = s;
         PartnershipWork = p;
@@ -89,9 +89,9 @@ public sealed class ProgrammeMeeting : VersionedEntity
     public void RecordHeld(DateOnly? heldOn, string attendance, string decisions, string? revisedActionsAndTargets, ProgressJudgement? judgement, DateOnly today)
     {
         var held = Text.NotFuture(heldOn, today, "HeldOn", "The day the meeting was held", "Enter the day the meeting was held");
-        var a = Text.Required(attendance, "Attendance", "Enter who attended (and who sent apologies)");
-        var d = Text.Required(decisions, "Decisions", "Enter the decisions made");
-        var r = Text.Optional(revisedActionsAndTargets, "RevisedActionsAndTargets", "The revised actions and targets");
+        var a = TextFields.Required(attendance, "Attendance", "Enter who attended (and who sent apologies)");
+        var d = TextFields.Required(decisions, "Decisions", "Enter the decisions made");
+        var r = TextFields.Optional(revisedActionsAndTargets, "RevisedActionsAndTargets", "The revised actions and targets");
         if (judgement is null) throw new DomainException(ProgrammeErrors.Required("Judgement", "Choose the progress judgement agreed at the meeting"));
         if (MinutesCirculatedOn is { } minutes && minutes < held) throw new DomainException(ProgrammeErrors.BeforeMeeting("HeldOn", "The minutes"));
         HeldOn = held;
@@ -114,7 +114,7 @@ public sealed class ProgrammeMeeting : VersionedEntity
     {
         if (Judgement is null) throw new DomainException(DomainError.Rule("programme.no-judgement", "Record the meeting and its progress judgement before the SIP's agreement.", "SipAgrees"));
         if (agrees is null) throw new DomainException(ProgrammeErrors.Required("SipAgrees", "Say whether you agree with the progress judgement"));
-        var c = Text.Optional(comment, "SipComment", "The comment", 2000);
+        var c = TextFields.Optional(comment, "SipComment", "The comment", 2000);
         if (agrees == false && c is null) throw new DomainException(ProgrammeErrors.Required("SipComment", "Say why you do not agree with the progress judgement"));
         SipAgrees = agrees;
         SipComment = c;
@@ -126,7 +126,7 @@ public sealed class ProgrammeMeeting : VersionedEntity
     {
         var day = Text.NotFuture(heldOn, today, "ProfessionalsMeetingOn", "The day of the professionals' meeting", "Enter the day of the professionals' meeting");
         if (HeldOn is { } held && day < held) throw new DomainException(ProgrammeErrors.BeforeMeeting("ProfessionalsMeetingOn", "A professionals' meeting follows the programme meeting: its day"));
-        ProfessionalsMeetingNotes = Text.Required(notes, "ProfessionalsMeetingNotes", "Enter the support revised and the next steps agreed");
+        ProfessionalsMeetingNotes = TextFields.Required(notes, "ProfessionalsMeetingNotes", "Enter the support revised and the next steps agreed");
         ProfessionalsMeetingOn = day;
     }
 
@@ -136,7 +136,7 @@ public sealed class ProgrammeMeeting : VersionedEntity
         var day = Text.NotFuture(reportedOn, today, "ReportedToGoverningBodyOn", "The day of the governing body meeting", "Enter the day the outcome was reported to the full governing body");
         if (day < held) throw new DomainException(ProgrammeErrors.BeforeMeeting("ReportedToGoverningBodyOn", "The report to the governing body"));
         ReportedToGoverningBodyOn = day;
-        GoverningBodyFeedback = Text.Optional(feedback, "GoverningBodyFeedback", "The governing body's feedback");
+        GoverningBodyFeedback = TextFields.Optional(feedback, "GoverningBodyFeedback", "The governing body's feedback");
     }
 }
 
@@ -148,7 +148,7 @@ public sealed class ProgressEvidence
     public ProgressEvidence(int planActionId, string evidence)
     {
         PlanActionId = planActionId;
-        Evidence = Text.Required(evidence, "Evidence", "Enter the measurable evidence", 2000);
+        Evidence = TextFields.Required(evidence, "Evidence", "Enter the measurable evidence", 2000);
         if (!Evidence.Any(char.IsDigit)) throw new DomainException(new DomainError("programme.evidence-not-measurable",
             "Evidence must be measurable: include a figure, such as a percentage or a number of pupils.", "Evidence"));
     }

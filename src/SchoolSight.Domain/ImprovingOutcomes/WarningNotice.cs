@@ -43,16 +43,16 @@ public sealed class WarningNotice : VersionedEntity
     public void Redraft(string grounds, string requiredActions, DateOnly complyBy, string letter)
     {
         if (Status != WarningNoticeStatus.Drafted) throw new DomainException(ProgrammeErrors.WarningNoticeStatus("change", Status));
-        Grounds = Text.Required(grounds, "Grounds", "Enter the grounds for the warning notice");
-        RequiredActions = Text.Required(requiredActions, "RequiredActions", "Enter what the governing body must do");
+        Grounds = TextFields.Required(grounds, "Grounds", "Enter the grounds for the warning notice");
+        RequiredActions = TextFields.Required(requiredActions, "RequiredActions", "Enter what the governing body must do");
         ComplyBy = complyBy;
-        Letter = Text.Required(letter, "Letter", "Enter the text of the letter", 20000);
+        Letter = TextFields.Required(letter, "Letter", "Enter the text of the letter", 20000);
     }
 
     /// <summary>The SMT approves the notice (<see cref="InterventionSteps.WarningNotices"/>); the reason given is the note of the approval.</summary>
     public void Approve(MoveContext context)
     {
-        var note = Text.Optional(context.Reason, "ApprovalNote", "The note", 2000);
+        var note = TextFields.Optional(context.Reason, "ApprovalNote", "The note", 2000);
         var decision = InterventionSteps.WarningNotices.Fire(this, WarningNoticeMove.Approve, context, s => Status = s)!;
         ApprovedBy = decision.By;
         ApprovedAt = decision.At;
@@ -78,7 +78,7 @@ public sealed class StatutoryPowerUse : VersionedEntity
     {
         Power = power;
         ProposedOn = proposedOn;
-        Rationale = Text.Required(rationale, "Rationale", "Enter why the power is needed");
+        Rationale = TextFields.Required(rationale, "Rationale", "Enter why the power is needed");
         ProposedBy = proposedBy;
     }
 
@@ -113,7 +113,7 @@ public sealed class StatutoryPowerUse : VersionedEntity
         ProgrammeRoles.Require(ProgrammeRoles.Runners, actor, "record the outcome of a statutory power");
         if (!IsApproved) throw new DomainException(ProgrammeErrors.PowerNotApproved);
         var day = Text.NotFuture(on, today, "OutcomeOn", "The day of the outcome", "Enter the day of the outcome");
-        Outcome = Text.Required(outcome, "Outcome", "Enter the outcome");
+        Outcome = TextFields.Required(outcome, "Outcome", "Enter the outcome");
         OutcomeOn = day;
     }
 }

@@ -101,18 +101,18 @@ public sealed class PairedVisit : VersionedEntity, ISchoolOwned
         if (content.VisitedOn > today) throw new DomainException(SipErrors.InFuture("VisitedOn", "The day of the paired visit"));
         VisitedOn = content.VisitedOn;
         AcademicYear = Domain.AcademicYear.Of(content.VisitedOn);
-        LengthOfVisit = SipErrors.Optional(content.LengthOfVisit, "LengthOfVisit", "The length of the visit", 100);
-        Programme = SipErrors.Optional(content.Programme, "Programme", "The programme for the visit", 2000);
+        LengthOfVisit = TextFields.Optional(content.LengthOfVisit, "LengthOfVisit", "The length of the visit", 100);
+        Programme = TextFields.Optional(content.Programme, "Programme", "The programme for the visit", 2000);
         foreach (var aspect in PairedVisitAspects.All)
         {
             var graded = content.Grades.GetValueOrDefault(aspect) ?? new AspectGrade(null, null);
             if (graded.Grade is { } g && !Enum.IsDefined(g)) throw new DomainException(SipErrors.BadGrade($"{aspect}Grade"));
-            var evidence = SipErrors.Optional(graded.Evidence, $"{aspect}Evidence", "The evidence", 4000);
+            var evidence = TextFields.Optional(graded.Evidence, $"{aspect}Evidence", "The evidence", 4000);
             Set(aspect, graded.Grade, evidence);
         }
-        HeadFeedback = SipErrors.Optional(content.HeadFeedback, "HeadFeedback", "The headteacher's feedback");
-        Strengths = SipErrors.Optional(content.Strengths, "Strengths", "The strengths");
-        AreasForDevelopment = SipErrors.Optional(content.AreasForDevelopment, "AreasForDevelopment", "The areas for development");
+        HeadFeedback = TextFields.Optional(content.HeadFeedback, "HeadFeedback", "The headteacher's feedback");
+        Strengths = TextFields.Optional(content.Strengths, "Strengths", "The strengths");
+        AreasForDevelopment = TextFields.Optional(content.AreasForDevelopment, "AreasForDevelopment", "The areas for development");
     }
 
     /// <summary>Sends the written summary to the headteacher and the LA: every aspect must be graded with its evidence.</summary>

@@ -154,25 +154,25 @@ public sealed class RecordOfVisit : VersionedEntity, ISchoolOwned
         if (visitedOn > today.AddYears(1)) throw new DomainException(SipErrors.InFuture("VisitedOn", "The visit's date"));
         VisitedOn = visitedOn;
         AcademicYear = Domain.AcademicYear.Of(visitedOn);
-        Purpose = SipErrors.Optional(content.Purpose, "Purpose", "The purpose", 1000);
-        Targets = SipErrors.Optional(content.Targets, "Targets", "The school's targets");
-        ProgressTowardsTargets = SipErrors.Optional(content.ProgressTowardsTargets, "ProgressTowardsTargets", "The progress towards the targets");
-        KeyStrengths = SipErrors.Optional(content.KeyStrengths, "KeyStrengths", "The key strengths");
-        Priorities = SipErrors.Optional(content.Priorities, "Priorities", "The priorities");
+        Purpose = TextFields.Optional(content.Purpose, "Purpose", "The purpose", 1000);
+        Targets = TextFields.Optional(content.Targets, "Targets", "The school's targets");
+        ProgressTowardsTargets = TextFields.Optional(content.ProgressTowardsTargets, "ProgressTowardsTargets", "The progress towards the targets");
+        KeyStrengths = TextFields.Optional(content.KeyStrengths, "KeyStrengths", "The key strengths");
+        Priorities = TextFields.Optional(content.Priorities, "Priorities", "The priorities");
         Robustness = content.Robustness;
-        EvidenceBase = SipErrors.Optional(content.EvidenceBase, "EvidenceBase", "The comment on the evidence base");
+        EvidenceBase = TextFields.Optional(content.EvidenceBase, "EvidenceBase", "The comment on the evidence base");
         TargetsInLineWithGuidance = content.TargetsInLineWithGuidance;
         TrackingAccurate = content.TrackingAccurate;
-        Challenge = SipErrors.Optional(content.Challenge, "Challenge", "The challenge given");
+        Challenge = TextFields.Optional(content.Challenge, "Challenge", "The challenge given");
         GroupMeetingId = content.GroupMeetingId;
         _actions = [.. content.Actions.Where(a => !string.IsNullOrWhiteSpace(a.Action)).Select((a, i) => new AgreedAction(
-            SipErrors.Required(a.Action, $"Actions[{i}].Action", "Enter the action", 1000),
-            SipErrors.Optional(a.Owner, $"Actions[{i}].Owner", "The owner", 200) ?? "", a.DueBy))];
+            TextFields.Required(a.Action, $"Actions[{i}].Action", "Enter the action", 1000),
+            TextFields.Optional(a.Owner, $"Actions[{i}].Owner", "The owner", 200) ?? "", a.DueBy))];
         if (content.EarlierActions.Count == _earlierActions.Count)
             _earlierActions = [.. _earlierActions.Zip(content.EarlierActions, (was, now) => was with
             {
                 Status = now.Status,
-                Progress = SipErrors.Optional(now.Progress, "EarlierActions", "The progress on an earlier action", 2000),
+                Progress = TextFields.Optional(now.Progress, "EarlierActions", "The progress on an earlier action", 2000),
             })];
     }
 
@@ -199,7 +199,7 @@ public sealed class RecordOfVisit : VersionedEntity, ISchoolOwned
         VisitReport.Workflow.Fire(this, accurate ? VisitMove.MarkAccurate : VisitMove.MarkInaccurate, context, s => Status = s);
         RespondedBy = context.Actor.Name;
         RespondedAt = context.At;
-        SchoolComment = SipErrors.Optional(context.Reason, "Comment", "The comment", 4000);
+        SchoolComment = TextFields.Optional(context.Reason, "Comment", "The comment", 4000);
     }
 
     /// <summary>A reviewer judges the two features SchoolSight cannot decide from the record.</summary>
@@ -210,7 +210,7 @@ public sealed class RecordOfVisit : VersionedEntity, ISchoolOwned
         if (!Status.IsIssued()) throw new DomainException(SipErrors.NotIssued);
         AccurateAndEvidenced = accurateAndEvidenced;
         EvidenceOfChallenge = evidenceOfChallenge;
-        ReviewNote = SipErrors.Optional(note, "ReviewNote", "The reviewer's note", 2000);
+        ReviewNote = TextFields.Optional(note, "ReviewNote", "The reviewer's note", 2000);
         ReviewedBy = reviewer.Name;
         ReviewedOn = today;
     }

@@ -5,8 +5,6 @@ public static class SipErrors
 {
     public static DomainError Required(string field, string message) => new("sip.required", message, field);
 
-    public static DomainError TooLong(string field, string what, int max) => new("sip.too-long", $"{what} must be {max} characters or fewer", field);
-
     public static DomainError InFuture(string field, string what) => new("sip.in-future", $"{what} must be today or in the past", field);
 
     public static readonly DomainError NotDraft = DomainError.Rule("sip.not-draft", "The report has been issued: an issued report cannot be changed.");
@@ -18,16 +16,4 @@ public static class SipErrors
     public static DomainError BadGrade(string field) => new("sip.grade", "Choose a grade from 1 to 4", field);
 
     public static readonly DomainError SummarySent = DomainError.Rule("sip.summary-sent", "The written summary has been sent: it cannot be changed.");
-
-    internal static string Required(string? value, string field, string message, int max = 4000)
-    {
-        if (string.IsNullOrWhiteSpace(value)) throw new DomainException(Required(field, message));
-        return Limit(value.Trim(), field, message.Replace("Enter ", "", StringComparison.Ordinal), max);
-    }
-
-    internal static string? Optional(string? value, string field, string what, int max = 4000) =>
-        string.IsNullOrWhiteSpace(value) ? null : Limit(value.Trim(), field, what, max);
-
-    private static string Limit(string value, string field, string what, int max) =>
-        value.Length > max ? throw new DomainException(TooLong(field, what, max)) : value;
 }

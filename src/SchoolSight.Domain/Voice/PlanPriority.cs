@@ -27,8 +27,8 @@ public sealed class PlanPriority : VersionedEntity
 
     public void Change(string title, string? source, bool isCurrent)
     {
-        Title = WellbeingErrors.Required(title, nameof(Title), "Enter the priority", TitleMaxLength);
-        Source = WellbeingErrors.Optional(source, nameof(Source), "The source", TitleMaxLength);
+        Title = TextFields.Required(title, nameof(Title), "Enter the priority", TitleMaxLength);
+        Source = TextFields.Optional(source, nameof(Source), "The source", TitleMaxLength);
         IsCurrent = isCurrent;
     }
 }

@@ -99,8 +99,8 @@ public sealed class WellbeingSelfEvaluation : VersionedEntity, ISchoolOwned
         if (priorities.Count > MostPriorities)
             throw new DomainException(new DomainError("wellbeing.priorities", $"Give at most {MostPriorities} priorities for an outcome", "Priorities"));
         var kept = priorities.Select((p, i) => new WellbeingPriority(i + 1,
-            WellbeingErrors.Required(p.Text, $"Priorities[{i}].Text", "Enter the priority", 1000), p.PlanPriorities)).ToList();
-        evaluation.SetDraft(grade, WellbeingErrors.Optional(strengths, "Strengths", "The strengths", TextMaxLength), kept);
+            TextFields.Required(p.Text, $"Priorities[{i}].Text", "Enter the priority", 1000), p.PlanPriorities)).ToList();
+        evaluation.SetDraft(grade, TextFields.Optional(strengths, "Strengths", "The strengths", TextMaxLength), kept);
     }
 
     /// <summary>The head names the groups of pupils the school looks at beside the vulnerable groups.</summary>

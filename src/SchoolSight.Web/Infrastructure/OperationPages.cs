@@ -37,4 +37,19 @@ public static class OperationPages
         page.ModelState.AddOperationErrors(result.Errors, prefix);
         return page.Page();
     }
+
+    /// <summary>What a page says when a move form is sent without a move chosen.</summary>
+    public const string ChooseAMove = "Choose what to do next.";
+
+    /// <summary>
+    /// The answer to a move form sent without its move: the page again, loaded by <paramref name="load"/> (which answers
+    /// a refusal, or null when the page is ready), with <see cref="ChooseAMove"/> in the error summary.
+    /// </summary>
+    public static async Task<IActionResult> NoMoveChosenAsync(this PageModel page, Func<Task<IActionResult?>> load)
+    {
+        if (await load() is { } refused) return refused;
+        page.ModelState.Clear();
+        page.ModelState.AddModelError("", ChooseAMove);
+        return page.Page();
+    }
 }

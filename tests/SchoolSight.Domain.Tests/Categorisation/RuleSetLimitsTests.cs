@@ -41,7 +41,7 @@ public sealed class RuleSetLimitsTests
     {
         var watch = Stopwatch.StartNew();
         var result = Shipped.Parse(yaml);
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60)); // a runaway guard (an unbounded parse never ends), not a speed goal
         result.RuleSet.ShouldBeNull();
         return result.Errors.ShouldHaveSingleItem();
     }

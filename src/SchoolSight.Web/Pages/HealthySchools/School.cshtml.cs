@@ -100,11 +100,11 @@ public sealed class SchoolModel(GetEngagement get, GetRecognition recognition, I
     public Task<IActionResult> OnPostMoveAsync(int urn, CancellationToken ct) =>
         Enum.TryParse<EnhancementMove>(Move, out var move)
             ? Run<MoveEngagement>(urn, nameof(Decision), (op, c) => op.RunAsync(urn, move, Decision, c), Done(move), ct)
-            : ChooseAMoveAsync(urn, ct);
+            : this.NoMoveChosenAsync(() => LoadAsync(urn, ct));
 
     public Task<IActionResult> OnPostOutcomeMoveAsync(int urn, int number, CancellationToken ct)
     {
-        if (!Enum.TryParse<OutcomeMove>(Move, out var move)) return ChooseAMoveAsync(urn, ct);
+        if (!Enum.TryParse<OutcomeMove>(Move, out var move)) return this.NoMoveChosenAsync(() => LoadAsync(urn, ct));
         // The self-validation's evidence is what the school writes in the box.
         var input = move == OutcomeMove.SendAsMet ? Decision with { Evidence = Decision.Reason, Reason = null } : Decision;
         return Run<ReviewOutcome>(urn, nameof(Decision), (op, c) => op.RunAsync(urn, number, move, input, c), Done(move, number), ct);
@@ -128,15 +128,6 @@ public sealed class SchoolModel(GetEngagement get, GetRecognition recognition, I
         OutcomeMove.AskForClarification => $"The school has been asked for clarification of outcome {number}: it sees your comments on its page",
         _ => $"Outcome {number}: done",
     };
-
-    /// <summary>A move form sent without its move: the page again, saying so.</summary>
-    private async Task<IActionResult> ChooseAMoveAsync(int urn, CancellationToken ct)
-    {
-        if (await LoadAsync(urn, ct) is { } refused) return refused;
-        ModelState.Clear();
-        ModelState.AddModelError("", "Choose what to do next.");
-        return Page();
-    }
 
     private async Task<IActionResult> Run<TOperation>(int urn, string prefix, Func<TOperation, CancellationToken, Task<OperationResult<int>>> run, string success, CancellationToken ct)
         where TOperation : notnull

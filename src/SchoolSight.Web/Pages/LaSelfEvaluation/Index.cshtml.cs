@@ -40,12 +40,7 @@ public sealed class IndexModel(GetSelfEvaluation get, MoveSelfEvaluation moves, 
     public async Task<IActionResult> OnPostMoveAsync(SelfEvaluationMove? move, string? reason, int version, CancellationToken ct)
     {
         if (move is not { } m || Year is not { } year)
-        {
-            if (await LoadAsync(ct) is { } refused) return refused;
-            ModelState.Clear();
-            ModelState.AddModelError("", "Choose what to do next.");
-            return Page();
-        }
+            return await this.NoMoveChosenAsync(() => LoadAsync(ct));
         var result = await moves.RunAsync(year, m, reason, version, ct);
         if (result.Succeeded)
         {

@@ -51,12 +51,7 @@ public sealed class VisitModel(GetVisit get, SaveVisit save, MoveVisit move, Rev
     public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken ct)
     {
         if (!Enum.TryParse<VisitMove>(Move, out var which))
-        {
-            if (!await LoadAsync(id, ct)) return NotFound();
-            ModelState.Clear();
-            ModelState.AddModelError("", "Choose what to do next.");
-            return Page();
-        }
+            return await this.NoMoveChosenAsync(async () => await LoadAsync(id, ct) ? null : NotFound());
         var result = await move.RunAsync(id, which, Decision, ct);
         return result.Succeeded ? Redirect($"/Sip/Visits/{id}") : await this.FailedAsync(result, _ => LoadAsync(id, ct), "Decision");
     }

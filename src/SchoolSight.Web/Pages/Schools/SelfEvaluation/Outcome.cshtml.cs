@@ -68,7 +68,7 @@ public sealed class OutcomeModel(GetSelfEvaluation get, RecordOutcomeEvaluation 
     {
         if (EcmOutcomes.FromSlug(outcome) is not { } o) return NotFound();
         if (!Enum.TryParse<OutcomeEvaluationMove>(Move, out var move))
-            return await AfterAsync(OperationResult<int>.Fail(new DomainError("wellbeing.move", "Choose what to do next.")), urn, outcome, year, "", ct);
+            return await AfterAsync(OperationResult<int>.Fail(new DomainError("wellbeing.move", OperationPages.ChooseAMove)), urn, outcome, year, "", ct);
         var result = await make.RunAsync(urn, year, o, move, new OutcomeMoveInput { Reason = Reason, Version = Version }, ct);
         return await AfterAsync(result, urn, outcome, year, move switch
         {
