@@ -51,10 +51,13 @@ public static class HealthySchoolsCommands
         var format = new Option<string>("--format") { Description = "csv (the default), xlsx or pdf", DefaultValueFactory = _ => "csv" };
         var output = new Option<FileInfo?>("--out") { Description = "The file to write (needed for xlsx and pdf; CSV goes to the screen without it)" };
         var command = new Command("quas-report", "The QUAS report: recruitment, stages, approvals waiting, outcomes met, recurring priorities and priorities with no service") { year, format, output };
+        // A validator sees an option left out as empty, not as its default.
+        static string FormatOf(string? value) => string.IsNullOrEmpty(value) ? "csv" : value;
         command.Validators.Add(result =>
         {
-            if (result.GetValue(format) is not ("csv" or "xlsx" or "pdf")) result.AddError($"--format: '{result.GetValue(format)}' is not csv, xlsx or pdf.");
-            else if (result.GetValue(format) != "csv" && result.GetValue(output) is null) result.AddError($"--out: name the file to write the {result.GetValue(format)} report to.");
+            var chosen = FormatOf(result.GetValue(format));
+            if (chosen is not ("csv" or "xlsx" or "pdf")) result.AddError($"--format: '{chosen}' is not csv, xlsx or pdf.");
+            else if (chosen != "csv" && result.GetValue(output) is null) result.AddError($"--out: name the file to write the {chosen} report to.");
         });
         command.SetAction(async (parse, ct) =>
         {
@@ -67,12 +70,12 @@ public static class HealthySchoolsCommands
             if (!result.Succeeded) return CliContext.Fail(string.Join(" ", result.Errors.Select(e => e.Message)));
             var report = result.Value!;
             byte[] bytes;
-            if (parse.GetValue(format) == "pdf")
+            if (FormatOf(parse.GetValue(format)) == "pdf")
             {
                 await using var renderer = new ChromiumPdfRenderer();
                 bytes = await renderer.RenderAsync(QuasReportDocuments.Html(report), ct);
             }
-            else bytes = parse.GetValue(format) == "xlsx" ? QuasReportDocuments.Xlsx(report) : QuasReportDocuments.Csv(report);
+            else bytes = FormatOf(parse.GetValue(format)) == "xlsx" ? QuasReportDocuments.Xlsx(report) : QuasReportDocuments.Csv(report);
             if (parse.GetValue(output) is not { } file)
             {
                 await Console.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));

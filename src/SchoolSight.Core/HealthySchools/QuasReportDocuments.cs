@@ -53,7 +53,7 @@ public static class QuasReportDocuments
                 [.. report.Outcomes.Select(o => (IReadOnlyList<object?>)[o.PriorityKind.Describe(), o.Set, o.Met, Percent(o.Share), o.SentAsMet])],
                 [scope, "Met: confirmed met by the QUAS by that day. Sent as met: the school's evidence waits for the QUAS."]),
                 "No school has set a meaningful outcome yet."),
-            new("recurring", "Recurring priorities", new ExportTable("Priorities that recur across schools", PriorityColumns("Schools"),
+            new("recurring", "Recurring priorities", new ExportTable("Priorities that recur across schools", PriorityColumns("Which schools"),
                 [.. report.RecurringPriorities.Select(p => (IReadOnlyList<object?>)[p.Priority, p.Kind.Describe(), p.MeasuredBy, p.Schools.Count, string.Join("; ", p.Schools)])],
                 [scope, "The schools' current priorities chosen by two or more schools: local priorities by the LA's priority, school priorities by the indicator they are measured by."]),
                 "No priority is shared by two or more schools."),

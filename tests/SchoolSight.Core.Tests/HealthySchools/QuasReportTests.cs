@@ -209,6 +209,8 @@ public abstract class QuasReportTests(DatabaseProvider provider) : IAsyncLifetim
         waiting.Select(r => ((string?)r["Waiting for"], Convert.ToInt32(r["Days waiting"]))).ShouldBe([("Stage 4 form", 10), ("Stage 8 evidence", 3)]);
         var gaps = workbook.Query(useHeaderRow: true, sheetName: "No service available", excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
         gaps.Select(r => (string?)r["What the schools looked for"]).ShouldContain("Ashcombe Primary School: Training for lunchtime play leaders");
+        var recurring = workbook.Query(useHeaderRow: true, sheetName: "Recurring priorities", excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+        recurring.Select(r => ((string?)r["Priority"], Convert.ToInt32(r["Schools"]), (string?)r["Which schools"])).ShouldContain(("Healthy weight", 2, "Ashcombe Primary School; Millbrook Primary School"));
 
         var csv = System.Text.Encoding.UTF8.GetString(QuasReportDocuments.Csv(report));
         csv.ShouldContain("Recruitment by cluster\r\nCluster or network,Schools,Engaged,Engaged (%)");
