@@ -91,7 +91,10 @@ public static class CliContext
         // The LA's settings (its own indicator catalogue, the coverage warning...) reach the operations as in the web app.
         if (configuration is not null) services.AddSingleton(configuration);
         services.AddLaClock(configuration);
-        services.AddSingleton(ActingUsers.CommandLine(userName));
+        // The command line acts as its operator; a scope made with CreateScopeAs (a command acting as the SchoolSight
+        // user --user names, such as the QUAS's moderation draw and report) acts as that user.
+        var commandLine = ActingUsers.CommandLine(userName);
+        services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<ScopeActor>().User ?? commandLine);
         services.AddSchoolSightDatabase(database);
         services.AddSingleton(tempFolder);
         services.AddSchoolSightCore();

@@ -61,6 +61,12 @@ public sealed class HealthySchoolsAnnualReviewJourneyTests(BrowserSession sessio
         (await quas.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("with seed 2026");
         (await quas.Locator("[data-testid=queue]").InnerTextAsync()).ShouldContain("drawn for moderation");
         await Shot(quas, "04-drawn-and-queued");
+        // The QUAS report, from the Healthy Schools menu: the drawn review waits among the approvals.
+        await quas.GetByRole(AriaRole.Link, new() { Name = "QUAS report" }).First.ClickAsync();
+        (await quas.Locator("[data-testid=pending]").InnerTextAsync()).ShouldContain("Moderation");
+        (await quas.Locator("[data-testid=no-service]").InnerTextAsync()).ShouldContain("lunchtime play leaders");
+        await Shot(quas, "04b-quas-report");
+        await quas.GotoAsync("/HealthySchools");
         var schoolName = await head.Locator(".govuk-caption-l").InnerTextAsync();
         await quas.Locator("[data-testid=queue]").GetByRole(AriaRole.Link, new() { Name = schoolName }).First.ClickAsync();
         await quas.Locator("#Moderation_Outcome").CheckAsync();

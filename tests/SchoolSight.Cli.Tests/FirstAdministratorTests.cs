@@ -28,26 +28,7 @@ public abstract class FirstAdministratorTests(DatabaseProvider provider) : IAsyn
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     /// <summary>Runs <c>schoolsight</c> with <paramref name="args"/> on the test database, capturing everything it writes.</summary>
-    private async Task<(int Exit, string Output, string[] Arguments)> RunAsync(params string[] args)
-    {
-        string[] arguments = ["--provider", provider.ToString(), "--database", _database.Options.ConnectionString, .. args];
-        var output = new StringWriter();
-        var (console, stdout, stderr) = (AnsiConsole.Console, Console.Out, Console.Error);
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        Console.SetOut(output);
-        Console.SetError(output);
-        try
-        {
-            var exit = await CliRoot.Create().Parse(arguments).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = output });
-            return (exit, output.ToString(), arguments);
-        }
-        finally
-        {
-            AnsiConsole.Console = console;
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private Task<(int Exit, string Output, string[] Arguments)> RunAsync(params string[] args) => CliRun.RunAsync(_database, args);
 
     private async Task<List<AuditEntry>> AuditAsync()
     {

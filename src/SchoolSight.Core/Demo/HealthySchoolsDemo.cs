@@ -44,7 +44,11 @@ public static class HealthySchoolsDemo
         {
             var started = today.AddDays(-30 * (offset + 2));
             var at = db.UtcNow.AddDays(-7 * (7 - offset));
-            db.HealthySchoolEngagements.Add(Walk(DemoSeeder.DemoHeadSchoolUrn + offset, to, asked, award, locals[offset % 2].Id, partners[0], partners[^1], started, at, today));
+            var engagement = Walk(DemoSeeder.DemoHeadSchoolUrn + offset, to, asked, award, locals[offset % 2].Id, partners[0], partners[^1], started, at, today);
+            // The school monitoring its indicators found no service to train lunchtime play leaders: the QUAS report shows it.
+            if (to == EnhancementStage.Monitoring)
+                engagement.ReportNoService(2, "Training for lunchtime play leaders: no local service or partner offers it.", Head);
+            db.HealthySchoolEngagements.Add(engagement);
         }
         SeedStatusAndReviews(db, today);
         await db.SaveChangesAsync(ct);

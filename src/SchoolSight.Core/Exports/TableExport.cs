@@ -61,7 +61,26 @@ public static class TableExport
         field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
 
     /// <summary>A workbook with the table on its first sheet and the title and notes on a second.</summary>
-    public static byte[] Xlsx(ExportTable table)
+    public static byte[] Xlsx(ExportTable table) => Workbook([("Data", table)], "About this table");
+
+    /// <summary>
+    /// A workbook of several tables, each on its own named sheet (sheet names are at most 31 characters, without
+    /// <c>[]:*?/\</c>), then a "Notes" sheet with each table's title and notes.
+    /// </summary>
+    public static byte[] Xlsx(IReadOnlyList<(string Sheet, ExportTable Table)> tables) => Workbook(tables, "About these tables");
+
+    private static byte[] Workbook(IReadOnlyList<(string Sheet, ExportTable Table)> tables, string notesHeading)
+    {
+        var sheets = new Dictionary<string, object>();
+        foreach (var (sheet, table) in tables) sheets[sheet] = SheetRows(table);
+        sheets["Notes"] = tables.SelectMany(t => new[] { t.Table.Title }.Concat(t.Table.Notes))
+            .Select(n => new Dictionary<string, object?> { [notesHeading] = Escape(n) }).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    private static List<Dictionary<string, object?>> SheetRows(ExportTable table)
     {
         var rows = table.Rows.Select(row =>
         {
@@ -71,10 +90,21 @@ public static class TableExport
             return record;
         }).ToList();
         if (rows.Count == 0) rows.Add(table.Columns.ToDictionary(c => Escape(c), _ => (object?)null));
-        var notes = new[] { table.Title }.Concat(table.Notes).Select(n => new Dictionary<string, object?> { ["About this table"] = Escape(n) }).ToList();
-        var sheets = new Dictionary<string, object> { ["Data"] = rows, ["Notes"] = notes };
+        return rows;
+    }
+
+    /// <summary>Several tables in one CSV file, one after another: each opens with a line holding its title and ends with an empty line.</summary>
+    public static byte[] Csv(IReadOnlyList<ExportTable> tables)
+    {
+        var preamble = Encoding.UTF8.GetPreamble();
         using var stream = new MemoryStream();
-        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
+        stream.Write(preamble);
+        foreach (var table in tables)
+        {
+            stream.Write(Encoding.UTF8.GetBytes(Quote(Escape(table.Title)) + "\r\n"));
+            stream.Write(Csv(table).AsSpan(preamble.Length));
+            stream.Write("\r\n"u8);
+        }
         return stream.ToArray();
     }
 

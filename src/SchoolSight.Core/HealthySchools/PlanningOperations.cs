@@ -55,3 +55,24 @@ public sealed class RemovePriority(AppDbContext db)
     public Task<OperationResult<int>> RunAsync(int urn, int number, int? version, CancellationToken ct = default) =>
         db.ChangeAsync(urn, version, (e, actor) => e.RemovePriority(number, actor), ct);
 }
+
+public sealed record NoServiceInput
+{
+    public int? PriorityNumber { get; set; }
+
+    /// <summary>What the school looked for and could not find; empty to withdraw it.</summary>
+    public string? Note { get; set; }
+    public int? Version { get; set; }
+}
+
+/// <summary>
+/// The school says no service or partner is available to work with on one of its priorities (or withdraws it): the
+/// QUAS report gathers these as evidence for commissioning.
+/// </summary>
+[Operation]
+public sealed class ReportNoService(AppDbContext db)
+{
+    public Task<OperationResult<int>> RunAsync(int urn, NoServiceInput input, CancellationToken ct = default) =>
+        db.ChangeAsync(urn, input.Version, (e, actor) => e.ReportNoService(
+            EngagementChanges.Require(input.PriorityNumber, nameof(input.PriorityNumber), "Choose the priority"), input.Note, actor), ct);
+}

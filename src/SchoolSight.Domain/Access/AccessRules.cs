@@ -54,6 +54,9 @@ public enum Resource
     /// <summary>Healthy Schools across the LA: the local priorities, the QUAS queue, the list of schools and their awards.</summary>
     HealthySchoolsLa,
 
+    /// <summary>The QUAS report: the evidence for commissioning that the panel gives the LA.</summary>
+    QuasReport,
+
     /// <summary>The Healthy Schools activities that name a partner organisation, as that partner's own users see them.</summary>
     PartnerActivities,
 
@@ -171,6 +174,8 @@ public static class AccessRules
         [new(Resource.HealthySchoolsLa, ResourceAction.Edit)] = Set(Role.HealthySchoolsCoordinator),
         // The QUAS and the coordinator draw the year's annual reviews for moderation.
         [new(Resource.HealthySchoolsLa, ResourceAction.Decide)] = Set(Role.QuasPanelMember, Role.HealthySchoolsCoordinator),
+        // The QUAS report, for commissioning: the coordinator, the panel and the SMT read it.
+        [new(Resource.QuasReport, ResourceAction.Read)] = Set(Role.HealthySchoolsCoordinator, Role.QuasPanelMember, Role.SeniorManager),
         // Partners see the activities that name their organisation, and nothing else of Healthy Schools.
         [new(Resource.PartnerActivities, ResourceAction.Read)] = Set(Role.Partner),
 
@@ -209,7 +214,7 @@ public static class AccessRules
             or Resource.SipVisit or Resource.PairedVisit => true,
         // Published data and indicators are the benchmarks every school is compared with; the rest are LA-wide.
         Resource.LaStructure or Resource.Administration or Resource.PublishedData or Resource.Indicators
-            or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa or Resource.PartnerActivities
+            or Resource.ProgrammeLaRecord or Resource.RuleSet or Resource.RiskRegister or Resource.BoardMeeting or Resource.HealthySchoolsLa or Resource.QuasReport or Resource.PartnerActivities
             or Resource.SipService or Resource.PlanPriorities or Resource.LaSelfEvaluation => false,
     };
 

@@ -128,6 +128,15 @@ public sealed class HealthPriority
     public string Title { get; private set; }
     public string IndicatorId { get; private set; }
     public int? LocalPriorityId { get; private set; }
+
+    /// <summary>
+    /// The school's word that no service or partner is available to work with on this priority (what it looked for and
+    /// could not find); null when it has not said so. The QUAS report gathers these as evidence for commissioning.
+    /// </summary>
+    public string? NoServiceAvailable { get; private set; }
+
+    internal void ReportNoService(string? note) =>
+        NoServiceAvailable = HealthySchoolsErrors.Optional(note, nameof(NoServiceAvailable), "What the school looked for", 1000);
 }
 
 /// <summary>What a meaningful outcome stands at: being worked on, sent to the QUAS as met, or confirmed met by the QUAS.</summary>

@@ -60,6 +60,17 @@ public sealed partial class HealthySchoolEngagement
     }
 
     /// <summary>
+    /// The school says that no service or partner is available to work with on one of its current priorities, saying
+    /// what it looked for; an empty note withdraws it (a service was found).
+    /// </summary>
+    public void ReportNoService(int priorityNumber, string? note, Actor actor)
+    {
+        RequireRole(actor, "say no service is available for a priority");
+        var priority = CurrentPriorities.FirstOrDefault(p => p.Number == priorityNumber) ?? throw new DomainException(HealthySchoolsErrors.NotFound("priority"));
+        priority.ReportNoService(note);
+    }
+
+    /// <summary>
     /// Adds a meaningful outcome to a priority. For an outcome tied to an indicator the caller passes the baseline the
     /// data gives (<paramref name="dataBaseline"/>, with its year); the school's own baseline is used otherwise.
     /// </summary>

@@ -12,7 +12,7 @@ namespace SchoolSight.Web.Api;
 /// </summary>
 public static class HealthySchoolsApi
 {
-    public sealed record PriorityView(int Number, string Kind, string Title, string IndicatorId, string? IndicatorName);
+    public sealed record PriorityView(int Number, string Kind, string Title, string IndicatorId, string? IndicatorName, string? NoServiceAvailable);
 
     public sealed record OutcomeView(int Number, int PriorityNumber, string Kind, string Description, string? TargetGroup, string? IndicatorId, string? PupilGroup,
         double? Baseline, int? BaselineYear, double Target, DateOnly ByWhen, string EvidencedBy, string State, DataFigure? Current, bool? Reached, DateOnly? ConfirmedOn);
@@ -31,6 +31,10 @@ public static class HealthySchoolsApi
             .WithName("ListHealthySchools").WithSummary("Every school in the enhancement model: stage, barometer, awards.").ProducesOperationProblems();
         la.MapGet("/quas-queue", (GetQuasQueue queue, CancellationToken ct) => Answer(queue.RunAsync(ct))).RequireAuthorization(Policies.HealthySchoolsLaReader)
             .WithName("QuasQueue").WithSummary("Everything waiting for the QUAS, oldest first, with its age in days.").ProducesOperationProblems();
+        la.MapGet("/report", (int? year, int? locality, GetQuasReport report, CancellationToken ct) => Answer(report.RunAsync(new QuasReportFilter(year, locality), ct)))
+            .RequireAuthorization(Policies.QuasReportReader).WithName("QuasReport")
+            .WithSummary("The QUAS report (?year=2025&locality=id): recruitment and stage reached by school, locality and cluster; approvals waiting and for how long; outcomes met; recurring priorities and those with no service.")
+            .ProducesOperationProblems();
         la.MapGet("/local-priorities", async (ListLocalPriorities list, CancellationToken ct) => TypedResults.Ok(await list.RunAsync(ct)))
             .RequireAuthorization(Policies.HealthySchoolsReader).WithName("ListLocalPriorities").WithSummary("The LA's current local priorities, each with its indicator.");
         la.MapPost("/local-priorities", async (LocalPriorityInput input, AddLocalPriority add, CancellationToken ct) => ApiResults.Answer(await add.RunAsync(input, ct), "local priority", id => new { id }))
@@ -73,6 +77,9 @@ public static class HealthySchoolsApi
             Saved(urn, record.RunAsync(urn, input.Text, input.Version, ct), get, ct)), "RecordNeedsAnalysis", "Record what the needs analysis found: {\"text\",\"version\"}.");
         Write(school.MapPost("/priorities", (int urn, PriorityInput input, AddPriority add, GetEngagement get, CancellationToken ct) => Saved(urn, add.RunAsync(urn, input, ct), get, ct)),
             "AddPriority", "Choose a priority: {\"kind\":\"Local\",\"localPriorityId\"} or {\"kind\":\"School\",\"title\",\"indicatorId\"}, with the version.");
+        Write(school.MapPut("/priorities/{number:int}/no-service", (int urn, int number, NoServiceInput input, ReportNoService report, GetEngagement get, CancellationToken ct) =>
+            Saved(urn, report.RunAsync(urn, input with { PriorityNumber = number }, ct), get, ct)), "ReportNoService",
+            "Say no service or partner is available to work with on a priority: {\"note\":\"what the school looked for\",\"version\"}; an empty note withdraws it.");
         Write(school.MapPost("/outcomes", (int urn, OutcomeInput input, AddOutcome add, GetEngagement get, CancellationToken ct) => Saved(urn, add.RunAsync(urn, input, ct), get, ct)),
             "AddOutcome", "Set a meaningful outcome of a priority; tied to an indicator its baseline comes from the data.");
         Write(school.MapPut("/outcomes/{number:int}/baseline", (int urn, int number, BaselineInput input, RecordOutcomeBaseline record, GetEngagement get, CancellationToken ct) =>
@@ -158,7 +165,7 @@ public static class HealthySchoolsApi
         var e = v.Engagement!;
         var (met, set) = e.Barometer;
         return new(v.Urn, v.SchoolName, e.Stage.Number(), e.Stage.Title(), e.Stage.Phase().Describe(), e.Cycle, e.EngagedOn, e.ApprovedOn, e.SharedGroupUrn, e.KeyTasks, e.NeedsAnalysisNotes,
-            e.Members, [.. e.CurrentPriorities.Select(p => new PriorityView(p.Number, p.Kind.ToString(), p.Title, p.IndicatorId, v.IndicatorNames.GetValueOrDefault(p.IndicatorId)))],
+            e.Members, [.. e.CurrentPriorities.Select(p => new PriorityView(p.Number, p.Kind.ToString(), p.Title, p.IndicatorId, v.IndicatorNames.GetValueOrDefault(p.IndicatorId), p.NoServiceAvailable))],
             [.. v.Outcomes.Select(o => new OutcomeView(o.Outcome.Number, o.Outcome.PriorityNumber, o.Outcome.Kind.ToString(), o.Outcome.Description, o.Outcome.TargetGroup,
                 o.Outcome.IndicatorId, o.Outcome.PupilGroup?.ToString(), o.Outcome.Baseline, o.Outcome.BaselineYear, o.Outcome.Target, o.Outcome.ByWhen, o.Outcome.EvidencedBy,
                 o.Outcome.State.ToString(), o.Current, o.Reached, o.Outcome.ConfirmedOn))],

@@ -83,6 +83,9 @@ public static class Policies
     /// <summary>Draws the year's annual reviews for moderation: the QUAS panel and the coordinator.</summary>
     public const string HealthySchoolsModerationDraw = nameof(HealthySchoolsModerationDraw);
 
+    /// <summary>Reads the QUAS report: the coordinator, the QUAS panel and the SMT.</summary>
+    public const string QuasReportReader = nameof(QuasReportReader);
+
     /// <summary>Sees the Healthy Schools activities that name their organisation: partners.</summary>
     public const string PartnerActivitiesReader = nameof(PartnerActivitiesReader);
 
@@ -154,6 +157,7 @@ public static class Policies
         [HealthySchoolsPanel] = new(Resource.HealthySchools, ResourceAction.Decide),
         [HealthySchoolsModerationDraw] = new(Resource.HealthySchoolsLa, ResourceAction.Decide),
         [PartnerActivitiesReader] = new(Resource.PartnerActivities, ResourceAction.Read),
+        [QuasReportReader] = new(Resource.QuasReport, ResourceAction.Read),
         [SurveyReader] = new(Resource.PupilSurvey, ResourceAction.Read),
         [SurveyRunner] = new(Resource.PupilSurvey, ResourceAction.Run),
         [SipVisitReader] = new(Resource.SipVisit, ResourceAction.Read),

@@ -54,7 +54,11 @@ public static class ServiceMenu
             new("Schools' self-evaluations", "/SelfEvaluations", Policies.RiskRegisterReader),
             new("LA self-evaluation", "/LaSelfEvaluation", Policies.LaSelfEvaluationReader),
         ]),
-        new(null, [new("Healthy Schools", "/HealthySchools", Policies.HealthySchoolsLaReader)]),
+        new(null,
+        [
+            new("Healthy Schools", "/HealthySchools", Policies.HealthySchoolsLaReader),
+            new("QUAS report", "/HealthySchools/Report", Policies.QuasReportReader),
+        ]),
         new("Administration",
         [
             new("Imports", "/Imports", Policies.LaAdministrator),

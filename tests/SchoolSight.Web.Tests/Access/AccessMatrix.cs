@@ -50,6 +50,8 @@ public static class AccessMatrix
     public static readonly IReadOnlySet<Role> HealthySchoolsCoordinator = new HashSet<Role> { Role.HealthySchoolsCoordinator };
     public static readonly IReadOnlySet<Role> HealthySchoolsPanel = new HashSet<Role> { Role.QuasPanelMember };
     public static readonly IReadOnlySet<Role> HealthySchoolsModerators = new HashSet<Role> { Role.QuasPanelMember, Role.HealthySchoolsCoordinator };
+    // The QUAS report, for commissioning: the coordinator, the QUAS panel and the SMT.
+    public static readonly IReadOnlySet<Role> QuasReportReaders = new HashSet<Role> { Role.HealthySchoolsCoordinator, Role.QuasPanelMember, Role.SeniorManager };
     // Partners see only the activities that name their organisation.
     public static readonly IReadOnlySet<Role> Partners = new HashSet<Role> { Role.Partner };
 
@@ -236,6 +238,8 @@ public static class AccessMatrix
         ["GET /Schools/{urn:int}/HealthySchools"] = HealthySchoolsReaders,
         ["GET /api/v1/healthy-schools"] = HealthySchoolsLa,
         ["GET /api/v1/healthy-schools/quas-queue"] = HealthySchoolsLa,
+        ["GET /HealthySchools/Report"] = QuasReportReaders,
+        ["GET /api/v1/healthy-schools/report"] = QuasReportReaders,
         ["GET /api/v1/healthy-schools/local-priorities"] = HealthySchoolsReaders,
         ["POST /api/v1/healthy-schools/local-priorities"] = HealthySchoolsCoordinator,
         ["GET /Schools/{urn:int}/HealthySchools/AnnualReview"] = HealthySchoolsReaders,
@@ -253,6 +257,7 @@ public static class AccessMatrix
         ["PUT /api/v1/schools/{urn:int}/healthy-schools/key-tasks"] = HealthySchoolsContributors,
         ["PUT /api/v1/schools/{urn:int}/healthy-schools/needs-analysis"] = HealthySchoolsContributors,
         ["POST /api/v1/schools/{urn:int}/healthy-schools/priorities"] = HealthySchoolsContributors,
+        ["PUT /api/v1/schools/{urn:int}/healthy-schools/priorities/{number:int}/no-service"] = HealthySchoolsContributors,
         ["POST /api/v1/schools/{urn:int}/healthy-schools/outcomes"] = HealthySchoolsContributors,
         ["PUT /api/v1/schools/{urn:int}/healthy-schools/outcomes/{number:int}/baseline"] = HealthySchoolsContributors,
         ["POST /api/v1/schools/{urn:int}/healthy-schools/success-indicators"] = HealthySchoolsContributors,

@@ -24,6 +24,7 @@ public sealed class SchoolModel(GetEngagement get, GetRecognition recognition, I
     [BindProperty] public SuccessIndicatorInput Indicator { get; set; } = new();
     [BindProperty] public AssessmentInput Assessment { get; set; } = new();
     [BindProperty] public ActivityInput Activity { get; set; } = new();
+    [BindProperty] public NoServiceInput NoService { get; set; } = new();
     [BindProperty] public AnswerInput Answer { get; set; } = new();
     [BindProperty] public MoveInput Decision { get; set; } = new();
     [BindProperty] public string? Text { get; set; }
@@ -75,6 +76,10 @@ public sealed class SchoolModel(GetEngagement get, GetRecognition recognition, I
 
     public Task<IActionResult> OnPostPriorityAsync(int urn, CancellationToken ct) =>
         Run<AddPriority>(urn, nameof(Priority), (op, c) => op.RunAsync(urn, Priority, c), "Priority chosen", ct);
+
+    public Task<IActionResult> OnPostNoServiceAsync(int urn, CancellationToken ct) =>
+        Run<ReportNoService>(urn, nameof(NoService), (op, c) => op.RunAsync(urn, NoService, c),
+            string.IsNullOrWhiteSpace(NoService.Note) ? "The priority no longer says no service is available" : "Saved: no service is available for the priority", ct);
 
     public Task<IActionResult> OnPostOutcomeAsync(int urn, CancellationToken ct) =>
         Run<AddOutcome>(urn, nameof(Outcome), (op, c) => op.RunAsync(urn, Outcome, c), "Outcome added", ct);
