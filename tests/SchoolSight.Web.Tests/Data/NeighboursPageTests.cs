@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using SchoolSight.Core.Data;
 using SchoolSight.Domain.Access;
 using SchoolSight.TestSupport;
@@ -47,6 +48,21 @@ public abstract class NeighboursPageTests(DatabaseProvider provider) : IAsyncLif
             csv.ShouldContain(",63.0,");
             csv.ShouldContain("Rank in England (1 = best)");
         }
+    }
+
+    [Fact]
+    public async Task TheSelfEvaluationCell_OfAStandardSpeakingOfTheTopQuartile_ShowsTheNationalPositionAsEvidence()
+    {
+        var client = _app.ClientFor(Role.SeniorManager);
+        using var latest = JsonDocument.Parse(await client.GetStringAsync("/api/v1/la-self-evaluation"));
+        var year = latest.RootElement.GetProperty("year").GetInt32();
+        var primary = await client.GetStringAsync($"/LaSelfEvaluation/Cell?year={year}&standard=2.2&phase=Primary");
+        primary.ShouldContain("data-testid=\"national-position\"");
+        primary.ShouldContain("Pupils meeting the expected standard in reading, writing and mathematics at key stage 2, 2025: Demo Borough");
+        primary.ShouldContain("ranked 63 of 151 LAs in England (second quartile) among the LAs with a figure, 1 the best (higher is better)");
+        primary.ShouldNotContain("Attainment 8");
+        (await client.GetStringAsync($"/LaSelfEvaluation/Cell?year={year}&standard=2.5&phase=Secondary")).ShouldContain("Average Attainment 8 score per pupil, 2025");
+        (await client.GetStringAsync($"/LaSelfEvaluation/Cell?year={year}&standard=1.2&phase=Primary")).ShouldNotContain("national-position");
     }
 
     [Theory]
