@@ -37,6 +37,7 @@ public static class ImportCommand
         gias.SetAction((parse, ct) => RunAsync(parse, new GiasFiles(parse.GetValue(file)!, parse.GetValue(localities), parse.GetValue(localityColumn)), parse.GetValue(la), ct));
         var import = new Command("import", "Import data into SchoolSight") { gias, DataImportCommands.Pupils(), DataImportCommands.Surveys() };
         PublishedImportCommand.AddTo(import);
+        import.Subcommands.Add(LaIndicatorsImportCommand.Create());
         return import;
     }
 

@@ -75,6 +75,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Domain.Voice.SurveyCode> SurveyCodes => Set<Domain.Voice.SurveyCode>();
     public DbSet<Domain.QualityStandards.LaSelfEvaluationYear> LaSelfEvaluations => Set<Domain.QualityStandards.LaSelfEvaluationYear>();
     public DbSet<Domain.QualityStandards.NationalOfstedCount> NationalOfstedCounts => Set<Domain.QualityStandards.NationalOfstedCount>();
+    public DbSet<Domain.LaIndicators.LaIndicatorFigure> LaIndicatorFigures => Set<Domain.LaIndicators.LaIndicatorFigure>();
+    public DbSet<Domain.LaIndicators.StatisticalNeighbours> StatisticalNeighbours => Set<Domain.LaIndicators.StatisticalNeighbours>();
     public DbSet<Domain.Sip.RecordOfVisit> SipVisits => Set<Domain.Sip.RecordOfVisit>();
     public DbSet<Domain.Sip.PairedVisit> PairedVisits => Set<Domain.Sip.PairedVisit>();
     public DbSet<Domain.Sip.SipProfile> SipProfiles => Set<Domain.Sip.SipProfile>();

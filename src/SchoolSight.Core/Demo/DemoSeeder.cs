@@ -216,6 +216,7 @@ public static class DemoSeeder
         await DemoSelfEvaluations.SeedAsync(db, ct);
         await DemoSipVisits.SeedAsync(db, users, ct);
         await DemoLaSelfEvaluation.SeedAsync(db, ct);
+        await DemoLaIndicators.SeedAsync(db, ct);
         return true;
     }
 

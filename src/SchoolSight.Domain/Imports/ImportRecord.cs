@@ -11,6 +11,9 @@ public enum ImportKind
     Census,
     Absence,
     Ofsted,
+
+    /// <summary>The DfE's Local Authority Interactive Tool file: every LA's, region's and England's headline figures.</summary>
+    LaIndicators,
 }
 
 public enum ImportOutcome

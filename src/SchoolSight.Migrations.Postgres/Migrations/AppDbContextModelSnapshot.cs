@@ -1998,6 +1998,79 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("SurveyDataBlocks");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.LaIndicators.LaIndicatorFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("AreaCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Marker")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("YearOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Measure", "Year", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("LaIndicatorFigures");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.LaIndicators.StatisticalNeighbours", b =>
+                {
+                    b.Property<int>("LaCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("LaCode");
+
+                    b.ToTable("StatisticalNeighbours");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Published.OfstedInspection", b =>
                 {
                     b.Property<int>("Urn")

@@ -1935,6 +1935,77 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyDataBlocks");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.LaIndicators.LaIndicatorFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AreaCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Marker")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Measure", "Year", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("LaIndicatorFigures");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.LaIndicators.StatisticalNeighbours", b =>
+                {
+                    b.Property<int>("LaCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LaCode");
+
+                    b.ToTable("StatisticalNeighbours");
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Published.OfstedInspection", b =>
                 {
                     b.Property<int>("Urn")

@@ -42,6 +42,7 @@ public static class ServiceMenu
             new("Data", "/Data/La", Policies.LaStaff, Audience.NotSchoolBound),
             new("Data", "/Schools/{school}/Data", Policies.RegisterReader, Audience.SchoolBound),
             new("Surveys", "/Surveys", Policies.SurveyReader),
+            new("Against neighbours", "/Data/Neighbours", Policies.LaStaff, Audience.NotSchoolBound),
             new("Data held", "/Data/Freshness", Policies.LaStaff, Audience.NotSchoolBound),
         ]),
         new("School improvement",

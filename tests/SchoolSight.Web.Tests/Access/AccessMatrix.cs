@@ -100,6 +100,8 @@ public static class AccessMatrix
         ["GET /Schools/{urn:int}/Wellbeing/{outcome}"] = RegisterReaders,
         ["GET /Data/La"] = LaStaff,
         ["GET /Data/Freshness"] = LaStaff,
+        ["GET /Data/Neighbours"] = LaStaff,
+        ["GET /Data/NeighbourList"] = Administrators,
         ["GET /Data/Localities/{id:int}"] = LaStaff,
         ["GET /Localities"] = LaStaff,
         ["GET /Localities/{id:int}"] = LaStaff,

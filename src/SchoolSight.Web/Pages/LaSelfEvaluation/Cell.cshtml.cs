@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SchoolSight.Core.LaIndicators;
 using SchoolSight.Core.LaSelfEvaluation;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.QualityStandards;
@@ -10,7 +11,7 @@ namespace SchoolSight.Web.Pages.LaSelfEvaluation;
 
 /// <summary>One cell of the dashboard: a standard for a phase with its criteria per level, the evidence and the figures; the SMT and QA manager rate it here.</summary>
 [Authorize(Policy = Policies.LaSelfEvaluationReader)]
-public sealed class CellModel(GetSelfEvaluation get, RateStandard rate) : PageModel
+public sealed class CellModel(GetSelfEvaluation get, RateStandard rate, GetNeighbourComparison neighbours) : PageModel
 {
     public sealed class RatingForm
     {
@@ -31,6 +32,10 @@ public sealed class CellModel(GetSelfEvaluation get, RateStandard rate) : PageMo
     public SelfEvaluationDashboard Dashboard { get; private set; } = null!;
     public QualityStandard Standard { get; private set; } = null!;
     public RatingCell Cell { get; private set; } = null!;
+
+    /// <summary>The LA against England, its region and its neighbours, when the standard's criteria speak of its national position.</summary>
+    public NeighbourComparison? Comparison { get; private set; }
+    public IReadOnlyList<NeighbourComparisonRow> NationalPosition { get; private set; } = [];
 
     public bool MayRate => User.GetRole().Allows(Resource.LaSelfEvaluation, ResourceAction.Record) && Dashboard.State != SelfEvaluationState.SignedOff;
 
@@ -76,6 +81,11 @@ public sealed class CellModel(GetSelfEvaluation get, RateStandard rate) : PageMo
         Dashboard = result.Value!;
         if (Dashboard.Standards.Standard(StandardId) is not { } standard || Dashboard.Cell(standard.Id, Phase) is not { } cell) return NotFound();
         (Standard, Cell) = (standard, cell);
+        if (NeighbourEvidence.SpeaksOfNationalPosition(standard, Phase))
+        {
+            Comparison = await neighbours.RunAsync(ct);
+            NationalPosition = NeighbourEvidence.For(standard, Phase, Comparison);
+        }
         return null;
     }
 }
