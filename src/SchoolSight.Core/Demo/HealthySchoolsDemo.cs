@@ -73,7 +73,8 @@ public static class HealthySchoolsDemo
         }
     }
 
-    private static HealthySchoolEngagement Walk(int urn, EnhancementStage to, bool asked, bool award, int local, int partner, int otherPartner, DateOnly started, DateTime at, DateOnly today)
+    /// <summary>A school's record walked to <paramref name="to"/>, as the demo shows it.</summary>
+    public static HealthySchoolEngagement Walk(int urn, EnhancementStage to, bool asked, bool award, int local, int partner, int otherPartner, DateOnly started, DateTime at, DateOnly today)
     {
         MoveContext By(Actor actor, string? reason = null) => new(actor, at, today, reason);
         var e = HealthySchoolEngagement.Engage(urn, Head, started);

@@ -109,7 +109,7 @@ public abstract class ReminderSchedulerTests(DatabaseProvider provider) : IAsync
         messages.ShouldContain(m => m.Subject.StartsWith("Overdue: Action 2: Attendance drive", StringComparison.Ordinal));
         messages.ShouldContain(m => m.Body.Contains("Due in 2 days, on 11 November 2026", StringComparison.Ordinal));
         await using var db = _database.CreateContext();
-        (await db.ProgrammeReminders.CountAsync(r => r.SentAt != null)).ShouldBe(expected);
+        (await db.SentReminders.CountAsync(r => r.SentAt != null)).ShouldBe(expected);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public abstract class ReminderSchedulerTests(DatabaseProvider provider) : IAsync
             outcome.Failed.ShouldBe(13);
         }
         await using var db = _database.CreateContext();
-        (await db.ProgrammeReminders.CountAsync()).ShouldBe(0);
+        (await db.SentReminders.CountAsync()).ShouldBe(0);
         await using var working = Services();
         (await DueCountAsync(working)).ShouldBe(13);
     }
