@@ -44,12 +44,14 @@ public abstract class HealthySchoolsRemindersTests(DatabaseProvider provider) : 
         db.Users.Add(left);
         // The school achieved its status three years before 10 January 2027 and works to its plan: its second early
         // success indicator is due on 1 December 2026. The other school's stage 4 form was sent to the QUAS on 1 November 2026.
-        db.HealthySchoolStatuses.Add(HealthySchoolStatus.Achieve(School, new DateOnly(2024, 1, 10), ByCoordinator, new DateOnly(2024, 1, 10)));
-        db.HealthySchoolStatuses.Add(HealthySchoolStatus.Achieve(OtherSchool, new DateOnly(2026, 1, 5), ByCoordinator, new DateOnly(2026, 1, 5)));
-        db.HealthySchoolEngagements.Add(HealthySchoolsDemo.Walk(School, EnhancementStage.Monitoring, false, false, 1, 1, 1,
-            new DateOnly(2026, 1, 20), new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Utc), new DateOnly(2026, 3, 1)));
-        db.HealthySchoolEngagements.Add(HealthySchoolsDemo.Walk(OtherSchool, EnhancementStage.WithQuas, false, false, 1, 1, 1,
-            new DateOnly(2026, 2, 1), new DateTime(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc), new DateOnly(2026, 11, 1)));
+        // (The school joined after its annual review of 2025/26; the other school directly.)
+        var status = HealthySchoolStatus.Achieve(School, new DateOnly(2024, 1, 10), ByCoordinator, new DateOnly(2024, 1, 10));
+        var otherStatus = HealthySchoolStatus.Achieve(OtherSchool, new DateOnly(2026, 1, 5), ByCoordinator, new DateOnly(2026, 1, 5));
+        db.HealthySchoolStatuses.AddRange(status, otherStatus);
+        db.HealthySchoolEngagements.Add(HealthySchoolsDemo.Walk(School, JoiningPathways.Decide(status, new DateOnly(2026, 1, 20), true, new HealthySchoolsSettings()),
+            EnhancementStage.Monitoring, false, false, 1, 1, 1, new DateOnly(2026, 1, 20), new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Utc), new DateOnly(2026, 3, 1)));
+        db.HealthySchoolEngagements.Add(HealthySchoolsDemo.Walk(OtherSchool, JoiningPathways.Decide(otherStatus, new DateOnly(2026, 2, 1), false, new HealthySchoolsSettings()),
+            EnhancementStage.WithQuas, false, false, 1, 1, 1, new DateOnly(2026, 2, 1), new DateTime(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc), new DateOnly(2026, 11, 1)));
         await db.SaveChangesAsync();
     }
 
