@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SchoolSight.Core.Data;
@@ -13,7 +14,8 @@ namespace SchoolSight.Cli.Commands;
 /// <c>schoolsight healthy-schools moderation-draw --user quas@… [--year 2026] [--seed N]</c>: draws the year's
 /// self-validated annual reviews for moderation through the same <see cref="DrawModerationSample"/> operation as the
 /// web page and the API, acting as the QUAS panel member or coordinator named by <c>--user</c>, and prints the seed,
-/// the method and the schools drawn with their moderators.
+/// the method and the schools drawn with their moderators. The draw is done once a year: run again, the command
+/// reports the year's draw as it was made, and whether re-doing it from its seed gives the same schools.
 /// </summary>
 public static class HealthySchoolsCommands
 {
@@ -27,24 +29,50 @@ public static class HealthySchoolsCommands
             await using var services = CliContext.Services(parse);
             using (var check = services.CreateScope())
                 if (!await CliContext.EnsureMigratedAsync(check.ServiceProvider.GetRequiredService<AppDbContext>(), ct)) return ExitCodes.Failed;
-            var name = CliContext.UserName(parse);
-            AppUser? user;
-            using (var lookup = services.CreateScope())
-                user = await lookup.ServiceProvider.GetRequiredService<AppDbContext>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name || u.Email == name, ct);
-            if (user is null || !user.Role.Allows(Resource.HealthySchoolsLa, ResourceAction.Decide))
-                return CliContext.Fail("Name a QUAS panel member or the Healthy Schools coordinator with --user: they draw the reviews for moderation.");
-
-            await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateScopeAs(new FixedCurrentUser(user.UserName!, user.Role, user.Id));
-            var result = await scope.ServiceProvider.GetRequiredService<DrawModerationSample>().RunAsync(new ModerationDrawInput { Year = parse.GetValue(year), Seed = parse.GetValue(seed) }, ct);
-            if (!result.Succeeded) return CliContext.Fail(string.Join(" ", result.Errors.Select(e => e.Message)));
-            var d = result.Value!;
-            AnsiConsole.MarkupLine($"Annual reviews {AcademicYear.Format(d.Year)}: drew [bold]{d.Drawn.Count}[/] of {d.Reviews} self-validated reviews ({d.Share:0%}) with seed [bold]{d.Seed}[/].");
-            AnsiConsole.MarkupLine($"Method: {Markup.Escape(d.Method)}");
-            var table = new Table().AddColumns("URN", "School", "Panel member");
-            foreach (var r in d.Drawn) table.AddRow($"{r.Urn}", Markup.Escape(r.SchoolName), Markup.Escape(r.Moderator));
-            AnsiConsole.Write(table);
-            return ExitCodes.Ok;
+            return await DrawAsync(services, AnsiConsole.Console, CliContext.UserName(parse), parse.GetValue(year), parse.GetValue(seed), ct);
         });
         return new Command("healthy-schools", "Healthy Schools: the QUAS's moderation draw") { draw };
+    }
+
+    public static async Task<int> DrawAsync(IServiceProvider services, IAnsiConsole console, string userName, int? year, long? seed, CancellationToken ct)
+    {
+        AppUser? user;
+        using (var lookup = services.CreateScope())
+            user = await lookup.ServiceProvider.GetRequiredService<AppDbContext>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName || u.Email == userName, ct);
+        if (user is null || !user.Role.Allows(Resource.HealthySchoolsLa, ResourceAction.Decide))
+            return Fail(console, "Name a QUAS panel member or the Healthy Schools coordinator with --user: they draw the reviews for moderation.");
+
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateScopeAs(new FixedCurrentUser(user.UserName!, user.Role, user.Id));
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var theYear = db.YearOf(year);
+        if ((await scope.ServiceProvider.GetRequiredService<ListModerationDraws>().RunAsync(ct)).FirstOrDefault(d => d.Year == theYear) is { } earlier)
+        {
+            console.MarkupLine($"The annual reviews of {AcademicYear.Format(theYear)} were drawn on {db.Clock.DateOf(earlier.DrawnAt).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} by {Markup.Escape(earlier.DrawnBy)}: the draw is done once a year.");
+            Print(console, earlier);
+            if (seed is { } asked && asked != earlier.Seed)
+                return Fail(console, $"The seed {asked} was not used: the year's draw was made with seed {earlier.Seed}.");
+            return earlier.Checks ? ExitCodes.Ok : Fail(console, "Re-doing the draw from its seed does not give the same schools.");
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<DrawModerationSample>().RunAsync(new ModerationDrawInput { Year = theYear, Seed = seed }, ct);
+        if (!result.Succeeded) return Fail(console, string.Join(" ", result.Errors.Select(e => e.Message)));
+        Print(console, result.Value!);
+        return ExitCodes.Ok;
+    }
+
+    private static void Print(IAnsiConsole console, ModerationDrawView d)
+    {
+        console.MarkupLine($"Annual reviews {AcademicYear.Format(d.Year)}: drew [bold]{d.Drawn.Count}[/] of {d.Reviews} self-validated reviews ({Markup.Escape(d.Share.ToString("0%", CultureInfo.InvariantCulture))}) with seed [bold]{d.Seed}[/].");
+        console.MarkupLine($"Method: {Markup.Escape(d.Method)}");
+        console.MarkupLine(d.Checks ? "Check: re-doing the draw from its seed gives the same schools." : "[red]Check: re-doing the draw from its seed does not give the same schools.[/]");
+        var table = new Table().AddColumns("URN", "School", "Panel member");
+        foreach (var r in d.Drawn) table.AddRow($"{r.Urn}", Markup.Escape(r.SchoolName), Markup.Escape(r.Moderator));
+        console.Write(table);
+    }
+
+    private static int Fail(IAnsiConsole console, string message)
+    {
+        console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        return ExitCodes.Failed;
     }
 }
