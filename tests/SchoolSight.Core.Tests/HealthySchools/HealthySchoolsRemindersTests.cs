@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using SchoolSight.Core.ImprovingOutcomes.Reminders;
 using SchoolSight.Core.Tests.Categorisation;
+using SchoolSight.Core.Tests.ImprovingOutcomes;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.HealthySchools;
 using SchoolSight.Domain.Workflows;
@@ -62,23 +62,7 @@ public abstract class HealthySchoolsRemindersTests(DatabaseProvider provider) : 
     }
 
     /// <summary>A fresh set of services, as after a restart of the app: nothing carried over but the database.</summary>
-    private ServiceProvider Services() =>
-        new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(_world.Clock)
-            .AddSingleton<ICurrentUser>(ActingUsers.Scheduler)
-            .AddSchoolSightDatabase(_database.Options)
-            .AddSchoolSightCore()
-            .Configure<ReminderOptions>(o =>
-            {
-                o.SmtpHost = "127.0.0.1";
-                o.SmtpPort = _smtp.Port;
-                o.UseStartTls = false;
-                o.From = "schoolsight@demo-borough.example";
-                o.PollInterval = TimeSpan.FromMilliseconds(100);
-            })
-            .AddSingleton<IReminderMailer, SmtpReminderMailer>()
-            .BuildServiceProvider();
+    private ServiceProvider Services() => ReminderServices.For(_database, _world.Clock, _smtp);
 
     /// <summary>One pass of the scheduler on the day given; returns what it sent, read back from the SMTP server.</summary>
     private async Task<IReadOnlyList<string>> PassOnAsync(int year, int month, int day)

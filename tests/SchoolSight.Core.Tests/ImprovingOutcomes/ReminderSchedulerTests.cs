@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SchoolSight.Core.Access;
@@ -36,24 +35,7 @@ public abstract class ReminderSchedulerTests(DatabaseProvider provider) : IAsync
     }
 
     /// <summary>A fresh set of services, as after a restart of the app: nothing carried over but the database.</summary>
-    private ServiceProvider Services(int daysBefore = 3) =>
-        new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(_world.Clock)
-            .AddSingleton<ICurrentUser>(ActingUsers.Scheduler)
-            .AddSchoolSightDatabase(_database.Options)
-            .AddSchoolSightCore()
-            .Configure<ReminderOptions>(o =>
-            {
-                o.SmtpHost = "127.0.0.1";
-                o.SmtpPort = _smtp.Port;
-                o.UseStartTls = false;
-                o.From = "schoolsight@demo-borough.example";
-                o.DaysBefore = daysBefore;
-                o.PollInterval = TimeSpan.FromMilliseconds(200);
-            })
-            .AddSingleton<IReminderMailer, SmtpReminderMailer>()
-            .BuildServiceProvider();
+    private ServiceProvider Services(int daysBefore = 3) => ReminderServices.For(_database, _world.Clock, _smtp, daysBefore);
 
     private async Task<int> DueCountAsync(ServiceProvider services)
     {
