@@ -10,7 +10,12 @@ public static class CoreServices
     {
         foreach (var type in typeof(CoreServices).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetCustomAttributes(typeof(OperationAttribute), false).Length > 0))
+        {
             services.AddScoped(type);
+            // Each feature's reminders, for the one reminder scheduler.
+            if (typeof(ImprovingOutcomes.Reminders.IReminderSource).IsAssignableFrom(type))
+                services.AddScoped(sp => (ImprovingOutcomes.Reminders.IReminderSource)sp.GetRequiredService(type));
+        }
         services.AddSingleton<Indicators.IndicatorCatalogueSource>();
         services.AddSingleton<HealthySchools.HealthySchoolsConfiguration>();
         // The web app and the CLI register the configured folder first (Imports:TempFolder).

@@ -16,10 +16,11 @@ public sealed class HealthySchoolsAnnualReviewJourneyTests(BrowserSession sessio
     [Fact]
     public async Task TheCoordinatorRecordsTheStatus_TheSchoolSelfValidatesItsReview_AndTheQuasDrawsAndModeratesIt()
     {
-        // The coordinator records the day the school achieved the LA's status: the page says which pathway applies.
+        // The school achieved the LA's status two months ago, so it may join directly; the coordinator records the day it
+        // was achieved (here corrected to an earlier day): the page says which pathway applies.
         var coordinator = await session.SignInAsync("healthy@demo-borough.example");
         await coordinator.GotoAsync(ReviewPage);
-        (await coordinator.Locator("[data-testid=joining]").InnerTextAsync()).ShouldContain("may not join yet");
+        (await coordinator.Locator("[data-testid=joining]").InnerTextAsync()).ShouldContain("may join");
         // Achieved two years ago: current, but the year to join without a review has passed.
         var achieved = new DateOnly(DateTime.UtcNow.Year - 2, 6, 1);
         await BrowserSession.FillDateAsync(coordinator, "Status_AchievedOn", achieved);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SchoolSight.Core.Data;
@@ -14,7 +15,8 @@ namespace SchoolSight.Cli.Commands;
 /// <c>schoolsight healthy-schools moderation-draw --user quas@… [--year 2026] [--seed N]</c>: draws the year's
 /// self-validated annual reviews for moderation through the same <see cref="DrawModerationSample"/> operation as the
 /// web page and the API, acting as the QUAS panel member or coordinator named by <c>--user</c>, and prints the seed,
-/// the method and the schools drawn with their moderators.
+/// the method and the schools drawn with their moderators. The draw is done once a year: run again, the command
+/// reports the year's draw as it was made, and whether re-doing it from its seed gives the same schools.
 /// <c>schoolsight healthy-schools quas-report --user quas@… [--year 2025] [--format csv|xlsx|pdf] [--out file]</c>:
 /// the QUAS report through the same <see cref="GetQuasReport"/> operation as the page, as the page's CSV, Excel or PDF.
 /// </summary>
@@ -28,19 +30,9 @@ public static class HealthySchoolsCommands
         draw.SetAction(async (parse, ct) =>
         {
             await using var services = CliContext.Services(parse);
-            var (ready, acting) = await ActAsAsync(parse, services, Resource.HealthySchoolsLa, ResourceAction.Decide, ct);
-            if (!ready) return ExitCodes.Failed;
-            await using var scope = acting;
-            if (scope is null) return CliContext.Fail("Name a QUAS panel member or the Healthy Schools coordinator with --user: they draw the reviews for moderation.");
-            var result = await scope.Value.ServiceProvider.GetRequiredService<DrawModerationSample>().RunAsync(new ModerationDrawInput { Year = parse.GetValue(year), Seed = parse.GetValue(seed) }, ct);
-            if (!result.Succeeded) return CliContext.Fail(string.Join(" ", result.Errors.Select(e => e.Message)));
-            var d = result.Value!;
-            AnsiConsole.MarkupLine($"Annual reviews {AcademicYear.Format(d.Year)}: drew [bold]{d.Drawn.Count}[/] of {d.Reviews} self-validated reviews ({d.Share:0%}) with seed [bold]{d.Seed}[/].");
-            AnsiConsole.MarkupLine($"Method: {Markup.Escape(d.Method)}");
-            var table = new Table().AddColumns("URN", "School", "Panel member");
-            foreach (var r in d.Drawn) table.AddRow($"{r.Urn}", Markup.Escape(r.SchoolName), Markup.Escape(r.Moderator));
-            AnsiConsole.Write(table);
-            return ExitCodes.Ok;
+            using (var check = services.CreateScope())
+                if (!await CliContext.EnsureMigratedAsync(check.ServiceProvider.GetRequiredService<AppDbContext>(), ct)) return ExitCodes.Failed;
+            return await DrawAsync(services, AnsiConsole.Console, CliContext.UserName(parse), parse.GetValue(year), parse.GetValue(seed), ct);
         });
         return new Command("healthy-schools", "Healthy Schools: the QUAS's moderation draw and report") { draw, Report() };
     }
@@ -97,11 +89,54 @@ public static class HealthySchoolsCommands
     {
         using (var check = services.CreateScope())
             if (!await CliContext.EnsureMigratedAsync(check.ServiceProvider.GetRequiredService<AppDbContext>(), ct)) return (false, null);
-        var name = CliContext.UserName(parse);
+        return (true, await ScopeAsAsync(services, CliContext.UserName(parse), resource, action, ct));
+    }
+
+    /// <summary>A scope acting as the user named <paramref name="userName"/> (by user name or email), when their role may do <paramref name="action"/> to <paramref name="resource"/>; otherwise null.</summary>
+    private static async Task<AsyncServiceScope?> ScopeAsAsync(IServiceProvider services, string userName, Resource resource, ResourceAction action, CancellationToken ct)
+    {
         AppUser? user;
         using (var lookup = services.CreateScope())
-            user = await lookup.ServiceProvider.GetRequiredService<AppDbContext>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name || u.Email == name, ct);
-        if (user is null || !user.Role.Allows(resource, action)) return (true, null);
-        return (true, services.GetRequiredService<IServiceScopeFactory>().CreateScopeAs(new FixedCurrentUser(user.UserName!, user.Role, user.Id)));
+            user = await lookup.ServiceProvider.GetRequiredService<AppDbContext>().Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName || u.Email == userName, ct);
+        if (user is null || !user.Role.Allows(resource, action)) return null;
+        return services.GetRequiredService<IServiceScopeFactory>().CreateScopeAs(new FixedCurrentUser(user.UserName!, user.Role, user.Id));
+    }
+
+    public static async Task<int> DrawAsync(IServiceProvider services, IAnsiConsole console, string userName, int? year, long? seed, CancellationToken ct)
+    {
+        if (await ScopeAsAsync(services, userName, Resource.HealthySchoolsLa, ResourceAction.Decide, ct) is not { } acting)
+            return Fail(console, "Name a QUAS panel member or the Healthy Schools coordinator with --user: they draw the reviews for moderation.");
+        await using var scope = acting;
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var theYear = db.YearOf(year);
+        if ((await scope.ServiceProvider.GetRequiredService<ListModerationDraws>().RunAsync(ct)).FirstOrDefault(d => d.Year == theYear) is { } earlier)
+        {
+            console.MarkupLine($"The annual reviews of {AcademicYear.Format(theYear)} were drawn on {db.Clock.DateOf(earlier.DrawnAt).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} by {Markup.Escape(earlier.DrawnBy)}: the draw is done once a year.");
+            Print(console, earlier);
+            if (seed is { } asked && asked != earlier.Seed)
+                return Fail(console, $"The seed {asked} was not used: the year's draw was made with seed {earlier.Seed}.");
+            return earlier.Checks ? ExitCodes.Ok : Fail(console, "Re-doing the draw from its seed does not give the same schools.");
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<DrawModerationSample>().RunAsync(new ModerationDrawInput { Year = theYear, Seed = seed }, ct);
+        if (!result.Succeeded) return Fail(console, string.Join(" ", result.Errors.Select(e => e.Message)));
+        Print(console, result.Value!);
+        return ExitCodes.Ok;
+    }
+
+    private static void Print(IAnsiConsole console, ModerationDrawView d)
+    {
+        console.MarkupLine($"Annual reviews {AcademicYear.Format(d.Year)}: drew [bold]{d.Drawn.Count}[/] of {d.Reviews} self-validated reviews ({Markup.Escape(d.Share.ToString("0%", CultureInfo.InvariantCulture))}) with seed [bold]{d.Seed}[/].");
+        console.MarkupLine($"Method: {Markup.Escape(d.Method)}");
+        console.MarkupLine(d.Checks ? "Check: re-doing the draw from its seed gives the same schools." : "[red]Check: re-doing the draw from its seed does not give the same schools.[/]");
+        var table = new Table().AddColumns("URN", "School", "Panel member");
+        foreach (var r in d.Drawn) table.AddRow($"{r.Urn}", Markup.Escape(r.SchoolName), Markup.Escape(r.Moderator));
+        console.Write(table);
+    }
+
+    private static int Fail(IAnsiConsole console, string message)
+    {
+        console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        return ExitCodes.Failed;
     }
 }

@@ -57,7 +57,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<OfstedInspection> OfstedInspections => Set<OfstedInspection>();
     public DbSet<SchoolTerm> SchoolTerms => Set<SchoolTerm>();
     public DbSet<ImprovingOutcomesCase> ProgrammeCases => Set<ImprovingOutcomesCase>();
-    public DbSet<SentReminder> ProgrammeReminders => Set<SentReminder>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<SchoolJudgement> SchoolJudgements => Set<SchoolJudgement>();
     public DbSet<SchoolConcern> SchoolConcerns => Set<SchoolConcern>();
     public DbSet<RuleSetVersion> RuleSets => Set<RuleSetVersion>();

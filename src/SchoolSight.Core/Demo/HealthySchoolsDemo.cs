@@ -11,7 +11,8 @@ namespace SchoolSight.Core.Demo;
 /// Demo Borough's Healthy Schools: three local priorities, and schools at several stages of the enhancement model —
 /// one setting up its group, one at its needs analysis, one asked by the QUAS to clarify its stage 4 form, one whose
 /// form waits for the panel, one monitoring its early success indicators, and one at review with an outcome confirmed
-/// met and its award. The demo head's own school has not started, so the whole path can be walked from its first step.
+/// met and its award, each holding the LA's status. The demo head's own school holds the status but has not started,
+/// so the whole path can be walked from its first step.
 /// </summary>
 public static class HealthySchoolsDemo
 {
@@ -40,32 +41,34 @@ public static class HealthySchoolsDemo
             (Offset: 5, To: EnhancementStage.Monitoring, Asked: false, Award: false),
             (Offset: 6, To: EnhancementStage.Review, Asked: false, Award: true),
         };
+        // Each school achieved the LA's status shortly before its first step, so it joined directly; the demo head's own
+        // school achieved it two months ago and may join directly today.
         foreach (var (offset, to, asked, award) in stages)
         {
             var started = today.AddDays(-30 * (offset + 2));
             var at = db.UtcNow.AddDays(-7 * (7 - offset));
-            var engagement = Walk(DemoSeeder.DemoHeadSchoolUrn + offset, to, asked, award, locals[offset % 2].Id, partners[0], partners[^1], started, at, today);
+            var status = HealthySchoolStatus.Achieve(DemoSeeder.DemoHeadSchoolUrn + offset, started.AddDays(-20), Coordinator, today);
+            db.HealthySchoolStatuses.Add(status);
+            var joining = JoiningPathways.Decide(status, started, false, new HealthySchoolsSettings());
+            var engagement = Walk(DemoSeeder.DemoHeadSchoolUrn + offset, joining, to, asked, award, locals[offset % 2].Id, partners[0], partners[^1], started, at, today);
             // The school monitoring its indicators found no service to train lunchtime play leaders: the QUAS report shows it.
             if (to == EnhancementStage.Monitoring)
                 engagement.ReportNoService(2, "Training for lunchtime play leaders: no local service or partner offers it.", Head);
             db.HealthySchoolEngagements.Add(engagement);
         }
-        SeedStatusAndReviews(db, today);
+        db.HealthySchoolStatuses.Add(HealthySchoolStatus.Achieve(DemoSeeder.DemoHeadSchoolUrn, today.AddDays(-60), Coordinator, today));
+        SeedReviews(db, today);
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>
-    /// Three schools hold the LA's status: two achieved it two years ago and self-validated last year's annual review; the
-    /// third renewed it last year and is part way through this year's review.
-    /// </summary>
-    private static void SeedStatusAndReviews(AppDbContext db, DateOnly today)
+    /// <summary>Two schools self-validated last year's annual review; a third is part way through this year's.</summary>
+    private static void SeedReviews(AppDbContext db, DateOnly today)
     {
         var criteria = ReviewCriteria.Shipped;
         var thisYear = AcademicYear.Of(today);
-        foreach (var (offset, achievedYearsAgo) in new[] { (4, 2), (5, 2), (6, 1) })
+        foreach (var offset in new[] { 4, 5, 6 })
         {
             var urn = DemoSeeder.DemoHeadSchoolUrn + offset;
-            db.HealthySchoolStatuses.Add(HealthySchoolStatus.Achieve(urn, today.AddYears(-achievedYearsAgo).AddDays(-20), Coordinator, today));
             var year = offset == 6 ? thisYear : thisYear - 1;
             var review = AnnualReview.Start(urn, year, criteria, Head);
             var all = criteria.Themes.SelectMany(t => t.Criteria).ToList();
@@ -77,10 +80,11 @@ public static class HealthySchoolsDemo
         }
     }
 
-    private static HealthySchoolEngagement Walk(int urn, EnhancementStage to, bool asked, bool award, int local, int partner, int otherPartner, DateOnly started, DateTime at, DateOnly today)
+    /// <summary>A school's record walked to <paramref name="to"/>, as the demo shows it.</summary>
+    public static HealthySchoolEngagement Walk(int urn, JoiningDecision joining, EnhancementStage to, bool asked, bool award, int local, int partner, int otherPartner, DateOnly started, DateTime at, DateOnly today)
     {
         MoveContext By(Actor actor, string? reason = null) => new(actor, at, today, reason);
-        var e = HealthySchoolEngagement.Engage(urn, Head, started);
+        var e = HealthySchoolEngagement.Engage(urn, joining, Head, started);
         e.AddMember("Jo Lewis (deputy head)", "Chair", GroupRepresentation.Staff, null, Head);
         e.AddMember("School council (two pupils from each year)", "Member", GroupRepresentation.Pupils, null, Head);
         if (to == EnhancementStage.DevelopmentGroup) return e;

@@ -8,10 +8,11 @@ namespace SchoolSight.Core.HealthySchools;
 
 /// <summary>
 /// A school's first step in the enhancement model: its Healthy Schools record opens at stage 1 (the school's staff, or
-/// the coordinator with them). The welcome letter follows from it.
+/// the coordinator with them), when its joining pathway says it may join today; otherwise refused with the reason the
+/// annual review page gives. The welcome letter follows from it.
 /// </summary>
 [Operation]
-public sealed class EngageSchool(AppDbContext db)
+public sealed class EngageSchool(AppDbContext db, HealthySchoolsConfiguration configuration)
 {
     /// <returns>The new record's version.</returns>
     public async Task<OperationResult<int>> RunAsync(int urn, CancellationToken ct = default)
@@ -20,10 +21,11 @@ public sealed class EngageSchool(AppDbContext db)
         if (!await db.Schools.AnyAsync(s => s.Urn == urn, ct)) return OperationResult<int>.Fail(CoreErrors.NotFound("school"));
         if (await db.HealthySchoolEngagements.IgnoreQueryFilters().AnyAsync(e => e.Urn == urn, ct))
             return OperationResult<int>.Fail(DomainError.Rule("healthy.engaged", "The school is already working through the enhancement model."));
+        var (_, joining) = await JoiningRule.DecideAsync(db, urn, configuration.Settings, ct);
         HealthySchoolEngagement engagement;
         try
         {
-            engagement = HealthySchoolEngagement.Engage(urn, actor, db.Today());
+            engagement = HealthySchoolEngagement.Engage(urn, joining, actor, db.Today());
         }
         catch (DomainException e)
         {

@@ -34,15 +34,13 @@ public sealed class GetAnnualReview(AppDbContext db, HealthySchoolsConfiguration
 
         var settings = configuration.Settings;
         var today = db.Today();
-        var current = AcademicYear.Of(today);
         var the = db.YearOf(year);
-        var status = await db.HealthySchoolStatuses.AsNoTracking().FirstOrDefaultAsync(s => s.Urn == urn, ct);
+        var (status, joining) = await JoiningRule.DecideAsync(db, urn, settings, ct);
         var review = await db.AnnualReviews.AsNoTracking().FirstOrDefaultAsync(r => r.Urn == urn && r.Year == the, ct);
-        var reviewedThisYear = await db.AnnualReviews.AnyAsync(r => r.Urn == urn && r.Year == current && r.SelfValidatedOn != null, ct);
         var draw = review?.ModerationDrawId is { } drawId ? await db.ModerationDraws.AsNoTracking().FirstOrDefaultAsync(d => d.Id == drawId, ct) : null;
         return OperationResult<AnnualReviewView>.Ok(new(urn, name, the, settings, configuration.Criteria,
             status, status?.IsCurrent(today, settings.RenewalYears) == true, status?.LapsesOn(settings.RenewalYears),
-            JoiningPathways.Decide(status, today, reviewedThisYear, settings),
+            joining,
             review, settings.ReviewDueOn(the), await files.RunAsync(ReviewChanges.OwnerOf(urn, the), ct), draw,
             actor.Role.Allows(Resource.HealthySchools, ResourceAction.Contribute), HealthySchoolsRoles.Coordinator.Contains(actor.Role),
             review?.AwaitsModeration == true && HealthySchoolsRoles.Panel.Contains(actor.Role) && string.Equals(review.Moderator, actor.Name, StringComparison.OrdinalIgnoreCase),

@@ -12,6 +12,12 @@ public sealed record QuasQueueItem(int Urn, string SchoolName, string What, int?
 {
     /// <summary>Where the panel decides on it.</summary>
     public string Href { get; init; } = $"/Schools/{Urn}/HealthySchools";
+
+    /// <summary>What waits, within the school: <c>stage-4-form</c>, <c>outcome/3</c>, <c>annual-review/2026</c>.</summary>
+    public string Key { get; init; } = OutcomeNumber is { } n ? $"outcome/{n}" : "stage-4-form";
+
+    /// <summary>The panel member it is assigned to (user name), when it is assigned to one.</summary>
+    public string? AssignedTo { get; init; }
 }
 
 /// <summary>
@@ -48,7 +54,7 @@ public sealed class GetQuasQueue(AppDbContext db, PeopleNames people)
         items.AddRange(drawn.Select(d => new QuasQueueItem(d.Urn, drawnNames.GetValueOrDefault(d.Urn, $"URN {d.Urn}"),
             $"Annual review {AcademicYear.Format(d.Year)} drawn for moderation, assigned to {who(d.Moderator)}", null, d.DrawnAt,
             today.DayNumber - db.Clock.DateOf(d.DrawnAt).DayNumber, false)
-        { Href = $"/Schools/{d.Urn}/HealthySchools/AnnualReview?year={d.Year}" }));
+        { Href = $"/Schools/{d.Urn}/HealthySchools/AnnualReview?year={d.Year}", Key = $"annual-review/{d.Year}", AssignedTo = d.Moderator }));
         return OperationResult<IReadOnlyList<QuasQueueItem>>.Ok([.. items.OrderBy(i => i.SentAt)]);
     }
 }

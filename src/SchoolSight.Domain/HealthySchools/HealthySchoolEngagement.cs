@@ -24,10 +24,14 @@ public sealed partial class HealthySchoolEngagement : VersionedEntity, ISchoolOw
 
     private HealthySchoolEngagement() { }
 
-    /// <summary>The school's first step: it engages with the enhancement model and starts at stage 1.</summary>
-    public static HealthySchoolEngagement Engage(int urn, Actor actor, DateOnly today)
+    /// <summary>
+    /// The school's first step: it engages with the enhancement model and starts at stage 1. Refused, with the reason,
+    /// when its joining pathway says it may not join today (<see cref="JoiningPathways.Decide"/>).
+    /// </summary>
+    public static HealthySchoolEngagement Engage(int urn, JoiningDecision joining, Actor actor, DateOnly today)
     {
         RequireRole(actor, "engage with the enhancement model");
+        if (!joining.MayJoin) throw new DomainException(DomainError.Rule("healthy.may-not-join", joining.Reason));
         return new HealthySchoolEngagement { Urn = urn, Stage = EnhancementStage.DevelopmentGroup, EngagedOn = today, Cycle = 1 };
     }
 

@@ -31,7 +31,8 @@ public sealed record HealthySchoolsSettings
     public int ReviewDueMonth { get; init; } = 7;
     public int ReviewDueDay { get; init; } = 1;
 
-    /// <summary>Reminders: a QUAS decision waiting longer than this many days; the status about to lapse within this many days.</summary>
+    /// <summary>Reminders: the annual review due within this many days; a QUAS decision waiting longer than this many days; the status about to lapse within this many days.</summary>
+    public int ReviewReminderDays { get; init; } = 30;
     public int QuasWaitingDays { get; init; } = 14;
     public int LapseWarningDays { get; init; } = 30;
 
@@ -49,6 +50,7 @@ public sealed record HealthySchoolsSettings
         if (ModerationShare is < 0.10 or > 1 || double.IsNaN(ModerationShare)) problems.Add($"HealthySchools:ModerationShare is {ModerationShare}: give a share from 0.10 to 1.");
         if (ReviewDueMonth is < 1 or > 12 || ReviewDueDay < 1 || ReviewDueDay > DateTime.DaysInMonth(2001, ReviewDueMonth is >= 1 and <= 12 ? ReviewDueMonth : 1))
             problems.Add("HealthySchools:ReviewDueMonth and ReviewDueDay must be a day of the year.");
+        if (ReviewReminderDays < 1) problems.Add("HealthySchools:ReviewReminderDays must be at least 1.");
         if (QuasWaitingDays < 1) problems.Add("HealthySchools:QuasWaitingDays must be at least 1.");
         if (LapseWarningDays < 1) problems.Add("HealthySchools:LapseWarningDays must be at least 1.");
         return problems;

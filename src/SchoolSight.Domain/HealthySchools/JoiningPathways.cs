@@ -48,7 +48,7 @@ public static class JoiningPathways
             _ when withinWindow => new(pathway, title, true,
                 $"{name} achieved on {Day(achieved)}: the school may join {(pathway == JoiningPathway.Direct ? "directly " : "")}until {Day(window.AddDays(-1))}, within {Months(settings)} of achieving it{(pathway == JoiningPathway.Direct ? ", and keeps doing the annual review every year" : "")}."),
             _ => new(pathway, title, reviewedThisYear,
-                $"{name} achieved on {Day(achieved)}: the {Months(settings)} to join without a review ended on {Day(window.AddDays(-1))}, so the school joins after its annual review, and {review}."),
+                $"{name} achieved on {Day(achieved)}: the {(settings.JoinWithinMonths == 12 ? "year" : Months(settings))} to join without a review ended on {Day(window.AddDays(-1))}, so the school joins after its annual review, and {review}."),
         };
     }
 

@@ -11,8 +11,10 @@ public enum ReminderKind
 }
 
 /// <summary>
-/// A reminder email claimed and sent by the reminder scheduler. The key (deadline, kind, due date, recipient) is
-/// unique in the database, so the same reminder is never sent twice, across restarts and several app instances.
+/// A reminder email claimed and sent by the reminder scheduler: of a programme case's deadline, or of a Healthy Schools
+/// date (an annual review, an early success indicator, a QUAS decision waiting, a status about to lapse). The key
+/// (deadline, kind, due date, recipient) is unique in the database, so the same reminder is never sent twice, across
+/// restarts and several app instances.
 /// A claim whose sending failed is removed so the next pass tries again; one that was claimed but never confirmed
 /// (the app stopped while sending) is kept and not retried: a reminder is sent at most once.
 /// </summary>
@@ -21,7 +23,7 @@ public sealed class SentReminder
 {
     private SentReminder() { DeadlineKey = ""; Recipient = ""; Subject = ""; }
 
-    public SentReminder(int caseId, string deadlineKey, ReminderKind kind, DateOnly dueOn, string recipient, string subject, DateTime claimedAt)
+    public SentReminder(int? caseId, string deadlineKey, ReminderKind kind, DateOnly dueOn, string recipient, string subject, DateTime claimedAt)
     {
         CaseId = caseId;
         DeadlineKey = deadlineKey;
@@ -33,7 +35,10 @@ public sealed class SentReminder
     }
 
     public long Id { get; private set; }
-    public int CaseId { get; private set; }
+    /// <summary>The programme case the deadline belongs to; null for a reminder that is not about a case.</summary>
+    public int? CaseId { get; private set; }
+
+    /// <summary>What is due, unique across SchoolSight: <c>case/12/action/3</c>, <c>healthy-schools/999001/annual-review/2026</c>.</summary>
     public string DeadlineKey { get; private set; }
     public ReminderKind Kind { get; private set; }
     public DateOnly DueOn { get; private set; }

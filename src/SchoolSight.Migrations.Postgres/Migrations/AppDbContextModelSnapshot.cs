@@ -1609,7 +1609,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("CaseId")
+                    b.Property<int?>("CaseId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("ClaimedAt")
@@ -1648,7 +1648,7 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.HasIndex("DeadlineKey", "Kind", "DueOn", "Recipient")
                         .IsUnique();
 
-                    b.ToTable("ProgrammeReminders", (string)null);
+                    b.ToTable("SentReminders", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.ImprovingOutcomes.SpendingLine", b =>

@@ -1554,7 +1554,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CaseId")
+                    b.Property<int?>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ClaimedAt")
@@ -1593,7 +1593,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("DeadlineKey", "Kind", "DueOn", "Recipient")
                         .IsUnique();
 
-                    b.ToTable("ProgrammeReminders", (string)null);
+                    b.ToTable("SentReminders", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.ImprovingOutcomes.SpendingLine", b =>

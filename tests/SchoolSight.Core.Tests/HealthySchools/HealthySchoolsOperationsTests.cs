@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Access;
+using SchoolSight.Core.Attachments;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.HealthySchools;
 using SchoolSight.Core.Indicators;
@@ -61,13 +62,53 @@ public abstract class HealthySchoolsOperationsTests(DatabaseProvider provider) :
         return (await new AddLocalPriority(db, IndicatorCatalogueSource.Default).RunAsync(new LocalPriorityInput { Title = "Healthy weight", IndicatorId = "PE_TWO_HOURS", Source = "JSNA 2025" })).Value;
     }
 
+    /// <summary>The coordinator records the status the school achieved last month; the school takes its first step.</summary>
+    private async Task Engaged()
+    {
+        await using (var db = _world.As(Role.HealthySchoolsCoordinator))
+            (await new RecordStatus(db).RunAsync(School, new StatusInput { AchievedOn = new DateOnly(2026, 10, 1) })).Errors.ShouldBeEmpty();
+        await Ok(Role.SchoolUser, db => new EngageSchool(db, HealthySchoolsConfiguration.Default).RunAsync(School));
+    }
+
+    [Fact]
+    public async Task StartingTheEnhancementModel_IsRefusedWithTheReasonTheAnnualReviewPageGives_UntilTheSchoolMayJoin()
+    {
+        async Task<(OperationResult<int> Engaging, string PageSays)> TryAsync()
+        {
+            var engaging = await As(Role.SchoolUser, db => new EngageSchool(db, HealthySchoolsConfiguration.Default).RunAsync(School));
+            await using var db = _world.As(Role.SchoolUser);
+            var page = await new GetAnnualReview(db, HealthySchoolsConfiguration.Default, new ListAttachments(db), new PeopleNames(db)).RunAsync(School);
+            return (engaging, page.Value!.Joining.Reason);
+        }
+
+        var (refused, reason) = await TryAsync();
+        refused.Errors.Single().Code.ShouldBe("healthy.may-not-join");
+        refused.Errors.Single().Message.ShouldBe(reason);
+        reason.ShouldContain("does not hold the Healthy School status");
+
+        // Achieved more than a year ago (the clock is at 23 November 2026), and no annual review this year: still refused.
+        await using (var db = _world.As(Role.HealthySchoolsCoordinator))
+            (await new RecordStatus(db).RunAsync(School, new StatusInput { AchievedOn = new DateOnly(2025, 11, 23) })).Errors.ShouldBeEmpty();
+        (refused, reason) = await TryAsync();
+        refused.Errors.Single().Message.ShouldBe(reason);
+        reason.ShouldContain("the year to join without a review ended on 22 November 2026, so the school joins after its annual review");
+        await using (var db = _world.As(Role.SchoolUser))
+            (await db.HealthySchoolEngagements.CountAsync()).ShouldBe(0);
+
+        // Renewed last month: the school may join directly.
+        await using (var db = _world.As(Role.HealthySchoolsCoordinator))
+            (await new RecordStatus(db).RunAsync(School, new StatusInput { AchievedOn = new DateOnly(2026, 10, 1), Version = 1 })).Errors.ShouldBeEmpty();
+        (await TryAsync()).Engaging.Errors.ShouldBeEmpty();
+        (await View()).Engagement!.Stage.ShouldBe(EnhancementStage.DevelopmentGroup);
+    }
+
     /// <summary>Engaged, group set up, needs analysis done, two priorities chosen: at stage 4.</summary>
     private async Task AtStageFour()
     {
         var local = await LocalPriority();
         int partner;
         await using (var db = _world.As(Role.SchoolUser)) partner = await db.Partners.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-        await Ok(Role.SchoolUser, db => new EngageSchool(db).RunAsync(School));
+        await Engaged();
         foreach (var (name, role, who) in new[] { ("Pat Chair", "Chair", GroupRepresentation.Staff), ("School council", "Member", GroupRepresentation.Pupils),
                      ("Sam Parent", "Member", GroupRepresentation.Parents), ("Gray Governor", "Member", GroupRepresentation.Governors) })
             await Ok(Role.SchoolUser, db => new AddGroupMember(db).RunAsync(School, new GroupMemberInput { Name = name, GroupRole = role, Represents = who, Version = _version }));
@@ -154,7 +195,7 @@ public abstract class HealthySchoolsOperationsTests(DatabaseProvider provider) :
     [Fact]
     public async Task AChange_FromAStaleVersion_IsRefusedNamingWhoChangedIt()
     {
-        await Ok(Role.SchoolUser, db => new EngageSchool(db).RunAsync(School));
+        await Engaged();
         var seen = _version;
         await Ok(Role.HealthySchoolsCoordinator, db => new SetKeyTasks(db).RunAsync(School, "Plan the year.", seen));
         var stale = await As(Role.SchoolUser, db => new SetKeyTasks(db).RunAsync(School, "Another plan.", seen));
@@ -166,7 +207,7 @@ public abstract class HealthySchoolsOperationsTests(DatabaseProvider provider) :
     [Fact]
     public async Task AGovernorReads_ButTheQuasAndGovernorsCannotDoTheSchoolsWork_AndOthersSeeNothing()
     {
-        await Ok(Role.SchoolUser, db => new EngageSchool(db).RunAsync(School));
+        await Engaged();
         (await View(Role.Governor)).Engagement.ShouldNotBeNull();
         (await As(Role.Governor, db => new SetKeyTasks(db).RunAsync(School, "Tasks", null))).IsForbidden.ShouldBeTrue();
         (await As(Role.QuasPanelMember, db => new SetKeyTasks(db).RunAsync(School, "Tasks", null))).IsForbidden.ShouldBeTrue();
@@ -190,12 +231,12 @@ public abstract class HealthySchoolsOperationsTests(DatabaseProvider provider) :
     [Fact]
     public async Task ARefusedMove_ListsEveryReason_AndChangesNothing()
     {
-        await Ok(Role.SchoolUser, db => new EngageSchool(db).RunAsync(School));
+        await Engaged();
         var refused = await Move(Role.SchoolUser, EnhancementMove.CompleteDevelopmentGroup);
         refused.Errors.Count.ShouldBe(6);
         refused.Errors.ShouldAllBe(e => e.Kind == ErrorKind.Rule);
         (await View()).Engagement!.Stage.ShouldBe(EnhancementStage.DevelopmentGroup);
-        (await As(Role.SchoolUser, db => new EngageSchool(db).RunAsync(School))).Errors.Single().Code.ShouldBe("healthy.engaged");
+        (await As(Role.SchoolUser, db => new EngageSchool(db, HealthySchoolsConfiguration.Default).RunAsync(School))).Errors.Single().Code.ShouldBe("healthy.engaged");
     }
 }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SchoolSight.Core.Access;
@@ -36,24 +35,7 @@ public abstract class ReminderSchedulerTests(DatabaseProvider provider) : IAsync
     }
 
     /// <summary>A fresh set of services, as after a restart of the app: nothing carried over but the database.</summary>
-    private ServiceProvider Services(int daysBefore = 3) =>
-        new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(_world.Clock)
-            .AddSingleton<ICurrentUser>(ActingUsers.Scheduler)
-            .AddSchoolSightDatabase(_database.Options)
-            .AddSchoolSightCore()
-            .Configure<ReminderOptions>(o =>
-            {
-                o.SmtpHost = "127.0.0.1";
-                o.SmtpPort = _smtp.Port;
-                o.UseStartTls = false;
-                o.From = "schoolsight@demo-borough.example";
-                o.DaysBefore = daysBefore;
-                o.PollInterval = TimeSpan.FromMilliseconds(200);
-            })
-            .AddSingleton<IReminderMailer, SmtpReminderMailer>()
-            .BuildServiceProvider();
+    private ServiceProvider Services(int daysBefore = 3) => ReminderServices.For(_database, _world.Clock, _smtp, daysBefore);
 
     private async Task<int> DueCountAsync(ServiceProvider services)
     {
@@ -109,7 +91,7 @@ public abstract class ReminderSchedulerTests(DatabaseProvider provider) : IAsync
         messages.ShouldContain(m => m.Subject.StartsWith("Overdue: Action 2: Attendance drive", StringComparison.Ordinal));
         messages.ShouldContain(m => m.Body.Contains("Due in 2 days, on 11 November 2026", StringComparison.Ordinal));
         await using var db = _database.CreateContext();
-        (await db.ProgrammeReminders.CountAsync(r => r.SentAt != null)).ShouldBe(expected);
+        (await db.SentReminders.CountAsync(r => r.SentAt != null)).ShouldBe(expected);
     }
 
     [Fact]
@@ -159,7 +141,7 @@ public abstract class ReminderSchedulerTests(DatabaseProvider provider) : IAsync
             outcome.Failed.ShouldBe(13);
         }
         await using var db = _database.CreateContext();
-        (await db.ProgrammeReminders.CountAsync()).ShouldBe(0);
+        (await db.SentReminders.CountAsync()).ShouldBe(0);
         await using var working = Services();
         (await DueCountAsync(working)).ShouldBe(13);
     }

@@ -16,9 +16,13 @@ public sealed class EnhancementModelTests
 
     public static MoveContext By(Actor actor, string? reason = null) => new(actor, Now, Today, reason);
 
+    /// <summary>A school that achieved the status a month ago: it may join directly.</summary>
+    public static readonly JoiningDecision MayJoin =
+        JoiningPathways.Decide(HealthySchoolStatus.Achieve(999001, Today.AddMonths(-1), Coordinator, Today), Today, false, new HealthySchoolsSettings());
+
     public static HealthySchoolEngagement AtStageFour()
     {
-        var e = HealthySchoolEngagement.Engage(999001, Head, Today);
+        var e = HealthySchoolEngagement.Engage(999001, MayJoin, Head, Today);
         e.AddMember("Pat Chair", "Chair", GroupRepresentation.Staff, null, Head);
         e.AddMember("Year 6 council", "Member", GroupRepresentation.Pupils, null, Head);
         e.AddMember("Sam Parent", "Member", GroupRepresentation.Parents, null, Head);
@@ -50,7 +54,7 @@ public sealed class EnhancementModelTests
     [Fact]
     public void Stage1_IsCompletedOnlyWithEveryoneRepresented_AndARefusalListsEveryReason()
     {
-        var e = HealthySchoolEngagement.Engage(999001, Head, Today);
+        var e = HealthySchoolEngagement.Engage(999001, MayJoin, Head, Today);
         e.Stage.ShouldBe(EnhancementStage.DevelopmentGroup);
         e.AddMember("Pat Chair", "Chair", GroupRepresentation.Staff, null, Head);
 
@@ -65,17 +69,17 @@ public sealed class EnhancementModelTests
     [Fact]
     public void AGovernor_OrTheQuas_CannotMoveASchoolOn_AndTheRoleComesFirstAmongTheReasons()
     {
-        var e = HealthySchoolEngagement.Engage(999001, Head, Today);
+        var e = HealthySchoolEngagement.Engage(999001, MayJoin, Head, Today);
         var errors = EnhancementModel.Workflow.Check(e, EnhancementMove.CompleteDevelopmentGroup, By(Governor));
         errors[0].Kind.ShouldBe(ErrorKind.Forbidden);
         errors.Count.ShouldBeGreaterThan(1);
-        Should.Throw<DomainException>(() => HealthySchoolEngagement.Engage(999001, Quas, Today)).Error.Kind.ShouldBe(ErrorKind.Forbidden);
+        Should.Throw<DomainException>(() => HealthySchoolEngagement.Engage(999001, MayJoin, Quas, Today)).Error.Kind.ShouldBe(ErrorKind.Forbidden);
     }
 
     [Fact]
     public void AStage_CannotBeSkipped()
     {
-        var e = HealthySchoolEngagement.Engage(999001, Head, Today);
+        var e = HealthySchoolEngagement.Engage(999001, MayJoin, Head, Today);
         var refused = Should.Throw<DomainException>(() => e.Apply(EnhancementMove.SubmitToQuas, By(Head)));
         refused.Error.Message.ShouldBe("You cannot send the stage 4 form to the QUAS while the school is at stage 1: set up the health and well-being development group.");
         Should.Throw<DomainException>(() => e.AddPriority(PriorityKind.School, "x", "y", null, Head)).Error.Code.ShouldBe("healthy.stage");
@@ -84,7 +88,7 @@ public sealed class EnhancementModelTests
     [Fact]
     public void Stage3_NeedsOneLocalAndOneSchoolPriority_EachTiedToAnIndicator()
     {
-        var e = HealthySchoolEngagement.Engage(999001, Head, Today);
+        var e = HealthySchoolEngagement.Engage(999001, MayJoin, Head, Today);
         e.AddMember("Pat Chair", "Chair", GroupRepresentation.Staff, null, Head);
         foreach (var who in new[] { GroupRepresentation.Pupils, GroupRepresentation.Parents, GroupRepresentation.Governors }) e.AddMember(who.ToString(), "Member", who, null, Head);
         Should.Throw<DomainException>(() => e.AddMember("Nurse", "Member", GroupRepresentation.Partner, null, Head)).Error.Field.ShouldBe("PartnerId");

@@ -57,6 +57,27 @@ public abstract class HealthySchoolsPagesTests(HealthySchoolsApp fixture)
     }
 
     [Fact]
+    public async Task StartingTheEnhancementModel_ForASchoolThatMayNotJoin_IsRefusedInTheErrorSummary_WithThePathwaysReason()
+    {
+        // A Demo Borough school without the LA's status.
+        var urn = DemoSeeder.DemoHeadSchoolUrn + 7;
+        var coordinator = App.ClientFor(Role.HealthySchoolsCoordinator);
+        var page = $"/Schools/{urn}/HealthySchools";
+        var response = await coordinator.PostFormAsync($"{page}?handler=Engage", new Dictionary<string, string>(), page);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldNotBe(HttpStatusCode.Redirect);
+        var reason = "The school may not join yet: it does not hold the Healthy School status. The coordinator records the day it was achieved.";
+        var summary = body[body.IndexOf("govuk-error-summary", StringComparison.Ordinal)..];
+        summary.ShouldContain(reason);
+        body.ShouldContain("<title>Error: ");
+        (await coordinator.GetStringAsync($"{page}/AnnualReview")).ShouldContain(reason);
+        (await coordinator.GetStringAsync(page)).ShouldContain("data-testid=\"not-engaged\"");
+        var api = await coordinator.PostAsJsonAsync($"/api/v1/schools/{urn}/healthy-schools", new { });
+        api.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await api.Content.ReadAsStringAsync()).ShouldContain("does not hold the Healthy School status");
+    }
+
+    [Fact]
     public async Task APartner_SeesOnlyTheActivitiesNamingItsOrganisation_AndCannotOpenASchoolsHealthySchoolsPage()
     {
         const int Delivering = DemoSeeder.DemoHeadSchoolUrn + 5;

@@ -214,7 +214,7 @@ public sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentRem
 {
     public void Configure(EntityTypeBuilder<SentReminder> builder)
     {
-        builder.ToTable("ProgrammeReminders");
+        builder.ToTable("SentReminders");
         builder.HasKey(x => x.Id);
         builder.Property(x => x.DeadlineKey).HasMaxLength(200);
         builder.Property(x => x.Recipient).HasMaxLength(256);
