@@ -73,7 +73,7 @@ public static partial class PageLoad
         await app.StopAsync();
     }
 
-    private static string WebContentRoot()
+    internal static string WebContentRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (Directory.Exists(Path.Combine(dir.FullName, "src", "SchoolSight.Web"))) return Path.Combine(dir.FullName, "src", "SchoolSight.Web");

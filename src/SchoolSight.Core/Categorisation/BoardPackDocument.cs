@@ -74,15 +74,19 @@ public static class BoardPackTable
     }
 }
 
-/// <summary>The board pack as a printable document (landscape: its tables are wide).</summary>
+/// <summary>
+/// The board pack as a printable document (landscape: its tables are wide), with the levels-over-time charts the pack's
+/// page shows (<paramref name="overTime"/>, from <see cref="GetLevelsOverTime"/>) above the counts table.
+/// </summary>
 public static class BoardPackDocument
 {
-    public static string Html(BoardPack pack)
+    public static string Html(BoardPack pack, IReadOnlyList<AreaLevels> overTime)
     {
         var doc = new HtmlDocument(BoardPackText.Title(pack)) { Landscape = true };
         doc.Heading($"Board pack: {pack.Meeting.BoardName}", 1)
             .Caption($"{pack.LaName} · meeting on {Date(pack.Meeting.MeetsOn)} · {pack.Meeting.Purpose.Describe()} · as at the meeting's date");
         if (pack.Meeting.Notes is { } notes) doc.Paragraphs(notes);
+        LevelCharts.AddTo(doc, overTime);
         doc.Heading("Schools by level of support");
         doc.Table(["Level", pack.Previous is { } p ? $"At the previous meeting ({Date(p.MeetsOn)})" : "At the previous meeting", "At this meeting"],
             pack.Counts.Select(c => (IReadOnlyList<string?>)[Level(c.Level), BoardPackText.Count(c.Then), BoardPackText.Count(c.Now)]));

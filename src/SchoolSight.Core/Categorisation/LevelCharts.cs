@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using SchoolSight.Core.Documents;
 
 namespace SchoolSight.Core.Categorisation;
 
@@ -61,6 +62,27 @@ public static class LevelCharts
         }
         sb.Append("</svg>");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The same charts in a printable document, as the pages show them: a key, then per area its chart above its table of
+    /// every month's counts, all on one scale.
+    /// </summary>
+    public static HtmlDocument AddTo(HtmlDocument doc, IReadOnlyList<AreaLevels> areas)
+    {
+        var scale = Scale(areas);
+        doc.Heading("Levels of support over the last 12 months")
+            .Caption("Schools at each level at the end of each month, by locality, all on the same scale.")
+            .Raw("<ul class=\"chart-key\">" + string.Concat(Legend.Select(l => $"<li><span class=\"swatch\" style=\"background:{l.Colour}\"></span>{HtmlDocument.E(l.Name)}</li>")) + "</ul>")
+            .Raw("<div class=\"small-multiples\">");
+        foreach (var area in areas)
+        {
+            doc.Raw($"<div class=\"small-multiple\"><h3>{HtmlDocument.E(area.Name)}</h3>").Raw(Svg(area, scale))
+                .Table(["Month", .. Legend.Select(l => l.Name)], area.Tallies.Select(t => (IReadOnlyList<string?>)
+                    [Month(t.Day), .. new[] { t.Intensive, t.Targeted, t.Universal, t.NotAgreed }.Select(n => n.ToString(CultureInfo.InvariantCulture))]))
+                .Raw("</div>");
+        }
+        return doc.Raw("</div>");
     }
 
     /// <summary>The largest number of schools any area has on any day: the shared top of every chart's axis.</summary>

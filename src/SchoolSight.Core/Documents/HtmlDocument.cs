@@ -22,6 +22,11 @@ public sealed class HtmlDocument
         dl { display: grid; grid-template-columns: 34% 66%; margin: 0 0 10pt; } dt { font-weight: bold; padding: 2pt 0; } dd { margin: 0; padding: 2pt 0; }
         .tag { font-weight: bold; } .overdue { color: #d4351c; } .met { color: #00703c; }
         .signature { margin-top: 28pt; }
+        .page-break { break-after: page; }
+        .chart-key { list-style: none; padding: 0; margin: 0 0 8pt; font-size: 9.5pt; } .chart-key li { display: inline-block; margin-right: 12pt; }
+        .swatch { display: inline-block; width: 9pt; height: 9pt; margin-right: 4pt; vertical-align: middle; }
+        .small-multiples { display: grid; grid-template-columns: repeat(2, 1fr); gap: 6pt 18pt; } .small-multiple { break-inside: avoid; }
+        .small-multiple h3 { margin: 6pt 0 2pt; font-size: 11pt; } .small-multiple table { font-size: 8pt; } .small-multiple td, .small-multiple th { padding: 1pt 3pt; }
         footer { margin-top: 20pt; font-size: 8.5pt; color: #505a5f; }
         """;
 

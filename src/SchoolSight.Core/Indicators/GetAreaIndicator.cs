@@ -12,7 +12,8 @@ namespace SchoolSight.Core.Indicators;
 /// <param name="Kind">LocalAuthority or Locality.</param>
 /// <param name="AreaCode">The locality's id, or the LA code (the LA with the most schools in the register when null).</param>
 /// <param name="ForPublication">Suppress small numbers whoever asks (an export for publication).</param>
-public sealed record AreaIndicatorRequest(AreaKind Kind, string? AreaCode, string IndicatorId, int? Year = null, bool ForPublication = false);
+/// <param name="IncludeSpecialAndAlternative">Rank special schools and alternative provision with mainstream schools instead of apart.</param>
+public sealed record AreaIndicatorRequest(AreaKind Kind, string? AreaCode, string IndicatorId, int? Year = null, bool ForPublication = false, bool IncludeSpecialAndAlternative = false);
 
 /// <summary>A figure against a benchmark: the difference (figure minus benchmark) and whether it is significant.</summary>
 public sealed record Versus(double? Difference, Comparison Comparison)
@@ -23,10 +24,12 @@ public sealed record Versus(double? Difference, Comparison Comparison)
 /// <summary>
 /// One school of an area's ranking. Schools outside the user's own schools are not named to a user who may see only
 /// some schools (a SIP sees LA-wide figures anonymised, DOMAIN.md 1): <see cref="Named"/> is false and Urn is null.
+/// A special school or alternative provision is <see cref="RankedApart"/> (its rank counts among those alone) unless the
+/// reader asked to include them with mainstream schools.
 /// </summary>
 public sealed record AreaSchoolRow(
     int? Rank, int? Urn, string Name, bool Named, SchoolPhase? Phase, string? LocalityName, FigureView Figure,
-    Versus VersusArea, Versus VersusEngland, IReadOnlyList<TrendPoint> Trend, TrendDirection TrendDirection);
+    Versus VersusArea, Versus VersusEngland, IReadOnlyList<TrendPoint> Trend, TrendDirection TrendDirection, bool RankedApart = false);
 
 /// <summary>A locality's figure on the LA page.</summary>
 public sealed record AreaPartRow(int Id, string Name, FigureView Figure, Versus VersusLa, Versus VersusEngland);
@@ -50,7 +53,8 @@ public enum AreaSort { Rank, Name, Value, Trend }
 /// <summary>
 /// One indicator across an LA or a locality for the LA and locality pages (DOMAIN.md 3.2–3.4): the area against England
 /// and its trend, each locality, and every school ranked with its interval, its significance against the area and
-/// England, and its trend. Anyone who may not see every school's pupil-level data, and every export for publication,
+/// England, and its trend (special schools and alternative provision ranked apart from mainstream schools, by the
+/// register's type group, unless asked to include them). Anyone who may not see every school's pupil-level data, and every export for publication,
 /// gets small numbers suppressed, with secondary suppression over the whole LA's table (LA = sum of its schools, each
 /// locality = sum of its schools, LA = sum of its localities), so the same cells are hidden on the LA page and on every
 /// locality page and nothing hidden can be worked out by subtraction from any of them. Null for an unknown area or
@@ -156,16 +160,18 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
             if (figure.Value is null && !figure.View.Suppressed) continue;
             var trend = trendYears.Select(ty => tables[ty].Figure(AreaKind.School, code)).ToList();
             var named = scope.Includes(school.Urn);
+            var apart = !request.IncludeSpecialAndAlternative && EstablishmentTypes.TypeGroupOf(school.TypeOfEstablishment, school.EstablishmentTypeGroup).RankedApartFromMainstream();
             rows.Add(new AreaSchoolRow(null, named ? school.Urn : null, named ? school.Name : "Another school", named, named ? school.Phase : null,
                 school.LocalityId is { } sl ? localityNames.GetValueOrDefault(sl) : null, figure.View,
                 Against(indicator, figure, area), Against(indicator, figure, england),
                 [.. trendYears.Select((ty, i) => new TrendPoint(ty, trend[i].View))],
-                GetSchoolIndicators.Direction(indicator, trend.Where(f => !f.View.Suppressed).Select(f => f.Value).ToList())));
+                GetSchoolIndicators.Direction(indicator, trend.Where(f => !f.View.Suppressed).Select(f => f.Value).ToList()), apart));
         }
         var better = indicator.Polarity == Polarity.HigherIsBetter ? -1 : 1;
-        var ranked = rows.Where(r => r.Figure.Value is not null).OrderBy(r => better * r.Figure.Value!.Value).ThenBy(r => r.Name, StringComparer.Ordinal)
-            .Select((r, i) => r with { Rank = i + 1 }).ToList();
-        var unranked = rows.Where(r => r.Figure.Value is null).OrderBy(r => r.Name, StringComparer.Ordinal);
+        var ranked = rows.Where(r => r.Figure.Value is not null).GroupBy(r => r.RankedApart).OrderBy(g => g.Key)
+            .SelectMany(g => g.OrderBy(r => better * r.Figure.Value!.Value).ThenBy(r => r.Name, StringComparer.Ordinal).Select((r, i) => r with { Rank = i + 1 }))
+            .ToList();
+        var unranked = rows.Where(r => r.Figure.Value is null).OrderBy(r => r.RankedApart).ThenBy(r => r.Name, StringComparer.Ordinal);
 
         // The ranking shows each school's own figures unsuppressed to those who may see them all: that read is audited.
         var shownCodes = rows.Where(r => r.Figure.Value is not null).Select(r => r.Urn?.ToString()).ToHashSet();

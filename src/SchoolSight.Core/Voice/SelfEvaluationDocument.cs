@@ -67,7 +67,7 @@ public sealed class GetSelfEvaluationDocument(GetSelfEvaluation get, IPdfRendere
         null => "Not yet said",
     };
 
-    private static string Figure(FigureView figure, Comparison comparison, IndicatorDefinition indicator) =>
+    internal static string Figure(FigureView figure, Comparison comparison, IndicatorDefinition indicator) =>
         Figure(figure, indicator) + comparison switch
         {
             Comparison.SignificantlyBetter => " (school significantly better)",
@@ -75,7 +75,7 @@ public sealed class GetSelfEvaluationDocument(GetSelfEvaluation get, IPdfRendere
             _ => "",
         };
 
-    private static string Figure(FigureView figure, IndicatorDefinition indicator) =>
+    internal static string Figure(FigureView figure, IndicatorDefinition indicator) =>
         figure.Suppressed ? "c" : figure.NotPublished is not null ? "Not published" : Number(figure.Value, indicator);
 
     private static string Number(double? value, IndicatorDefinition indicator) =>

@@ -31,4 +31,12 @@ public static class SchoolTypeGroups
     /// <summary>Funded by the state: maintained schools, academies and free schools, special and alternative provision included.</summary>
     public static bool IsStateFunded(this SchoolTypeGroup group) =>
         group is SchoolTypeGroup.StateFundedMainstream or SchoolTypeGroup.StateFundedSpecial or SchoolTypeGroup.AlternativeProvision;
+
+    /// <summary>
+    /// Special schools and alternative provision (pupil referral units and AP academies) are ranked apart from mainstream
+    /// schools: their pupils' needs make their figures incomparable with a mainstream school's. The one rule for every
+    /// ranking of schools by a figure, unless the reader asks to include them.
+    /// </summary>
+    public static bool RankedApartFromMainstream(this SchoolTypeGroup group) =>
+        group is SchoolTypeGroup.StateFundedSpecial or SchoolTypeGroup.NonMaintainedSpecial or SchoolTypeGroup.AlternativeProvision;
 }

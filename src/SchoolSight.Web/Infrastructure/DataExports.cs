@@ -82,13 +82,15 @@ public static class DataExports
     }
 
     /// <summary>Every school of an area on one indicator, in the order shown.</summary>
-    public static ExportTable Ranking(AreaIndicatorView view, IReadOnlyList<AreaSchoolRow> rows)
+    /// <summary>The ranking as shown; the last column says which schools each rank counts among.</summary>
+    public static ExportTable Ranking(AreaIndicatorView view, IReadOnlyList<AreaSchoolRow> rows, bool includesSpecial)
     {
         var i = view.Indicator;
         var columns = new List<string> { "Rank", "URN", "School", "Locality", "Value", "Lower 95%", "Upper 95%", $"Difference from {view.AreaName}", $"Against {view.AreaName}", $"Difference from {view.EnglandLabel}", $"Against {view.EnglandLabel}" };
         var trendYears = view.AreaTrend.Select(t => t.AcademicYear).ToList();
         columns.AddRange(trendYears.Select(AcademicYears.Display));
         columns.Add("Trend");
+        columns.Add("Ranked among");
         var data = rows.Select(r =>
         {
             var cells = new List<object?>
@@ -100,6 +102,7 @@ public static class DataExports
             foreach (var y in trendYears)
                 cells.Add(r.Trend.FirstOrDefault(t => t.AcademicYear == y) is { } point ? Cell(point.Figure, i) : null);
             cells.Add(IndicatorFormat.Trend(r.TrendDirection));
+            cells.Add(includesSpecial ? "All schools" : r.RankedApart ? "Special schools and alternative provision" : "Mainstream schools");
             return (IReadOnlyList<object?>)cells;
         }).ToList();
         return new ExportTable($"{i.Name}: schools of {view.AreaName}", columns, data,

@@ -164,7 +164,7 @@ public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
             .ShouldBe(["Inspected by Ofsted: Report card: every area expected standard or better (20 May 2026)"]);
         north.CausingConcern.Single(r => r.Urn == InProgramme).Changes.ShouldHaveSingleItem().ShouldStartWith("Programme: not in the programme → tier 1");
         BoardPackText.NewResults(june).ShouldBe("New published results since the previous meeting: Key stage 2 results imported on 10 April 2026.");
-        var pdf = System.Net.WebUtility.HtmlDecode(BoardPackDocument.Html(june));
+        var pdf = System.Net.WebUtility.HtmlDecode(BoardPackDocument.Html(june, []));
         pdf.ShouldContain("Level moved from targeted to intensive on 1 May 2026; Open concerns recorded by the LA: 0 → 1");
         pdf.ShouldContain("Key stage 2 results imported on 10 April 2026");
         BoardPackTable.Table(june).Rows.ShouldContain(r => r[3] as string == north.CausingConcern[0].Name && r[6] as string == BoardPackText.Changes(north.CausingConcern[0]));
@@ -209,7 +209,7 @@ public abstract class BoardPackTests(DatabaseProvider provider) : IAsyncLifetime
         rising.ShouldContain("New judgements by the school improvement partner on 20 May 2026: inclusion expected standard, leadership and governance needs attention");
         var leaving = june.Sections.Single(s => s.Name == "South").CausingConcern.Single(r => r.Urn == LeavingMeasures).Changes;
         leaving.ShouldNotContain(c => c.StartsWith("New", StringComparison.Ordinal), "its figures and judgements came before the previous meeting");
-        System.Net.WebUtility.HtmlDecode(BoardPackDocument.Html(june)).ShouldContain("New key stage 2 results for 2025/26, imported on 10 April 2026");
+        System.Net.WebUtility.HtmlDecode(BoardPackDocument.Html(june, [])).ShouldContain("New key stage 2 results for 2025/26, imported on 10 April 2026");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Core.Indicators;
@@ -155,6 +156,37 @@ public abstract class AreaFiguresTests(DatabaseProvider provider) : IAsyncLifeti
         rwm[12].ShouldBe("14855");
         rwm[15].ShouldBe("yes");
         (await FiguresAsync("school:115853", 2018)).Rows.ShouldContain(r => r.IndicatorId == "KS2_MAT_PROG" && r.Schools == 1);
+    }
+
+    /// <summary>
+    /// The ranking keeps special schools and alternative provision apart from mainstream schools (by the register's type
+    /// group), each ranked among their own, unless the reader asks to rank every school together.
+    /// </summary>
+    [Fact]
+    public async Task SpecialSchoolsAndAlternativeProvision_AreRankedApartFromMainstreamSchools_UnlessAskedToInclude()
+    {
+        var ks4 = SharedData.Ks4Hampshire(2017);
+        await RegisterAsync(WholeLaRegister.Extract(850, WholeLaRegister.SchoolsIn(ks4, 850), "Secondary"));
+        await ImportAsync(PublishedSource.Ks4, ks4, 2017);
+        await using var read = _database.AsAdmin();
+        var groups = (await read.Schools.AsNoTracking().Select(s => new { s.Urn, s.Details.TypeOfEstablishment, s.Details.EstablishmentTypeGroup }).ToListAsync())
+            .ToDictionary(s => s.Urn, s => EstablishmentTypes.TypeGroupOf(s.TypeOfEstablishment, s.EstablishmentTypeGroup));
+
+        var apart = (await new GetAreaIndicator(read, _source).RunAsync(new AreaIndicatorRequest(AreaKind.LocalAuthority, "850", "KS4_ATT8", 2017)))!;
+        var ranked = apart.Schools.Where(r => r.Rank is not null).ToList();
+        var special = ranked.Where(r => r.RankedApart).ToList();
+        var mainstream = ranked.Where(r => !r.RankedApart).ToList();
+        special.Count.ShouldBeGreaterThan(5, "Hampshire's special schools have Attainment 8 scores");
+        special.ShouldAllBe(r => groups[r.Urn!.Value].RankedApartFromMainstream());
+        mainstream.ShouldAllBe(r => !groups[r.Urn!.Value].RankedApartFromMainstream());
+        mainstream.Select(r => r.Rank!.Value).ShouldBe(Enumerable.Range(1, mainstream.Count), "mainstream schools ranked among themselves");
+        special.Select(r => r.Rank!.Value).ShouldBe(Enumerable.Range(1, special.Count), "special schools ranked among themselves");
+        ranked.IndexOf(special[0]).ShouldBe(mainstream.Count, "the special schools come after the mainstream ones");
+
+        var together = (await new GetAreaIndicator(read, _source).RunAsync(new AreaIndicatorRequest(AreaKind.LocalAuthority, "850", "KS4_ATT8", 2017, IncludeSpecialAndAlternative: true)))!;
+        together.Schools.ShouldAllBe(r => !r.RankedApart);
+        together.Schools.Where(r => r.Rank is not null).Select(r => r.Rank!.Value).ShouldBe(Enumerable.Range(1, ranked.Count));
+        together.Area.ShouldBe(apart.Area, "the LA's own figure does not change with the ranking");
     }
 }
 

@@ -32,11 +32,13 @@ public sealed class EstablishmentTypesTests
     [InlineData("Non-maintained special school", "Special schools", SchoolTypeGroup.NonMaintainedSpecial)]
     [InlineData("Early years setting", "Other types", SchoolTypeGroup.StateFundedMainstream)]
     [InlineData("Community school", null, SchoolTypeGroup.StateFundedMainstream)]
-    public void ASchoolType_IsMonitored_InItsTypeGroup(string type, string? group, SchoolTypeGroup expected)
+    public void ASchoolType_IsMonitored_InItsTypeGroup_AndSpecialSchoolsAndAlternativeProvisionAreRankedApart(string type, string? group, SchoolTypeGroup expected)
     {
         EstablishmentTypes.IsMonitored(type, group).ShouldBeTrue();
         EstablishmentTypes.TypeGroupOf(type, group).ShouldBe(expected);
         new SchoolDetails { Name = "A school", LaCode = 850, TypeOfEstablishment = type, EstablishmentTypeGroup = group }.TypeGroup.ShouldBe(expected);
+        EstablishmentTypes.TypeGroupOf(type, group).RankedApartFromMainstream()
+            .ShouldBe(expected is SchoolTypeGroup.StateFundedSpecial or SchoolTypeGroup.AlternativeProvision or SchoolTypeGroup.NonMaintainedSpecial);
     }
 
     [Theory]

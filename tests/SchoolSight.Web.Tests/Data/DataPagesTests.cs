@@ -190,6 +190,22 @@ public abstract partial class DataPagesTests(DataApp data)
     }
 
     [Fact]
+    public async Task LaPage_OffersToRankSpecialSchoolsWithMainstream_ThroughAGetFormThatKeepsTheChoice()
+    {
+        var html = await Officer.GetStringAsync("/Data/La?indicator=KS2_RWM_EXP&year=2024");
+        var form = Between(html, "data-testid=\"indicator-picker\"", "</form>");
+        form.ShouldContain("name=\"special\" type=\"checkbox\" value=\"true\" />");
+        form.ShouldNotContain("onchange");
+        html.ShouldNotContain("special=true");
+        var ticked = await Officer.GetStringAsync("/Data/La?indicator=KS2_RWM_EXP&year=2024&special=true");
+        Between(ticked, "data-testid=\"indicator-picker\"", "</form>").ShouldContain("value=\"true\" checked=\"checked\" />");
+        Between(ticked, "data-testid=\"ranking\"", "</thead>").ShouldContain("special=true", customMessage: "sorting keeps the choice");
+        ticked.ShouldNotContain("data-testid=\"ranking-apart\"");
+        Csv(await Officer.GetByteArrayAsync("/Data/La?indicator=KS2_RWM_EXP&year=2024&format=csv&special=true")).Skip(1).Where(r => r.Count > 4 && int.TryParse(r[1], out _))
+            .Select(r => r[^1]).ShouldAllBe(v => v == "All schools");
+    }
+
+    [Fact]
     public async Task LaPage_RanksSchools_AnonymisesThemForASip_AndSuppressesSoNothingCanBeWorkedOut()
     {
         var html = await Officer.GetStringAsync("/Data/La?indicator=KS2_RWM_EXP&year=2024");

@@ -33,6 +33,7 @@ public sealed class PackModel(GetBoardPack packs, GetLevelsOverTime overTime, IP
     public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)
     {
         if (await packs.RunAsync(id, ct) is not { } pack) return NotFound();
-        return File(await pdf.RenderAsync(BoardPackDocument.Html(pack), ct), "application/pdf", FileName(pack) + ".pdf");
+        var levels = await overTime.RunAsync(pack.Meeting.MeetsOn, pack.Meeting.LocalityId, ct: ct);
+        return File(await pdf.RenderAsync(BoardPackDocument.Html(pack, levels), ct), "application/pdf", FileName(pack) + ".pdf");
     }
 }

@@ -9,6 +9,7 @@ namespace SchoolSight.Web.Pages.Data;
 /// The LA and locality data pages: pick an indicator and a year; see the area against England, the distribution of
 /// schools and their ranking, sortable, each linking to its school's data page where the user may open it.
 /// <c>?format=csv|xlsx</c> downloads the ranking as shown; <c>&amp;publication=true</c> always suppresses small numbers.
+/// Special schools and alternative provision are ranked apart from mainstream schools unless <c>&amp;special=true</c>.
 /// </summary>
 public abstract class AreaIndicatorPageModel(GetAreaIndicator get, IndicatorCatalogueSource source) : PageModel
 {
@@ -16,6 +17,12 @@ public abstract class AreaIndicatorPageModel(GetAreaIndicator get, IndicatorCata
 
     public AreaIndicatorView View { get; private set; } = null!;
     public IReadOnlyList<AreaSchoolRow> Rows { get; private set; } = [];
+
+    /// <summary>Special schools and alternative provision, ranked among themselves (none when <see cref="IncludeSpecial"/>).</summary>
+    public IReadOnlyList<AreaSchoolRow> ApartRows { get; private set; } = [];
+
+    /// <summary>Rank special schools and alternative provision with mainstream schools (the reader ticked the box).</summary>
+    [BindProperty(SupportsGet = true, Name = "special")] public bool IncludeSpecial { get; set; }
     public AreaSort Sort { get; private set; }
     public bool Descending { get; private set; }
     public abstract string Path { get; }
@@ -28,12 +35,13 @@ public abstract class AreaIndicatorPageModel(GetAreaIndicator get, IndicatorCata
     {
         var id = string.IsNullOrWhiteSpace(indicator) ? DefaultIndicator : indicator;
         if (source.Catalogue.Find(id) is not { Kind: not IndicatorKind.SchoolShare }) return NotFound();
-        if (await get.RunAsync(new AreaIndicatorRequest(kind, code, id, year, publication), ct) is not { } view) return NotFound();
+        if (await get.RunAsync(new AreaIndicatorRequest(kind, code, id, year, publication, IncludeSpecial), ct) is not { } view) return NotFound();
         View = view;
         Sort = Enum.TryParse<AreaSort>(sort, true, out var s) ? s : AreaSort.Rank;
         Descending = string.Equals(order, "desc", StringComparison.OrdinalIgnoreCase);
-        Rows = GetAreaIndicator.Sort(view.Schools, Sort, Descending);
-        var file = DataExports.File(format, $"{view.AreaCode}-{view.Indicator.Id}-{view.AcademicYear}", () => DataExports.Ranking(view, Rows));
+        Rows = GetAreaIndicator.Sort([.. view.Schools.Where(r => !r.RankedApart)], Sort, Descending);
+        ApartRows = GetAreaIndicator.Sort([.. view.Schools.Where(r => r.RankedApart)], Sort, Descending);
+        var file = DataExports.File(format, $"{view.AreaCode}-{view.Indicator.Id}-{view.AcademicYear}", () => DataExports.Ranking(view, [.. Rows, .. ApartRows], IncludeSpecial));
         return file ?? Page();
     }
 
@@ -44,6 +52,7 @@ public abstract class AreaIndicatorPageModel(GetAreaIndicator get, IndicatorCata
         ["year"] = View.AcademicYear?.ToString(),
         ["sort"] = (sort ?? Sort).ToString().ToLowerInvariant(),
         ["order"] = (descending ?? Descending) ? "desc" : "asc",
+        ["special"] = IncludeSpecial ? "true" : null,
     };
 
     public string Link(Dictionary<string, string?> query) =>

@@ -11,7 +11,7 @@ namespace SchoolSight.Web.Pages.Schools;
 
 /// <summary>A school's profile. Refused (403) for a school outside the user's scope, whether or not it exists.</summary>
 [Authorize(Policy = Policies.RegisterReader)]
-public sealed class DetailsModel(GetSchoolProfile get, GetSchoolSummary summary, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(GetSchoolProfile get, GetSchoolSummary summary, GetSchoolProfileDocument document, IAuthorizationService authorization) : PageModel
 {
     public GetSchoolProfile.Profile Profile { get; private set; } = null!;
 
@@ -38,6 +38,14 @@ public sealed class DetailsModel(GetSchoolProfile get, GetSchoolSummary summary,
         LinksToJudgements = User.GetRole() is { } role && EvidenceRoles.JudgementReaders.Contains(role);
         LinksToConcerns = User.GetRole() is { } keeper && EvidenceRoles.ConcernKeepers.Contains(keeper);
         return Page();
+    }
+
+    /// <summary>The school's profile as a PDF (<c>?handler=Pdf</c>): for whoever may read the school, as they see it.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int urn, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, new SchoolResource(urn), SchoolOperations.Read)).Succeeded) return Forbid();
+        if (await document.RunAsync(urn, ct) is not { } file) return NotFound();
+        return File(file.Pdf, "application/pdf", file.FileName);
     }
 
     /// <summary>GIAS gives websites without a scheme ("www.example.sch.uk").</summary>
