@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "indicators" => await IndicatorsBenchmark.RunAsync(IndicatorsBenchmark.Options.Parse(args[1..])),
     "data-files" => await SchoolSight.Bench.Imports.DataFilesBenchmark.RunAsync(IndicatorsBenchmark.Options.Parse(args[1..])),
     "categorisation" => await CategorisationBenchmark.RunAsync(IndicatorsBenchmark.Options.Parse(args[1..])),
+    "survey-load" => await SchoolSight.Bench.Voice.SurveyLoadBenchmark.RunAsync(SchoolSight.Bench.Voice.SurveyLoadBenchmark.Options.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -18,6 +19,7 @@ static int Usage()
     Console.Error.WriteLine("       SchoolSight.Bench indicators [--national | --schools 200] [--years 3] [--seed 42] [--reps 3] [--requests 2000] [--concurrency 8] [--postgres] [--data folder]");
     Console.Error.WriteLine("       SchoolSight.Bench data-files [--national | --schools 200] [--years 1] [--seed 42]");
     Console.Error.WriteLine("       SchoolSight.Bench categorisation [--national | --schools 200] [--years 3] [--seed 42] [--reps 3] [--postgres]");
+    Console.Error.WriteLine("       SchoolSight.Bench survey-load [--pupils 500] [--concurrency 100] [--seed 42] [--sqlite-only]");
     Console.Error.WriteLine("  PostgreSQL is measured too when SCHOOLSIGHT_TEST_POSTGRES holds a server connection string.");
     return 1;
 }
