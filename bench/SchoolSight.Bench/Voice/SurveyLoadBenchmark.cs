@@ -17,7 +17,7 @@ namespace SchoolSight.Bench.Voice;
 
 /// <summary>
 /// Many pupils answering the online survey at the same time: SchoolSight served by Kestrel on 127.0.0.1 over a fresh
-/// database, one school with a survey of <c>pupils</c> codes (Year 6, a class of 25 per sheet), and every pupil a
+/// database, one school with a survey of <c>pupils</c> codes (Year 6, classes of about 25, at most 12), and every pupil a
 /// client of their own (own cookies) following the real pages as a browser without JavaScript does: the code box, each
 /// question page and its answer, the check page and Send, each form with its antiforgery token. At most
 /// <c>concurrency</c> pupils are mid-survey at once. Then every code must be sent exactly once, and the school-year's
@@ -130,13 +130,20 @@ public static partial class SurveyLoadBenchmark
         await using var db = database.CreateContext();
         db.Schools.Add(new School(Urn, new SchoolDetails
         {
-            Name = "Bench Primary School", LaCode = 999, LaName = "Bench Borough", TypeOfEstablishment = "Community school",
-            EstablishmentTypeGroup = "Local authority maintained schools", PhaseOfEducation = "Primary", Status = SchoolStatus.Open, NumberOfPupils = pupils,
+            Name = "Bench Primary School",
+            LaCode = 999,
+            LaName = "Bench Borough",
+            TypeOfEstablishment = "Community school",
+            EstablishmentTypeGroup = "Local authority maintained schools",
+            PhaseOfEducation = "Primary",
+            Status = SchoolStatus.Open,
+            NumberOfPupils = pupils,
         }));
         await db.SaveChangesAsync();
         var today = db.Today();
-        const int perClass = 25;
-        var classes = (pupils + perClass - 1) / perClass;
+        // Classes of about 25, at most 12 to a year group (as the survey page allows): 500 pupils are 12 classes of 42 codes.
+        var classes = Math.Clamp((pupils + 24) / 25, 1, 12);
+        var perClass = (pupils + classes - 1) / classes;
         var opened = await new OpenSurveyWindow(db, IndicatorCatalogueSource.Default).RunAsync(
             new OpenSurveyWindow.Request([Urn], "Load survey", today, today.AddDays(7), [YearSix], classes, perClass));
         if (!opened.Succeeded) throw new InvalidOperationException(string.Join("; ", opened.Errors.Select(e => e.Message)));
