@@ -5,6 +5,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using SchoolSight.Bench.Indicators;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Core.Indicators.Storage;
@@ -68,7 +69,7 @@ public static partial class SurveyLoadBenchmark
         var requestsNeeded = options.Pupils * (2 * questions.Count + 4);
         var keys = Path.Combine(Path.GetTempPath(), "schoolsight-bench-keys");
         await using var app = SchoolSightApp.Build([
-            "--applicationName", "SchoolSight.Web", "--contentRoot", WebContentRoot(),
+            "--applicationName", "SchoolSight.Web", "--contentRoot", PageLoad.WebContentRoot(),
             "--urls", "http://127.0.0.1:0", "--environment", "Production",
             "--Database:Provider", database.Options.Provider.ToString(), "--Database:ConnectionString", database.Options.ConnectionString,
             "--DataProtection:KeysFolder", keys, "--Logging:LogLevel:Default", "Warning",
@@ -166,7 +167,7 @@ public static partial class SurveyLoadBenchmark
         }
         async Task<string> Post(string path, string page, Dictionary<string, string> fields)
         {
-            fields["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value;
+            fields["__RequestVerificationToken"] = PageLoad.TokenPattern().Match(page).Groups[1].Value;
             var start = Stopwatch.GetTimestamp();
             using var response = await client.PostAsync(path, new FormUrlEncodedContent(fields));
             latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -210,16 +211,6 @@ public static partial class SurveyLoadBenchmark
         if (!kept.SequenceEqual(given)) return "a code holds answers other than its pupil's";
         return null;
     }
-
-    private static string WebContentRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "src", "SchoolSight.Web"))) return Path.Combine(dir.FullName, "src", "SchoolSight.Web");
-        return Directory.GetCurrentDirectory();
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [GeneratedRegex("class=\"govuk-error-message\">(?:<span[^>]*>[^<]*</span>)?([^<]*)<")]
     private static partial Regex ErrorPattern();
