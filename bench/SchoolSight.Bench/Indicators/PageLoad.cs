@@ -73,6 +73,7 @@ public static partial class PageLoad
         await app.StopAsync();
     }
 
+    /// <summary>The web project's folder, so the app's pages and static files are found as when it runs itself.</summary>
     internal static string WebContentRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -103,5 +104,5 @@ public static partial class PageLoad
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    internal static partial Regex TokenPattern();
 }

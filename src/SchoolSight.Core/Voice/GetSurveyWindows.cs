@@ -11,14 +11,20 @@ namespace SchoolSight.Core.Voice;
 [Operation]
 public sealed class GetSurveyWindows(AppDbContext db)
 {
+    /// <summary>The group of the parents' codes.</summary>
+    public const string ParentsGroup = "Parents";
+
     public sealed record Rate(string Group, int Codes, int Started, int Sent)
     {
         public int Percent => Codes == 0 ? 0 : (int)Math.Round(100.0 * Sent / Codes);
     }
 
     public sealed record Window(long Id, int Urn, string School, string Title, int AcademicYear, DateOnly OpensOn, DateOnly ClosesOn,
-        bool IsOpen, int Version, IReadOnlyList<Rate> Rates)
+        bool IsOpen, int Version, IReadOnlyList<Rate> Rates, DateOnly? ClosedEarlyOn, bool HasClosed)
     {
+        /// <summary>Open, closed early, closed (past its last day) or not open yet.</summary>
+        public string Status => IsOpen ? "Open" : ClosedEarlyOn is not null ? "Closed early" : HasClosed ? "Closed" : "Not open yet";
+
         public Rate Total => new("All", Rates.Sum(r => r.Codes), Rates.Sum(r => r.Started), Rates.Sum(r => r.Sent));
     }
 
@@ -37,9 +43,10 @@ public sealed class GetSurveyWindows(AppDbContext db)
         var names = await db.Schools.AsNoTracking().Where(s => urns.Contains(s.Urn)).ToDictionaryAsync(s => s.Urn, s => s.Details.Name, ct);
         var today = db.Today();
         return [.. windows.Select(w => new Window(w.Id, w.Urn, names.GetValueOrDefault(w.Urn, $"School {w.Urn}"), w.Title, w.AcademicYear, w.OpensOn,
-            w.ClosedEarlyOn ?? w.ClosesOn, w.IsOpen(today), w.Version,
+            w.LastDay, w.IsOpen(today), w.Version,
             [.. counts.Where(c => c.WindowId == w.Id)
                 .OrderBy(c => c.Respondent).ThenBy(c => c.YearGroup)
-                .Select(c => new Rate(c.Respondent == RespondentType.Parent ? "Parents" : OpenSurveyWindow.ClassName(c.YearGroup, 1, 1), c.Codes, c.Started, c.Sent))]))];
+                .Select(c => new Rate(c.Respondent == RespondentType.Parent ? ParentsGroup : OpenSurveyWindow.ClassName(c.YearGroup, 1, 1), c.Codes, c.Started, c.Sent))],
+            w.ClosedEarlyOn, w.HasClosed(today)))];
     }
 }

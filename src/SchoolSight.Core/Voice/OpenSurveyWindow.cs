@@ -87,6 +87,13 @@ public sealed class OpenSurveyWindow(AppDbContext db, IndicatorCatalogueSource s
         return classes == 1 ? year : $"{year}, class {number}";
     }
 
+    /// <summary>A year group as written (R, 1 … 13) as its code of <see cref="PupilFields.YearGroups"/>; null when it is not one.</summary>
+    public static byte? YearGroupCode(string written)
+    {
+        var index = PupilFields.YearGroups.ToList().FindIndex(y => string.Equals(y, written.Trim(), StringComparison.OrdinalIgnoreCase));
+        return index < 0 ? null : (byte)(index + 1);
+    }
+
     public static string NewCode() => string.Create(CodeLength, 0, (span, _) =>
     {
         for (var i = 0; i < span.Length; i++) span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];

@@ -28,7 +28,8 @@ public sealed class TakeSurvey(AppDbContext db, Questionnaire questionnaire)
     }
 
     public static readonly DomainError NotRecognised = DomainError.NotFound("survey.code-unknown", "We do not recognise that code. Check it and try again.");
-    public static readonly DomainError NotOpen = DomainError.Rule("survey.closed", "This survey is not open at the moment. Ask your teacher when you can answer it.");
+    public static readonly DomainError NotOpen = DomainError.Rule("survey.not-open-yet", "This survey is not open at the moment. Ask your teacher when you can answer it.");
+    public static readonly DomainError Closed = DomainError.Rule("survey.closed", "This survey has closed, so it cannot take any more answers. Thank you for wanting to take part.");
 
     public async Task<OperationResult<Session>> FindAsync(string? typedCode, CancellationToken ct = default)
     {
@@ -37,11 +38,12 @@ public sealed class TakeSurvey(AppDbContext db, Questionnaire questionnaire)
             .Join(db.SurveyWindows, c => c.WindowId, w => w.Id, (c, w) => new { Code = c, Window = w }).FirstOrDefaultAsync(ct);
         if (found is null) return OperationResult<Session>.Fail(NotRecognised);
         if (found.Code.IsSent) return OperationResult<Session>.Fail(SurveyCode.Refused);
+        if (found.Window.HasClosed(db.Today())) return OperationResult<Session>.Fail(Closed);
         if (!found.Window.IsOpen(db.Today())) return OperationResult<Session>.Fail(NotOpen);
         var questions = found.Code.Respondent == RespondentType.Parent
             ? questionnaire.ForParents()
             : found.Code.YearGroup == 0 ? [.. questionnaire.Questions.Where(q => q.PupilText is not null)] : questionnaire.ForPupil(found.Code.YearGroup);
-        return OperationResult<Session>.Ok(new Session(code, found.Code.Respondent, questions, found.Code.Answers, found.Code.Saves, found.Window.ClosesOn));
+        return OperationResult<Session>.Ok(new Session(code, found.Code.Respondent, questions, found.Code.Answers, found.Code.Saves, found.Window.LastDay));
     }
 
     /// <summary>Saves the answer to the question at <paramref name="position"/> of the respondent's questions (0 clears it).</summary>

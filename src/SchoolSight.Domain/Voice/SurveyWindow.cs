@@ -52,9 +52,16 @@ public sealed class SurveyWindow : VersionedEntity, ISchoolOwned
 
     public bool IsOpen(DateOnly today) => today >= OpensOn && today <= ClosesOn && ClosedEarlyOn is null;
 
+    /// <summary>Whether the survey is over: closed early, or past its last day (as opposed to not open yet).</summary>
+    public bool HasClosed(DateOnly today) => ClosedEarlyOn is not null || today > ClosesOn;
+
+    /// <summary>The last day answers could be sent: the day it was closed early, or its last day.</summary>
+    public DateOnly LastDay => ClosedEarlyOn ?? ClosesOn;
+
+    /// <summary>Closes the survey before its last day: from now on its codes are refused, and answers not yet sent are not counted.</summary>
     public void Close(DateOnly today)
     {
-        if (!IsOpen(today)) throw new DomainException(DomainError.Rule("survey.not-open", "The survey is not open, so it cannot be closed."));
+        if (HasClosed(today)) throw new DomainException(DomainError.Rule("survey.closed-already", "The survey has already closed."));
         ClosedEarlyOn = today;
     }
 }

@@ -27,6 +27,7 @@ public static class ApiEndpoints
         v1.MapSipApi();
         v1.MapHomeApi();
         v1.MapSelfEvaluationApi();
+        v1.MapSurveysApi();
         v1.MapLaSelfEvaluationApi();
         return app;
     }

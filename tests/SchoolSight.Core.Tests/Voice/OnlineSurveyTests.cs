@@ -121,6 +121,120 @@ public abstract class OnlineSurveyTests(DatabaseProvider provider) : IAsyncLifet
             window.Rates.Select(r => (r.Group, r.Codes, r.Sent)).ShouldBe([("Year 5", 3, 1), ("Parents", 1, 0)]);
         }
     }
+    private async Task<SurveyWindow> WindowAsync()
+    {
+        await using var db = _database.CreateContext();
+        return await db.SurveyWindows.AsNoTracking().SingleAsync();
+    }
+
+    [Fact]
+    public async Task ClosingASurveyEarly_RefusesItsCodesKindly_AndKeepsTheAnswersAlreadySent()
+    {
+        var codes = await OpenAsync();
+        await using (var db = _database.CreateContext(SurveyRespondents.Acting))
+        {
+            (await Respondent(db).SendAsync(codes[0])).Errors.ShouldBeEmpty();
+            (await Respondent(db).AnswerAsync(codes[1], 0, SurveyFields.Agree)).Errors.ShouldBeEmpty();
+        }
+        var window = await WindowAsync();
+        await using (var db = _database.CreateContext())
+            (await new CloseSurveyWindow(db).RunAsync(window.Id, window.Version)).Errors.ShouldBeEmpty();
+
+        await using (var db = _database.CreateContext(SurveyRespondents.Acting))
+        {
+            (await Respondent(db).FindAsync(codes[1])).Errors.ShouldHaveSingleItem().ShouldBe(TakeSurvey.Closed);
+            (await Respondent(db).AnswerAsync(codes[1], 1, SurveyFields.Agree)).Errors.ShouldHaveSingleItem().ShouldBe(TakeSurvey.Closed);
+            (await Respondent(db).SendAsync(codes[1])).Errors.ShouldHaveSingleItem().ShouldBe(TakeSurvey.Closed);
+            (await Respondent(db).FindAsync(codes[2])).Errors.ShouldHaveSingleItem().ShouldBe(TakeSurvey.Closed);
+        }
+        await using (var db = _database.CreateContext())
+        {
+            var closed = (await new GetSurveyWindows(db).RunAsync()).ShouldHaveSingleItem();
+            closed.IsOpen.ShouldBeFalse();
+            closed.Status.ShouldBe("Closed early");
+            closed.ClosesOn.ShouldBe(db.Today());
+            closed.Total.Sent.ShouldBe(1);
+            SurveyBlockCodec.Decode((await db.SurveyDataBlocks.SingleAsync()).Data).Count.ShouldBe(1);
+            (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(SurveyWindow))).ShouldBeGreaterThanOrEqualTo(2);
+            // Closing again is refused.
+            var again = await WindowAsync();
+            (await new CloseSurveyWindow(db).RunAsync(again.Id, again.Version)).Errors.ShouldHaveSingleItem().Code.ShouldBe("survey.closed-already");
+        }
+    }
+
+    [Fact]
+    public async Task ClosingASurvey_FromAStaleVersion_OrAnotherSchool_IsRefused()
+    {
+        await OpenAsync();
+        var window = await WindowAsync();
+        var other = new FixedCurrentUser("head@other.example", Role.SchoolUser, scope: SchoolScope.Of([999102]));
+        await using (var db = _database.CreateContext(other))
+            (await new CloseSurveyWindow(db).RunAsync(window.Id, window.Version)).IsNotFound.ShouldBeTrue(); // the school's scope hides it
+        var sip = new FixedCurrentUser("sip@demo-borough.example", Role.SchoolImprovementPartner, scope: SchoolScope.Of([Urn]));
+        await using (var db = _database.CreateContext(sip))
+            (await new CloseSurveyWindow(db).RunAsync(window.Id, window.Version)).IsForbidden.ShouldBeTrue();
+        await using (var db = _database.CreateContext())
+            (await new CloseSurveyWindow(db).RunAsync(window.Id, window.Version + 1)).IsConflict.ShouldBeTrue();
+        var head = new FixedCurrentUser("head@demo-borough.example", Role.SchoolUser, scope: SchoolScope.Of([Urn]));
+        await using (var db = _database.CreateContext(head))
+            (await new CloseSurveyWindow(db).RunAsync(window.Id, window.Version)).Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AParentCode_IsAskedOnlyTheParentQuestions_AndAPupilCodeOnlyThePupilOnes()
+    {
+        var questionnaire = QuestionnaireParser.Parse(Questionnaire.ReadShipped().Replace("scoredScales:", """
+              - column: ParentsWelcome
+                outcome: EnjoyAndAchieve
+                scale: agree
+                parents: { text: "I feel welcome when I visit the school" }
+              - column: PupilsLunch
+                outcome: BeHealthy
+                scale: agree
+                pupils: { text: "I like my lunch", from: R, to: 13 }
+            scoredScales:
+            """, StringComparison.Ordinal));
+        questionnaire.Errors.ShouldBeEmpty();
+        var survey = questionnaire.Questionnaire!;
+        var pupilCode = (await OpenAsync())[0];
+        await using var db = _database.CreateContext(SurveyRespondents.Acting);
+        var parentCode = await db.SurveyCodes.Where(c => c.Respondent == RespondentType.Parent).Select(c => c.Code).SingleAsync();
+
+        var parent = (await new TakeSurvey(db, survey).FindAsync(parentCode)).Value!;
+        parent.Respondent.ShouldBe(RespondentType.Parent);
+        parent.Questions.Select(q => q.Column).ShouldContain("ParentsWelcome");
+        parent.Questions.Select(q => q.Column).ShouldNotContain("PupilsLunch");
+        parent.Questions.ShouldAllBe(q => q.TextFor(RespondentType.Parent) != null);
+
+        var pupil = (await new TakeSurvey(db, survey).FindAsync(pupilCode)).Value!;
+        pupil.Respondent.ShouldBe(RespondentType.Pupil);
+        pupil.Questions.Select(q => q.Column).ShouldContain("PupilsLunch");
+        pupil.Questions.Select(q => q.Column).ShouldNotContain("ParentsWelcome");
+
+        // A pupil's code cannot answer the parents' question, nor a parent's the pupils' one: positions run over their own questions only.
+        (await new TakeSurvey(db, survey).AnswerAsync(pupilCode, pupil.Questions.Count, SurveyFields.Agree)).IsNotFound.ShouldBeTrue();
+        (await new TakeSurvey(db, survey).AnswerAsync(parentCode, parent.Questions.Count - 1, SurveyFields.Agree)).Errors.ShouldBeEmpty();
+        (await new TakeSurvey(db, survey).SendAsync(parentCode)).Errors.ShouldBeEmpty();
+        var stored = await db.SurveyCodes.AsNoTracking().SingleAsync(c => c.Code == parentCode);
+        stored.AnswerTo(survey.Questions.Single(q => q.Column == "ParentsWelcome")).ShouldBe(SurveyFields.Agree);
+        stored.AnswerTo(survey.Questions.Single(q => q.Column == "PupilsLunch")).ShouldBe((byte)0);
+    }
+
+    [Fact]
+    public async Task TheCodeSheets_ForPupilsAndForParents_EachHoldOnlyTheirOwnCodes()
+    {
+        var pupilCodes = await OpenAsync();
+        await using var db = _database.CreateContext();
+        var parentCode = await db.SurveyCodes.Where(c => c.Respondent == RespondentType.Parent).Select(c => c.Code).SingleAsync();
+        var window = await WindowAsync();
+        var pupils = (await new SurveyCodeSheet(db).RunAsync(window.Id, "https://example.org/Survey", RespondentType.Pupil))!.ToString();
+        var parents = (await new SurveyCodeSheet(db).RunAsync(window.Id, "https://example.org/Survey", RespondentType.Parent))!.ToString();
+        pupilCodes.ShouldAllBe(c => pupils.Contains(OpenSurveyWindow.Printed(c)));
+        pupils.ShouldNotContain(OpenSurveyWindow.Printed(parentCode));
+        parents.ShouldContain(OpenSurveyWindow.Printed(parentCode));
+        parents.ShouldContain("Your child's school");
+        pupilCodes.ShouldAllBe(c => !parents.Contains(OpenSurveyWindow.Printed(c)));
+    }
 }
 
 public sealed class OnlineSurveyTests_Sqlite() : OnlineSurveyTests(DatabaseProvider.Sqlite);

@@ -90,6 +90,12 @@ public static class AccessMatrix
         ["GET /Survey/Done"] = null,
         ["GET /Surveys"] = SurveyReaders,
         ["GET /Surveys/Open"] = SurveyRunners,
+        ["GET /Surveys/Close/{id:long}"] = SurveyRunners,
+        ["GET /api/v1/surveys"] = SurveyReaders,
+        ["GET /api/v1/surveys/{id:long}"] = SurveyReaders,
+        ["POST /api/v1/surveys"] = SurveyRunners,
+        ["POST /api/v1/surveys/{id:long}/close"] = SurveyRunners,
+        ["GET /api/v1/surveys/{id:long}/codes"] = SurveyRunners,
 
         ["GET /Schools"] = RegisterReaders,
         ["GET /Schools/{urn:int}"] = RegisterReaders,

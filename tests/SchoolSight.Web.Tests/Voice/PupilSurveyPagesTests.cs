@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
@@ -75,6 +77,87 @@ public abstract class PupilSurveyPagesTests(DatabaseProvider provider) : IAsyncL
         sent.IsSent.ShouldBeTrue();
         // Year 1 is not asked about bullying, the community or the next stage (questions 2, 7 and 8 of the questionnaire).
         sent.Answers.ShouldBe(new byte[] { 1, 0, 2, 2, 2, 2, 0, 0 });
+    }
+
+    [Fact]
+    public async Task AHead_ClosesTheSurveyEarly_AndAPupilWithACode_IsToldKindlyThatItHasClosed()
+    {
+        var code = await OpenSurveyAsHeadAsync();
+        long id;
+        int version;
+        await using (var db = _app.Database.CreateContext())
+            (id, version) = await db.SurveyWindows.Where(w => w.Title == "Spring survey").Select(w => new ValueTuple<long, int>(w.Id, w.Version)).SingleAsync();
+        var head = _app.ClientFor(Role.SchoolUser);
+        (await head.GetStringAsync("/Surveys")).ShouldContain($"/Surveys/Close/{id}");
+        var confirm = await head.GetStringAsync($"/Surveys/Close/{id}");
+        confirm.ShouldContain("Close the survey early?");
+        confirm.ShouldContain("0 of 5 codes have sent their answers");
+        Access.AccessMatrixTests.IsRefused(await _app.ClientFor(Role.SchoolImprovementPartner).GetAsync($"/Surveys/Close/{id}")).ShouldBeTrue();
+
+        var stale = await head.PostFormAsync($"/Surveys/Close/{id}", new Dictionary<string, string> { ["Version"] = (version + 1).ToString() });
+        stale.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await stale.Content.ReadAsStringAsync()).ShouldContain("after you opened it");
+        var closed = await head.PostFormAsync($"/Surveys/Close/{id}", new Dictionary<string, string> { ["Version"] = version.ToString() });
+        closed.Headers.Location!.ToString().ShouldBe("/Surveys");
+        var list = await head.GetStringAsync("/Surveys");
+        list.ShouldContain("Closed early");
+        list.ShouldNotContain($"/Surveys/Close/{id}");
+
+        var pupil = await Browser().PostFormAsync("/Survey", new Dictionary<string, string> { ["AccessCode"] = code });
+        pupil.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await pupil.Content.ReadAsStringAsync();
+        page.ShouldContain("<title>This survey has closed");
+        page.ShouldContain("You have not done anything wrong");
+        page.ShouldNotContain("govuk-error-summary");
+        page.ShouldNotContain("Error:");
+    }
+
+    [Fact]
+    public async Task TheSurveysApi_OpensListsPrintsAndClosesASurvey_WithThePagesRules()
+    {
+        var head = _app.ClientFor(Role.SchoolUser);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var closes = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd");
+        (await head.PostAsJsonAsync("/api/v1/surveys", new { urns = new[] { DemoSeeder.DemoHeadSchoolUrn }, title = "Summer survey", opensOn = today, closesOn = closes, yearGroups = new[] { "14" } }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await head.PostAsJsonAsync("/api/v1/surveys", new { urns = new[] { 999002 }, title = "Summer survey", opensOn = today, closesOn = closes, yearGroups = new[] { "4" } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var opened = await head.PostAsJsonAsync("/api/v1/surveys", new
+        {
+            urns = new[] { DemoSeeder.DemoHeadSchoolUrn },
+            title = "Summer survey",
+            opensOn = today,
+            closesOn = closes,
+            yearGroups = new[] { "4" },
+            codesPerClass = 3,
+            parentCodes = 2,
+        });
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        var window = (await opened.Content.ReadFromJsonAsync<JsonElement>())[0];
+        var id = window.GetProperty("id").GetInt64();
+        window.GetProperty("codes").GetInt32().ShouldBe(5);
+
+        var sip = _app.ClientFor(Role.SchoolImprovementPartner);
+        var listed = await sip.GetFromJsonAsync<JsonElement>($"/api/v1/surveys?urn={DemoSeeder.DemoHeadSchoolUrn}");
+        listed.EnumerateArray().ShouldContain(w => w.GetProperty("id").GetInt64() == id);
+        var survey = await sip.GetFromJsonAsync<JsonElement>($"/api/v1/surveys/{id}");
+        survey.GetProperty("status").GetString().ShouldBe("Open");
+        survey.GetProperty("rates").EnumerateArray().Select(r => (r.GetProperty("group").GetString(), r.GetProperty("codes").GetInt32(), r.GetProperty("sent").GetInt32()))
+            .ShouldBe([("Year 4", 3, 0), ("Parents", 2, 0)]);
+        (await sip.GetAsync($"/api/v1/surveys/{id}/codes")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var version = survey.GetProperty("version").GetInt32();
+        (await sip.PostAsJsonAsync($"/api/v1/surveys/{id}/close", new { version })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var codes = CsvRows.Read(await head.GetByteArrayAsync($"/api/v1/surveys/{id}/codes"));
+        codes[0].ShouldBe(["URN", "Survey", "Class", "Code"]);
+        codes.Skip(1).Count(r => r.Count == 4).ShouldBe(5);
+        (await _app.ClientFor(Role.SchoolUser).GetAsync("/api/v1/surveys/987654")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        (await head.PostAsJsonAsync($"/api/v1/surveys/{id}/close", new { version = version + 1 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var closed = await head.PostAsJsonAsync($"/api/v1/surveys/{id}/close", new { version });
+        closed.StatusCode.ShouldBe(HttpStatusCode.OK, await closed.Content.ReadAsStringAsync());
+        (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Closed early");
+        (await head.PostAsJsonAsync($"/api/v1/surveys/{id}/close", new { version = version + 1 })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SchoolSight.Core.Documents;
 using SchoolSight.Core.Voice;
 using SchoolSight.Domain.Access;
+using SchoolSight.Domain.Indicators;
 using SchoolSight.Web.Authorization;
 
 namespace SchoolSight.Web.Pages.Surveys;
@@ -21,13 +22,14 @@ public sealed class IndexModel(GetSurveyWindows windows, SurveyCodeSheet sheet, 
         CanRun = User.GetRole().Allows(Resource.PupilSurvey, ResourceAction.Run);
     }
 
-    /// <summary>The code sheets as a PDF, a page per class.</summary>
-    public async Task<IActionResult> OnGetCodesAsync(long id, CancellationToken ct)
+    /// <summary>The code sheets as a PDF, a page per class; <paramref name="who"/> "pupils" or "parents" prints only theirs.</summary>
+    public async Task<IActionResult> OnGetCodesAsync(long id, string? who, CancellationToken ct)
     {
         if (!User.GetRole().Allows(Resource.PupilSurvey, ResourceAction.Run)) return Forbid();
-        var document = await sheet.RunAsync(id, SurveyAddress(Request), ct);
+        RespondentType? respondent = who switch { "pupils" => RespondentType.Pupil, "parents" => RespondentType.Parent, _ => null };
+        var document = await sheet.RunAsync(id, SurveyAddress(Request), respondent, ct);
         if (document is null) return NotFound();
-        return File(await pdf.RenderAsync(document.ToString(), ct), "application/pdf", $"survey-codes-{id}.pdf");
+        return File(await pdf.RenderAsync(document.ToString(), ct), "application/pdf", $"survey-codes-{id}{(respondent is null ? "" : "-" + who)}.pdf");
     }
 
     public static string SurveyAddress(HttpRequest request) => $"{request.Scheme}://{request.Host}/Survey";
