@@ -227,6 +227,7 @@ public static class AccessMatrix
         ["GET /Sip/PairedVisits"] = PairedVisitReaders,
         ["GET /Sip/PairedVisits/{id:int}"] = PairedVisitReaders,
         ["GET /Sip/PairedVisits/Record/{id:int?}"] = SipReviewers,
+        ["GET /Sip/Partners/{id}"] = SipServiceReaders,
 
         ["GET /LaSelfEvaluation"] = SelfEvaluationReaders,
         ["GET /LaSelfEvaluation/Cell"] = SelfEvaluationReaders,
