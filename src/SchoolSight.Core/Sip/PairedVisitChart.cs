@@ -6,7 +6,7 @@ using SchoolSight.Domain.Sip;
 namespace SchoolSight.Core.Sip;
 
 /// <summary>
-/// A SIP's paired-visit grades over time: one line for each aspect across the paired visits in date order, grade 1
+/// A SIP's paired-visit grades over time: one line for each aspect across the paired visits in date order (overall effectiveness on top), grade 1
 /// (outstanding) at the top and 4 at the bottom, with its key inside the picture. Inline SVG drawn on the server; the
 /// image's text alternative gives the overall effectiveness grades, and the table beside it has every grade.
 /// </summary>
@@ -41,7 +41,7 @@ public static class PairedVisitChart
         }
         var n = visits.Count;
         double X(int i) => n <= 1 ? left + (width - left - right) / 2.0 : left + 8 + i * (width - left - right - 16) / (double)(n - 1);
-        foreach (var (aspect, colour) in Lines)
+        foreach (var (aspect, colour) in Lines.Reverse()) // overall effectiveness drawn last, on top
         {
             var points = visits.Select((v, i) => (X: X(i), Grade: v.Grades.GetValueOrDefault(aspect))).Where(p => p.Grade is not null).ToList();
             if (points.Count > 1)
