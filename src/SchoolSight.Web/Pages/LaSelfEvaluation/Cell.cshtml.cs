@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SchoolSight.Core.Attachments;
 using SchoolSight.Core.LaSelfEvaluation;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.QualityStandards;
@@ -10,7 +11,9 @@ namespace SchoolSight.Web.Pages.LaSelfEvaluation;
 
 /// <summary>One cell of the dashboard: a standard for a phase with its criteria per level, the evidence and the figures; the SMT and QA manager rate it here.</summary>
 [Authorize(Policy = Policies.LaSelfEvaluationReader)]
-public sealed class CellModel(GetSelfEvaluation get, RateStandard rate) : PageModel
+[RequestSizeLimit(AttachmentOptions.LargestRequest)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentOptions.LargestRequest)]
+public sealed class CellModel(GetSelfEvaluation get, RateStandard rate, ListAttachments files, AttachRatingFile attach, OpenRatingFile open) : PageModel
 {
     public sealed class RatingForm
     {
@@ -27,10 +30,14 @@ public sealed class CellModel(GetSelfEvaluation get, RateStandard rate) : PageMo
     [FromQuery(Name = "standard")] public string StandardId { get; set; } = "";
     [FromQuery(Name = "phase")] public SefPhase Phase { get; set; }
     [BindProperty] public RatingForm Input { get; set; } = new();
+    [BindProperty(Name = "File")] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? FileDescription { get; set; }
+    [BindProperty] public int FileVersion { get; set; }
 
     public SelfEvaluationDashboard Dashboard { get; private set; } = null!;
     public QualityStandard Standard { get; private set; } = null!;
     public RatingCell Cell { get; private set; } = null!;
+    public IReadOnlyList<AttachmentRow> Files { get; private set; } = [];
 
     public bool MayRate => User.GetRole().Allows(Resource.LaSelfEvaluation, ResourceAction.Record) && Dashboard.State != SelfEvaluationState.SignedOff;
 
@@ -69,6 +76,32 @@ public sealed class CellModel(GetSelfEvaluation get, RateStandard rate) : PageMo
         });
     }
 
+    /// <summary>Attaches a document to the rating's evidence, from the version of the rating seen.</summary>
+    public async Task<IActionResult> OnPostFileAsync(CancellationToken ct)
+    {
+        await using var content = Upload?.OpenReadStream();
+        var result = await attach.RunAsync(Year, StandardId, Phase, FileVersion, new AttachFile.Upload(content, Upload?.FileName, FileDescription), ct);
+        if (result.Succeeded)
+        {
+            TempData["Success"] = $"Attached {result.Value!.FileName} to the evidence.";
+            return Redirect($"/LaSelfEvaluation/Cell?year={Year}&standard={Uri.EscapeDataString(StandardId)}&phase={Phase}");
+        }
+        if (this.Refusal(result) is { } refused) return refused;
+        if (await LoadAsync(ct) is { } gone) return gone;
+        Input = new RatingForm { Rating = Cell.Rating, CriteriaMet = [.. Cell.Met], Evidence = string.Join("\n", Cell.Evidence.Select(e => e.Link is null ? e.Title : $"{e.Title} | {e.Link}")), Version = Cell.Version };
+        ModelState.AddOperationErrors(result.Errors, "");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(Guid fileId, CancellationToken ct)
+    {
+        var result = await open.RunAsync(Year, StandardId, Phase, fileId, ct);
+        if (this.Refusal(result) is { } refused) return refused;
+        if (!result.Succeeded) return NotFound();
+        AttachmentDownloads.Prepare(Response);
+        return File(result.Value!.Content, result.Value.File.ContentType, result.Value.File.FileName);
+    }
+
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var result = await get.RunAsync(Year, ct);
@@ -76,6 +109,7 @@ public sealed class CellModel(GetSelfEvaluation get, RateStandard rate) : PageMo
         Dashboard = result.Value!;
         if (Dashboard.Standards.Standard(StandardId) is not { } standard || Dashboard.Cell(standard.Id, Phase) is not { } cell) return NotFound();
         (Standard, Cell) = (standard, cell);
+        Files = await files.RunAsync(RatingFiles.OwnerOf(Year, standard.Id, Phase), ct);
         return null;
     }
 }
