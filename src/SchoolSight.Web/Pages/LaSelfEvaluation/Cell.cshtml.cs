@@ -44,16 +44,7 @@ public sealed class CellModel(GetSelfEvaluation get, RateStandard rate, ListAtta
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
-        Input = new RatingForm
-        {
-            Rating = Cell.Rating,
-            CriteriaMet = [.. Cell.Met],
-            Evidence = string.Join("\n", Cell.Evidence.Select(e => e.Link is null ? e.Title : $"{e.Title} | {e.Link}")),
-            OverrideReason = Cell.OverrideReason,
-            ExternalRating = Cell.External,
-            ExternalNote = Cell.ExternalNote,
-            Version = Cell.Version,
-        };
+        Input = FormOf(Cell);
         if (Cell.Rating is null)
             Input.CriteriaMet = [.. Standard.CriteriaFor(Phase).Where(c => Dashboard.Figures.Met(c, Phase) == true).Select(c => c.Id)];
         return Page();
@@ -88,7 +79,7 @@ public sealed class CellModel(GetSelfEvaluation get, RateStandard rate, ListAtta
         }
         if (this.Refusal(result) is { } refused) return refused;
         if (await LoadAsync(ct) is { } gone) return gone;
-        Input = new RatingForm { Rating = Cell.Rating, CriteriaMet = [.. Cell.Met], Evidence = string.Join("\n", Cell.Evidence.Select(e => e.Link is null ? e.Title : $"{e.Title} | {e.Link}")), Version = Cell.Version };
+        Input = FormOf(Cell);
         ModelState.AddOperationErrors(result.Errors, "");
         return Page();
     }
@@ -101,6 +92,18 @@ public sealed class CellModel(GetSelfEvaluation get, RateStandard rate, ListAtta
         AttachmentDownloads.Prepare(Response);
         return File(result.Value!.Content, result.Value.File.ContentType, result.Value.File.FileName);
     }
+
+    /// <summary>The rating form as the cell stands.</summary>
+    private static RatingForm FormOf(RatingCell cell) => new()
+    {
+        Rating = cell.Rating,
+        CriteriaMet = [.. cell.Met],
+        Evidence = string.Join("\n", cell.Evidence.Select(e => e.Link is null ? e.Title : $"{e.Title} | {e.Link}")),
+        OverrideReason = cell.OverrideReason,
+        ExternalRating = cell.External,
+        ExternalNote = cell.ExternalNote,
+        Version = cell.Version,
+    };
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
