@@ -29,7 +29,11 @@ public sealed record SchoolAtAGlance(
     OfstedAsAt? Ofsted,
     bool SeesJudgements, OverallJudgement? Sip, OverallJudgement? SelfEvaluation,
     string? SipName,
-    int? IndicatorYear, IReadOnlyList<SummaryIndicator> Indicators);
+    int? IndicatorYear, IReadOnlyList<SummaryIndicator> Indicators)
+{
+    /// <summary>The SIP's user id, for the link to their profile.</summary>
+    public string? SipUserId { get; init; }
+}
 
 /// <summary>
 /// The one-screen summary at the top of a school's page and on the first page of its PDF profile, built from the
@@ -86,8 +90,8 @@ public sealed class GetSchoolSummary(AppDbContext db, GetSchoolLevel levels, Get
             : [];
 
         var sip = await db.SipAssignments.AsNoTracking().Where(a => a.Urn == urn)
-            .Join(db.Users.Where(u => u.Role == Role.SchoolImprovementPartner), a => a.UserId, u => u.Id, (a, u) => u.Email)
-            .OrderBy(e => e).FirstOrDefaultAsync(ct);
+            .Join(db.Users.Where(u => u.Role == Role.SchoolImprovementPartner), a => a.UserId, u => u.Id, (a, u) => new { u.Email, u.Id })
+            .OrderBy(e => e.Email).FirstOrDefaultAsync(ct);
 
         var figures = await indicators.RunAsync(urn, ct: ct);
         var rows = figures?.Rows.ToDictionary(r => r.Indicator.Id) ?? [];
@@ -102,7 +106,8 @@ public sealed class GetSchoolSummary(AppDbContext db, GetSchoolLevel levels, Get
             openCase is null ? null : new CaseStanding(openCase.Id, openCase.Tier, openCase.State), next,
             standings.OfstedOn(urn, DateOnly.MaxValue),
             seesJudgements, judged.GetValueOrDefault(JudgementSource.SchoolImprovementPartner), judged.GetValueOrDefault(JudgementSource.SelfEvaluation),
-            sip is null ? null : await people.NameAsync(sip, ct),
-            figures?.AcademicYear, headline);
+            sip is null ? null : await people.NameAsync(sip.Email, ct),
+            figures?.AcademicYear, headline)
+        { SipUserId = sip?.Id };
     }
 }

@@ -136,7 +136,7 @@ public sealed class HealthPriority
     public string? NoServiceAvailable { get; private set; }
 
     internal void ReportNoService(string? note) =>
-        NoServiceAvailable = HealthySchoolsErrors.Optional(note, nameof(NoServiceAvailable), "What the school looked for", 1000);
+        NoServiceAvailable = TextFields.Optional(note, nameof(NoServiceAvailable), "What the school looked for", 1000);
 }
 
 /// <summary>What a meaningful outcome stands at: being worked on, sent to the QUAS as met, or confirmed met by the QUAS.</summary>

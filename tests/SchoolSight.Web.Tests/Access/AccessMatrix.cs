@@ -234,6 +234,10 @@ public static class AccessMatrix
         ["POST /api/v1/paired-visits"] = SipReviewers,
         ["PUT /api/v1/paired-visits/{id:int}"] = SipReviewers,
         ["GET /api/v1/paired-visits/{id:int}/summary"] = PairedVisitReaders,
+        ["GET /Sip/PairedVisits"] = PairedVisitReaders,
+        ["GET /Sip/PairedVisits/{id:int}"] = PairedVisitReaders,
+        ["GET /Sip/PairedVisits/Record/{id:int?}"] = SipReviewers,
+        ["GET /Sip/Partners/{id}"] = SipServiceReaders,
 
         ["GET /LaSelfEvaluation"] = SelfEvaluationReaders,
         ["GET /LaSelfEvaluation/Cell"] = SelfEvaluationReaders,

@@ -27,6 +27,7 @@ public sealed class IndexModel(ListVisits list, GetReportQuality quality, GetSip
     public ReportQualityView? Quality { get; private set; }
     public IReadOnlyList<SipCaseload> Caseloads { get; private set; } = [];
     public IReadOnlyList<(int Urn, string Name)> MySchools { get; private set; } = [];
+    public bool MayReadPairedVisits { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -49,6 +50,7 @@ public sealed class IndexModel(ListVisits list, GetReportQuality quality, GetSip
         Year = AcademicYear.Of(db.Today());
         Visits = (await list.RunAsync(Urn, ct)).Value ?? [];
         var role = User.GetRole();
+        MayReadPairedVisits = role.Allows(Resource.PairedVisit, ResourceAction.Read);
         if (role.Allows(Resource.SipService, ResourceAction.Read))
         {
             Quality = (await quality.RunAsync(Year, ct)).Value;
