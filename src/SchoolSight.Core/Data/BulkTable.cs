@@ -125,8 +125,8 @@ internal sealed class BulkTable
     {
         var staging = Quote("bulk_" + _table.Trim('"'));
         var key = _key.Concat(_set).ToList();
-        await ExecuteAsync($"CREATE TEMPORARY TABLE {staging} AS SELECT {string.Join(", ", key.Select(c => Quote(c.Name)))}, " +
-            $"{string.Join(", ", _concurrency.Select(c => $"{Quote(c.Name)} AS {Quote(Original(c))}"))} FROM {_table} WITH NO DATA", ct);
+        var columns = key.Select(c => Quote(c.Name)).Concat(_concurrency.Select(c => $"{Quote(c.Name)} AS {Quote(Original(c))}"));
+        await ExecuteAsync($"CREATE TEMPORARY TABLE {staging} AS SELECT {string.Join(", ", columns)} FROM {_table} WITH NO DATA", ct);
         await CopyAsync(staging, key, [.. rows.Select(r => r.Row)], i => rows[i].OriginalTokens, ct);
         var updated = await ExecuteAsync($"UPDATE {_table} AS t SET {string.Join(", ", _set.Select(c => $"{Quote(c.Name)} = s.{Quote(c.Name)}"))} FROM {staging} AS s " +
             $"WHERE {string.Join(" AND ", _key.Select(c => $"t.{Quote(c.Name)} = s.{Quote(c.Name)}").Concat(_concurrency.Select(c => $"t.{Quote(c.Name)} = s.{Quote(Original(c))}")))}", ct);

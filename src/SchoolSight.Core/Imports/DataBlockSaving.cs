@@ -27,14 +27,18 @@ internal interface IDataBlockKind
 
     /// <summary>The hash and row count of each block SchoolSight holds for these academic years.</summary>
     Task<Dictionary<SchoolYear, (string Sha256, int Rows)>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct);
-    void Add(AppDbContext db, EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at);
-    void Replace(AppDbContext db, EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at);
+
+    /// <summary>The entity a block is stored as (its table is written in bulk).</summary>
+    Type BlockType { get; }
+
+    /// <summary>The stored record of a block, new or replacing the one held (every column is written either way).</summary>
+    object Block(EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at);
 }
 
 /// <summary>
 /// The shared end of the pupil and survey imports, with the GIAS import's rules: the attempt is recorded before the
 /// file is read; a rejected file is recorded with its problems and changes nothing; an accepted one is saved in one
-/// transaction, in batches (no tracking of millions of rows): each school-year in the file replaces SchoolSight's block
+/// transaction, in bulk batches (no tracking of millions of rows): each school-year in the file replaces SchoolSight's block
 /// for that school-year unless its hash is the same (then it is left alone, so importing the same file again changes
 /// nothing), with one audit entry per block added or replaced, the import's outcome, the years to recompute, and an
 /// audit entry for the import itself.
@@ -110,27 +114,7 @@ internal static class DataBlockSaving
                 db.Imports.Update(record);
                 await db.SaveChangesAsync(ct);
                 var now = db.UtcNow;
-                long bytes = 0;
-                foreach (var block in changes)
-                {
-                    var (data, refs) = spool.Read(block);
-                    var replacing = held.TryGetValue(block.Key, out var before);
-                    if (replacing) kind.Replace(db, block, data, refs, record.Id, now);
-                    else kind.Add(db, block, data, refs, record.Id, now);
-                    db.AuditEntries.Add(new AuditEntry(now, db.CurrentUser.UserId, db.CurrentUser.UserName, replacing ? AuditAction.Updated : AuditAction.Created,
-                        kind.EntityName, block.Key.ToString(), JsonSerializer.Serialize(new Dictionary<string, object?>
-                        {
-                            ["AcademicYear"] = AcademicYears.Display(block.Key.AcademicYear),
-                            [kind.RowsName] = replacing ? new object?[] { before.Rows, block.Rows } : new object?[] { null, block.Rows },
-                            ["ImportId"] = record.Id,
-                            ["FileName"] = fileName,
-                        }), block.Key.Urn));
-                    bytes += data.Length + refs.Length;
-                    if (bytes < BatchBytes) continue;
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
-                    bytes = 0;
-                }
+                await SaveBlocksAsync(db, kind, record, changes, held, spool, now, ct);
                 Indicators.RecomputePending.Mark(db, changes.Select(c => c.Key.AcademicYear), record.Id);
                 db.AuditEntries.Add(new AuditEntry(now, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
                     nameof(ImportRecord), record.Id.ToString(), JsonSerializer.Serialize(new
@@ -176,6 +160,48 @@ internal static class DataBlockSaving
             Unchanged = blocks.Count - changes.Count,
             Changed = [.. changes.Select(c => c.Key)],
         };
+    }
+
+    /// <summary>
+    /// Writes the changed blocks and their audit rows in bulk (<see cref="BulkTable"/>: binary COPY on PostgreSQL, one
+    /// prepared statement reused for every row on SQLite), about <see cref="BatchBytes"/> of blocks at a time read back
+    /// from the spool, so memory stays bounded whatever the file's size. Each block added or replaced has its audit row:
+    /// which school-year, its row count before and after, and the import it came from.
+    /// </summary>
+    private static async Task SaveBlocksAsync(AppDbContext db, IDataBlockKind kind, ImportRecord record, IReadOnlyList<EncodedBlock> changes,
+        IReadOnlyDictionary<SchoolYear, (string Sha256, int Rows)> held, BlockSpool spool, DateTime now, CancellationToken ct)
+    {
+        var blockRows = new BulkTable(db, kind.BlockType);
+        var auditRows = new BulkTable(db, typeof(AuditEntry));
+        var (added, replaced, entries) = (new List<object>(), new List<(object Row, object[] OriginalTokens)>(), new List<object>());
+        long bytes = 0;
+        async Task WriteAsync()
+        {
+            await blockRows.InsertAsync(added, ct);
+            await blockRows.UpdateAsync(replaced, ct);
+            await auditRows.InsertAsync(entries, ct);
+            (bytes, added, replaced, entries) = (0, [], [], []);
+        }
+
+        foreach (var block in changes)
+        {
+            var (data, refs) = spool.Read(block);
+            var row = kind.Block(block, data, refs, record.Id, now);
+            var replacing = held.TryGetValue(block.Key, out var before);
+            if (replacing) replaced.Add((row, []));
+            else added.Add(row);
+            entries.Add(new AuditEntry(now, db.CurrentUser.UserId, db.CurrentUser.UserName, replacing ? AuditAction.Updated : AuditAction.Created,
+                kind.EntityName, block.Key.ToString(), JsonSerializer.Serialize(new Dictionary<string, object?>
+                {
+                    ["AcademicYear"] = AcademicYears.Display(block.Key.AcademicYear),
+                    [kind.RowsName] = replacing ? new object?[] { before.Rows, block.Rows } : new object?[] { null, block.Rows },
+                    ["ImportId"] = record.Id,
+                    ["FileName"] = record.FileName,
+                }), block.Key.Urn));
+            bytes += data.Length + refs.Length;
+            if (bytes >= BatchBytes) await WriteAsync();
+        }
+        await WriteAsync();
     }
 
     /// <summary>"79 schools, 2022/23 to 2024/25".</summary>

@@ -71,6 +71,9 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
         // The kill moments: a third at a random time from the start of the process to the start of the transaction; a
         // third at a random time within the transaction, counted from when the attempt's hash is saved (the transaction
         // begins next); a third at a random time within the recompute, counted from the commit.
+        // Every kill starts from the database as it was before the clean import (a run that finishes before its kill
+        // moment must find the file new, not already imported).
+        await ResetWorkAsync();
         var random = new Random(KillPlan);
         var landed = new Dictionary<string, int>();
         var lastAttempt = await LastAttemptIdAsync();

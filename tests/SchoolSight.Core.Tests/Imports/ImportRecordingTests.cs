@@ -106,9 +106,9 @@ public abstract class ImportRecordingTests(DatabaseProvider provider) : IAsyncLi
         var rowsBefore = Urns.ToDictionary(u => u, u => first.Rows.Count(r => r[0] == u.ToString()));
         var rowsAfter = Urns.ToDictionary(u => u, u => second.Rows.Count(r => r[0] == u.ToString()));
 
-        // The first import stops at its first block write, inside its transaction, until the second has been started
-        // and has had time to read the file and reach its own transaction.
-        var pause = new PauseOnWrite("PupilDataBlocks");
+        // The first import stops inside its transaction, its blocks written (in bulk) and the years to recompute about to
+        // be marked, until the second has been started and has had time to read the file and reach its own transaction.
+        var pause = new PauseOnWrite("PendingRecomputes");
         var one = Task.Run(() => ImportAsync(second.ToBytes(), false, pause));
         await pause.Reached.WaitAsync(TimeSpan.FromSeconds(60));
         var two = Task.Run(() => ImportAsync(second.ToBytes()));
@@ -131,7 +131,7 @@ public abstract class ImportRecordingTests(DatabaseProvider provider) : IAsyncLi
     public async Task Import_InsideItsTransaction_IsOnRecordAsNotFinished_AndAFailureThereIsRecordedAsFailed_WithNothingSaved()
     {
         var file = DataFile.Pupils(Urns).ToBytes();
-        var pause = new PauseOnWrite("PupilDataBlocks", fail: true);
+        var pause = new PauseOnWrite("PendingRecomputes", fail: true);
         var import = Task.Run(() => ImportAsync(file, false, pause));
         await pause.Reached.WaitAsync(TimeSpan.FromSeconds(60));
 

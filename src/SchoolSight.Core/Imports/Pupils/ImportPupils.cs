@@ -30,10 +30,9 @@ public sealed class ImportPupils(AppDbContext db, Indicators.ComputeIndicators? 
                 .Select(b => new { b.Urn, b.AcademicYear, b.Sha256, b.PupilCount }).ToListAsync(ct))
             .ToDictionary(b => new SchoolYear(b.Urn, b.AcademicYear), b => (b.Sha256, b.PupilCount));
 
-        public void Add(AppDbContext db, EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at) =>
-            db.PupilDataBlocks.Add(new PupilDataBlock(block.Key.Urn, block.Key.AcademicYear, block.Rows, block.Sha256, data, refs, importId, at));
+        public Type BlockType => typeof(PupilDataBlock);
 
-        public void Replace(AppDbContext db, EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at) =>
-            db.PupilDataBlocks.Update(new PupilDataBlock(block.Key.Urn, block.Key.AcademicYear, block.Rows, block.Sha256, data, refs, importId, at));
+        public object Block(EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at) =>
+            new PupilDataBlock(block.Key.Urn, block.Key.AcademicYear, block.Rows, block.Sha256, data, refs, importId, at);
     }
 }

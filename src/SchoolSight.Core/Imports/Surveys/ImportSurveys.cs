@@ -31,10 +31,9 @@ public sealed class ImportSurveys(AppDbContext db, Indicators.ComputeIndicators?
                 .Select(b => new { b.Urn, b.AcademicYear, b.Sha256, b.RespondentCount }).ToListAsync(ct))
             .ToDictionary(b => new SchoolYear(b.Urn, b.AcademicYear), b => (b.Sha256, b.RespondentCount));
 
-        public void Add(AppDbContext db, EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at) =>
-            db.SurveyDataBlocks.Add(new SurveyDataBlock(block.Key.Urn, block.Key.AcademicYear, block.Rows, block.Sha256, data, importId, at));
+        public Type BlockType => typeof(SurveyDataBlock);
 
-        public void Replace(AppDbContext db, EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at) =>
-            db.SurveyDataBlocks.Update(new SurveyDataBlock(block.Key.Urn, block.Key.AcademicYear, block.Rows, block.Sha256, data, importId, at));
+        public object Block(EncodedBlock block, byte[] data, byte[] refs, long importId, DateTime at) =>
+            new SurveyDataBlock(block.Key.Urn, block.Key.AcademicYear, block.Rows, block.Sha256, data, importId, at);
     }
 }

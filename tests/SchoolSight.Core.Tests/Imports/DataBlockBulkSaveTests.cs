@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Imports;
+using SchoolSight.Core.Imports.Pupils;
+using SchoolSight.Core.Imports.Surveys;
+using SchoolSight.Domain.Auditing;
+using SchoolSight.Domain.Indicators;
+using SchoolSight.TestSupport;
+
+namespace SchoolSight.Core.Tests.Imports;
+
+/// <summary>
+/// The pupil and survey imports write their school-year blocks and the blocks' audit rows in bulk (binary COPY on
+/// PostgreSQL, one prepared insert reused for every row on SQLite). On a sample of ten school-years, imported and then
+/// partly replaced, what they write is exactly what saving each block and its audit row through EF Core writes: the
+/// same block rows (rows, hash, encoded data, pupil references, import, time) and the same audit rows (action, key,
+/// school, rows before and after, import, file).
+/// </summary>
+public abstract class DataBlockBulkSaveTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private static readonly int[] Urns = [999201, 999202, 999203, 999204, 999205];
+    private readonly TestClock _clock = new(2026, 9, 1);
+    private TestDatabase _oneByOne = null!;
+
+    protected TestDatabase Bulk { get; private set; } = null!;
+
+    public async Task InitializeAsync() => (Bulk, _oneByOne) = (await WithSchoolsAsync(provider), await WithSchoolsAsync(provider));
+
+    public async Task DisposeAsync()
+    {
+        await Bulk.DisposeAsync();
+        await _oneByOne.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImportAndReimportOfChanges_WriteTheBlocksAndAuditRows_ThatSavingEachBlockThroughEfCoreWrites(bool surveys)
+    {
+        var (first, second) = Files(surveys);
+
+        var added = await ImportAsync(Bulk, first, surveys);
+        await SaveOneByOneAsync(first, surveys, added.ImportId);
+        _clock.Advance(TimeSpan.FromDays(30));
+        var replaced = await ImportAsync(Bulk, second, surveys);
+        await SaveOneByOneAsync(second, surveys, replaced.ImportId);
+
+        (added.Added, replaced.Replaced, replaced.Unchanged).ShouldBe((10, 2, 8));
+        (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(_oneByOne, surveys));
+        var audit = await AuditAsync(Bulk, surveys);
+        audit.Count.ShouldBe(12);
+        audit.ShouldBe(await AuditAsync(_oneByOne, surveys));
+        audit.Count(a => a.Contains($"\"Action\":{(int)AuditAction.Updated}", StringComparison.Ordinal)).ShouldBe(2);
+    }
+
+    /// <summary>A file for five schools over two years, and the same file with one row changed in two school-years.</summary>
+    protected static (DataFile First, DataFile Second) Files(bool surveys)
+    {
+        DataFile Make() => surveys ? DataFile.Surveys(Urns, 2023, 2) : DataFile.Pupils(Urns, 2023, 2);
+        var (first, second) = (Make(), Make());
+        foreach (var (urn, year) in new[] { (Urns[0], "2024/25"), (Urns[3], "2023/24") })
+        {
+            var row = second.Rows.FindIndex(r => r[0] == urn.ToString() && r[1] == year);
+            if (surveys)
+                second.Set(row, SurveyFields.RespondentTypeColumn, second.Value(row, SurveyFields.RespondentTypeColumn) == "Pupil" ? "Parent" : "Pupil");
+            else second.Set(row, PupilFields.PupilRefColumn, $"CHANGED{urn}");
+        }
+        return (first, second);
+    }
+
+    protected async Task<DataImportResult> ImportAsync(TestDatabase database, DataFile file, bool surveys)
+    {
+        await using var db = database.CreateContext(clock: _clock);
+        var request = new DataImportRequest(new MemoryStream(file.ToBytes()), FileName(surveys));
+        var result = (surveys ? await new ImportSurveys(db).RunAsync(request) : await new ImportPupils(db).RunAsync(request)).Value!;
+        result.Errors.ShouldBeEmpty();
+        result.Applied.ShouldBeTrue();
+        return result;
+    }
+
+    /// <summary>Each changed block and its audit row saved through EF Core on their own, as the import saved them before it wrote in bulk.</summary>
+    private async Task SaveOneByOneAsync(DataFile file, bool surveys, long importId)
+    {
+        await using var db = _oneByOne.CreateContext(clock: _clock);
+        using var spool = new BlockSpool();
+        var content = new MemoryStream(file.ToBytes());
+        var read = surveys ? await SurveyFileReader.ReadAsync(content, Urns.ToHashSet(), spool) : await PupilFileReader.ReadAsync(content, Urns.ToHashSet(), spool);
+        var held = surveys
+            ? await db.SurveyDataBlocks.AsNoTracking().ToDictionaryAsync(b => new SchoolYear(b.Urn, b.AcademicYear), b => (b.Sha256, Rows: b.RespondentCount))
+            : await db.PupilDataBlocks.AsNoTracking().ToDictionaryAsync(b => new SchoolYear(b.Urn, b.AcademicYear), b => (b.Sha256, Rows: b.PupilCount));
+        var now = db.UtcNow;
+        foreach (var block in read.Blocks)
+        {
+            var replacing = held.TryGetValue(block.Key, out var before);
+            if (replacing && before.Sha256 == block.Sha256) continue;
+            var (data, refs) = spool.Read(block);
+            object row = surveys
+                ? new SurveyDataBlock(block.Key.Urn, block.Key.AcademicYear, block.Rows, block.Sha256, data, importId, now)
+                : new PupilDataBlock(block.Key.Urn, block.Key.AcademicYear, block.Rows, block.Sha256, data, refs, importId, now);
+            if (replacing) db.Update(row);
+            else db.Add(row);
+            db.AuditEntries.Add(new AuditEntry(now, db.CurrentUser.UserId, db.CurrentUser.UserName, replacing ? AuditAction.Updated : AuditAction.Created,
+                row.GetType().Name, block.Key.ToString(), JsonSerializer.Serialize(new Dictionary<string, object?>
+                {
+                    ["AcademicYear"] = AcademicYears.Display(block.Key.AcademicYear),
+                    [surveys ? "Respondents" : "Pupils"] = new object?[] { replacing ? before.Rows : null, block.Rows },
+                    ["ImportId"] = importId,
+                    ["FileName"] = FileName(surveys),
+                }), block.Key.Urn));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>Every stored block, every column (times as ticks, so the two databases compare too).</summary>
+    protected static async Task<List<string>> BlocksAsync(TestDatabase database, bool surveys)
+    {
+        await using var db = database.CreateContext();
+        return surveys
+            ? [.. (await db.SurveyDataBlocks.AsNoTracking().OrderBy(b => b.Urn).ThenBy(b => b.AcademicYear).ToListAsync())
+                .Select(b => JsonSerializer.Serialize(new { b.Urn, b.AcademicYear, b.RespondentCount, b.Sha256, b.Data, b.ImportId, b.ImportedAt.Ticks }))]
+            : [.. (await db.PupilDataBlocks.AsNoTracking().OrderBy(b => b.Urn).ThenBy(b => b.AcademicYear).ToListAsync())
+                .Select(b => JsonSerializer.Serialize(new { b.Urn, b.AcademicYear, b.PupilCount, b.Sha256, b.Data, b.PupilRefs, b.ImportId, b.ImportedAt.Ticks }))];
+    }
+
+    /// <summary>The blocks' audit rows in the order they were written.</summary>
+    protected static async Task<List<string>> AuditAsync(TestDatabase database, bool surveys)
+    {
+        await using var db = database.CreateContext();
+        var entity = surveys ? nameof(SurveyDataBlock) : nameof(PupilDataBlock);
+        return [.. (await db.AuditEntries.Where(a => a.EntityType == entity).OrderBy(a => a.Id).ToListAsync())
+            .Select(a => JsonSerializer.Serialize(new { a.At.Ticks, a.UserId, a.UserName, a.Action, a.EntityType, a.EntityKey, a.SchoolUrn, a.Changes }))];
+    }
+
+    protected static async Task<TestDatabase> WithSchoolsAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        db.Schools.AddRange(Urns.Select(u => Build.School(u, $"School {u}")));
+        await db.SaveChangesAsync();
+        return database;
+    }
+
+    private static string FileName(bool surveys) => surveys ? "surveys_2024-25.csv" : "pupils_2024-25.csv";
+}
+
+public sealed class DataBlockBulkSaveTests_Sqlite() : DataBlockBulkSaveTests(DatabaseProvider.Sqlite);
+
+public sealed class DataBlockBulkSaveTests_Postgres() : DataBlockBulkSaveTests(DatabaseProvider.Postgres)
+{
+    /// <summary>The same two files imported into SQLite (prepared batched inserts and updates) store the same blocks and audit rows as on PostgreSQL (binary COPY).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CopyImport_StoresTheSameBlocksAndAuditRows_AsTheBatchedImportOnSqlite(bool surveys)
+    {
+        await using var batched = await WithSchoolsAsync(DatabaseProvider.Sqlite);
+        var (first, second) = Files(surveys);
+
+        foreach (var file in new[] { first, second })
+        {
+            await ImportAsync(Bulk, file, surveys);
+            await ImportAsync(batched, file, surveys);
+        }
+
+        var blocks = await BlocksAsync(Bulk, surveys);
+        blocks.Count.ShouldBe(10);
+        blocks.ShouldBe(await BlocksAsync(batched, surveys));
+        (await AuditAsync(Bulk, surveys)).ShouldBe(await AuditAsync(batched, surveys));
+    }
+}
