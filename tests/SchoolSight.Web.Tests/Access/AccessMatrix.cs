@@ -88,6 +88,8 @@ public static class AccessMatrix
         ["GET /Survey/Done"] = null,
         ["GET /Surveys"] = SurveyReaders,
         ["GET /Surveys/Open"] = SurveyRunners,
+        ["GET /Schools/{urn:int}/Surveys/Report"] = SurveyReaders,
+        ["GET /Schools/{urn:int}/Surveys/WhatYouToldUs"] = SurveyReaders,
 
         ["GET /Schools"] = RegisterReaders,
         ["GET /Schools/{urn:int}"] = RegisterReaders,
