@@ -1,24 +1,14 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using SchoolSight.Core.Data;
 using SchoolSight.Core.Demo;
 using SchoolSight.Domain.Access;
 using SchoolSight.TestSupport;
+using SchoolSight.Web.Tests.Access;
 
 namespace SchoolSight.Web.Tests.Voice;
 
-/// <summary>One app over Demo Borough (with its schools' surveys) for the survey report and "what you told us" tests of a database.</summary>
-public abstract class SurveyReportApp(DatabaseProvider provider) : IAsyncLifetime
-{
-    public SchoolSightWebFactory App { get; private set; } = null!;
-    public async Task InitializeAsync() => App = await SchoolSightWebFactory.CreateAsync(provider);
-    public async Task DisposeAsync() => await App.DisposeAsync();
-}
-
-public sealed class SqliteSurveyReportApp() : SurveyReportApp(DatabaseProvider.Sqlite);
-public sealed class PostgresSurveyReportApp() : SurveyReportApp(DatabaseProvider.Postgres);
-
-public abstract class SurveyReportPagesTests(SurveyReportApp fixture)
+/// <summary>The school's survey report and "what you told us" over Demo Borough (its schools' surveys).</summary>
+public abstract class SurveyReportPagesTests(DemoApp fixture)
 {
     private SchoolSightWebFactory App => fixture.App;
     private const int HeadSchool = DemoSeeder.DemoHeadSchoolUrn;
@@ -99,5 +89,5 @@ public abstract class SurveyReportPagesTests(SurveyReportApp fixture)
     }
 }
 
-public sealed class SurveyReportPagesTests_Sqlite(SqliteSurveyReportApp app) : SurveyReportPagesTests(app), IClassFixture<SqliteSurveyReportApp>;
-public sealed class SurveyReportPagesTests_Postgres(PostgresSurveyReportApp app) : SurveyReportPagesTests(app), IClassFixture<PostgresSurveyReportApp>;
+public sealed class SurveyReportPagesTests_Sqlite(SqliteDemoApp app) : SurveyReportPagesTests(app), IClassFixture<SqliteDemoApp>;
+public sealed class SurveyReportPagesTests_Postgres(PostgresDemoApp app) : SurveyReportPagesTests(app), IClassFixture<PostgresDemoApp>;
