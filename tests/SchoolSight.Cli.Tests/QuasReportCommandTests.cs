@@ -46,7 +46,10 @@ public abstract class QuasReportCommandTests(DatabaseProvider provider) : IAsync
         var head = new Actor(Head, Role.SchoolUser);
         var sent = now.AddDays(-5);
         MoveContext By() => new(head, sent, today, null);
-        var e = HealthySchoolEngagement.Engage(998001, head, today.AddDays(-30));
+        var engaged = today.AddDays(-30);
+        var coordinator = new Actor("healthy@demo-borough.example", Role.HealthySchoolsCoordinator);
+        var joining = JoiningPathways.Decide(HealthySchoolStatus.Achieve(998001, engaged.AddMonths(-1), coordinator, engaged), engaged, false, new HealthySchoolsSettings());
+        var e = HealthySchoolEngagement.Engage(998001, joining, head, engaged);
         e.AddMember("Jo Chair", "Chair", GroupRepresentation.Staff, null, head);
         foreach (var who in new[] { GroupRepresentation.Pupils, GroupRepresentation.Parents, GroupRepresentation.Governors })
             e.AddMember($"{who}", "Member", who, null, head);

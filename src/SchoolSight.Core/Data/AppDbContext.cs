@@ -82,6 +82,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Domain.Sip.SipProfile> SipProfiles => Set<Domain.Sip.SipProfile>();
     public DbSet<Domain.Voice.WellbeingSelfEvaluation> WellbeingSelfEvaluations => Set<Domain.Voice.WellbeingSelfEvaluation>();
     public DbSet<Domain.Voice.PlanPriority> PlanPriorities => Set<Domain.Voice.PlanPriority>();
+    public DbSet<Domain.Voice.SurveySummary> SurveySummaries => Set<Domain.Voice.SurveySummary>();
 
     public ICurrentUser CurrentUser => _user;
     public DateTime UtcNow => _clock.UtcNow;

@@ -185,11 +185,15 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
     }
 
     internal static Comparison Compare(IndicatorDefinition indicator, IndicatorValue value, double benchmark) =>
+        Compare(indicator.Polarity, value, benchmark);
+
+    /// <summary>Whether the benchmark lies outside the figure's 95% interval, and on which side, for a measure of <paramref name="polarity"/>.</summary>
+    internal static Comparison Compare(Polarity polarity, IndicatorValue value, double benchmark) =>
         value.DiffersSignificantlyFrom(benchmark) switch
         {
             null => Comparison.NotTested,
             false => Comparison.NotSignificant,
-            true => (value.Value > benchmark) == (indicator.Polarity == Polarity.HigherIsBetter) ? Comparison.SignificantlyBetter : Comparison.SignificantlyWorse,
+            true => (value.Value > benchmark) == (polarity == Polarity.HigherIsBetter) ? Comparison.SignificantlyBetter : Comparison.SignificantlyWorse,
         };
 
     internal static TrendDirection Direction(IndicatorDefinition indicator, IReadOnlyList<IndicatorValue?> values) =>

@@ -9,6 +9,7 @@ namespace SchoolSight.Core.Indicators;
 /// ships with SchoolSight (indicators.json). A catalogue with any problem stops the app at start-up with every problem
 /// listed, rather than computing from half a definition. Also holds the similar-schools method (<c>Indicators:SimilarSchools</c>),
 /// the share of pupils below which an area figure is flagged as partial (<c>Indicators:CoverageWarningBelow</c>),
+/// the smallest group of respondents a school's survey report shows (<c>Voice:SmallestGroupReported</c>),
 /// and the pupil and parent questionnaire whose questions the perception indicators count (<see cref="QuestionnaireFile"/>).
 /// </summary>
 public sealed class IndicatorCatalogueSource
@@ -25,8 +26,16 @@ public sealed class IndicatorCatalogueSource
         CoverageWarningBelow = configuration?.GetValue<double?>("Indicators:CoverageWarningBelow") ?? DefaultCoverageWarningBelow;
         if (CoverageWarningBelow is < 0 or > 100 || double.IsNaN(CoverageWarningBelow))
             throw new InvalidOperationException($"Indicators:CoverageWarningBelow is {CoverageWarningBelow}: give a percentage of pupils from 0 to 100 (default {DefaultCoverageWarningBelow}).");
+        SmallestSurveyGroup = configuration?.GetValue<int?>("Voice:SmallestGroupReported") ?? DefaultSmallestSurveyGroup;
+        if (SmallestSurveyGroup < 2)
+            throw new InvalidOperationException($"Voice:SmallestGroupReported is {SmallestSurveyGroup}: give a number of respondents of at least 2 (default {DefaultSmallestSurveyGroup}).");
         Computer = new IndicatorComputer(Catalogue);
     }
+
+    /// <summary>A school's survey report hides any group of fewer respondents than this (<c>Voice:SmallestGroupReported</c>).</summary>
+    public int SmallestSurveyGroup { get; }
+
+    public const int DefaultSmallestSurveyGroup = 10;
 
     public IndicatorCatalogue Catalogue { get; }
     public Questionnaire Questionnaire { get; }

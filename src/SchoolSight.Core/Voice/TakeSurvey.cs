@@ -106,6 +106,7 @@ public sealed class TakeSurvey(AppDbContext db, Questionnaire questionnaire)
         var joined = new SurveyColumns(held.Count + 1, width);
         held.RespondentTypes.CopyTo(joined.RespondentTypes, 0);
         held.YearGroups.CopyTo(joined.YearGroups, 0);
+        held.Genders.CopyTo(joined.Genders, 0);
         joined.RespondentTypes[held.Count] = (byte)code.Respondent;
         joined.YearGroups[held.Count] = code.YearGroup;
         for (var q = 0; q < width; q++)

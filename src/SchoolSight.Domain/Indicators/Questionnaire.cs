@@ -5,7 +5,11 @@ namespace SchoolSight.Domain.Indicators;
 /// <param name="Agrees">Counted as agreeing in the perception indicators.</param>
 /// <param name="GivesView">False for "don't know": left out of the indicators' denominators.</param>
 /// <param name="Score">Its value when the question is an item of a scored scale.</param>
-public sealed record AnswerOption(string Label, string PupilLabel, bool Agrees, bool GivesView, int Score);
+public sealed record AnswerOption(string Label, string PupilLabel, bool Agrees, bool GivesView, int Score)
+{
+    /// <summary>The gender this answer gives, on the questionnaire's gender question ("not given" elsewhere).</summary>
+    public SurveyGender Gender { get; init; }
+}
 
 /// <summary>The answers a question offers, stored by position (1 for the first, 0 for not answered).</summary>
 public sealed record AnswerScale(string Id, IReadOnlyList<AnswerOption> Options)
@@ -80,6 +84,12 @@ public sealed class Questionnaire
     public IReadOnlyList<AnswerScale> Scales { get; }
     public IReadOnlyList<SurveyQuestion> Questions { get; }
     public IReadOnlyList<ScoredScale> ScoredScales { get; }
+
+    /// <summary>
+    /// The question that asks respondents their gender (its answers say which gender each gives), or null when the
+    /// questionnaire asks none. Its answers break the survey report down by gender; it is not an opinion reported on.
+    /// </summary>
+    public SurveyQuestion? GenderQuestion => Questions.FirstOrDefault(q => q.Scale.Options.Any(o => o.Gender != SurveyGender.NotGiven));
 
     public SurveyQuestion? Find(string column) =>
         Questions.FirstOrDefault(q => string.Equals(q.Column, column, StringComparison.OrdinalIgnoreCase));

@@ -51,13 +51,19 @@ public sealed partial class QuestionnaireParser
             var options = new List<AnswerOption>();
             foreach (var option in List(map, "options", "an answer"))
             {
-                Keys(option, "an answer", ["label", "pupils", "agrees", "view", "score"]);
+                Keys(option, "an answer", ["label", "pupils", "agrees", "view", "score", "gender"]);
                 var label = RequiredText(option, "label", "the answer");
                 var pupils = Text(option, "pupils") ?? label;
                 var agrees = Flag(option, "agrees") ?? false;
                 var view = Flag(option, "view") ?? true;
                 var score = Whole(option, "score", -100, 100) ?? (view ? options.Count + 1 : 0);
-                if (label is not null) options.Add(new AnswerOption(label, pupils!, agrees, view, score));
+                var gender = SurveyGender.NotGiven;
+                if (Text(option, "gender") is { } genderText)
+                {
+                    if (SurveyGenders.Parse(genderText) is { } g and not SurveyGender.NotGiven) gender = g;
+                    else Error(Child(option, "gender")!, $"'{genderText}' is not a gender: write boy, girl or other");
+                }
+                if (label is not null) options.Add(new AnswerOption(label, pupils!, agrees, view, score) { Gender = gender });
             }
             if (options.Count > 9) Error(map, $"Answer scale '{id}' has {options.Count} answers: a scale has at most 9");
             if (id is null) continue;
@@ -140,6 +146,8 @@ public sealed partial class QuestionnaireParser
             });
         }
         if (nodes.Count == 0 && Child(root, "questions") is not null) Error(Child(root, "questions")!, "The questionnaire has no questions");
+        foreach (var extra in questions.Where(q => q.Scale.Options.Any(o => o.Gender != SurveyGender.NotGiven)).Skip(1))
+            _errors.Add(new(extra.Line, 1, $"Question '{extra.Column}' asks for a gender too: only one question may give respondents' gender"));
         return questions;
     }
 
@@ -203,7 +211,7 @@ public sealed partial class QuestionnaireParser
     }
 
     private static bool IsFileColumn(string column) =>
-        new[] { SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn, SurveyFields.YearGroupColumn }
+        new[] { SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn, SurveyFields.YearGroupColumn, SurveyFields.GenderColumn }
             .Contains(column, StringComparer.OrdinalIgnoreCase);
 
     private byte? YearGroup(YamlMappingNode map, string key, string label)

@@ -6,6 +6,40 @@ public enum RespondentType : byte
     Parent = 2,
 }
 
+/// <summary>A respondent's gender as the survey gave it (stored as a byte; 0 when not given).</summary>
+public enum SurveyGender : byte
+{
+    NotGiven = 0,
+    Boy = 1,
+    Girl = 2,
+    /// <summary>Describes themselves in another way.</summary>
+    Other = 3,
+}
+
+public static class SurveyGenders
+{
+    /// <summary>The genders a report breaks answers down by, in order ("not given" last).</summary>
+    public static readonly IReadOnlyList<SurveyGender> All = [SurveyGender.Boy, SurveyGender.Girl, SurveyGender.Other, SurveyGender.NotGiven];
+
+    public static string DisplayName(this SurveyGender gender) => gender switch
+    {
+        SurveyGender.Boy => "Boys",
+        SurveyGender.Girl => "Girls",
+        SurveyGender.Other => "Another way",
+        SurveyGender.NotGiven => "Not given",
+    };
+
+    /// <summary>A gender as written in a survey file or a questionnaire (case ignored); null when it is not one.</summary>
+    public static SurveyGender? Parse(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "" => SurveyGender.NotGiven,
+        "M" or "MALE" or "BOY" => SurveyGender.Boy,
+        "F" or "FEMALE" or "GIRL" => SurveyGender.Girl,
+        "O" or "OTHER" => SurveyGender.Other,
+        _ => null,
+    };
+}
+
 /// <summary>
 /// One question of the pupil and parent perception survey (<see cref="Questionnaire"/>): its column in survey
 /// files, its position in the store, its wording, who answers it, its answer scale and the outcome it informs.
@@ -42,6 +76,7 @@ public static class SurveyFields
     public const string AcademicYearColumn = "AcademicYear";
     public const string RespondentTypeColumn = "RespondentType";
     public const string YearGroupColumn = "YearGroup";
+    public const string GenderColumn = "Gender";
 
     /// <summary>The shipped agree/disagree answers as written in the file; stored as 1–5, 0 when the question was not answered.</summary>
     public static IReadOnlyList<string> Answers => [.. Questions[0].Scale.Options.Select(o => o.Label)];
@@ -72,6 +107,7 @@ public sealed class SurveyColumns
         Count = count;
         RespondentTypes = new byte[count];
         YearGroups = new byte[count];
+        Genders = new byte[count];
         _answers = [.. Enumerable.Range(0, questions < 0 ? SurveyFields.Questions.Count : questions).Select(_ => new byte[count])];
     }
 
@@ -85,6 +121,20 @@ public sealed class SurveyColumns
 
     /// <summary>Code of <see cref="PupilFields.YearGroups"/> (1-based), 0 when not given.</summary>
     public byte[] YearGroups { get; }
+
+    /// <summary><see cref="SurveyGender"/> as a byte, as a survey file gave it (0 when not given).</summary>
+    public byte[] Genders { get; }
+
+    /// <summary>
+    /// Respondent <paramref name="k"/>'s gender: as the survey file gave it, or else from their answer to the
+    /// questionnaire's gender question, when it has one.
+    /// </summary>
+    public SurveyGender GenderOf(int k, Questionnaire questionnaire)
+    {
+        if (Genders[k] != 0) return (SurveyGender)Genders[k];
+        return questionnaire.GenderQuestion is { } question && question.Scale.Option(Answers(question)[k]) is { } option
+            ? option.Gender : SurveyGender.NotGiven;
+    }
 
     /// <summary>The answers to a question; all "not answered" when the responses were stored before the question was added.</summary>
     public byte[] Answers(SurveyQuestion question) => question.Index < _answers.Length ? _answers[question.Index] : new byte[Count];

@@ -3137,6 +3137,42 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyCodes");
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Voice.SurveySummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urn", "AcademicYear")
+                        .IsUnique();
+
+                    b.ToTable("SurveySummaries", (string)null);
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Voice.SurveyWindow", b =>
                 {
                     b.Property<long>("Id")
@@ -3966,6 +4002,15 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("WindowId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.Voice.SurveySummary", b =>
+                {
+                    b.HasOne("SchoolSight.Domain.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("Urn")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

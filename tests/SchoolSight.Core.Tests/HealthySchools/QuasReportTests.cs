@@ -74,7 +74,9 @@ public abstract class QuasReportTests(DatabaseProvider provider) : IAsyncLifetim
     private static HealthySchoolEngagement Walk(int urn, DateOnly engaged, EnhancementStage to, int local, string title, string indicator, int partner, DateTime at, DateOnly today, bool activityPartnered = true)
     {
         MoveContext By(Actor actor) => new(actor, at, today, null);
-        var e = HealthySchoolEngagement.Engage(urn, Head, engaged);
+        // The school has held the status for a month: it may join the enhancement model directly.
+        var joining = JoiningPathways.Decide(HealthySchoolStatus.Achieve(urn, engaged.AddMonths(-1), Coordinator, engaged), engaged, false, new HealthySchoolsSettings());
+        var e = HealthySchoolEngagement.Engage(urn, joining, Head, engaged);
         e.AddMember("Jo Chair", "Chair", GroupRepresentation.Staff, null, Head);
         if (to == EnhancementStage.DevelopmentGroup) return e;
         foreach (var who in new[] { GroupRepresentation.Pupils, GroupRepresentation.Parents, GroupRepresentation.Governors })

@@ -96,6 +96,8 @@ public static class AccessMatrix
         ["POST /api/v1/surveys"] = SurveyRunners,
         ["POST /api/v1/surveys/{id:long}/close"] = SurveyRunners,
         ["GET /api/v1/surveys/{id:long}/codes"] = SurveyRunners,
+        ["GET /Schools/{urn:int}/Surveys/Report"] = SurveyReaders,
+        ["GET /Schools/{urn:int}/Surveys/WhatYouToldUs"] = SurveyReaders,
 
         ["GET /Schools"] = RegisterReaders,
         ["GET /Schools/{urn:int}"] = RegisterReaders,

@@ -79,3 +79,16 @@ public sealed class PlanPriorityConfiguration : IEntityTypeConfiguration<PlanPri
         builder.ConfigureVersion();
     }
 }
+
+public sealed class SurveySummaryConfiguration : IEntityTypeConfiguration<SurveySummary>
+{
+    public void Configure(EntityTypeBuilder<SurveySummary> builder)
+    {
+        builder.ToTable("SurveySummaries");
+        builder.HasKey(x => x.Id);
+        builder.HasOne<School>().WithMany().HasForeignKey(x => x.Urn).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.Urn, x.AcademicYear }).IsUnique();
+        builder.Property(x => x.Text).HasMaxLength(SurveySummary.TextMaxLength);
+        builder.ConfigureVersion();
+    }
+}

@@ -5,7 +5,7 @@ namespace SchoolSight.Core.Demo.Synthetic;
 /// <summary>
 /// The perception survey of one school and year: pupils from year 4 upward and parents (one per pupil) respond at the
 /// school's response rates (20–60%). Agreement follows the school's climate (its effect, attendance and exclusions)
-/// and the respondent's own attendance and suspensions; a few questions are left blank or answered "Don't know".
+/// and the respondent's own attendance and suspensions; pupils give their gender; a few questions are left blank or answered "Don't know".
 /// </summary>
 internal static class SurveyResponses
 {
@@ -22,6 +22,7 @@ internal static class SurveyResponses
         var possible = pupils.Numbers(PupilFields.SessionsPossible);
         var missed = pupils.Numbers(PupilFields.SessionsMissed);
         var suspensions = pupils.Numbers(PupilFields.Suspensions);
+        var genders = pupils.Codes(PupilFields.Gender);
 
         var respondents = new List<(int Pupil, RespondentType Type)>();
         for (var i = 0; i < roll.Count; i++)
@@ -37,6 +38,8 @@ internal static class SurveyResponses
             var (i, type) = respondents[k];
             survey.RespondentTypes[k] = (byte)type;
             survey.YearGroups[k] = SyntheticSchool.YearCode(roll[i].YearGroup);
+            // Pupils give their gender (as on the school's roll); parents are not asked theirs.
+            if (type == RespondentType.Pupil) survey.Genders[k] = (byte)(genders[i] == 1 ? SurveyGender.Boy : SurveyGender.Girl);
             var absence = possible[i] > 0 ? missed[i] / possible[i] : 0;
             var own = 0.5 * climate - 2.5 * (absence - 0.06) - (suspensions[i] > 0 ? 0.4 : 0) + (type == RespondentType.Parent ? 0.15 : 0) + r.Normal(0, 0.35);
             for (var q = 0; q < answers.Length; q++)

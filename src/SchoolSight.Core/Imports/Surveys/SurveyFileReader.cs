@@ -11,7 +11,7 @@ namespace SchoolSight.Core.Imports.Surveys;
 /// <summary>
 /// Reads and checks a perception survey file (docs/imports/surveys.md) into columns per school-year: one row per
 /// respondent with the school's URN, the academic year, the respondent type (Pupil or Parent), the year group (the
-/// child's, for a parent; may be blank) and an answer per question of the questionnaire in use (an answer of the
+/// child's, for a parent; may be blank), optionally the respondent's gender, and an answer per question of the questionnaire in use (an answer of the
 /// question's scale, by its wording or its position; blank when not answered). At least one question column must be in the header.
 /// </summary>
 public sealed class SurveyFileReader : DataFileReading
@@ -23,7 +23,7 @@ public sealed class SurveyFileReader : DataFileReading
     private readonly IReadOnlyList<SurveyQuestion> _questions;
     private readonly int[] _questionIndex;
     private readonly byte[] _answers;
-    private int _typeIndex, _yearGroupIndex;
+    private int _typeIndex, _yearGroupIndex, _genderIndex;
     private Rows? _current;
     private byte[] _lastAnswerText = [];
     private AnswerScale? _lastScale;
@@ -35,7 +35,7 @@ public sealed class SurveyFileReader : DataFileReading
         _questions = questions;
         _questionIndex = new int[questions.Count];
         _answers = new byte[questions.Count];
-        KnownColumns = [SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn, SurveyFields.YearGroupColumn, .. questions.Select(q => q.Column)];
+        KnownColumns = [SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn, SurveyFields.YearGroupColumn, SurveyFields.GenderColumn, .. questions.Select(q => q.Column)];
     }
 
     /// <param name="questions">The questions of the questionnaire in use; the shipped ones when not given.</param>
@@ -57,6 +57,7 @@ public sealed class SurveyFileReader : DataFileReading
     {
         _typeIndex = indexOf(SurveyFields.RespondentTypeColumn);
         _yearGroupIndex = indexOf(SurveyFields.YearGroupColumn);
+        _genderIndex = indexOf(SurveyFields.GenderColumn);
         foreach (var question in _questions) _questionIndex[question.Index] = indexOf(question.Column);
         if (_questionIndex.All(i => i < 0))
             Problems.Add(1, null, $"the header has none of the question columns: {string.Join(", ", _questions.Select(q => q.Column))}");
@@ -67,6 +68,7 @@ public sealed class SurveyFileReader : DataFileReading
         var before = Problems.Count;
         var type = RespondentTypeOf(reader.GetSpan(_typeIndex).Trim(" \t"u8), line);
         var yearGroup = YearGroupOf(_yearGroupIndex < 0 ? default : reader.GetSpan(_yearGroupIndex).Trim(" \t"u8), line);
+        var gender = GenderOf(_genderIndex < 0 ? default : reader.GetSpan(_genderIndex).Trim(" \t"u8), line);
         foreach (var question in _questions)
         {
             var index = _questionIndex[question.Index];
@@ -74,7 +76,7 @@ public sealed class SurveyFileReader : DataFileReading
         }
         if (key is not { } k || Problems.Count > before || Problems.Any) return;
         if (_current is null || _current.Key != k) Switch(k);
-        _current!.Add(type, yearGroup, _answers);
+        _current!.Add(type, yearGroup, gender, _answers);
     }
 
     protected override void Finish()
@@ -98,6 +100,14 @@ public sealed class SurveyFileReader : DataFileReading
         for (var i = 0; i < YearCodes.Length; i++)
             if (Ascii.EqualsIgnoreCase(value, YearCodes[i])) return (byte)(i + 1);
         Problems.Add(line, SurveyFields.YearGroupColumn, $"'{Show(value)}' is not a year group: write R or 1 to 13, or leave it blank");
+        return 0;
+    }
+
+    private byte GenderOf(ReadOnlySpan<byte> value, int line)
+    {
+        if (value.IsEmpty) return 0;
+        if (SurveyGenders.Parse(Encoding.UTF8.GetString(value)) is { } gender) return (byte)gender;
+        Problems.Add(line, SurveyFields.GenderColumn, $"'{Show(value)}' is not a gender: write Boy, Girl or Other (or M, F), or leave it blank");
         return 0;
     }
 
@@ -144,6 +154,7 @@ public sealed class SurveyFileReader : DataFileReading
     {
         private readonly List<byte> _types = [];
         private readonly List<byte> _yearGroups = [];
+        private readonly List<byte> _genders = [];
         private readonly List<byte>[] _answers = [.. Enumerable.Range(0, questions).Select(_ => new List<byte>())];
 
         public SchoolYear Key => key;
@@ -156,15 +167,16 @@ public sealed class SurveyFileReader : DataFileReading
             for (var k = 0; k < columns.Count; k++)
             {
                 for (var q = 0; q < questions; q++) answers[q] = q < columns.QuestionCount ? columns.Answers(q)[k] : (byte)0;
-                rows.Add(columns.RespondentTypes[k], columns.YearGroups[k], answers);
+                rows.Add(columns.RespondentTypes[k], columns.YearGroups[k], columns.Genders[k], answers);
             }
             return rows;
         }
 
-        public void Add(byte type, byte yearGroup, byte[] answers)
+        public void Add(byte type, byte yearGroup, byte gender, byte[] answers)
         {
             _types.Add(type);
             _yearGroups.Add(yearGroup);
+            _genders.Add(gender);
             for (var q = 0; q < answers.Length; q++) _answers[q].Add(answers[q]);
         }
 
@@ -173,6 +185,7 @@ public sealed class SurveyFileReader : DataFileReading
             var columns = new SurveyColumns(Count, _answers.Length);
             _types.CopyTo(columns.RespondentTypes);
             _yearGroups.CopyTo(columns.YearGroups);
+            _genders.CopyTo(columns.Genders);
             for (var q = 0; q < _answers.Length; q++) _answers[q].CopyTo(columns.Answers(q));
             return columns;
         }

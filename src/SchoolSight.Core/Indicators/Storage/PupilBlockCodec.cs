@@ -99,22 +99,27 @@ public static class PupilBlockCodec
     }
 }
 
-/// <summary>Encodes a school-year's survey responses: "SSS1", count, question count, respondent types, year groups, then each question's answers.</summary>
+/// <summary>
+/// Encodes a school-year's survey responses: "SSS2", count, question count, respondent types, year groups, genders, then
+/// each question's answers. Blocks stored before genders were kept ("SSS1", no genders) read with no gender given.
+/// </summary>
 public static class SurveyBlockCodec
 {
-    private static readonly byte[] Magic = "SSS1"u8.ToArray();
+    private static readonly byte[] Magic = "SSS2"u8.ToArray();
+    private static readonly byte[] MagicWithoutGenders = "SSS1"u8.ToArray();
 
     public static byte[] Encode(SurveyColumns responses)
     {
         var n = responses.Count;
         var width = responses.QuestionCount;
-        var result = new byte[12 + n * (2 + width)];
+        var result = new byte[12 + n * (3 + width)];
         Magic.CopyTo(result, 0);
         BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(4), n);
         BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(8), width);
         var at = 12;
         responses.RespondentTypes.CopyTo(result, at); at += n;
         responses.YearGroups.CopyTo(result, at); at += n;
+        responses.Genders.CopyTo(result, at); at += n;
         for (var q = 0; q < width; q++)
         {
             responses.Answers(q).CopyTo(result, at);
@@ -125,14 +130,21 @@ public static class SurveyBlockCodec
 
     public static SurveyColumns Decode(ReadOnlySpan<byte> data)
     {
-        if (data.Length < 12 || !data[..4].SequenceEqual(Magic)) throw new InvalidDataException("Not a SchoolSight survey block.");
+        var withGenders = data.Length >= 12 && data[..4].SequenceEqual(Magic);
+        if (data.Length < 12 || !(withGenders || data[..4].SequenceEqual(MagicWithoutGenders))) throw new InvalidDataException("Not a SchoolSight survey block.");
         var n = BinaryPrimitives.ReadInt32LittleEndian(data[4..]);
         var questions = BinaryPrimitives.ReadInt32LittleEndian(data[8..]);
-        if (questions < 0 || data.Length < 12 + (long)n * (2 + questions)) throw new InvalidDataException("The survey block is shorter than its header says.");
+        var perRespondent = (withGenders ? 3 : 2) + (long)questions;
+        if (questions < 0 || n < 0 || data.Length < 12 + n * perRespondent) throw new InvalidDataException("The survey block is shorter than its header says.");
         var responses = new SurveyColumns(n, questions);
         var at = 12;
         data.Slice(at, n).CopyTo(responses.RespondentTypes); at += n;
         data.Slice(at, n).CopyTo(responses.YearGroups); at += n;
+        if (withGenders)
+        {
+            data.Slice(at, n).CopyTo(responses.Genders);
+            at += n;
+        }
         for (var q = 0; q < questions; q++)
         {
             data.Slice(at, n).CopyTo(responses.Answers(q));

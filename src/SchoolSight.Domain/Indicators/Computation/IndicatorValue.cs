@@ -22,10 +22,7 @@ public sealed record IndicatorValue(double Value, double Numerator, double Denom
         switch (indicator.Kind)
         {
             case IndicatorKind.Proportion or IndicatorKind.Perception or IndicatorKind.SchoolShare:
-                {
-                    var (l, u) = Wilson(tally.N, tally.D);
-                    return new IndicatorValue(100 * tally.N / tally.D, tally.N, tally.D, tally.C, 100 * l, 100 * u);
-                }
+                return Proportion(tally);
             case IndicatorKind.Rate:
                 {
                     var p = tally.N / tally.D;
@@ -33,18 +30,31 @@ public sealed record IndicatorValue(double Value, double Numerator, double Denom
                     return new IndicatorValue(100 * p, tally.N, tally.D, tally.C, tally.C > 0 ? 100 * l : null, tally.C > 0 ? 100 * u : null);
                 }
             case IndicatorKind.Mean:
-                {
-                    var mean = tally.N / tally.D;
-                    if (double.IsNaN(tally.Q) || tally.D < 2) return new IndicatorValue(mean, tally.N, tally.D, tally.C, null, null);
-                    var variance = Math.Max(0, (tally.Q - tally.N * tally.N / tally.D) / (tally.D - 1));
-                    var se = Math.Sqrt(variance / tally.D);
-                    return new IndicatorValue(mean, tally.N, tally.D, tally.C, mean - Z * se, mean + Z * se);
-                }
+                return Mean(tally);
             case IndicatorKind.Lowest20Gap:
                 return histogram is null ? null : Lowest20(histogram, group, tally);
             default:
                 return null;
         }
+    }
+
+    /// <summary>A percentage of <see cref="Tally.N"/> out of <see cref="Tally.D"/> with Wilson's interval; null when there is no denominator.</summary>
+    public static IndicatorValue? Proportion(Tally tally)
+    {
+        if (tally.IsEmpty) return null;
+        var (l, u) = Wilson(tally.N, tally.D);
+        return new IndicatorValue(100 * tally.N / tally.D, tally.N, tally.D, tally.C, 100 * l, 100 * u);
+    }
+
+    /// <summary>An average (<see cref="Tally.N"/> summed over <see cref="Tally.D"/>) with the normal interval when the sum of squares is known.</summary>
+    public static IndicatorValue? Mean(Tally tally)
+    {
+        if (tally.IsEmpty) return null;
+        var mean = tally.N / tally.D;
+        if (double.IsNaN(tally.Q) || tally.D < 2) return new IndicatorValue(mean, tally.N, tally.D, tally.C, null, null);
+        var variance = Math.Max(0, (tally.Q - tally.N * tally.N / tally.D) / (tally.D - 1));
+        var se = Math.Sqrt(variance / tally.D);
+        return new IndicatorValue(mean, tally.N, tally.D, tally.C, mean - Z * se, mean + Z * se);
     }
 
     /// <summary>Wilson's score interval for a proportion of <paramref name="n"/> out of <paramref name="d"/>.</summary>
