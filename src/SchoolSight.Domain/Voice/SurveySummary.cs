@@ -31,5 +31,5 @@ public sealed class SurveySummary : VersionedEntity, ISchoolOwned
     public string Text { get; private set; }
 
     public void Change(string? text) =>
-        Text = WellbeingErrors.Required(text, nameof(Text), "Enter what you want to tell pupils", TextMaxLength);
+        Text = TextFields.Required(text, nameof(Text), "Enter what you want to tell pupils", TextMaxLength);
 }

@@ -3699,6 +3699,8 @@ namespace SchoolSight.Migrations.Postgres.Migrations
 
                             b1.Property<int?>("LocalPriorityId");
 
+                            b1.Property<string>("NoServiceAvailable");
+
                             b1.Property<int>("Number");
 
                             b1.Property<string>("Title")

@@ -3608,6 +3608,8 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
 
                             b1.Property<int?>("LocalPriorityId");
 
+                            b1.Property<string>("NoServiceAvailable");
+
                             b1.Property<int>("Number");
 
                             b1.Property<string>("Title")

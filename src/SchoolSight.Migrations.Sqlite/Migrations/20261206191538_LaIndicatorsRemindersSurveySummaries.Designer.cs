@@ -12,8 +12,8 @@ using SchoolSight.Core.Data;
 namespace SchoolSight.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206175557_SurveySummaries")]
-    partial class SurveySummaries
+    [Migration("20261206191538_LaIndicatorsRemindersSurveySummaries")]
+    partial class LaIndicatorsRemindersSurveySummaries
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1557,7 +1557,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CaseId")
+                    b.Property<int?>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ClaimedAt")
@@ -1596,7 +1596,7 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("DeadlineKey", "Kind", "DueOn", "Recipient")
                         .IsUnique();
 
-                    b.ToTable("ProgrammeReminders", (string)null);
+                    b.ToTable("SentReminders", (string)null);
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.ImprovingOutcomes.SpendingLine", b =>
@@ -1936,6 +1936,77 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.HasIndex("AcademicYear");
 
                     b.ToTable("SurveyDataBlocks");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.LaIndicators.LaIndicatorFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AreaCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Marker")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Measure", "Year", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("LaIndicatorFigures");
+                });
+
+            modelBuilder.Entity("SchoolSight.Domain.LaIndicators.StatisticalNeighbours", b =>
+                {
+                    b.Property<int>("LaCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LaCode");
+
+                    b.ToTable("StatisticalNeighbours");
                 });
 
             modelBuilder.Entity("SchoolSight.Domain.Published.OfstedInspection", b =>
@@ -3539,6 +3610,8 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                                 .HasMaxLength(60);
 
                             b1.Property<int?>("LocalPriorityId");
+
+                            b1.Property<string>("NoServiceAvailable");
 
                             b1.Property<int>("Number");
 
