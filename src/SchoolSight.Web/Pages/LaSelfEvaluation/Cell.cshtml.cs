@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SchoolSight.Core.LaIndicators;
 using SchoolSight.Core.Attachments;
+using SchoolSight.Core.LaIndicators;
 using SchoolSight.Core.LaSelfEvaluation;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.QualityStandards;
