@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Voice;
 using SchoolSight.Domain.Indicators;
@@ -15,7 +16,19 @@ public static class DemoSurveys
     {
         await SeedAsync(db, DemoSeeder.DemoHeadSchoolUrn, 6, ct);
         await SeedAsync(db, DemoSeeder.OtherDemoSchoolUrn, 0, ct);
+
+        // Two schools have already written "what you told us" for their latest survey, ready to share.
+        foreach (var (urn, text) in Summaries)
+            if (await db.SurveyDataBlocks.Where(b => b.Urn == urn && b.RespondentCount > 0).MaxAsync(b => (int?)b.AcademicYear, ct) is { } year)
+                db.SurveySummaries.Add(new SurveySummary(urn, year, text));
+        await db.SaveChangesAsync(ct);
     }
+
+    private static readonly (int Urn, string Text)[] Summaries =
+    [
+        (DemoSeeder.OtherDemoSchoolUrn + 1, "Thank you to every parent who answered our survey.\n\nMost of you told us your child feels safe and happy at nursery. Fewer of you said you know how your child is getting on, so this term we will share a short note about each child's week."),
+        (DemoSeeder.OtherDemoSchoolUrn, "Thank you to the parents who answered our survey.\n\nMost of you told us your child is well looked after and settles happily. Fewer of you said you hear enough about healthy eating, so each month we will send home one of the recipes the children cook with us."),
+    ];
 
     private static async Task SeedAsync(AppDbContext db, int urn, int started, CancellationToken ct)
     {
