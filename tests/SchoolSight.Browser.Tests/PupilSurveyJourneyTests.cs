@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SchoolSight.Core.Demo;
@@ -30,14 +28,6 @@ public sealed class PupilSurveyJourneyTests(BrowserSession session)
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
     }
 
-    /// <summary>axe-core finds nothing serious or critical on the page the pupil sees.</summary>
-    private static async Task PassesAxeAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
-        result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}").ShouldBeEmpty();
-    }
-
     private static async Task AnswerAsync(IPage page, string answer, string button = "Next")
     {
         await page.GetByLabel(answer, new() { Exact = true }).CheckAsync();
@@ -54,7 +44,6 @@ public sealed class PupilSurveyJourneyTests(BrowserSession session)
         var page = await PupilPageAsync();
         await EnterCodeAsync(page, code[..4] + "-" + code[4..].ToLowerInvariant());
         await BrowserSession.ScreenshotAsync(page, "pupil-survey-question-1-375px");
-        await PassesAxeAsync(page);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("I feel safe in school");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
         await AnswerAsync(page, "Yes, a lot");
@@ -69,18 +58,15 @@ public sealed class PupilSurveyJourneyTests(BrowserSession session)
         await AnswerAsync(later, "Yes");
         await AnswerAsync(later, "I don't know", "Check your answers");
         await BrowserSession.ScreenshotAsync(later, "pupil-survey-check-answers");
-        await PassesAxeAsync(later);
         (await later.Locator("main").InnerTextAsync()).ShouldContain("You answered 5 of 5 questions");
         await later.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
         await BrowserSession.ScreenshotAsync(later, "pupil-survey-sent");
         (await later.Locator("h1").InnerTextAsync()).ShouldBe("Thank you");
-        await PassesAxeAsync(later);
 
         var again = await PupilPageAsync();
         await EnterCodeAsync(again, code);
         await BrowserSession.ScreenshotAsync(again, "pupil-survey-code-refused-after-sending");
         (await again.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("This code has already been used");
-        await PassesAxeAsync(again);
 
         var head = await session.SignInAsync(DemoSeeder.DemoUsers.Single(u => u.Role == Role.SchoolUser).Email);
         await head.GotoAsync("/Surveys");
