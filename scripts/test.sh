@@ -41,10 +41,37 @@ export SCHOOLSIGHT_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres
 export SCHOOLSIGHT_ARTIFACTS="$ARTIFACTS"
 
 rm -rf "$ARTIFACTS/test-results"
+RESULTS="$ARTIFACTS/test-results"
+# One build for every project; then the test projects run without building again, in two lanes at once: the browser
+# tests (which spend much of their time waiting on Chromium and the app's server) beside the others, one after another.
+# SCHOOLSIGHT_TEST_LANES=1 runs every project in one lane.
 set +e
-dotnet test SchoolSight.slnx --configuration Release \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$ARTIFACTS/test-results" "$@"
+dotnet build SchoolSight.slnx --configuration Release
 status=$?
+run_project() {
+  dotnet test "tests/$1/$1.csproj" --configuration Release --no-build \
+    --logger "trx;LogFileName=$1.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" "${@:2}"
+}
+run_lane() {
+  local failed=0 project
+  for project in "${@:2}"; do run_project "$project" "${EXTRA[@]}" || failed=1; done
+  echo "$failed" > "$RESULTS/.lane-$1"
+}
+EXTRA=("$@")
+if [ $status -eq 0 ]; then
+  mkdir -p "$RESULTS"
+  if [ "${SCHOOLSIGHT_TEST_LANES:-2}" = 1 ]; then
+    lanes=(all)
+    run_lane all SchoolSight.Domain.Tests SchoolSight.Core.Tests SchoolSight.Web.Tests SchoolSight.Cli.Tests SchoolSight.Browser.Tests
+  else
+    lanes=(browser others)
+    run_lane browser SchoolSight.Browser.Tests &
+    run_lane others SchoolSight.Domain.Tests SchoolSight.Core.Tests SchoolSight.Web.Tests SchoolSight.Cli.Tests
+    wait
+  fi
+  for lane in "${lanes[@]}"; do [ "$(cat "$RESULTS/.lane-$lane" 2>/dev/null)" = 0 ] || status=1; done
+  rm -f "$RESULTS"/.lane-*
+fi
 set -e
 
 # One closing line for every runner that reads it: the totals over all test projects.
