@@ -25,7 +25,9 @@ public static class RecomputePartsBenchmark
     /// <summary>One side's runs: each part's time and the total, per run after the warm-up, and the first run's total.</summary>
     private sealed record Runs(string Name, TimeSpan First, List<Dictionary<RecomputePart, TimeSpan>> Parts, List<TimeSpan> Totals)
     {
+        public List<RecomputeTimings> Steps { get; } = [];
         public TimeSpan Median(RecomputePart part) => MedianOf(Parts.Select(p => p[part]));
+        public TimeSpan Median(RecomputeStep step) => MedianOf(Steps.Select(s => s[step]));
         public TimeSpan Total => MedianOf(Totals);
     }
 
@@ -65,6 +67,7 @@ public static class RecomputePartsBenchmark
                 else
                 {
                     runs.Parts.Add(Enum.GetValues<RecomputePart>().ToDictionary(p => p, p => result.Timings.Part(p)));
+                    runs.Steps.Add(result.Timings);
                     runs.Totals.Add(total);
                 }
             }
@@ -104,6 +107,11 @@ public static class RecomputePartsBenchmark
             Console.WriteLine($"| {name} | {Ms(theirs.Median(part))} | {string.Join(" | ", ours.Select(o => $"{Ms(o.Median(part))} | {Ratio(o.Median(part), theirs.Median(part))}"))} |");
         Console.WriteLine($"| **total** (median of whole runs) | {Ms(theirs.Total)} | {string.Join(" | ", ours.Select(o => $"{Ms(o.Total)} | **{Ratio(o.Total, theirs.Total)}**"))} |");
         Console.WriteLine($"| first run in the process (not in the medians) | {Ms(theirs.First)} | {string.Join(" | ", ours.Select(o => $"{Ms(o.First)} | {Ratio(o.First, theirs.First)}"))} |");
+        Console.WriteLine();
+        Console.WriteLine($"| SchoolSight's steps, median of {reps} | part | {string.Join(" | ", ours.Select(o => o.Name))} |");
+        Console.WriteLine($"|---|---|{string.Concat(ours.Select(_ => "---|"))}");
+        foreach (var step in Enum.GetValues<RecomputeStep>())
+            Console.WriteLine($"| {step} | {(char)('a' + (int)RecomputeTimings.PartOf(step))} | {string.Join(" | ", ours.Select(o => Ms(o.Median(step))))} |");
         Console.WriteLine($"Load average at the end: {LoadAverage()}");
         return 0;
     }
