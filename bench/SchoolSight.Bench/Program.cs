@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "gias" => await GiasBenchmark.RunAsync(BenchOptions.Parse(args[1..])),
     "indicators" => await IndicatorsBenchmark.RunAsync(IndicatorsBenchmark.Options.Parse(args[1..])),
+    "recompute" => await RecomputePartsBenchmark.RunAsync(IndicatorsBenchmark.Options.Parse(args[1..])),
     "data-files" => await SchoolSight.Bench.Imports.DataFilesBenchmark.RunAsync(IndicatorsBenchmark.Options.Parse(args[1..])),
     "categorisation" => await CategorisationBenchmark.RunAsync(IndicatorsBenchmark.Options.Parse(args[1..])),
     "home" => await SchoolSight.Bench.Home.HomeBenchmark.RunAsync(SchoolSight.Bench.Home.HomeBenchmark.Options.Parse(args[1..])),
@@ -18,6 +19,7 @@ static int Usage()
 {
     Console.Error.WriteLine("Usage: SchoolSight.Bench gias [--rows 50000] [--seed 42] [--reps 5] [--db-reps 3]");
     Console.Error.WriteLine("       SchoolSight.Bench indicators [--national | --schools 200] [--years 3] [--seed 42] [--reps 3] [--requests 2000] [--concurrency 8] [--postgres] [--data folder]");
+    Console.Error.WriteLine("       SchoolSight.Bench recompute [--national | --schools 600] [--years 1] [--seed 42] [--reps 5]");
     Console.Error.WriteLine("       SchoolSight.Bench data-files [--national | --schools 200] [--years 1] [--seed 42]");
     Console.Error.WriteLine("       SchoolSight.Bench categorisation [--national | --schools 200] [--years 3] [--seed 42] [--reps 3] [--postgres]");
     Console.Error.WriteLine("       SchoolSight.Bench home [--schools 600] [--runs 50] [--seed 42]");

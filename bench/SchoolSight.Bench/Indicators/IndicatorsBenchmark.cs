@@ -61,10 +61,7 @@ public static class IndicatorsBenchmark
         Check(computed!.SchoolYearsComputed > 0, "recompute computed nothing");
 
         // (c) DuckDB: the same computation over the same files.
-        List<(int Urn, int La, string Phase)> schools;
-        await using (var db = database.CreateContext())
-            schools = (await db.Schools.IgnoreQueryFilters().AsNoTracking().Select(s => new { s.Urn, s.Details.LaCode, s.Phase }).ToListAsync())
-                .Select(s => (s.Urn, s.LaCode, s.Phase.ToString())).ToList();
+        var schools = await SchoolsAsync(database);
         if (options.SkipDuckDb)
         {
             Console.WriteLine($"| (b) Full recompute ({provider}), median of {options.Reps} | {Median(computeRuns).Time.TotalSeconds:N2} s | {Mb(Median(computeRuns).Peak)} |");
@@ -102,6 +99,14 @@ public static class IndicatorsBenchmark
         if (options.Requests > 0)
             await PageLoad.RunAsync(database.Options, [.. schools.Select(s => s.Urn)], options.Requests, options.Concurrency, options.Seed);
         return 0;
+    }
+
+    /// <summary>Every school's URN, LA, locality and phase, for DuckDB's schools table.</summary>
+    internal static async Task<List<(int Urn, int La, int? Locality, string Phase)>> SchoolsAsync(BenchDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return [.. (await db.Schools.IgnoreQueryFilters().AsNoTracking().Select(s => new { s.Urn, s.Details.LaCode, s.LocalityId, s.Phase }).ToListAsync())
+            .Select(s => (s.Urn, s.LaCode, s.LocalityId, s.Phase.ToString()))];
     }
 
     /// <summary>The synthetic GIAS file for every LA.</summary>

@@ -17,7 +17,11 @@ namespace SchoolSight.Core.Indicators;
 /// of its schools changed (finishing a recompute that stopped after saving the schools).</param>
 public sealed record ComputeRequest(bool Full = false, IReadOnlyCollection<int>? Years = null, bool AreasOfEveryYear = false);
 
-public sealed record ComputeResult(int SchoolYearsComputed, int SchoolYearsUnchanged, int AreasComputed, int SimilarSetsComputed, IReadOnlyList<int> Years, TimeSpan Elapsed);
+public sealed record ComputeResult(int SchoolYearsComputed, int SchoolYearsUnchanged, int AreasComputed, int SimilarSetsComputed, IReadOnlyList<int> Years, TimeSpan Elapsed)
+{
+    /// <summary>Where the time went, part by part.</summary>
+    public RecomputeTimings Timings { get; init; } = new();
+}
 
 public enum ComputePhase { Reading, Schools, Areas, SimilarSchools, Saving }
 
@@ -31,7 +35,7 @@ public sealed record ComputeProgress(ComputePhase Phase, int Done, int Total);
 /// did not publish for its year. Run by <c>schoolsight compute</c> and after every import.
 /// </summary>
 [Operation]
-public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource source, SchoolSightTelemetry? telemetry = null)
+public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource source, SchoolSightTelemetry? telemetry = null)
 {
     private const int ReadBatch = 2000;
 
@@ -52,6 +56,8 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
     public async Task<ComputeResult> RunAsync(ComputeRequest request, IProgress<ComputeProgress>? progress = null, CancellationToken ct = default)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        var timings = new RecomputeTimings();
+        var clock = System.Diagnostics.Stopwatch.GetTimestamp();
         var computer = source.Computer;
         var now = db.UtcNow;
         var years = request.Years is { Count: > 0 } ? request.Years.ToHashSet() : null;
@@ -100,156 +106,97 @@ public sealed class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource 
         var touchedYears = stale.Select(k => k.Year).Concat(removed.Select(k => k.Item2))
             .Concat(request.AreasOfEveryYear && years is not null ? years : []).Distinct().Order().ToList();
 
-        // Schools: read the stale blocks a batch at a time, count each school-year in parallel, save.
-        var computed = await ComputeSchoolsAsync(stale, wanted, schoolFigures, published, computer, now, progress, ct);
-        foreach (var (urn, year) in removed)
-            await db.IndicatorResults.Where(r => r.AreaKind == AreaKind.School && r.AreaCode == urn.ToString() && r.AcademicYear == year).ExecuteDeleteAsync(ct);
+        timings.Add(RecomputeStep.FindingChanges, clock);
 
-        // Areas and similar schools for every year with a change: cheap, from the stored school tallies.
+        // Year by year: the schools (read the stale blocks a batch at a time, count each school-year in parallel, save),
+        // then the areas and similar schools, from the school tallies just counted and those stored for the rest.
+        var computed = 0;
         var areas = 0;
         var similar = 0;
         foreach (var year in touchedYears)
         {
+            var counted = await ComputeSchoolsAsync(year, [.. stale.Where(k => k.Year == year).Select(k => k.Urn).Order()], wanted, schoolFigures,
+                published, computer, now, timings, (computed, stale.Count), progress, ct);
+            computed += counted.Count;
+            clock = System.Diagnostics.Stopwatch.GetTimestamp();
+            foreach (var (urn, _) in removed.Where(k => k.Item2 == year))
+                await db.IndicatorResults.Where(r => r.AreaKind == AreaKind.School && r.AreaCode == urn.ToString() && r.AcademicYear == year).ExecuteDeleteAsync(ct);
+            timings.Add(RecomputeStep.SavingSchools, clock);
+
             progress?.Report(new(ComputePhase.Areas, touchedYears.IndexOf(year), touchedYears.Count));
-            var (a, s) = await ComputeAreasAsync(year, computer, published, now, ct);
+            var (a, s) = await ComputeAreasAsync(year, counted, computer, published, now, timings, ct);
             areas += a;
             similar += s;
         }
-        telemetry?.RecomputeFinished(computed, wanted.Count - stale.Count, areas, started.Elapsed);
-        return new ComputeResult(computed, wanted.Count - stale.Count, areas, similar, touchedYears, started.Elapsed);
+        telemetry?.RecomputeFinished(computed, wanted.Count - stale.Count, areas, started.Elapsed, timings);
+        return new ComputeResult(computed, wanted.Count - stale.Count, areas, similar, touchedYears, started.Elapsed) { Timings = timings };
     }
 
-    private async Task<int> ComputeSchoolsAsync(HashSet<(int Urn, int Year)> stale, Dictionary<(int, int), string> wanted,
-        Dictionary<(int Urn, int Year), Dictionary<string, decimal>> schoolFigures, PublishedTallies published,
-        IndicatorComputer computer, DateTime now, IProgress<ComputeProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Counts the school-years of <paramref name="urns"/> in <paramref name="year"/> and saves their results, a batch at a
+    /// time, each batch in its own transaction; returns each school's tallies as stored (<see cref="TalliesCodec.AsStored"/>),
+    /// for the year's areas.
+    /// </summary>
+    private async Task<Dictionary<int, IndicatorTallies>> ComputeSchoolsAsync(int year, List<int> urns, Dictionary<(int, int), string> wanted,
+        Dictionary<(int Urn, int Year), Dictionary<string, decimal>> schoolFigures, PublishedTallies published, IndicatorComputer computer,
+        DateTime now, RecomputeTimings timings, (int Done, int Total) progressSoFar, IProgress<ComputeProgress>? progress, CancellationToken ct)
     {
-        var done = 0;
-        foreach (var yearGroup in stale.GroupBy(k => k.Year).OrderBy(g => g.Key))
+        var (done, total) = progressSoFar;
+        var counted = new Dictionary<int, IndicatorTallies>(urns.Count);
+        var resultRows = new BulkTable(db, typeof(IndicatorResultSet));
+        for (var at = 0; at < urns.Count; at += ReadBatch)
         {
-            var year = yearGroup.Key;
-            var urns = yearGroup.Select(k => k.Urn).Order().ToList();
-            for (var at = 0; at < urns.Count; at += ReadBatch)
-            {
-                var batch = urns.Skip(at).Take(ReadBatch).ToList();
-                progress?.Report(new(ComputePhase.Reading, done, stale.Count));
-                var pupilData = await db.PupilDataBlocks.AsNoTracking()
-                    .Where(b => b.AcademicYear == year && batch.Contains(b.Urn))
-                    .Select(b => new { b.Urn, b.Data }).ToDictionaryAsync(b => b.Urn, b => b.Data, ct);
-                var surveyData = await db.SurveyDataBlocks.AsNoTracking()
-                    .Where(b => b.AcademicYear == year && batch.Contains(b.Urn))
-                    .Select(b => new { b.Urn, b.Data }).ToDictionaryAsync(b => b.Urn, b => b.Data, ct);
+            var batch = urns.Skip(at).Take(ReadBatch).ToList();
+            progress?.Report(new(ComputePhase.Reading, done, total));
+            var clock = System.Diagnostics.Stopwatch.GetTimestamp();
+            var pupilData = await db.PupilDataBlocks.AsNoTracking()
+                .Where(b => b.AcademicYear == year && batch.Contains(b.Urn))
+                .Select(b => new { b.Urn, b.Data }).ToDictionaryAsync(b => b.Urn, b => b.Data, ct);
+            clock = timings.Add(RecomputeStep.ReadingPupilBlocks, clock);
+            var surveyData = await db.SurveyDataBlocks.AsNoTracking()
+                .Where(b => b.AcademicYear == year && batch.Contains(b.Urn))
+                .Select(b => new { b.Urn, b.Data }).ToDictionaryAsync(b => b.Urn, b => b.Data, ct);
 
-                progress?.Report(new(ComputePhase.Schools, done, stale.Count));
-                var results = new ConcurrentBag<IndicatorResultSet>();
-                Parallel.ForEach(batch, new ParallelOptions { CancellationToken = ct }, urn =>
+            clock = timings.Add(RecomputeStep.ReadingSurveyBlocks, clock);
+
+            progress?.Report(new(ComputePhase.Schools, done, total));
+            var results = new ConcurrentBag<(IndicatorResultSet Row, IndicatorTallies Tallies)>();
+            var threads = new RecomputeTimings.ThreadTimes();
+            Parallel.ForEach(batch, new ParallelOptions { CancellationToken = ct }, () => new RecomputeTimings.ThreadTimes(), (urn, _, times) =>
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var pupils = pupilData.TryGetValue(urn, out var p) ? PupilBlockCodec.Decode(p) : null;
+                started = times.Add(RecomputeStep.DecodingPupils, started);
+                var survey = surveyData.TryGetValue(urn, out var s) ? SurveyBlockCodec.Decode(s) : null;
+                times.Add(RecomputeStep.DecodingSurveys, started);
+                var tallies = computer.Compute(pupils, survey, times.Counting);
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var figures = schoolFigures.GetValueOrDefault((urn, year));
+                if (figures is not null)
                 {
-                    var pupils = pupilData.TryGetValue(urn, out var p) ? PupilBlockCodec.Decode(p) : null;
-                    var survey = surveyData.TryGetValue(urn, out var s) ? SurveyBlockCodec.Decode(s) : null;
-                    var tallies = computer.Compute(pupils, survey);
-                    var figures = schoolFigures.GetValueOrDefault((urn, year));
-                    if (figures is not null)
-                    {
-                        published.Fill(tallies, figures, publishedOnly: pupils is not null);
-                        computer.CountSchoolShares(tallies);
-                    }
-                    computer.WithholdUnpublished(tallies, year);
-                    var sourceName = string.Join(" and ", new[] { pupils is null ? null : "pupil-level", figures is null ? null : "published", survey is null ? null : "survey" }.OfType<string>());
-                    results.Add(new IndicatorResultSet(AreaKind.School, urn.ToString(), year, TalliesCodec.Encode(tallies), wanted[(urn, year)], sourceName, now));
-                });
+                    published.Fill(tallies, figures, publishedOnly: pupils is not null);
+                    computer.CountSchoolShares(tallies);
+                }
+                computer.WithholdUnpublished(tallies, year);
+                var sourceName = string.Join(" and ", new[] { pupils is null ? null : "pupil-level", figures is null ? null : "published", survey is null ? null : "survey" }.OfType<string>());
+                var row = new IndicatorResultSet(AreaKind.School, urn.ToString(), year, TalliesCodec.Encode(tallies), wanted[(urn, year)], sourceName, now);
+                results.Add((row, TalliesCodec.AsStored(tallies)));
+                times.Add(RecomputeStep.SharesAndEncoding, started);
+                return times;
+            }, threads.Merge);
+            clock = timings.Spread(clock, threads);
 
-                progress?.Report(new(ComputePhase.Saving, done, stale.Count));
-                var codes = batch.Select(u => u.ToString()).ToList();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await db.IndicatorResults.Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year && codes.Contains(r.AreaCode)).ExecuteDeleteAsync(ct);
-                db.IndicatorResults.AddRange(results);
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                await transaction.CommitAsync(ct);
-                done += batch.Count;
-            }
+            progress?.Report(new(ComputePhase.Saving, done, total));
+            var codes = batch.Select(u => u.ToString()).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.IndicatorResults.Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year && codes.Contains(r.AreaCode)).ExecuteDeleteAsync(ct);
+            await resultRows.InsertAsync([.. results.Select(r => r.Row)], ct);
+            await transaction.CommitAsync(ct);
+            foreach (var (row, tallies) in results) counted[int.Parse(row.AreaCode)] = tallies;
+            timings.Add(RecomputeStep.SavingSchools, clock);
+            done += batch.Count;
         }
-        return done;
-    }
-
-    /// <summary>Sums the schools of one year into their localities, LAs and England, and finds each school's similar schools.</summary>
-    private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IndicatorComputer computer, PublishedTallies published, DateTime now, CancellationToken ct)
-    {
-        var schools = await db.Schools.IgnoreQueryFilters().AsNoTracking()
-            .Select(s => new { s.Urn, s.LocalityId, s.Details.LaCode, s.Phase, s.Details.TypeOfEstablishment, s.Details.EstablishmentTypeGroup })
-            .ToDictionaryAsync(s => s.Urn, ct);
-        // Each indicator's area figures count only the school types the DfE counts for that measure (docs/indicators.md).
-        var counted = Enum.GetValues<DfeSchoolType>().ToDictionary(t => t, t => computer.Slots.Select(d => d.SchoolTypes.Counts(t)).ToArray());
-        var stored = await db.IndicatorResults.AsNoTracking()
-            .Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year)
-            .Select(r => new { r.AreaCode, r.Data }).ToListAsync(ct);
-
-        var schoolTallies = new ConcurrentDictionary<int, IndicatorTallies>();
-        Parallel.ForEach(stored, r => schoolTallies[int.Parse(r.AreaCode)] = TalliesCodec.Decode(r.Data, computer.Slots));
-
-        var areas = new Dictionary<(AreaKind, string), IndicatorTallies>();
-        IndicatorTallies Area(AreaKind kind, string code)
-        {
-            if (!areas.TryGetValue((kind, code), out var t)) areas[(kind, code)] = t = computer.NewTallies();
-            return t;
-        }
-        var intakes = new List<SchoolIntake>();
-        foreach (var (urn, tallies) in schoolTallies.OrderBy(kv => kv.Key))
-        {
-            // A school not in the register is of no known type: it is in no area's figures.
-            if (schools.TryGetValue(urn, out var school))
-            {
-                var slots = counted[DfeSchoolTypes.FromRegister(school.TypeOfEstablishment, school.EstablishmentTypeGroup)];
-                Area(AreaKind.England, IndicatorResultSet.EnglandCode).Add(tallies, slots);
-                Area(AreaKind.LocalAuthority, school.LaCode.ToString()).Add(tallies, slots);
-                if (school.LocalityId is { } locality) Area(AreaKind.Locality, locality.ToString()).Add(tallies, slots);
-                if (tallies.Intake.Pupils > 0) intakes.Add(new SchoolIntake(urn, school.Phase.ToString(), tallies.Intake));
-            }
-        }
-
-        // England: the DfE's own national figures where they are held (state-funded schools, as SchoolSight's schools
-        // are), rather than the sum of the schools one LA holds.
-        var englandFigures = await published.LoadAsync(db, AreaKind.England, [year], ct);
-        var national = englandFigures.GetValueOrDefault((AreaCodes.EnglandStateFunded, year)) ?? englandFigures.GetValueOrDefault((AreaCodes.England, year));
-        if (national is not null) published.Fill(Area(AreaKind.England, IndicatorResultSet.EnglandCode), national);
-        // Failing those, a synthetic country's figures where they are held (the demo's), labelled as such.
-        var englandSource = national is not null ? EnglandFromDfe : "computed from schools";
-        if (national is null && await db.IndicatorResults.AsNoTracking()
-                .Where(r => r.AreaKind == AreaKind.England && r.AreaCode == IndicatorResultSet.SyntheticCountryCode && r.AcademicYear == year)
-                .Select(r => r.Data).FirstOrDefaultAsync(ct) is { } synthetic)
-        {
-            areas[(AreaKind.England, IndicatorResultSet.EnglandCode)] = TalliesCodec.Decode(synthetic, computer.Slots);
-            englandSource = EnglandFromSyntheticCountry;
-        }
-        foreach (var tallies in areas.Values) computer.WithholdUnpublished(tallies, year);
-
-        var similar = SimilarSchools.Find(intakes, source.SimilarSchools);
-        var method = source.SimilarSchools.Describe();
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.IndicatorResults.Where(r => r.AreaKind != AreaKind.School && r.AreaCode != IndicatorResultSet.SyntheticCountryCode && r.AcademicYear == year).ExecuteDeleteAsync(ct);
-        var batch = new List<IndicatorResultSet>();
-        async Task Flush()
-        {
-            db.IndicatorResults.AddRange(batch);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            batch.Clear();
-        }
-        foreach (var ((kind, code), tallies) in areas)
-            batch.Add(new IndicatorResultSet(kind, code, year, TalliesCodec.Encode(tallies), "",
-                kind == AreaKind.England ? englandSource : "computed from schools", now));
-        await Flush();
-
-        await db.SimilarSchoolSets.Where(s => s.AcademicYear == year).ExecuteDeleteAsync(ct);
-        var sets = similar.Select(kv => new SimilarSchoolSet(kv.Key, year, method, SimilarSchools.Encode(kv.Value), now)).ToList();
-        for (var at = 0; at < sets.Count; at += ReadBatch)
-        {
-            db.SimilarSchoolSets.AddRange(sets.Skip(at).Take(ReadBatch));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        await transaction.CommitAsync(ct);
-        return (areas.Count, sets.Count);
+        return counted;
     }
 
     /// <summary>Changes when the catalogue's counted indicators change, so their figures are recomputed.</summary>

@@ -44,9 +44,10 @@ public sealed partial class SchoolSightTelemetry
         _importDuration.Record(elapsed.TotalSeconds, new("schoolsight.import.kind", record.Kind.ToString()), new("schoolsight.import.outcome", outcome));
     }
 
-    public void RecomputeFinished(int schoolYears, int unchanged, int areas, TimeSpan elapsed)
+    public void RecomputeFinished(int schoolYears, int unchanged, int areas, TimeSpan elapsed, Indicators.RecomputeTimings? timings = null)
     {
         LogRecomputeFinished(_logger, schoolYears, unchanged, areas, elapsed.TotalSeconds);
+        if (timings is not null && _logger.IsEnabled(LogLevel.Debug)) LogRecomputeParts(_logger, timings);
         _recomputeDuration.Record(elapsed.TotalSeconds);
     }
 
@@ -67,6 +68,9 @@ public sealed partial class SchoolSightTelemetry
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Recomputed {SchoolYears} school-years ({Unchanged} unchanged) and {Areas} areas in {Seconds:0.0} s.")]
     private static partial void LogRecomputeFinished(ILogger logger, int schoolYears, int unchanged, int areas, double seconds);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "The recompute's parts: {Parts}.")]
+    private static partial void LogRecomputeParts(ILogger logger, Indicators.RecomputeTimings parts);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Rendered the PDF \"{Document}\": {Pages} pages, {Bytes} bytes, in {Seconds:0.00} s.")]
     private static partial void LogPdfRendered(ILogger logger, string document, int pages, int bytes, double seconds);

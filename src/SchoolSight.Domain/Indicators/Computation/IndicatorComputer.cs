@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace SchoolSight.Domain.Indicators.Computation;
 
 /// <summary>
@@ -29,12 +31,15 @@ public sealed class IndicatorComputer
 
     public IndicatorTallies NewTallies() => new(Slots);
 
-    public IndicatorTallies Compute(PupilColumns? pupils, SurveyColumns? survey)
+    /// <param name="times">When given, the time each part of the counting took is added to it.</param>
+    public IndicatorTallies Compute(PupilColumns? pupils, SurveyColumns? survey, CountingTimes? times = null)
     {
         var tallies = NewTallies();
-        if (pupils is { Count: > 0 }) CountPupils(pupils, tallies);
-        if (survey is { Count: > 0 }) CountSurvey(survey, tallies);
+        if (pupils is { Count: > 0 }) CountPupils(pupils, tallies, times);
+        if (survey is { Count: > 0 }) CountSurvey(survey, tallies, times);
+        var started = Stopwatch.GetTimestamp();
         CountSchoolShares(tallies);
+        times?.AddGroups(started);
         return tallies;
     }
 
@@ -71,18 +76,21 @@ public sealed class IndicatorComputer
         }
     }
 
-    private void CountPupils(PupilColumns pupils, IndicatorTallies tallies)
+    private void CountPupils(PupilColumns pupils, IndicatorTallies tallies, CountingTimes? times)
     {
+        var started = Stopwatch.GetTimestamp();
         var n = pupils.Count;
         var cells = PupilGroups.Cells(pupils);
         var a = new byte[n];
         var b = new byte[n];
         var cellTallies = new Tally[PupilGroups.CellCount];
+        times?.AddGroups(started);
 
         for (var slot = 0; slot < Slots.Count; slot++)
         {
             var indicator = Slots[slot];
             if (indicator.IsPublishedOnly) continue;
+            started = Stopwatch.GetTimestamp();
             Array.Clear(cellTallies);
             switch (indicator.Kind)
             {
@@ -165,9 +173,12 @@ public sealed class IndicatorComputer
                     if (_groupHasCell[g, c]) sum += cellTallies[c];
                 tallies[slot, (PupilGroup)g] = sum;
             }
+            if (indicator.Kind == IndicatorKind.Lowest20Gap) times?.AddHistograms(started); else times?.AddGroups(started);
         }
 
+        started = Stopwatch.GetTimestamp();
         tallies.Intake = Intake(pupils, cells);
+        times?.AddIntake(started);
     }
 
     private static IntakeProfile Intake(PupilColumns pupils, byte[] cells)
@@ -191,8 +202,9 @@ public sealed class IndicatorComputer
         return new IntakeProfile(pupils.Count, fsm, sen, eal, priorSum, priorCount);
     }
 
-    private void CountSurvey(SurveyColumns survey, IndicatorTallies tallies)
+    private void CountSurvey(SurveyColumns survey, IndicatorTallies tallies, CountingTimes? times)
     {
+        var started = Stopwatch.GetTimestamp();
         for (var slot = 0; slot < Slots.Count; slot++)
         {
             var indicator = Slots[slot];
@@ -210,5 +222,6 @@ public sealed class IndicatorComputer
             }
             tallies[slot, PupilGroup.All] = new Tally(agree, views, double.NaN, views);
         }
+        times?.AddPerception(started);
     }
 }
