@@ -66,6 +66,8 @@ public static class GiasBenchmark
             await ImportAsync(db, path, again);
             Console.WriteLine($"Where the time goes, {provider}, (b): {first.Describe()}");
             Console.WriteLine($"Where the time goes, {provider}, (c): {again.Describe()}");
+            Console.WriteLine($"CPU time of the process, {provider}, (b): {first.DescribeCpu()}");
+            Console.WriteLine($"CPU time of the process, {provider}, (c): {again.DescribeCpu()}");
         }
         File.Delete(path);
         return 0;

@@ -76,6 +76,85 @@ public abstract class GiasBulkSaveTests(DatabaseProvider provider) : IAsyncLifet
         audit.ShouldContain(a => a.Contains("Renamed O") && a.Contains("Brien Primary School"));
     }
 
+    [Fact]
+    public async Task ImportIntoAnEmptyDatabase_StoresEachColumnOfTheSchoolsAndAuditRows_AsEfCoreStoresIt()
+    {
+        await ImportAsync(_bulk, Sample);
+        foreach (var row in await RowsAsync(Sample))
+            await SaveOneAsync(db => db.Schools.Add(new School(row.Urn, row.Details)));
+
+        var schools = await StoredAsync(_bulk, "Schools", "\"Urn\"");
+        schools.Count.ShouldBe(Sample.Rows.Count);
+        schools.ShouldBe(await StoredAsync(_oneByOne, "Schools", "\"Urn\""));
+        (await StoredAuditAsync(_bulk)).ShouldBe(await StoredAuditAsync(_oneByOne));
+    }
+
+    [Fact]
+    public async Task ReimportOfTheSameFile_WritesNoSchoolAndNoAuditEntry()
+    {
+        await ImportAsync(_bulk, Sample);
+        var (schools, audit) = (await StoredAsync(_bulk, "Schools", "\"Urn\""), await StoredAuditAsync(_bulk));
+
+        _clock.Advance(TimeSpan.FromDays(30));
+        var again = await ImportAsync(_bulk, Sample);
+
+        (again.Unchanged, again.Added, again.Updated, again.Closed).ShouldBe((Sample.Rows.Count, 0, 0, 0));
+        (await StoredAsync(_bulk, "Schools", "\"Urn\"")).ShouldBe(schools);
+        (await StoredAuditAsync(_bulk)).ShouldBe(audit);
+    }
+
+    [Fact]
+    public async Task ReimportWithAFewChangedSchools_WritesExactlyThoseSchools_WithOneAuditEntryEach()
+    {
+        await ImportAsync(_bulk, Sample);
+        var open = Sample.RowsOf(850).Where(r => Sample.Value(r, "EstablishmentStatus (name)") == "Open").Select(Sample.Urn).ToList();
+        var before = (await StoredAsync(_bulk, "Schools", "\"Urn\"")).ToDictionary(UrnOf);
+        var auditBefore = await StoredAuditAsync(_bulk);
+        var changed = GiasTestFile.Real().KeepOnly(r => Sample.Rows.Any(s => s[0] == r[0]))
+            .Set(open[0], "OpenDate", "01-09-1999")
+            .Set(open[1], "SchoolCapacity", "999")
+            .Set(open[2], "PercentageFSM", "12.5");
+
+        _clock.Advance(TimeSpan.FromDays(30));
+        var result = await ImportAsync(_bulk, changed);
+
+        (result.Updated, result.Added, result.Closed, result.Unchanged).ShouldBe((3, 0, 0, Sample.Rows.Count - 3));
+        var after = (await StoredAsync(_bulk, "Schools", "\"Urn\"")).ToDictionary(UrnOf);
+        after.Where(s => s.Value != before[s.Key]).Select(s => s.Key).Order().ShouldBe(open.Take(3).Order());
+        var audit = await StoredAuditAsync(_bulk);
+        var added = audit.Except(auditBefore).ToList();
+        added.Count.ShouldBe(3);
+        added.Select(a => a.Split('|').Single(f => f.StartsWith("EntityKey=", StringComparison.Ordinal))).Order()
+            .ShouldBe(open.Take(3).Select(u => $"EntityKey=String:{u}").Order());
+        added.ShouldContain(a => a.Contains("OpenDate", StringComparison.Ordinal) && a.Contains("1999-09-01", StringComparison.Ordinal));
+    }
+
+    private static int UrnOf(string stored) => int.Parse(stored.Split('|')[0].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The school audit rows as stored, column by column (but the key the database gives them).</summary>
+    private static async Task<List<string>> StoredAuditAsync(TestDatabase database) =>
+        [.. (await StoredAsync(database, "AuditEntries", "\"Id\"", "WHERE \"EntityType\" = 'School'")).Select(a => string.Join('|', a.Split('|').Skip(1)))];
+
+    /// <summary>
+    /// Each row of <paramref name="table"/> as the database holds it: every column's name, the type its value comes
+    /// back as (on SQLite, the value's storage class) and the value itself, in invariant text.
+    /// </summary>
+    private static async Task<List<string>> StoredAsync(TestDatabase database, string table, string orderBy, string where = "")
+    {
+        await using var db = database.CreateContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" {where} ORDER BY {orderBy}";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i)
+                ? $"{reader.GetName(i)}=NULL"
+                : $"{reader.GetName(i)}={reader.GetValue(i).GetType().Name}:{Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)}")));
+        return rows;
+    }
+
     protected async Task<GiasImportResult> ImportAsync(TestDatabase database, GiasTestFile file)
     {
         await using var db = database.CreateContext(clock: _clock);
@@ -138,6 +217,34 @@ public sealed class GiasBulkSaveTests_Postgres() : GiasBulkSaveTests(DatabasePro
         (await AuditAsync(Bulk)).ShouldBe(before);
         await using var check = Bulk.CreateContext();
         (await check.Schools.SingleAsync(s => s.Urn == urn)).Details.Name.ShouldNotBe("Renamed Meanwhile School");
+    }
+
+    [Fact]
+    public async Task CopyImport_StoresTheSameSchoolsAndAuditRows_AsTheBatchedImportOnSqlite()
+    {
+        await using var sqlite = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+        await ImportAsync(Bulk, Sample);
+        await ImportAsync(sqlite, Sample);
+
+        var stored = await ReadBackAsync(Bulk);
+        stored.Schools.Count.ShouldBe(Sample.Rows.Count);
+        stored.Audit.Count.ShouldBe(Sample.Rows.Count);
+        var batched = await ReadBackAsync(sqlite);
+        stored.Schools.ShouldBe(batched.Schools);
+        stored.Audit.ShouldBe(batched.Audit);
+    }
+
+    /// <summary>The schools and their audit rows as read back, times as ticks (PostgreSQL reads them back as UTC, SQLite as unspecified).</summary>
+    private static async Task<(List<string> Schools, List<string> Audit)> ReadBackAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        List<string> schools = [.. (await db.Schools.AsNoTracking().OrderBy(s => s.Urn).ToListAsync())
+            .Select(s => JsonSerializer.Serialize(new { s.Urn, s.Details, s.Phase, s.LocalityId, s.Version, s.UpdatedBy, UpdatedAt = s.UpdatedAt?.Ticks }))];
+        List<string> audit = [.. (await db.AuditEntries.Where(a => a.EntityType == nameof(School)).ToListAsync())
+            .Select(a => JsonSerializer.Serialize(new { a.At.Ticks, a.UserId, a.UserName, a.Action, a.EntityType, a.EntityKey, a.SchoolUrn, a.Changes }))
+            .Order(StringComparer.Ordinal)];
+        return (schools, audit);
     }
 
     /// <summary>When the import reads the schools inside its transaction, another connection saves one of them.</summary>

@@ -26,7 +26,9 @@ internal sealed class GiasImportPlan
 
     public int Count(GiasChangeKind kind) => Steps.Count(s => s.Change.Kind == kind);
 
-    public static GiasImportPlan Make(GiasFile file, IReadOnlyDictionary<int, School> held, GiasImportScope scope)
+    /// <param name="held">The held schools the plan may change: those whose row differs, those the file no longer lists.</param>
+    /// <param name="heldSo">URNs of rows whose school is already held exactly so (not in <paramref name="held"/>).</param>
+    public static GiasImportPlan Make(GiasFile file, IReadOnlyDictionary<int, School> held, IReadOnlySet<int> heldSo, GiasImportScope scope)
     {
         var steps = new List<Step>();
         var inFile = new HashSet<int>(file.SkippedUrns);
@@ -34,6 +36,11 @@ internal sealed class GiasImportPlan
         foreach (var row in file.Rows)
         {
             inFile.Add(row.Urn);
+            if (heldSo.Contains(row.Urn))
+            {
+                unchanged++;
+                continue;
+            }
             if (!held.TryGetValue(row.Urn, out var school))
             {
                 steps.Add(new Step(new GiasSchoolChange(row.Urn, row.Details.Name, GiasChangeKind.Added, []), null, row.Details));

@@ -78,16 +78,16 @@ public sealed class ImportGias(AppDbContext db, ImportTempFolder? temp = null, S
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 await ImportAttempt.LockAsync(db, ImportKind.Gias, ct);
-                var held = await HeldSchools(scope).ToDictionaryAsync(s => s.Urn, ct);
+                var (held, unchanged) = await GiasHeldSchools.ReadAsync(db, file, scope.AllLas ? null : scope.LaCodes, ct);
                 if (!scope.AllLas)
                 {
                     // A row of a kept LA whose URN SchoolSight holds under another LA (the school moved in) is updated, not added.
-                    var newUrns = file.Rows.Select(r => r.Urn).Where(u => !held.ContainsKey(u)).ToList();
+                    var newUrns = file.Rows.Select(r => r.Urn).Where(u => !unchanged.Contains(u) && !held.ContainsKey(u)).ToList();
                     if (newUrns.Count > 0)
                         foreach (var school in await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => newUrns.Contains(s.Urn)).ToListAsync(ct))
                             held[school.Urn] = school;
                 }
-                plan = GiasImportPlan.Make(file, held, scope);
+                plan = GiasImportPlan.Make(file, held, unchanged, scope);
                 record.Applied(file.RowsRead, file.RowsInScope, plan.Count(GiasChangeKind.Added), plan.Count(GiasChangeKind.Updated),
                     plan.Count(GiasChangeKind.Closed), plan.Unchanged);
                 await GiasBulkSave.SaveAsync(db, plan.Steps, done => progress?.Report(new(GiasImportPhase.Saving, file.RowsRead, done, plan.Steps.Count)), ct);
