@@ -12,7 +12,7 @@ namespace SchoolSight.Bench.Pages;
 
 /// <summary>
 /// One database's run: SchoolSight on Kestrel (127.0.0.1) in this process, the users signed in through the sign-in page,
-/// a warm-up, then /health as the baseline and the mix at each number of clients of the ramp, each client asking for its
+/// a warm-up, then a static file and /health as baselines and the mix at each number of clients of the ramp, each client asking for its
 /// next page as soon as the last one arrived (closed loop), for a fixed time; every sample kept.
 /// </summary>
 public static class LoadRun
@@ -45,15 +45,15 @@ public static class LoadRun
         {
             Console.WriteLine();
             Console.WriteLine($"## {provider}: {data.Urns.Count:N0} schools in the LA ranked, {users.Count(u => u.LaOfficer)} LA officers and {users.Count(u => !u.LaOfficer)} school users signed in");
-            await StageAsync(clients.Take(options.Clients).ToList(), data, TimeSpan.FromSeconds(Math.Min(10, options.Seconds)), health: false);
+            await StageAsync(clients.Take(options.Clients).ToList(), data, TimeSpan.FromSeconds(Math.Min(10, options.Seconds)));
             if (options.Profile) await CommandProfile.RunAsync(clients.First(c => c.User.LaOfficer), data);
             var summary = new List<string>();
-            var baseline = await StageAsync(clients.Take(options.Clients).ToList(), data, TimeSpan.FromSeconds(options.Seconds), health: true);
-            summary.Add(Summary($"/health, {options.Clients} clients", baseline));
+            foreach (var (page, path) in new[] { (PageMix.StaticFile, "/js/js-enabled.js"), (PageMix.Health, "/health") })
+                summary.Add(Summary($"{page}, {options.Clients} clients", await StageAsync(clients.Take(options.Clients).ToList(), data, TimeSpan.FromSeconds(options.Seconds), (page, path))));
             foreach (var count in options.Ramp)
             {
                 var load = LoadStats.LoadAverage();
-                var (samples, wall) = await StageAsync(clients.Take(count).ToList(), data, TimeSpan.FromSeconds(options.Seconds), health: false);
+                var (samples, wall) = await StageAsync(clients.Take(count).ToList(), data, TimeSpan.FromSeconds(options.Seconds));
                 Console.WriteLine();
                 Console.WriteLine($"### {provider}, {count} clients, {wall.TotalSeconds:N1} s, load average {load} → {LoadStats.LoadAverage()}");
                 Console.WriteLine(LoadStats.Header);
@@ -78,8 +78,8 @@ public static class LoadRun
     private static string Summary(string stage, (List<Sample> Samples, TimeSpan Wall) run) =>
         (LoadStats.Of(stage, run.Samples, run.Wall) with { Page = stage }).Row();
 
-    /// <summary>Every client asks for its next page as soon as the last arrived, until <paramref name="duration"/> has passed.</summary>
-    private static async Task<(List<Sample> Samples, TimeSpan Wall)> StageAsync(IReadOnlyList<LoadClient> clients, MixData data, TimeSpan duration, bool health)
+    /// <summary>Every client asks for its next page (or always <paramref name="only"/>) as soon as the last arrived, until <paramref name="duration"/> has passed.</summary>
+    private static async Task<(List<Sample> Samples, TimeSpan Wall)> StageAsync(IReadOnlyList<LoadClient> clients, MixData data, TimeSpan duration, (string Page, string Path)? only = null)
     {
         var samples = new ConcurrentQueue<Sample>();
         var counter = 0;
@@ -88,7 +88,7 @@ public static class LoadRun
         {
             while (clock.Elapsed < duration)
             {
-                var (page, path) = health ? (PageMix.Health, "/health")
+                var (page, path) = only is { } fixedRequest ? fixedRequest
                     : PageMix.Next(client.User, data, client.Random, export: Interlocked.Increment(ref counter) % 50 == 0);
                 samples.Enqueue(await client.GetAsync(page, path));
             }
@@ -100,7 +100,7 @@ public static class LoadRun
     /// <summary>LA officers of the four LA roles (five of each) and ten school users of the LA's schools.</summary>
     private static async Task<List<LoadUser>> CreateUsersAsync(WebApplication app, MixData data, int seed)
     {
-        using var scope = app.Services.CreateScope();
+        await using var scope = app.Services.GetRequiredService<IServiceScopeFactory>().CreateScopeAs(ActingUsers.CommandLine("SchoolSight bench"));
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var random = new Random(seed);
         var users = new List<LoadUser>();
@@ -113,7 +113,12 @@ public static class LoadRun
             var role = user.LaOfficer ? LaRoles[i % LaRoles.Length] : i % 2 == 0 ? Role.SchoolUser : Role.Governor;
             var result = await manager.CreateAsync(new AppUser
             {
-                UserName = user.Email, Email = user.Email, EmailConfirmed = true, DisplayName = $"Bench user {i}", Role = role, SchoolUrn = user.Urn,
+                UserName = user.Email,
+                Email = user.Email,
+                EmailConfirmed = true,
+                DisplayName = $"Bench user {i}",
+                Role = role,
+                SchoolUrn = user.Urn,
             }, Password);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }

@@ -15,6 +15,7 @@ public sealed record MixData(IReadOnlyList<int> Urns, IReadOnlyList<int> Localit
 /// </summary>
 public static class PageMix
 {
+    public const string StaticFile = "baseline: a static file";
     public const string Health = "baseline: /health";
     public const string Home = "home /";
     public const string SchoolList = "school list with filters /Schools";

@@ -12,7 +12,7 @@ namespace SchoolSight.Bench.Pages;
 /// Pages under load: an LA (<c>--schools N</c>) or the country (<c>--national</c>) from the synthetic generators, three
 /// years of pupil and survey files imported and computed, then SchoolSight served by Kestrel on 127.0.0.1 to a pool of
 /// signed-in LA officers and school users, each client its own <see cref="HttpClient"/> and cookies, driving the
-/// realistic mix of <see cref="PageMix"/>: first /health as the baseline, then the mix at <c>--clients</c> (50) and a
+/// realistic mix of <see cref="PageMix"/>: first a static file and /health as baselines, then the mix at <c>--clients</c> (50) and a
 /// ramp (100, 200), each for <c>--seconds</c>. SQLite, then PostgreSQL when SCHOOLSIGHT_TEST_POSTGRES is set.
 /// </summary>
 public static class PagesLoadBenchmark
@@ -58,13 +58,15 @@ public static class PagesLoadBenchmark
         return failed ? 1 : 0;
     }
 
-    /// <summary>Each LA's schools spread over four localities, as an LA's GIAS import with its localities would.</summary>
+    /// <summary>Each LA registered, its schools spread over four localities, as an LA's GIAS import with its localities would.</summary>
     private static async Task PlaceInLocalitiesAsync(BenchDatabase database)
     {
         await using var db = database.CreateContext();
         var schools = await db.Schools.IgnoreQueryFilters().OrderBy(s => s.Urn).ToListAsync();
+        var registered = await db.LocalAuthorities.Select(l => l.Code).ToListAsync();
         foreach (var la in schools.GroupBy(s => s.Details.LaCode))
         {
+            if (!registered.Contains(la.Key)) db.LocalAuthorities.Add(new LocalAuthority(la.Key, la.First().Details.LaName ?? $"LA {la.Key}"));
             var localities = Enumerable.Range(1, 4).Select(n => new Locality(la.Key, $"Locality {n} of LA {la.Key}")).ToList();
             db.Localities.AddRange(localities);
             var i = 0;
