@@ -22,7 +22,8 @@ public sealed record CachedResultSet(IndicatorTallies Tallies, string Source);
 /// was read at, which every recompute raises when it has saved (in this process or in the <c>schoolsight</c> command
 /// line): the version is read from the database at most every <c>Indicators:FiguresVersionCheck</c> (default one
 /// second), and a new version drops everything kept. At most <c>Indicators:FiguresKept</c> entries (default 20,000) are
-/// kept; past that, the cache starts afresh. Each database (connection string) has its own entries and version.
+/// kept; past that, the cache starts afresh. Each database (connection string) has its own entries and version, for at
+/// most four databases at once.
 /// </summary>
 public sealed class FiguresCache(IConfiguration? configuration = null)
 {
@@ -43,7 +44,16 @@ public sealed class FiguresCache(IConfiguration? configuration = null)
         public ConcurrentDictionary<object, object?> Entries = new();
     }
 
-    private Store StoreOf(AppDbContext db) => _stores.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new Store());
+    /// <summary>How many databases' figures are kept at once; past that, all start afresh (a web app has one).</summary>
+    private const int DatabasesKept = 4;
+
+    private Store StoreOf(AppDbContext db)
+    {
+        var database = db.Database.GetConnectionString() ?? "";
+        if (_stores.TryGetValue(database, out var store)) return store;
+        if (_stores.Count >= DatabasesKept) _stores.Clear();
+        return _stores.GetOrAdd(database, _ => new Store());
+    }
 
     /// <summary>
     /// Raises the figures' version: called by a recompute once its results are saved, when it changed any. Other
