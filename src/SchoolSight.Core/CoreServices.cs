@@ -17,6 +17,7 @@ public static class CoreServices
                 services.AddScoped(sp => (ImprovingOutcomes.Reminders.IReminderSource)sp.GetRequiredService(type));
         }
         services.AddSingleton<Indicators.IndicatorCatalogueSource>();
+        services.TryAddSingleton<Indicators.FiguresCache>();
         services.AddSingleton<HealthySchools.HealthySchoolsConfiguration>();
         // The web app and the CLI register the configured folder first (Imports:TempFolder).
         services.TryAddSingleton(Imports.ImportTempFolder.Default);

@@ -32,7 +32,7 @@ public sealed record RiskRegister(string LaName, DateOnly AsAt, RiskRegisterFilt
 /// query, so it costs the same few queries for 500 schools as for 5.
 /// </summary>
 [Operation]
-public sealed class GetRiskRegister(AppDbContext db, IndicatorCatalogueSource source)
+public sealed class GetRiskRegister(AppDbContext db, IndicatorCatalogueSource source, FiguresCache? figuresCache = null)
 {
     public async Task<RiskRegister> RunAsync(RiskRegisterFilter filter, CancellationToken ct = default)
     {
@@ -57,7 +57,7 @@ public sealed class GetRiskRegister(AppDbContext db, IndicatorCatalogueSource so
                 .Select(j => new { j.Urn, j.Source, j.Area, j.Grade, j.ReportCardGrade, j.AcademicYear, j.JudgedOn }).ToListAsync(ct))
             .GroupBy(j => (j.Urn, j.Source))
             .ToDictionary(g => g.Key, g => Brief([.. g.Select(j => (j.Area, JudgementGrade.From(j.Grade, j.ReportCardGrade), j.AcademicYear, j.JudgedOn))]));
-        var trends = await HeadlineTrends.LoadAsync(db, source, [.. schools.Select(s => (s.Urn, s.Phase))], ct);
+        var trends = await HeadlineTrends.LoadAsync(db, source, [.. schools.Select(s => (s.Urn, s.Phase))], ct, figuresCache);
 
         var rows = new List<RiskRegisterRow>();
         foreach (var s in schools)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
-using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Indicators.Computation;
@@ -15,8 +14,8 @@ public sealed record HeadlineTrend(string IndicatorId, string IndicatorName, Tre
 /// <summary>
 /// Each school's headline indicator trend for the risk register: key stage 2 reading, writing and mathematics at the
 /// expected standard for a primary school; Progress 8 for a secondary school (Attainment 8 when it has no Progress 8);
-/// the overall absence rate for every other school. The school result sets of the latest three years are loaded in
-/// one query and each decoded once.
+/// the overall absence rate for every other school. The school result sets of the latest three years are read once
+/// per year and decoded once, and kept decoded until the next recompute.
 /// </summary>
 internal static class HeadlineTrends
 {
@@ -33,18 +32,18 @@ internal static class HeadlineTrends
     };
 
     public static async Task<Dictionary<int, HeadlineTrend>> LoadAsync(AppDbContext db, IndicatorCatalogueSource source,
-        IReadOnlyList<(int Urn, SchoolPhase Phase)> schools, CancellationToken ct)
+        IReadOnlyList<(int Urn, SchoolPhase Phase)> schools, CancellationToken ct, FiguresCache? figuresCache = null)
     {
+        var cache = figuresCache ?? FiguresCache.None;
         var codes = schools.Select(s => s.Urn.ToString()).ToList();
-        var years = await db.IndicatorResults.AsNoTracking()
-            .Where(r => r.AreaKind == AreaKind.School && codes.Contains(r.AreaCode))
-            .Select(r => r.AcademicYear).Distinct().OrderByDescending(y => y).Take(3).ToListAsync(ct);
-        var sets = years.Count == 0 ? [] : await db.IndicatorResults.AsNoTracking()
-            .Where(r => r.AreaKind == AreaKind.School && years.Contains(r.AcademicYear) && codes.Contains(r.AreaCode))
-            .Select(r => new { r.AreaCode, r.AcademicYear, r.Data }).ToListAsync(ct);
+        var held = await cache.GetOrAddAsync(db, "years with school figures", () => db.IndicatorResults.AsNoTracking()
+            .Where(r => r.AreaKind == AreaKind.School).Select(r => r.AcademicYear).Distinct().ToListAsync(ct), ct);
+        var sets = await cache.SetsAsync(db, source, [.. held.SelectMany(y => codes.Select(c => new ResultKey(AreaKind.School, c, y)))], ct);
+        // The latest three years in which any of these schools has figures.
+        var years = sets.Where(s => s.Value is not null).Select(s => s.Key.Year).Distinct().OrderByDescending(y => y).Take(3).ToHashSet();
         var computer = source.Computer;
-        var bySchool = sets.GroupBy(s => s.AreaCode).ToDictionary(g => g.Key,
-            g => g.OrderBy(s => s.AcademicYear).Select(s => TalliesCodec.Decode(s.Data, computer.Slots)).ToList());
+        var bySchool = sets.Where(s => s.Value is not null && years.Contains(s.Key.Year)).GroupBy(s => s.Key.Code).ToDictionary(g => g.Key,
+            g => g.OrderBy(s => s.Key.Year).Select(s => s.Value!.Tallies).ToList());
         var figures = new IndicatorFigures(computer, null);
         var rule = SuppressionRule.Default;
 

@@ -48,6 +48,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportLock> ImportLocks => Set<ImportLock>();
     public DbSet<PendingRecompute> PendingRecomputes => Set<PendingRecompute>();
+    public DbSet<FiguresVersion> FiguresVersions => Set<FiguresVersion>();
     public DbSet<PupilDataBlock> PupilDataBlocks => Set<PupilDataBlock>();
     public DbSet<SurveyDataBlock> SurveyDataBlocks => Set<SurveyDataBlock>();
     public DbSet<IndicatorResultSet> IndicatorResults => Set<IndicatorResultSet>();

@@ -30,7 +30,7 @@ public sealed record HomePage(DateTime Since, bool SinceLastSignIn, DateOnly Tod
 /// The query filters keep each reader to their own schools.
 /// </summary>
 [Operation]
-public sealed class GetHomePage(AppDbContext db, GetProposals proposals, GetQuasQueue quas, GetSchoolLevel levels, IndicatorCatalogueSource source)
+public sealed class GetHomePage(AppDbContext db, GetProposals proposals, GetQuasQueue quas, GetSchoolLevel levels, IndicatorCatalogueSource source, FiguresCache? figuresCache = null)
 {
     public const int DefaultLookBackDays = 14;
 
@@ -54,7 +54,7 @@ public sealed class GetHomePage(AppDbContext db, GetProposals proposals, GetQuas
                 q.Answered ? $"The school has answered; waiting {Days(q.DaysWaiting)}" : $"Waiting {Days(q.DaysWaiting)}",
                 $"/Schools/{q.Urn}/HealthySchools", DateTime.SpecifyKind(q.SentAt, DateTimeKind.Utc), Urn: q.Urn)));
         if (HomeAudience.FollowsSchools(role))
-            items.AddRange(await SchoolChanges.LoadAsync(db, source, since, ct));
+            items.AddRange(await SchoolChanges.LoadAsync(db, source, since, ct, figuresCache));
         if (HomeAudience.RunsImports(role))
             items.AddRange(await FailedImportsAsync(since, ct));
 

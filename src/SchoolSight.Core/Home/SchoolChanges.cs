@@ -15,7 +15,7 @@ namespace SchoolSight.Core.Home;
 /// </summary>
 internal static class SchoolChanges
 {
-    public static async Task<List<HomeItem>> LoadAsync(AppDbContext db, IndicatorCatalogueSource source, DateTime since, CancellationToken ct)
+    public static async Task<List<HomeItem>> LoadAsync(AppDbContext db, IndicatorCatalogueSource source, DateTime since, CancellationToken ct, FiguresCache? figuresCache = null)
     {
         var items = new List<HomeItem>();
         var changed = await db.SchoolLevels.AsNoTracking().Where(d => d.DecidedAt > since)
@@ -43,7 +43,7 @@ internal static class SchoolChanges
 
         var recomputedSchools = schools.Where(s => recomputed.Contains(s.Urn)).Select(s => (s.Urn, s.Phase)).ToList();
         if (recomputedSchools.Count == 0) return items;
-        var trends = await HeadlineTrends.LoadAsync(db, source, recomputedSchools, ct);
+        var trends = await HeadlineTrends.LoadAsync(db, source, recomputedSchools, ct, figuresCache);
         var when = await db.IndicatorResults.AsNoTracking().Where(r => r.AreaKind == AreaKind.School && r.ComputedAt > since)
             .GroupBy(r => r.AreaCode).Select(g => new { g.Key, At = g.Max(r => r.ComputedAt) }).ToDictionaryAsync(g => g.Key, g => g.At, ct);
         foreach (var (urn, trend) in trends.Where(t => t.Value.Direction is TrendDirection.Improving or TrendDirection.Declining))

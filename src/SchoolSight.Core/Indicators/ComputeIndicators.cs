@@ -35,7 +35,7 @@ public sealed record ComputeProgress(ComputePhase Phase, int Done, int Total);
 /// did not publish for its year. Run by <c>schoolsight compute</c> and after every import.
 /// </summary>
 [Operation]
-public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource source, SchoolSightTelemetry? telemetry = null)
+public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogueSource source, SchoolSightTelemetry? telemetry = null, FiguresCache? figures = null)
 {
     private const int ReadBatch = 2000;
 
@@ -128,6 +128,7 @@ public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogu
             areas += a;
             similar += s;
         }
+        if (computed > 0 || removed.Count > 0 || touchedYears.Count > 0) await FiguresCache.RaiseVersionAsync(db, figures, ct);
         telemetry?.RecomputeFinished(computed, wanted.Count - stale.Count, areas, started.Elapsed, timings);
         return new ComputeResult(computed, wanted.Count - stale.Count, areas, similar, touchedYears, started.Elapsed) { Timings = timings };
     }

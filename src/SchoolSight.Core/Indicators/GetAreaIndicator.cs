@@ -61,7 +61,7 @@ public enum AreaSort { Rank, Name, Value, Trend }
 /// indicator.
 /// </summary>
 [Operation]
-public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource source)
+public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource source, FiguresCache? figuresCache = null)
 {
     public async Task<AreaIndicatorView?> RunAsync(AreaIndicatorRequest request, CancellationToken ct = default)
     {
@@ -115,15 +115,14 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
         var computer = source.Computer;
         var schoolCodes = schools.Select(s => s.Urn.ToString()).ToList();
         var localityCodes = localities.Select(l => l.Id.ToString()).ToList();
-        var sets = await db.IndicatorResults.AsNoTracking()
-            .Where(r => trendYears.Contains(r.AcademicYear) && (r.AreaKind == AreaKind.England
-                || (r.AreaKind == AreaKind.LocalAuthority && r.AreaCode == laKey)
-                || (r.AreaKind == AreaKind.Locality && localityCodes.Contains(r.AreaCode))
-                || (r.AreaKind == AreaKind.School && schoolCodes.Contains(r.AreaCode))))
-            .Select(r => new { r.AreaKind, r.AreaCode, r.AcademicYear, r.Data, r.Source }).ToListAsync(ct);
-        var englandLabel = ComputeIndicators.EnglandLabel(sets.FirstOrDefault(s => s.AreaKind == AreaKind.England && s.AreaCode == IndicatorResultSet.EnglandCode && s.AcademicYear == selected)?.Source);
-        var tallies = sets.ToDictionary(s => (s.AreaKind, s.AreaCode, s.AcademicYear), s => TalliesCodec.Decode(s.Data, computer.Slots));
-        IndicatorTallies? Find(AreaKind kind, string code, int year) => tallies.GetValueOrDefault((kind, code, year));
+        // Every result set of the area's schools, localities, LA and England for the trend years, decoded once and kept
+        // decoded between requests until the next recompute.
+        var sets = await (figuresCache ?? FiguresCache.None).SetsAsync(db, source, [.. trendYears.SelectMany(ty =>
+            new[] { new ResultKey(AreaKind.England, IndicatorResultSet.EnglandCode, ty), new ResultKey(AreaKind.LocalAuthority, laKey, ty) }
+                .Concat(localityCodes.Select(c => new ResultKey(AreaKind.Locality, c, ty)))
+                .Concat(schoolCodes.Select(c => new ResultKey(AreaKind.School, c, ty))))], ct);
+        var englandLabel = ComputeIndicators.EnglandLabel(sets.GetValueOrDefault(new(AreaKind.England, IndicatorResultSet.EnglandCode, selected))?.Source);
+        IndicatorTallies? Find(AreaKind kind, string code, int year) => sets.GetValueOrDefault(new(kind, code, year))?.Tallies;
 
         var tables = trendYears.ToDictionary(ty => ty, ty => LaTable.Build(indicator, ty, laKey, schools.Select(s => (s.Urn, s.LocalityId)).ToList(),
             localities.Select(l => l.Id).ToList(), Find, computer, suppressed, rule));
@@ -175,7 +174,7 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
 
         // The ranking shows each school's own figures unsuppressed to those who may see them all: that read is audited.
         var shownCodes = rows.Where(r => r.Figure.Value is not null).Select(r => r.Urn?.ToString()).ToHashSet();
-        if (!suppressed && sets.Any(s => s.AreaKind == AreaKind.School && shownCodes.Contains(s.AreaCode) && PupilLevelReads.FromPupilData(s.Source)))
+        if (!suppressed && sets.Any(s => s.Key.Kind == AreaKind.School && shownCodes.Contains(s.Key.Code) && s.Value is { } set && PupilLevelReads.FromPupilData(set.Source)))
             await PupilLevelReads.RecordAsync(db, PupilLevelReads.AreaFigures, $"{request.Kind} {areaCode} {indicator.Id}", null,
                 $"{indicator.Name}, {AcademicYears.Display(selected)}: {areaName}, {shownCodes.Count} schools", ct);
 

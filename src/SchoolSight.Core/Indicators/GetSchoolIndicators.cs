@@ -54,7 +54,7 @@ public sealed record SchoolIndicatorsView(
 /// Null when the school is not visible to the user.
 /// </summary>
 [Operation]
-public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSource source)
+public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSource source, FiguresCache? figuresCache = null)
 {
     /// <param name="forPublication">Suppress small numbers whoever asks (an export for publication, DOMAIN.md 3.4).</param>
     public async Task<SchoolIndicatorsView?> RunAsync(int urn, int? year = null, EcmOutcome? outcome = null, bool forPublication = false, CancellationToken ct = default)
@@ -76,31 +76,29 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
 
         var selected = year is { } y && years.Contains(y) ? y : years[^1];
         var trendYears = years.Where(x => x <= selected).TakeLast(3).ToList();
-        // One query per area, each on the result table's key (kind, code, year), so a national database is never scanned.
+        // The school's, its LA's, its locality's and England's result sets, each decoded once (and kept decoded between
+        // requests until the next recompute), read on the result table's key (kind, code, year): a national database is never scanned.
+        var cache = figuresCache ?? FiguresCache.None;
         var areas = new List<(AreaKind Kind, string Code)> { (AreaKind.School, code), (AreaKind.LocalAuthority, school.LaCode.ToString()), (AreaKind.England, IndicatorResultSet.EnglandCode) };
         if (school.LocalityId is { } localityId) areas.Add((AreaKind.Locality, localityId.ToString()));
-        var sets = new List<(AreaKind AreaKind, string AreaCode, int AcademicYear, byte[] Data, string Source)>();
-        foreach (var (kind, areaCode) in areas)
-            sets.AddRange((await db.IndicatorResults.AsNoTracking()
-                    .Where(r => r.AreaKind == kind && r.AreaCode == areaCode && trendYears.Contains(r.AcademicYear))
-                    .Select(r => new { r.AcademicYear, r.Data, r.Source }).ToListAsync(ct))
-                .Select(r => (kind, areaCode, r.AcademicYear, r.Data, r.Source)));
+        var sets = await cache.SetsAsync(db, source, [.. areas.SelectMany(a => trendYears.Select(ty => new ResultKey(a.Kind, a.Code, ty)))], ct);
         // England is the DfE's national figures when they have been imported; otherwise a synthetic country's where the
         // demo holds them, or the sum of every school held, and the label says which rather than calling one LA's schools England.
-        var englandLabel = ComputeIndicators.EnglandLabel(sets.FirstOrDefault(s => s.AreaKind == AreaKind.England && s.AreaCode == IndicatorResultSet.EnglandCode && s.AcademicYear == selected).Source);
-        // Each result set is decoded once, however many indicators and years read it.
-        var decoded = sets.ToDictionary(s => (s.AreaKind, s.AreaCode, s.AcademicYear), s => TalliesCodec.Decode(s.Data, computer.Slots));
-        IndicatorTallies? Find(AreaKind kind, string areaCode, int y) => decoded.GetValueOrDefault((kind, areaCode, y));
+        var englandLabel = ComputeIndicators.EnglandLabel(sets.GetValueOrDefault(new(AreaKind.England, IndicatorResultSet.EnglandCode, selected))?.Source);
+        IndicatorTallies? Find(AreaKind kind, string areaCode, int y) => sets.GetValueOrDefault(new(kind, areaCode, y))?.Tallies;
 
-        var similarSet = await db.SimilarSchoolSets.AsNoTracking().FirstOrDefaultAsync(s => s.Urn == urn && s.AcademicYear == selected, ct);
-        var similarMembers = similarSet?.MemberList() ?? [];
+        // The similar schools' tallies summed: figures only, kept with the rest until the next recompute.
+        var (similarMethod, similarMembers, similarTallies) = await cache.GetOrAddAsync(db, ("similar schools", urn, selected), async () =>
+        {
+            var set = await db.SimilarSchoolSets.AsNoTracking().FirstOrDefaultAsync(s => s.Urn == urn && s.AcademicYear == selected, ct);
+            var members = set?.MemberList() ?? [];
+            var sum = computer.NewTallies();
+            var memberSets = await cache.SetsAsync(db, source, [.. members.Select(m => new ResultKey(AreaKind.School, m.Urn.ToString(), selected))], ct);
+            foreach (var member in memberSets.Values)
+                if (member is not null) sum.Add(member.Tallies);
+            return (set?.Method, members, sum);
+        }, ct);
         var similarUrns = similarMembers.Select(m => m.Urn).ToList();
-        var similarCodes = similarUrns.Select(u => u.ToString()).ToList();
-        var similarTallies = computer.NewTallies();
-        foreach (var data in await db.IndicatorResults.AsNoTracking()
-                     .Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == selected && similarCodes.Contains(r.AreaCode))
-                     .Select(r => r.Data).ToListAsync(ct))
-            similarTallies.Add(TalliesCodec.Decode(data, computer.Slots));
         // Names and URNs are public (GIAS), so a school user sees which schools its similar schools are, not their figures.
         var names = await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => similarUrns.Contains(s.Urn))
             .ToDictionaryAsync(s => s.Urn, s => s.Details.Name, ct);
@@ -153,13 +151,13 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
                 Direction(indicator, trend.Where(t => !t.Hidden).Select(t => t.Value).ToList()), groups));
         }
 
-        if (!suppressed && rows.Count > 0 && sets.Any(s => s.AreaKind == AreaKind.School && PupilLevelReads.FromPupilData(s.Source)))
+        if (!suppressed && rows.Count > 0 && sets.Any(s => s.Key.Kind == AreaKind.School && s.Value is { } set && PupilLevelReads.FromPupilData(set.Source)))
             await PupilLevelReads.RecordAsync(db, PupilLevelReads.SchoolFigures, code, urn,
                 $"{(outcome is { } o ? o.DisplayName() : "All indicators")}, {AcademicYears.Display(selected)}", ct);
 
         var similar = similarMembers.Select(m => new SimilarSchoolView(m.Urn, names.GetValueOrDefault(m.Urn, $"URN {m.Urn}"), m.Distance)).ToList();
         return new(urn, school.Name, school.Locality, school.LaCode, selected, years, suppressed, rule.Describe(),
-            similarSet?.Method ?? source.SimilarSchools.Describe(), similar, rows);
+            similarMethod ?? source.SimilarSchools.Describe(), similar, rows);
     }
 
     /// <summary>The breakdown by pupil group, with secondary suppression over the group table's additive lines.</summary>

@@ -1841,6 +1841,30 @@ namespace SchoolSight.Migrations.Postgres.Migrations
                     b.ToTable("ProgrammeWarningNotices", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Indicators.FiguresVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FiguresVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Indicators.IndicatorResultSet", b =>
                 {
                     b.Property<string>("AreaKind")

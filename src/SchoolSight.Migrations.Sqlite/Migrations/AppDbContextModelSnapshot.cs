@@ -1780,6 +1780,30 @@ namespace SchoolSight.Migrations.Sqlite.Migrations
                     b.ToTable("ProgrammeWarningNotices", (string)null);
                 });
 
+            modelBuilder.Entity("SchoolSight.Domain.Indicators.FiguresVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FiguresVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("SchoolSight.Domain.Indicators.IndicatorResultSet", b =>
                 {
                     b.Property<string>("AreaKind")

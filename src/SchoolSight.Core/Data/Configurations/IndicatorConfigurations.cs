@@ -54,3 +54,13 @@ public sealed class PendingRecomputeConfiguration : IEntityTypeConfiguration<Pen
         builder.HasIndex(x => x.AcademicYear);
     }
 }
+
+public sealed class FiguresVersionConfiguration : IEntityTypeConfiguration<FiguresVersion>
+{
+    public void Configure(EntityTypeBuilder<FiguresVersion> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.HasData(new FiguresVersion(0, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+    }
+}

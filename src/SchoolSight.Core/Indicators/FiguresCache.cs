@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using SchoolSight.Core.Data;
+using SchoolSight.Core.Indicators.Storage;
+using SchoolSight.Domain.Indicators;
+using SchoolSight.Domain.Indicators.Computation;
+
+namespace SchoolSight.Core.Indicators;
+
+/// <summary>One stored result set: an area's (or a school's) tallies for a year.</summary>
+public readonly record struct ResultKey(AreaKind Kind, string Code, int Year);
+
+/// <summary>A result set as read: its decoded tallies and where its figures came from.</summary>
+public sealed record CachedResultSet(IndicatorTallies Tallies, string Source);
+
+/// <summary>
+/// Computed figures kept in memory between requests: decoded result sets and what is worked out from them alone. Only
+/// data is kept, never a page or a user's view: who may see what (school scope, small-number suppression) and the audit
+/// of pupil-level reads are still done on every request. Everything is kept under the <see cref="FiguresVersion"/> it
+/// was read at, which every recompute raises when it has saved (in this process or in the <c>schoolsight</c> command
+/// line): the version is read from the database at most every <c>Indicators:FiguresVersionCheck</c> (default one
+/// second), and a new version drops everything kept. At most <c>Indicators:FiguresKept</c> entries (default 20,000) are
+/// kept; past that, the cache starts afresh. Each database (connection string) has its own entries and version, for at
+/// most four databases at once.
+/// </summary>
+public sealed class FiguresCache(IConfiguration? configuration = null)
+{
+    /// <summary>No cache: every read goes to the database (operations built outside the web app's and the CLI's services).</summary>
+    public static FiguresCache None { get; } = new(null) { _disabled = true };
+
+    private readonly TimeSpan _check = configuration?.GetValue<TimeSpan?>("Indicators:FiguresVersionCheck") ?? TimeSpan.FromSeconds(1);
+    private readonly int _limit = configuration?.GetValue<int?>("Indicators:FiguresKept") ?? 20_000;
+    private readonly ConcurrentDictionary<string, Store> _stores = new();
+    private bool _disabled;
+
+    /// <summary>One database's version, when it was last read, and what is kept under it.</summary>
+    private sealed class Store
+    {
+        public readonly Lock Gate = new();
+        public long Version = -1;
+        public long CheckedAt;
+        public ConcurrentDictionary<object, object?> Entries = new();
+    }
+
+    /// <summary>How many databases' figures are kept at once; past that, all start afresh (a web app has one).</summary>
+    private const int DatabasesKept = 4;
+
+    private Store StoreOf(AppDbContext db)
+    {
+        var database = db.Database.GetConnectionString() ?? "";
+        if (_stores.TryGetValue(database, out var store)) return store;
+        if (_stores.Count >= DatabasesKept) _stores.Clear();
+        return _stores.GetOrAdd(database, _ => new Store());
+    }
+
+    /// <summary>
+    /// Raises the figures' version: called by a recompute once its results are saved, when it changed any. Other
+    /// processes see the new version within the check interval; this process's <paramref name="cache"/> at once.
+    /// </summary>
+    public static async Task RaiseVersionAsync(AppDbContext db, FiguresCache? cache, CancellationToken ct = default)
+    {
+        await db.FiguresVersions.Where(v => v.Id == FiguresVersion.TheOne)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1).SetProperty(v => v.ChangedAt, db.UtcNow), ct);
+        cache?.Forget(db);
+    }
+
+    /// <summary>Drops everything kept for <paramref name="db"/>'s database; the next read asks it for the version.</summary>
+    public void Forget(AppDbContext db)
+    {
+        var store = StoreOf(db);
+        lock (store.Gate) (store.Version, store.Entries) = (-1, new());
+    }
+
+    /// <summary>The figures' version, read from the database when the last read is older than the check interval.</summary>
+    public async Task<long> VersionAsync(AppDbContext db, CancellationToken ct = default) => (await EntriesAsync(db, ct)).Version;
+
+    /// <summary>The value kept for <paramref name="key"/> at the current version, or <paramref name="create"/>'s, then kept.</summary>
+    public async Task<T> GetOrAddAsync<T>(AppDbContext db, object key, Func<Task<T>> create, CancellationToken ct = default)
+    {
+        if (_disabled) return await create();
+        var (store, entries, _) = await EntriesAsync(db, ct);
+        if (entries.TryGetValue(key, out var kept)) return (T)kept!;
+        var value = await create();
+        Keep(store, entries, key, value);
+        return value;
+    }
+
+    /// <summary>
+    /// The result sets asked for, decoded; a set that is not stored maps to null. Those not yet kept are read in one
+    /// query per area kind and year, on the result table's key.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<ResultKey, CachedResultSet?>> SetsAsync(AppDbContext db, IndicatorCatalogueSource source,
+        IEnumerable<ResultKey> keys, CancellationToken ct = default)
+    {
+        var (store, entries, _) = _disabled ? (null, new ConcurrentDictionary<object, object?>(), 0) : await EntriesAsync(db, ct);
+        var found = new Dictionary<ResultKey, CachedResultSet?>();
+        var missing = new List<ResultKey>();
+        foreach (var key in keys)
+        {
+            if (found.ContainsKey(key)) continue;
+            if (entries.TryGetValue(key, out var kept)) found[key] = (CachedResultSet?)kept;
+            else { found[key] = null; missing.Add(key); }
+        }
+        foreach (var group in missing.GroupBy(k => (k.Kind, k.Year)))
+        {
+            var (kind, year) = group.Key;
+            var codes = group.Select(k => k.Code).ToList();
+            var rows = await db.IndicatorResults.AsNoTracking()
+                .Where(r => r.AreaKind == kind && r.AcademicYear == year && codes.Contains(r.AreaCode))
+                .Select(r => new { r.AreaCode, r.Data, r.Source }).ToListAsync(ct);
+            foreach (var row in rows) found[new(kind, row.AreaCode, year)] = new(TalliesCodec.Decode(row.Data, source.Computer.Slots), row.Source);
+            if (store is not null)
+                foreach (var key in group) Keep(store, entries, key, found[key]);
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// What is kept for <paramref name="db"/>'s database at its current version. The version is read before any figure,
+    /// and a recompute raises it only after saving, so nothing older than a version is ever kept under it.
+    /// </summary>
+    private async Task<(Store Store, ConcurrentDictionary<object, object?> Entries, long Version)> EntriesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var store = StoreOf(db);
+        var now = Stopwatch.GetTimestamp();
+        lock (store.Gate)
+            if (store.Version >= 0 && Stopwatch.GetElapsedTime(store.CheckedAt, now) < _check) return (store, store.Entries, store.Version);
+        var version = await db.FiguresVersions.AsNoTracking().Where(v => v.Id == FiguresVersion.TheOne).Select(v => v.Version).FirstOrDefaultAsync(ct);
+        lock (store.Gate)
+        {
+            if (version != store.Version) store.Entries = new();
+            (store.Version, store.CheckedAt) = (version, now);
+            return (store, store.Entries, version);
+        }
+    }
+
+    private void Keep(Store store, ConcurrentDictionary<object, object?> entries, object key, object? value)
+    {
+        if (entries.Count >= _limit)
+            lock (store.Gate)
+                if (ReferenceEquals(entries, store.Entries)) store.Entries = new();
+        entries[key] = value;
+    }
+}
