@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SchoolSight.Core.Demo;
 using SchoolSight.Domain.Access;
@@ -19,10 +18,6 @@ namespace SchoolSight.Browser.Tests;
 public sealed partial class AccessibilityCrawlBattery(BrowserSession session, ITestOutputHelper output)
 {
     private const int PagesPerRole = 70;
-    private static readonly string[] Blocking = ["serious", "critical"];
-
-    /// <summary>Only the violations come back with their elements (passes are counted, not described), which keeps each check quick.</summary>
-    private static readonly AxeRunOptions AtDesktopWidth = new() { ResultTypes = [ResultType.Violations] };
 
     /// <summary>At the phone width colours are as at the desktop one (checked there), so colour contrast is not checked twice.</summary>
     private static readonly AxeRunOptions AtPhoneWidth = new()
@@ -54,14 +49,14 @@ public sealed partial class AccessibilityCrawlBattery(BrowserSession session, IT
             if (response is null || response.Headers.GetValueOrDefault("content-type")?.StartsWith("text/html", StringComparison.Ordinal) != true) continue;
             checkedPages++;
 
-            problems.AddRange(Violations(await page.RunAxe(AtDesktopWidth), url, 1280));
+            problems.AddRange(await AxeCheck.SeriousViolationsAsync(page, AxeCheck.EveryRule, $"{url} at 1280 px"));
             foreach (var href in await page.EvalOnSelectorAllAsync<string[]>("a[href^='/']", "links => links.map(a => a.getAttribute('href'))"))
                 if (Followable(href)) queue.Enqueue(href.Split('#')[0]);
 
             if (await page.Locator("input[type=date]").CountAsync() > 0) problems.Add($"{url} has the browser's date box instead of the GOV.UK date input");
 
             await page.SetViewportSizeAsync(375, 800);
-            problems.AddRange(Violations(await page.RunAxe(AtPhoneWidth), url, 375));
+            problems.AddRange(await AxeCheck.SeriousViolationsAsync(page, AtPhoneWidth, $"{url} at 375 px"));
             var tooWide = await page.EvaluateAsync<string[]>(WiderThanViewport);
             if (tooWide.Length > 0) problems.Add($"{url} at 375 px is wider than the screen: {string.Join("; ", tooWide)}");
         }
@@ -71,10 +66,6 @@ public sealed partial class AccessibilityCrawlBattery(BrowserSession session, IT
         checkedPages.ShouldBeGreaterThan(10);
         problems.ShouldBeEmpty(string.Join("\n", problems));
     }
-
-    private static IEnumerable<string> Violations(AxeResult result, string url, int width) =>
-        result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v =>
-            $"{url} at {width} px: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}");
 
     private static bool Followable(string href) =>
         href.Length > 0 && !href.Contains("handler=", StringComparison.OrdinalIgnoreCase) && !href.Contains("format=", StringComparison.OrdinalIgnoreCase)
