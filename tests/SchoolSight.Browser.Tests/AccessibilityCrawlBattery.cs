@@ -70,7 +70,12 @@ public sealed partial class AccessibilityCrawlBattery(BrowserSession session, IT
     private static bool Followable(string href) =>
         href.Length > 0 && !href.Contains("handler=", StringComparison.OrdinalIgnoreCase) && !href.Contains("format=", StringComparison.OrdinalIgnoreCase)
         && !href.StartsWith("/api/", StringComparison.Ordinal) && !href.StartsWith("/openapi", StringComparison.Ordinal)
-        && !href.StartsWith("/Account/SignOut", StringComparison.Ordinal) && !href.StartsWith("/lib/", StringComparison.Ordinal);
+        && !href.StartsWith("/Account/SignOut", StringComparison.Ordinal) && !href.StartsWith("/lib/", StringComparison.Ordinal)
+        && !SurveyPage().IsMatch(href);
+
+    /// <summary>The pupils' and parents' survey pages, which <see cref="SurveyPagesAccessibilityTests"/> checks.</summary>
+    [GeneratedRegex(@"^/Survey(/|\?|#|$)")]
+    private static partial Regex SurveyPage();
 
     /// <summary>The page's route shape: numbers, indicator codes and the query left out, so 79 schools' pages count as one.</summary>
     private static string Shape(string url) => Code().Replace(url.Split('?')[0].Split('#')[0], "/#");

@@ -14,18 +14,6 @@ namespace SchoolSight.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class SurveyPagesAccessibilityTests(BrowserSession session)
 {
-    private async Task<IPage> TabletPageAsync()
-    {
-        var context = await session.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = session.BaseUrl,
-            ViewportSize = new() { Width = 375, Height = 740 },
-            HasTouch = true,
-            IsMobile = true,
-        });
-        return await context.NewPageAsync();
-    }
-
     /// <summary>A code of the demo head's open survey nobody has started (the last one, so the pupil journey keeps the first).</summary>
     private async Task<string> UnusedCodeAsync(RespondentType respondent)
     {
@@ -34,19 +22,12 @@ public sealed class SurveyPagesAccessibilityTests(BrowserSession session)
             .OrderByDescending(c => c.Id).Select(c => c.Code).FirstAsync())!;
     }
 
-    private static async Task EnterCodeAsync(IPage page, string code)
-    {
-        await page.GotoAsync("/Survey");
-        await page.GetByLabel("Type the code from your slip").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
-    }
-
     [Fact]
     public async Task EveryPupilAndParentSurveyPage_OnA375PixelTouchScreen_HasNoSeriousAxeViolation()
     {
         var (pupilCode, parentCode) = (await UnusedCodeAsync(RespondentType.Pupil), await UnusedCodeAsync(RespondentType.Parent));
         var problems = new List<string>();
-        var page = await TabletPageAsync();
+        var page = await PupilSurveyJourneyTests.TabletPageAsync(session, javaScript: true);
         async Task CheckAsync(string name)
         {
             await BrowserSession.ScreenshotAsync(page, $"survey-axe-{name}-375px");
@@ -56,11 +37,11 @@ public sealed class SurveyPagesAccessibilityTests(BrowserSession session)
 
         await page.GotoAsync("/Survey");
         await CheckAsync("code");
-        await EnterCodeAsync(page, "ABCD-2345");
+        await PupilSurveyJourneyTests.EnterCodeAsync(page, "ABCD-2345");
         (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("We do not recognise that code");
         await CheckAsync("code-not-recognised");
 
-        await EnterCodeAsync(page, pupilCode);
+        await PupilSurveyJourneyTests.EnterCodeAsync(page, pupilCode);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("I feel safe in school");
         (await page.Locator(".govuk-back-link").CountAsync()).ShouldBe(0);
         await CheckAsync("pupil-question-1");
@@ -74,11 +55,11 @@ public sealed class SurveyPagesAccessibilityTests(BrowserSession session)
         await BrowserSession.ClickAsync(page, "Send my answers");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Thank you");
         await CheckAsync("thank-you");
-        await EnterCodeAsync(page, pupilCode);
+        await PupilSurveyJourneyTests.EnterCodeAsync(page, pupilCode);
         (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("This code has already been used");
         await CheckAsync("code-already-used");
 
-        await EnterCodeAsync(page, parentCode);
+        await PupilSurveyJourneyTests.EnterCodeAsync(page, parentCode);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("My child feels safe at this school");
         await CheckAsync("parent-question");
         await page.GotoAsync("/Survey/Check");
