@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SchoolSight.Core.Demo;
 using SchoolSight.Domain.Access;
@@ -22,10 +21,6 @@ public sealed partial class AccessibilityCrawlBattery(BrowserSession session, IT
 {
     private const int PagesPerRole = 70;
     private const int Tabs = 3;
-    private static readonly string[] Blocking = ["serious", "critical"];
-
-    /// <summary>Only the violations come back with their elements (passes are counted, not described), which keeps each check quick.</summary>
-    private static readonly AxeRunOptions AtDesktopWidth = new() { ResultTypes = [ResultType.Violations] };
 
     /// <summary>At the phone width colours are as at the desktop one (checked there), so colour contrast is not checked twice.</summary>
     private static readonly AxeRunOptions AtPhoneWidth = new()
@@ -109,38 +104,31 @@ public sealed partial class AccessibilityCrawlBattery(BrowserSession session, IT
         catch (PlaywrightException) { return notAPage; } // a download, not a page
         if (response is null || response.Headers.GetValueOrDefault("content-type")?.StartsWith("text/html", StringComparison.Ordinal) != true) return notAPage;
 
-        var problems = new List<string>(Violations(await CheckAsync(page, AtDesktopWidth), url, 1280));
+        var problems = new List<string>(await AxeCheck.SeriousViolationsAsync(page, AxeCheck.EveryRule, $"{url} at 1280 px"));
         var links = (await page.EvalOnSelectorAllAsync<string[]>("a[href^='/']", "links => links.map(a => a.getAttribute('href'))"))
             .Where(Followable).Select(href => href.Split('#')[0]).ToList();
 
         if (await page.Locator("input[type=date]").CountAsync() > 0) problems.Add($"{url} has the browser's date box instead of the GOV.UK date input");
 
         await page.SetViewportSizeAsync(375, 800);
-        problems.AddRange(Violations(await CheckAsync(page, AtPhoneWidth), url, 375));
+        problems.AddRange(await AxeCheck.SeriousViolationsAsync(page, AtPhoneWidth, $"{url} at 375 px"));
         var tooWide = await page.EvaluateAsync<string[]>(WiderThanViewport);
         if (tooWide.Length > 0) problems.Add($"{url} at 375 px is wider than the screen: {string.Join("; ", tooWide)}");
         return new Visit(url, true, links, problems);
     }
 
-    /// <summary>
-    /// axe-core run in the page itself. SchoolSight's pages have no frames, so this finds what the frame-by-frame run
-    /// finds, without that run's second copy of axe-core and extra blank page for every check.
-    /// </summary>
-#pragma warning disable CS0618 // the in-page run is kept for pages without frames, as these are
-    private static Task<AxeResult> CheckAsync(IPage page, AxeRunOptions options) => page.RunAxeLegacy(options: options);
-#pragma warning restore CS0618
-
     private static bool SentToSignIn(IPage page, string url) =>
         new Uri(page.Url).AbsolutePath.StartsWith("/Account/SignIn", StringComparison.Ordinal) && !url.StartsWith("/Account/SignIn", StringComparison.Ordinal);
-
-    private static IEnumerable<string> Violations(AxeResult result, string url, int width) =>
-        result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v =>
-            $"{url} at {width} px: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}");
 
     private static bool Followable(string href) =>
         href.Length > 0 && !href.Contains("handler=", StringComparison.OrdinalIgnoreCase) && !href.Contains("format=", StringComparison.OrdinalIgnoreCase)
         && !href.StartsWith("/api/", StringComparison.Ordinal) && !href.StartsWith("/openapi", StringComparison.Ordinal)
-        && !href.StartsWith("/Account/SignOut", StringComparison.Ordinal) && !href.StartsWith("/lib/", StringComparison.Ordinal);
+        && !href.StartsWith("/Account/SignOut", StringComparison.Ordinal) && !href.StartsWith("/lib/", StringComparison.Ordinal)
+        && !SurveyPage().IsMatch(href);
+
+    /// <summary>The pupils' and parents' survey pages, which <see cref="SurveyPagesAccessibilityTests"/> checks.</summary>
+    [GeneratedRegex(@"^/Survey(/|\?|#|$)")]
+    private static partial Regex SurveyPage();
 
     /// <summary>The page's route shape: numbers, indicator codes and the query left out, so 79 schools' pages count as one.</summary>
     private static string Shape(string url) => Code().Replace(url.Split('?')[0].Split('#')[0], "/#");

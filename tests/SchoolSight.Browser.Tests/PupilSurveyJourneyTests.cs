@@ -9,19 +9,22 @@ namespace SchoolSight.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class PupilSurveyJourneyTests(BrowserSession session)
 {
-    /// <summary>A phone-sized window without JavaScript, as the survey pages must work in.</summary>
-    private async Task<IPage> PupilPageAsync()
+    /// <summary>A touch screen 375 pixels wide, by default without JavaScript, as the survey pages must work in.</summary>
+    internal static async Task<IPage> TabletPageAsync(BrowserSession session, bool javaScript = false)
     {
         var context = await session.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = session.BaseUrl,
             ViewportSize = new() { Width = 375, Height = 740 },
-            JavaScriptEnabled = false,
+            HasTouch = true,
+            JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();
     }
 
-    private static async Task EnterCodeAsync(IPage page, string code)
+    private Task<IPage> PupilPageAsync() => TabletPageAsync(session);
+
+    internal static async Task EnterCodeAsync(IPage page, string code)
     {
         await page.GotoAsync("/Survey");
         await page.GetByLabel("Type the code from your slip").FillAsync(code);

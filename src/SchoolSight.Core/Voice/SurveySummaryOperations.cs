@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Documents;
 using SchoolSight.Core.Sip;
@@ -19,9 +20,9 @@ public sealed record SurveySummaryView(int Urn, string SchoolName, int? Academic
     public IReadOnlyList<string> Paragraphs => [.. Text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }
 
-/// <summary>Reads a school's "what you told us" (the same people as the survey report).</summary>
+/// <summary>Reads a school's "what you told us" (the same people as the survey report), naming who last saved it.</summary>
 [Operation]
-public sealed class GetSurveySummary(AppDbContext db, GetSurveyReport report)
+public sealed class GetSurveySummary(AppDbContext db, GetSurveyReport report, PeopleNames people)
 {
     public async Task<OperationResult<SurveySummaryView>> RunAsync(int urn, CancellationToken ct = default)
     {
@@ -34,7 +35,7 @@ public sealed class GetSurveySummary(AppDbContext db, GetSurveyReport report)
             : null;
         return OperationResult<SurveySummaryView>.Ok(saved is null
             ? new(urn, view.SchoolName, view.AcademicYear, SurveyHeadlines.Draft(view), null, null, null, mayEdit)
-            : new(urn, view.SchoolName, view.AcademicYear, saved.Text, saved.Version, saved.UpdatedBy, saved.UpdatedAt, mayEdit));
+            : new(urn, view.SchoolName, view.AcademicYear, saved.Text, saved.Version, await people.NameAsync(saved.UpdatedBy, ct), saved.UpdatedAt, mayEdit));
     }
 }
 

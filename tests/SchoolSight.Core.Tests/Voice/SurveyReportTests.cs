@@ -1,3 +1,4 @@
+using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
 using SchoolSight.Core.Indicators.Storage;
@@ -176,7 +177,7 @@ public abstract class SurveyReportTests(DatabaseProvider provider) : IAsyncLifet
 
         await using (var db = _database.CreateContext(head))
         {
-            var draft = (await new GetSurveySummary(db, new GetSurveyReport(db, IndicatorCatalogueSource.Default)).RunAsync(Urn)).Value!;
+            var draft = (await new GetSurveySummary(db, new GetSurveyReport(db, IndicatorCatalogueSource.Default), new PeopleNames(db)).RunAsync(Urn)).Value!;
             draft.IsDraft.ShouldBeTrue();
             draft.Text.ShouldContain("Thank you to the 60 pupils who answered our survey in 2025/26.");
             draft.Text.ShouldContain("8 in 10 of you said “I feel safe in school”.");
@@ -191,7 +192,7 @@ public abstract class SurveyReportTests(DatabaseProvider provider) : IAsyncLifet
         }
         await using (var db = _database.CreateContext(head))
         {
-            var saved = (await new GetSurveySummary(db, new GetSurveyReport(db, IndicatorCatalogueSource.Default)).RunAsync(Urn)).Value!;
+            var saved = (await new GetSurveySummary(db, new GetSurveyReport(db, IndicatorCatalogueSource.Default), new PeopleNames(db)).RunAsync(Urn)).Value!;
             saved.Text.ShouldBe("Second version.");
             saved.Version.ShouldBe(2);
         }

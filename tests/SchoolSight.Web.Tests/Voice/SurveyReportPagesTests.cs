@@ -70,12 +70,15 @@ public abstract class SurveyReportPagesTests(DemoApp fixture)
         Dictionary<string, string> Form(string text, string version) => new() { ["Text"] = text, ["Version"] = version, ["AcademicYear"] = $"{year}" };
         (await head.PostFormAsync(Summary, Form("Thank you for answering.\n\nMost of you feel your child is safe.", ""), Summary)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await head.PostFormAsync(Summary, Form("Thank you, parents.\n\nMost of you feel your child is safe here.", "1"), Summary)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await head.GetStringAsync(Summary)).ShouldContain("Last saved by Jordan Head");
 
         var stale = await head.PostFormAsync(Summary, Form("From an old copy.", "1"), Summary);
         stale.StatusCode.ShouldBe(HttpStatusCode.OK);
         var refused = await stale.Content.ReadAsStringAsync();
         refused.ShouldContain("after you opened it");
         refused.ShouldContain("Most of you feel your child is safe here.");
+        refused.ShouldContain("<title>Error: What you told us");
+        refused.ShouldNotContain("Error: Error:");
 
         var sip = await App.ClientFor(Role.SchoolImprovementPartner).PostFormAsync(Summary, Form("A SIP's words.", "2"), Summary);
         ShouldBeDenied(sip);
