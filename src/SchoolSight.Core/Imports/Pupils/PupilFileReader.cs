@@ -41,10 +41,20 @@ public sealed class PupilFileReader : DataFileReading
     public static async Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default)
     {
         var reading = new PupilFileReader(heldUrns, spool);
-        var check = await ReadAsync(content, reading, spool.Folder, ct);
-        var blocks = reading.Problems.Any ? [] : reading._order.Select(k => reading._done[k]).ToList();
-        return new DataBlockFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
+        return reading.Found(await ReadAsync(content, reading, spool.Folder, ct));
     }
+
+    /// <summary>Reads the rows of a file whose bytes are checked, telling <paramref name="closed"/> each block as soon as it is finished.</summary>
+    public static async Task<DataBlockFile> ReadAsync(ImportUpload upload, IReadOnlySet<int> heldUrns, BlockSpool spool, Action<EncodedBlock, byte[], byte[]> closed,
+        CancellationToken ct = default)
+    {
+        var reading = new PupilFileReader(heldUrns, spool) { Closed = closed };
+        await ReadRowsAsync(upload, reading, ct);
+        return reading.Found(upload.Check);
+    }
+
+    private DataBlockFile Found(GiasFileCheck check) =>
+        new(check, RowsRead, Problems.Any ? [] : [.. _order.Select(k => _done[k])], Problems.Listed(), Problems.Count);
 
     protected override string RowNoun => "pupil";
     protected override string UrnColumn => PupilFields.UrnColumn;
@@ -182,6 +192,6 @@ public sealed class PupilFileReader : DataFileReading
         _current = null;
         if (Problems.Any) return;
         var (data, refs) = builder.Encode();
-        _done[builder.Key] = _spool.Append(builder.Key, builder.Count, PupilBlockCodec.Hash(data, refs), data, refs);
+        _done[builder.Key] = Keep(_spool, builder.Key, builder.Count, PupilBlockCodec.Hash(data, refs), data, refs);
     }
 }

@@ -42,10 +42,20 @@ public sealed class SurveyFileReader : DataFileReading
     public static async Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default, IReadOnlyList<SurveyQuestion>? questions = null)
     {
         var reading = new SurveyFileReader(heldUrns, spool, questions ?? SurveyFields.Questions);
-        var check = await ReadAsync(content, reading, spool.Folder, ct);
-        var blocks = reading.Problems.Any ? [] : reading._order.Select(k => reading._done[k]).ToList();
-        return new DataBlockFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
+        return reading.Found(await ReadAsync(content, reading, spool.Folder, ct));
     }
+
+    /// <summary>Reads the rows of a file whose bytes are checked, telling <paramref name="closed"/> each block as soon as it is finished.</summary>
+    public static async Task<DataBlockFile> ReadAsync(ImportUpload upload, IReadOnlySet<int> heldUrns, BlockSpool spool, Action<EncodedBlock, byte[], byte[]> closed,
+        IReadOnlyList<SurveyQuestion> questions, CancellationToken ct = default)
+    {
+        var reading = new SurveyFileReader(heldUrns, spool, questions) { Closed = closed };
+        await ReadRowsAsync(upload, reading, ct);
+        return reading.Found(upload.Check);
+    }
+
+    private DataBlockFile Found(GiasFileCheck check) =>
+        new(check, RowsRead, Problems.Any ? [] : [.. _order.Select(k => _done[k])], Problems.Listed(), Problems.Count);
 
     protected override string RowNoun => "respondent";
     protected override string UrnColumn => SurveyFields.UrnColumn;
@@ -146,7 +156,7 @@ public sealed class SurveyFileReader : DataFileReading
         _current = null;
         if (Problems.Any) return;
         var data = SurveyBlockCodec.Encode(rows.ToColumns());
-        _done[rows.Key] = _spool.Append(rows.Key, rows.Count, SurveyBlockCodec.Hash(data), data, []);
+        _done[rows.Key] = Keep(_spool, rows.Key, rows.Count, SurveyBlockCodec.Hash(data), data, []);
     }
 
     /// <summary>A school-year's responses gathered column by column.</summary>
