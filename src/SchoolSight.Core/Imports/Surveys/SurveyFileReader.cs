@@ -20,7 +20,7 @@ public sealed class SurveyFileReader : DataFileReading
     private readonly BlockSpool _spool;
     private readonly Dictionary<SchoolYear, EncodedBlock> _done = [];
     private readonly List<SchoolYear> _order = [];
-    private readonly IReadOnlyList<SurveyQuestion> _questions;
+    private readonly SurveyQuestion[] _questions;
     private readonly int[] _questionIndex;
     private readonly byte[] _answers;
     private int _typeIndex, _yearGroupIndex, _genderIndex;
@@ -32,7 +32,7 @@ public sealed class SurveyFileReader : DataFileReading
     private SurveyFileReader(IReadOnlySet<int> heldUrns, BlockSpool spool, IReadOnlyList<SurveyQuestion> questions) : base(heldUrns)
     {
         _spool = spool;
-        _questions = questions;
+        _questions = [.. questions];
         _questionIndex = new int[questions.Count];
         _answers = new byte[questions.Count];
         KnownColumns = [SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn, SurveyFields.YearGroupColumn, SurveyFields.GenderColumn, .. questions.Select(q => q.Column)];
@@ -141,11 +141,11 @@ public sealed class SurveyFileReader : DataFileReading
         if (_done.Remove(key, out var earlier))
         {
             var (data, _) = _spool.Read(earlier);
-            _current = Rows.From(key, SurveyBlockCodec.Decode(data), _questions.Count);
+            _current = Rows.From(key, SurveyBlockCodec.Decode(data), _questions.Length);
         }
         else
         {
-            _current = new Rows(key, _questions.Count);
+            _current = new Rows(key, _questions.Length);
             _order.Add(key);
         }
     }
