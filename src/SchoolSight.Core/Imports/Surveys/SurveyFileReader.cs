@@ -28,6 +28,7 @@ public sealed class SurveyFileReader : DataFileReading
     private byte[] _lastAnswerText = [];
     private AnswerScale? _lastScale;
     private byte? _lastAnswer;
+    private readonly Dictionary<AnswerScale, List<(byte[] Text, byte Code)>> _answersSeen = [];
 
     private SurveyFileReader(IReadOnlySet<int> heldUrns, BlockSpool spool, IReadOnlyList<SurveyQuestion> questions) : base(heldUrns)
     {
@@ -128,11 +129,25 @@ public sealed class SurveyFileReader : DataFileReading
         {
             _lastAnswerText = value.ToArray();
             _lastScale = question.Scale;
-            _lastAnswer = question.Scale.CodeOf(Encoding.UTF8.GetString(value));
+            _lastAnswer = KnownAnswer(question.Scale, value);
         }
         if (_lastAnswer is { } answer) return answer;
         Problems.Add(line, question.Column, $"'{Show(value)}' is not an answer: use {question.Scale.Described}, or leave it blank when not answered");
         return 0;
+    }
+
+    /// <summary>
+    /// The code of an answer as its scale reads it, remembered by its bytes for each scale (a file writes the same few
+    /// answers millions of times, and the rows alternate between them), so a row costs no string; at most 64 kept per scale.
+    /// </summary>
+    private byte? KnownAnswer(AnswerScale scale, ReadOnlySpan<byte> value)
+    {
+        if (!_answersSeen.TryGetValue(scale, out var seen)) _answersSeen[scale] = seen = [];
+        foreach (var (text, code) in seen)
+            if (value.SequenceEqual(text)) return code;
+        var answer = scale.CodeOf(Encoding.UTF8.GetString(value));
+        if (answer is { } found && seen.Count < 64) seen.Add((value.ToArray(), found));
+        return answer;
     }
 
     private void Switch(SchoolYear key)
