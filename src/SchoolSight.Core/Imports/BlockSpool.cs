@@ -1,11 +1,11 @@
 namespace SchoolSight.Core.Imports;
 
-/// <summary>A school-year's rows, encoded and set aside in the <see cref="BlockSpool"/> until the whole file has been checked.</summary>
+/// <summary>A school-year's rows, encoded and set aside in the <see cref="BlockSpool"/> (an import writes it meanwhile, uncommitted until the whole file has been checked).</summary>
 public sealed record EncodedBlock(SchoolYear Key, int Rows, string Sha256, long Offset, int DataLength, int RefsLength);
 
 /// <summary>
 /// Encoded blocks of a file being imported, kept in a temporary file rather than in memory: a national pupil file is
-/// about 8 million rows, and nothing may be written to the database before every row is checked. The blocks hold pupil
+/// about 8 million rows, and the file may come back to a school-year it had left, whose block so far is read back. The blocks hold pupil
 /// references in clear, so the file is private to SchoolSight (<see cref="ImportTempFolder"/>) and deleted when disposed.
 /// </summary>
 public sealed class BlockSpool(ImportTempFolder? folder = null) : IDisposable

@@ -43,10 +43,8 @@ public abstract class DataBlockImport
         {
             var held = (await _db.Schools.IgnoreQueryFilters().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
             using var spool = new BlockSpool(_temp);
-            var file = await _kind.ReadAsync(request.Content, held, spool, ct);
-            if (file.ProblemCount > 0)
-                return await DataBlockSaving.RejectAsync(_db, _kind, record, file.Check, file.RowsRead, file.Problems, file.ProblemCount, ct);
-            return await DataBlockSaving.SaveAsync(_db, _kind, record, file.Check, file.RowsRead, file.Blocks, spool, ct);
+            await using var upload = await ImportUpload.OpenAsync(request.Content, spool.Folder, null, ct);
+            return await DataBlockSaving.ImportAsync(_db, _kind, record, upload, held, spool, ct);
         }, ct));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Imports.Gias;
@@ -22,11 +23,11 @@ internal interface IDataBlockKind
     /// <summary>What a row is, plural, for the audit detail: "pupils", "respondents".</summary>
     string RowsName { get; }
 
-    /// <summary>Reads and checks the whole file, spooling its encoded blocks.</summary>
-    Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct);
+    /// <summary>Reads and checks every row of the file whose bytes are checked, spooling its encoded blocks and telling <paramref name="closed"/> each as it is finished.</summary>
+    Task<DataBlockFile> ReadAsync(ImportUpload upload, IReadOnlySet<int> heldUrns, BlockSpool spool, Action<EncodedBlock, byte[], byte[]> closed, CancellationToken ct);
 
-    /// <summary>The hash and row count of each block SchoolSight holds for these academic years.</summary>
-    Task<Dictionary<SchoolYear, (string Sha256, int Rows)>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct);
+    /// <summary>The hash, row count, import and time of each block SchoolSight holds for these academic years.</summary>
+    Task<Dictionary<SchoolYear, HeldBlock>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct);
 
     /// <summary>The entity a block is stored as (its table is written in bulk).</summary>
     Type BlockType { get; }
@@ -46,9 +47,6 @@ internal interface IDataBlockKind
 internal static class DataBlockSaving
 {
     private const int FirstErrorsLength = 4000;
-
-    /// <summary>Encoded bytes saved per SaveChanges.</summary>
-    private const long BatchBytes = 32L << 20;
 
     /// <summary>Records the attempt (committed on its own), then reads and saves the file with <paramref name="import"/>,
     /// recording a failure if it throws; then, with <paramref name="compute"/> (as the app, API and CLI have it), finishes
@@ -84,37 +82,50 @@ internal static class DataBlockSaving
     }
 
     /// <summary>
-    /// Saves the blocks in one transaction that first takes the source's lock and only then reads the blocks held, so
-    /// that two imports of the same file run one after the other and the second finds nothing to change. The years
-    /// whose blocks changed are marked for recompute in the same transaction.
+    /// Reads the file and saves its blocks at the same time, in one transaction that first takes the source's lock and
+    /// only then reads the blocks held, so that two imports of the same file run one after the other and the second finds
+    /// nothing to change. The file's hash is saved (committed) first; then a reader on its own thread checks every row and
+    /// hands each finished school-year block to <see cref="DataBlockWriter"/> over a bounded channel, which writes it
+    /// meanwhile. A problem anywhere in the file (its last line included) rolls back everything written and rejects the
+    /// file with every problem, as if nothing had been written. The years whose blocks changed are marked for recompute in
+    /// the same transaction.
     /// </summary>
-    public static async Task<DataImportResult> SaveAsync(AppDbContext db, IDataBlockKind kind, ImportRecord record, GiasFileCheck check,
-        int rowsRead, IReadOnlyList<EncodedBlock> blocks, BlockSpool spool, CancellationToken ct)
+    public static async Task<DataImportResult> ImportAsync(AppDbContext db, IDataBlockKind kind, ImportRecord record, ImportUpload upload,
+        IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct)
     {
-        var years = blocks.Select(b => b.Key.AcademicYear).Distinct().Order().ToList();
-        var scope = Scope(blocks, years);
+        var check = upload.Check;
+        if (check.Error is not null)
+        {
+            var unreadable = await kind.ReadAsync(upload, heldUrns, spool, static (_, _, _) => { }, ct);
+            return await RejectAsync(db, kind, record, check, unreadable.RowsRead, unreadable.Problems, unreadable.ProblemCount, ct);
+        }
         record.Checked(check.Sha256);
-        record.Covers(scope);
         await ImportAttempt.SaveAsync(db, record, ct);
         var fileName = record.FileName;
 
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        List<EncodedBlock> changes;
-        int added;
+        DataBlockFile file;
+        List<EncodedBlock> changes = [];
+        var (added, scope, rowsRead) = (0, "", 0);
         try
         {
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await ImportAttempt.LockAsync(db, kind.Kind, ct);
+            var now = db.UtcNow;
+            var writer = new DataBlockWriter(db, kind, record, now);
+            await writer.PrepareAsync(ct);
+            file = await ReadWhileWritingAsync(kind, upload, heldUrns, spool, writer, ct);
+            rowsRead = file.RowsRead;
+            if (file.ProblemCount == 0)
             {
-                await ImportAttempt.LockAsync(db, kind.Kind, ct);
-                var held = await kind.HeldAsync(db, years, ct);
-                changes = [.. blocks.Where(b => !held.TryGetValue(b.Key, out var h) || h.Sha256 != b.Sha256)];
-                added = changes.Count(b => !held.ContainsKey(b.Key));
-                record.Applied(rowsRead, rowsRead, added, changes.Count - added, 0, blocks.Count - changes.Count);
+                changes = [.. file.Blocks.Where(b => writer.Changed(b.Key))];
+                added = changes.Count(b => !writer.Holds(b.Key));
+                await writer.AuditAsync(changes, ct);
+                scope = Scope(file.Blocks, [.. file.Blocks.Select(b => b.Key.AcademicYear).Distinct().Order()]);
+                record.Covers(scope);
+                record.Applied(file.RowsRead, file.RowsRead, added, changes.Count - added, 0, file.Blocks.Count - changes.Count);
                 db.Imports.Update(record);
-                await db.SaveChangesAsync(ct);
-                var now = db.UtcNow;
-                await SaveBlocksAsync(db, kind, record, changes, held, spool, now, ct);
                 Indicators.RecomputePending.Mark(db, changes.Select(c => c.Key.AcademicYear), record.Id);
                 db.AuditEntries.Add(new AuditEntry(now, db.CurrentUser.UserId, db.CurrentUser.UserName, AuditAction.Imported,
                     nameof(ImportRecord), record.Id.ToString(), JsonSerializer.Serialize(new
@@ -124,7 +135,7 @@ internal static class DataBlockSaving
                         record.Sha256,
                         record.Scope,
                         record.RowsRead,
-                        SchoolYears = blocks.Count,
+                        SchoolYears = file.Blocks.Count,
                         record.Added,
                         Replaced = record.Updated,
                         record.Unchanged,
@@ -144,6 +155,8 @@ internal static class DataBlockSaving
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+        // A rejected file: its transaction, and every block written in it, has been rolled back.
+        if (file.ProblemCount > 0) return await RejectAsync(db, kind, record, check, file.RowsRead, file.Problems, file.ProblemCount, ct);
         return new DataImportResult
         {
             ImportId = record.Id,
@@ -153,55 +166,66 @@ internal static class DataBlockSaving
             Sha256 = check.Sha256,
             Encoding = check.EncodingName,
             Scope = scope,
-            RowsRead = rowsRead,
-            SchoolYears = blocks.Count,
+            RowsRead = file.RowsRead,
+            SchoolYears = file.Blocks.Count,
             Added = added,
             Replaced = changes.Count - added,
-            Unchanged = blocks.Count - changes.Count,
+            Unchanged = file.Blocks.Count - changes.Count,
             Changed = [.. changes.Select(c => c.Key)],
         };
     }
 
     /// <summary>
-    /// Writes the changed blocks and their audit rows in bulk (<see cref="BulkTable"/>: binary COPY on PostgreSQL, one
-    /// prepared statement reused for every row on SQLite), about <see cref="BatchBytes"/> of blocks at a time read back
-    /// from the spool, so memory stays bounded whatever the file's size. Each block added or replaced has its audit row:
-    /// which school-year, its row count before and after, and the import it came from.
+    /// The reader on a thread of its own, handing finished blocks over a bounded channel (it waits when the writer is
+    /// <see cref="DataBlockWriter.ChannelBlocks"/> behind); the writer here. Either one failing stops the other.
     /// </summary>
-    private static async Task SaveBlocksAsync(AppDbContext db, IDataBlockKind kind, ImportRecord record, IReadOnlyList<EncodedBlock> changes,
-        IReadOnlyDictionary<SchoolYear, (string Sha256, int Rows)> held, BlockSpool spool, DateTime now, CancellationToken ct)
+    private static async Task<DataBlockFile> ReadWhileWritingAsync(IDataBlockKind kind, ImportUpload upload, IReadOnlySet<int> heldUrns, BlockSpool spool,
+        DataBlockWriter writer, CancellationToken ct)
     {
-        var blockRows = new BulkTable(db, kind.BlockType);
-        var auditRows = new BulkTable(db, typeof(AuditEntry));
-        var (added, replaced, entries) = (new List<object>(), new List<(object Row, object[] OriginalTokens)>(), new List<object>());
-        long bytes = 0;
-        async Task WriteAsync()
+        var channel = Channel.CreateBounded<ClosedBlock>(new BoundedChannelOptions(DataBlockWriter.ChannelBlocks) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(async () =>
         {
-            await blockRows.InsertAsync(added, ct);
-            await blockRows.UpdateAsync(replaced, ct);
-            await auditRows.InsertAsync(entries, ct);
-            (bytes, added, replaced, entries) = (0, [], [], []);
+            try
+            {
+                return await kind.ReadAsync(upload, heldUrns, spool, (block, data, refs) => Post(channel.Writer, new ClosedBlock(block, data, refs), stop.Token), stop.Token);
+            }
+            catch (Exception e)
+            {
+                channel.Writer.TryComplete(e);
+                throw;
+            }
+            finally
+            {
+                channel.Writer.TryComplete();
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await writer.WriteAllAsync(channel.Reader, ct);
         }
+        catch
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await reading;
+            }
+            catch (Exception)
+            {
+                // The writer's failure is the one reported; the reader stopped because of it.
+            }
+            throw;
+        }
+        return await reading;
+    }
 
-        foreach (var block in changes)
-        {
-            var (data, refs) = spool.Read(block);
-            var row = kind.Block(block, data, refs, record.Id, now);
-            var replacing = held.TryGetValue(block.Key, out var before);
-            if (replacing) replaced.Add((row, []));
-            else added.Add(row);
-            entries.Add(new AuditEntry(now, db.CurrentUser.UserId, db.CurrentUser.UserName, replacing ? AuditAction.Updated : AuditAction.Created,
-                kind.EntityName, block.Key.ToString(), JsonSerializer.Serialize(new Dictionary<string, object?>
-                {
-                    ["AcademicYear"] = AcademicYears.Display(block.Key.AcademicYear),
-                    [kind.RowsName] = replacing ? new object?[] { before.Rows, block.Rows } : new object?[] { null, block.Rows },
-                    ["ImportId"] = record.Id,
-                    ["FileName"] = record.FileName,
-                }), block.Key.Urn));
-            bytes += data.Length + refs.Length;
-            if (bytes >= BatchBytes) await WriteAsync();
-        }
-        await WriteAsync();
+    /// <summary>Hands a block to the writer from the reader's thread, waiting while the channel is full.</summary>
+    private static void Post(ChannelWriter<ClosedBlock> channel, ClosedBlock block, CancellationToken ct)
+    {
+        while (!channel.TryWrite(block))
+            if (!channel.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult())
+                throw new InvalidOperationException("The import's writer stopped before the file was read.");
     }
 
     /// <summary>"79 schools, 2022/23 to 2024/25".</summary>

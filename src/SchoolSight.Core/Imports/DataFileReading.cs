@@ -44,15 +44,29 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
 
     protected abstract void Finish();
 
+    /// <summary>
+    /// Told each school-year block as soon as it is encoded and spooled, while the rest of the file is still being read
+    /// (an import writes it meanwhile); told again, with its new version, when the file comes back to a school-year it had
+    /// left. Nothing is told once a problem has been found.
+    /// </summary>
+    public Action<EncodedBlock, byte[], byte[]>? Closed { get; init; }
+
     /// <param name="temp">Where a one-way <paramref name="content"/> is copied so it can be read twice.</param>
     public static async Task<GiasFileCheck> ReadAsync(Stream content, DataFileReading reading, ImportTempFolder temp, CancellationToken ct)
     {
         await using var upload = await ImportUpload.OpenAsync(content, temp, null, ct);
+        await ReadRowsAsync(upload, reading, ct);
+        return upload.Check;
+    }
+
+    /// <summary>Reads and checks every row of a file whose bytes <see cref="ImportUpload"/> has checked (or notes its bytes' problem).</summary>
+    public static async Task ReadRowsAsync(ImportUpload upload, DataFileReading reading, CancellationToken ct)
+    {
         var (stream, check) = (upload.Stream, upload.Check);
         if (check.Error is { } error)
         {
             reading.Problems.Add(error.Line, error.Column, error.Problem.Replace("establishments", $"{reading.RowNoun}s", StringComparison.Ordinal));
-            return check;
+            return;
         }
         var options = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, reading._malformed) with { BufferSize = 1 << 20 };
         await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
@@ -74,7 +88,14 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
                 $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
         }
         reading.End();
-        return check;
+    }
+
+    /// <summary>A finished school-year block, spooled, and told to <see cref="Closed"/> while no problem has been found.</summary>
+    protected EncodedBlock Keep(BlockSpool spool, SchoolYear key, int rows, string sha256, byte[] data, byte[] refs)
+    {
+        var block = spool.Append(key, rows, sha256, data, refs);
+        Closed?.Invoke(block, data, refs);
+        return block;
     }
 
     private bool ReadHeader(IReadOnlyList<string> headers)

@@ -40,6 +40,66 @@ public abstract class DataBlockBulkSaveTests(DatabaseProvider provider) : IAsync
     {
         var (first, second) = Files(surveys);
 
+        await ImportBothWaysAsync(first, second, surveys);
+        var audit = await AuditAsync(Bulk, surveys);
+        audit.Count.ShouldBe(12);
+        audit.ShouldBe(await AuditAsync(_oneByOne, surveys));
+        audit.Count(a => a.Contains($"\"Action\":{(int)AuditAction.Updated}", StringComparison.Ordinal)).ShouldBe(2);
+    }
+
+    /// <summary>
+    /// The import writes each block while the rest of the file is read. A file that deals its rows out school-year by
+    /// school-year in turn leaves and comes back to every school-year row after row, so each one's block is written,
+    /// replaced again and again, and (when the file ends as what was held) put back as it was: what is stored at the end
+    /// is still exactly what saving each final block through EF Core stores, audit rows included, and the school-years
+    /// that did not change keep their earlier import and time.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AFileThatComesBackToItsSchoolYears_StoresTheBlocksAndAuditRows_ThatSavingEachFinalBlockThroughEfCoreWrites(bool surveys)
+    {
+        var (first, second) = Files(surveys);
+        (first, second) = (Interleaved(first), Interleaved(second));
+
+        await ImportBothWaysAsync(first, second, surveys);
+        (await AuditAsync(Bulk, surveys)).ShouldBe(await AuditAsync(_oneByOne, surveys));
+        var again = await ImportAsync(Bulk, second, surveys);
+        (again.Added, again.Replaced, again.Unchanged).ShouldBe((0, 0, 10));
+        (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(_oneByOne, surveys));
+    }
+
+    /// <summary>
+    /// Blocks are written before the file's end is read; a problem on the file's last line still leaves nothing written:
+    /// into an empty database no block and no block audit row, and over blocks already held, those blocks as they were.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AProblemOnTheLastLine_RejectsTheFile_AndLeavesNothingWritten(bool surveys)
+    {
+        var (first, second) = Files(surveys);
+        (first, second) = (Interleaved(first), Interleaved(second));
+
+        var rejected = await ImportBrokenAsync(first, surveys);
+        rejected.Errors.Select(e => e.Line).ShouldBe([DataFile.LineOf(first.Rows.Count - 1)]);
+        (await BlocksAsync(Bulk, surveys)).ShouldBeEmpty();
+        (await AuditAsync(Bulk, surveys)).ShouldBeEmpty();
+
+        await ImportAsync(Bulk, first, surveys);
+        var (blocks, audit) = (await BlocksAsync(Bulk, surveys), await AuditAsync(Bulk, surveys));
+        _clock.Advance(TimeSpan.FromDays(30));
+        (await ImportBrokenAsync(second, surveys)).Applied.ShouldBeFalse();
+        (await BlocksAsync(Bulk, surveys)).ShouldBe(blocks);
+        (await AuditAsync(Bulk, surveys)).ShouldBe(audit);
+        await using var db = Bulk.CreateContext();
+        (await db.Imports.OrderBy(i => i.Id).Select(i => i.Outcome).ToListAsync())
+            .ShouldBe([Domain.Imports.ImportOutcome.Rejected, Domain.Imports.ImportOutcome.Applied, Domain.Imports.ImportOutcome.Rejected]);
+    }
+
+    /// <summary>The first file imported, then the second a month later, into one database by the import and into the other block by block through EF Core; the same blocks stored.</summary>
+    private async Task ImportBothWaysAsync(DataFile first, DataFile second, bool surveys)
+    {
         var added = await ImportAsync(Bulk, first, surveys);
         await SaveOneByOneAsync(first, surveys, added.ImportId);
         _clock.Advance(TimeSpan.FromDays(30));
@@ -48,10 +108,30 @@ public abstract class DataBlockBulkSaveTests(DatabaseProvider provider) : IAsync
 
         (added.Added, replaced.Replaced, replaced.Unchanged).ShouldBe((10, 2, 8));
         (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(_oneByOne, surveys));
-        var audit = await AuditAsync(Bulk, surveys);
-        audit.Count.ShouldBe(12);
-        audit.ShouldBe(await AuditAsync(_oneByOne, surveys));
-        audit.Count(a => a.Contains($"\"Action\":{(int)AuditAction.Updated}", StringComparison.Ordinal)).ShouldBe(2);
+    }
+
+    private async Task<DataImportResult> ImportBrokenAsync(DataFile file, bool surveys)
+    {
+        var broken = DataFile.Parse(file.ToBytes());
+        var last = broken.Rows.Count - 1;
+        if (surveys) broken.Set(last, SurveyFields.RespondentTypeColumn, "Teacher");
+        else broken.Set(last, PupilFields.PupilRefColumn, "");
+        await using var db = Bulk.CreateContext(clock: _clock);
+        var request = new DataImportRequest(new MemoryStream(broken.ToBytes()), FileName(surveys));
+        var result = (surveys ? await new ImportSurveys(db).RunAsync(request) : await new ImportPupils(db).RunAsync(request)).Value!;
+        result.Applied.ShouldBeFalse();
+        return result;
+    }
+
+    /// <summary>The rows dealt out one school-year at a time in turn, so the file leaves and comes back to every school-year.</summary>
+    private static DataFile Interleaved(DataFile file)
+    {
+        var dealt = DataFile.Parse(file.ToBytes());
+        var groups = dealt.Rows.GroupBy(r => (r[0], r[1])).Select(g => g.ToList()).ToList();
+        dealt.Rows.Clear();
+        for (var i = 0; groups.Any(g => g.Count > i); i++)
+            dealt.Rows.AddRange(groups.Where(g => g.Count > i).Select(g => g[i]));
+        return dealt;
     }
 
     /// <summary>A file for five schools over two years, and the same file with one row changed in two school-years.</summary>
@@ -167,5 +247,18 @@ public sealed class DataBlockBulkSaveTests_Postgres() : DataBlockBulkSaveTests(D
         blocks.Count.ShouldBe(10);
         blocks.ShouldBe(await BlocksAsync(batched, surveys));
         (await AuditAsync(Bulk, surveys)).ShouldBe(await AuditAsync(batched, surveys));
+    }
+
+    /// <summary>PostgreSQL stores the imported pupil blocks compressed with LZ4 (much cheaper for the server to write than its default pglz).</summary>
+    [Fact]
+    public async Task PupilImport_StoresTheBlocksCompressedWithLz4()
+    {
+        await ImportAsync(Bulk, Files(surveys: false).First, surveys: false);
+
+        await using var db = Bulk.CreateContext();
+        var methods = await db.Database.SqlQueryRaw<string>(
+            """SELECT coalesce(pg_column_compression("Data")::text, 'none') AS "Value" FROM "PupilDataBlocks" WHERE octet_length("Data") > 4096""").ToListAsync();
+        methods.ShouldNotBeEmpty();
+        methods.ShouldAllBe(m => m == "lz4");
     }
 }

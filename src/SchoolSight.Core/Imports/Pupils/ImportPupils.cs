@@ -22,13 +22,13 @@ public sealed class ImportPupils(AppDbContext db, Indicators.ComputeIndicators? 
         public string EntityName => nameof(PupilDataBlock);
         public string RowsName => "Pupils";
 
-        public Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct) =>
-            PupilFileReader.ReadAsync(content, heldUrns, spool, ct);
+        public Task<DataBlockFile> ReadAsync(ImportUpload upload, IReadOnlySet<int> heldUrns, BlockSpool spool, Action<EncodedBlock, byte[], byte[]> closed, CancellationToken ct) =>
+            PupilFileReader.ReadAsync(upload, heldUrns, spool, closed, ct);
 
-        public async Task<Dictionary<SchoolYear, (string Sha256, int Rows)>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct) =>
+        public async Task<Dictionary<SchoolYear, HeldBlock>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct) =>
             (await db.PupilDataBlocks.AsNoTracking().Where(b => academicYears.Contains(b.AcademicYear))
-                .Select(b => new { b.Urn, b.AcademicYear, b.Sha256, b.PupilCount }).ToListAsync(ct))
-            .ToDictionary(b => new SchoolYear(b.Urn, b.AcademicYear), b => (b.Sha256, b.PupilCount));
+                .Select(b => new { b.Urn, b.AcademicYear, b.Sha256, b.PupilCount, b.ImportId, b.ImportedAt }).ToListAsync(ct))
+            .ToDictionary(b => new SchoolYear(b.Urn, b.AcademicYear), b => new HeldBlock(b.Sha256, b.PupilCount, b.ImportId, b.ImportedAt));
 
         public Type BlockType => typeof(PupilDataBlock);
 

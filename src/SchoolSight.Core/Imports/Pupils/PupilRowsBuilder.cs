@@ -64,10 +64,10 @@ internal sealed class PupilRowsBuilder
         else _byHash[hash] = Count;
 
         if (Count == _capacity) Grow();
-        foreach (var field in PupilFields.All)
+        for (var f = 0; f < codes.Length; f++)
         {
-            if (field.Kind == PupilFieldKind.Code) _codes[field.Index]![Count] = codes[field.Index];
-            else _numbers[field.Index]![Count] = numbers[field.Index];
+            if (_codes[f] is { } column) column[Count] = codes[f];
+            else _numbers[f]![Count] = numbers[f];
         }
         var needed = _refsLength + pupilRef.Length + 1;
         if (needed > _refs.Length) Array.Resize(ref _refs, Math.Max(needed, _refs.Length * 2));

@@ -23,13 +23,13 @@ public sealed class ImportSurveys(AppDbContext db, Indicators.ComputeIndicators?
         public string EntityName => nameof(SurveyDataBlock);
         public string RowsName => "Respondents";
 
-        public Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct) =>
-            SurveyFileReader.ReadAsync(content, heldUrns, spool, ct, questions);
+        public Task<DataBlockFile> ReadAsync(ImportUpload upload, IReadOnlySet<int> heldUrns, BlockSpool spool, Action<EncodedBlock, byte[], byte[]> closed, CancellationToken ct) =>
+            SurveyFileReader.ReadAsync(upload, heldUrns, spool, closed, questions, ct);
 
-        public async Task<Dictionary<SchoolYear, (string Sha256, int Rows)>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct) =>
+        public async Task<Dictionary<SchoolYear, HeldBlock>> HeldAsync(AppDbContext db, IReadOnlyCollection<int> academicYears, CancellationToken ct) =>
             (await db.SurveyDataBlocks.AsNoTracking().Where(b => academicYears.Contains(b.AcademicYear))
-                .Select(b => new { b.Urn, b.AcademicYear, b.Sha256, b.RespondentCount }).ToListAsync(ct))
-            .ToDictionary(b => new SchoolYear(b.Urn, b.AcademicYear), b => (b.Sha256, b.RespondentCount));
+                .Select(b => new { b.Urn, b.AcademicYear, b.Sha256, b.RespondentCount, b.ImportId, b.ImportedAt }).ToListAsync(ct))
+            .ToDictionary(b => new SchoolYear(b.Urn, b.AcademicYear), b => new HeldBlock(b.Sha256, b.RespondentCount, b.ImportId, b.ImportedAt));
 
         public Type BlockType => typeof(SurveyDataBlock);
 

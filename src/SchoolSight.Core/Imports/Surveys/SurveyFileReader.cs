@@ -20,7 +20,7 @@ public sealed class SurveyFileReader : DataFileReading
     private readonly BlockSpool _spool;
     private readonly Dictionary<SchoolYear, EncodedBlock> _done = [];
     private readonly List<SchoolYear> _order = [];
-    private readonly IReadOnlyList<SurveyQuestion> _questions;
+    private readonly SurveyQuestion[] _questions;
     private readonly int[] _questionIndex;
     private readonly byte[] _answers;
     private int _typeIndex, _yearGroupIndex, _genderIndex;
@@ -28,11 +28,12 @@ public sealed class SurveyFileReader : DataFileReading
     private byte[] _lastAnswerText = [];
     private AnswerScale? _lastScale;
     private byte? _lastAnswer;
+    private readonly Dictionary<AnswerScale, List<(byte[] Text, byte Code)>> _answersSeen = [];
 
     private SurveyFileReader(IReadOnlySet<int> heldUrns, BlockSpool spool, IReadOnlyList<SurveyQuestion> questions) : base(heldUrns)
     {
         _spool = spool;
-        _questions = questions;
+        _questions = [.. questions];
         _questionIndex = new int[questions.Count];
         _answers = new byte[questions.Count];
         KnownColumns = [SurveyFields.UrnColumn, SurveyFields.AcademicYearColumn, SurveyFields.RespondentTypeColumn, SurveyFields.YearGroupColumn, SurveyFields.GenderColumn, .. questions.Select(q => q.Column)];
@@ -42,10 +43,20 @@ public sealed class SurveyFileReader : DataFileReading
     public static async Task<DataBlockFile> ReadAsync(Stream content, IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct = default, IReadOnlyList<SurveyQuestion>? questions = null)
     {
         var reading = new SurveyFileReader(heldUrns, spool, questions ?? SurveyFields.Questions);
-        var check = await ReadAsync(content, reading, spool.Folder, ct);
-        var blocks = reading.Problems.Any ? [] : reading._order.Select(k => reading._done[k]).ToList();
-        return new DataBlockFile(check, reading.RowsRead, blocks, reading.Problems.Listed(), reading.Problems.Count);
+        return reading.Found(await ReadAsync(content, reading, spool.Folder, ct));
     }
+
+    /// <summary>Reads the rows of a file whose bytes are checked, telling <paramref name="closed"/> each block as soon as it is finished.</summary>
+    public static async Task<DataBlockFile> ReadAsync(ImportUpload upload, IReadOnlySet<int> heldUrns, BlockSpool spool, Action<EncodedBlock, byte[], byte[]> closed,
+        IReadOnlyList<SurveyQuestion> questions, CancellationToken ct = default)
+    {
+        var reading = new SurveyFileReader(heldUrns, spool, questions) { Closed = closed };
+        await ReadRowsAsync(upload, reading, ct);
+        return reading.Found(upload.Check);
+    }
+
+    private DataBlockFile Found(GiasFileCheck check) =>
+        new(check, RowsRead, Problems.Any ? [] : [.. _order.Select(k => _done[k])], Problems.Listed(), Problems.Count);
 
     protected override string RowNoun => "respondent";
     protected override string UrnColumn => SurveyFields.UrnColumn;
@@ -118,11 +129,25 @@ public sealed class SurveyFileReader : DataFileReading
         {
             _lastAnswerText = value.ToArray();
             _lastScale = question.Scale;
-            _lastAnswer = question.Scale.CodeOf(Encoding.UTF8.GetString(value));
+            _lastAnswer = KnownAnswer(question.Scale, value);
         }
         if (_lastAnswer is { } answer) return answer;
         Problems.Add(line, question.Column, $"'{Show(value)}' is not an answer: use {question.Scale.Described}, or leave it blank when not answered");
         return 0;
+    }
+
+    /// <summary>
+    /// The code of an answer as its scale reads it, remembered by its bytes for each scale (a file writes the same few
+    /// answers millions of times, and the rows alternate between them), so a row costs no string; at most 64 kept per scale.
+    /// </summary>
+    private byte? KnownAnswer(AnswerScale scale, ReadOnlySpan<byte> value)
+    {
+        if (!_answersSeen.TryGetValue(scale, out var seen)) _answersSeen[scale] = seen = [];
+        foreach (var (text, code) in seen)
+            if (value.SequenceEqual(text)) return code;
+        var answer = scale.CodeOf(Encoding.UTF8.GetString(value));
+        if (answer is { } found && seen.Count < 64) seen.Add((value.ToArray(), found));
+        return answer;
     }
 
     private void Switch(SchoolYear key)
@@ -131,11 +156,11 @@ public sealed class SurveyFileReader : DataFileReading
         if (_done.Remove(key, out var earlier))
         {
             var (data, _) = _spool.Read(earlier);
-            _current = Rows.From(key, SurveyBlockCodec.Decode(data), _questions.Count);
+            _current = Rows.From(key, SurveyBlockCodec.Decode(data), _questions.Length);
         }
         else
         {
-            _current = new Rows(key, _questions.Count);
+            _current = new Rows(key, _questions.Length);
             _order.Add(key);
         }
     }
@@ -146,7 +171,7 @@ public sealed class SurveyFileReader : DataFileReading
         _current = null;
         if (Problems.Any) return;
         var data = SurveyBlockCodec.Encode(rows.ToColumns());
-        _done[rows.Key] = _spool.Append(rows.Key, rows.Count, SurveyBlockCodec.Hash(data), data, []);
+        _done[rows.Key] = Keep(_spool, rows.Key, rows.Count, SurveyBlockCodec.Hash(data), data, []);
     }
 
     /// <summary>A school-year's responses gathered column by column.</summary>
