@@ -44,7 +44,8 @@ public sealed partial class SchoolSightTelemetry
         _importDuration.Record(elapsed.TotalSeconds, new("schoolsight.import.kind", record.Kind.ToString()), new("schoolsight.import.outcome", outcome));
     }
 
-    public void RecomputeFinished(int schoolYears, int unchanged, int areas, TimeSpan elapsed, Indicators.RecomputeTimings? timings = null)
+    /// <summary>A recompute has finished; <paramref name="timings"/>, its parts, are written (by their text) at Debug level.</summary>
+    public void RecomputeFinished(int schoolYears, int unchanged, int areas, TimeSpan elapsed, object? timings = null)
     {
         LogRecomputeFinished(_logger, schoolYears, unchanged, areas, elapsed.TotalSeconds);
         if (timings is not null && _logger.IsEnabled(LogLevel.Debug)) LogRecomputeParts(_logger, timings);
@@ -70,7 +71,7 @@ public sealed partial class SchoolSightTelemetry
     private static partial void LogRecomputeFinished(ILogger logger, int schoolYears, int unchanged, int areas, double seconds);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "The recompute's parts: {Parts}.")]
-    private static partial void LogRecomputeParts(ILogger logger, Indicators.RecomputeTimings parts);
+    private static partial void LogRecomputeParts(ILogger logger, object parts);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Rendered the PDF \"{Document}\": {Pages} pages, {Bytes} bytes, in {Seconds:0.00} s.")]
     private static partial void LogPdfRendered(ILogger logger, string document, int pages, int bytes, double seconds);
