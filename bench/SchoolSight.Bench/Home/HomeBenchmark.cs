@@ -131,12 +131,7 @@ public static class HomeBenchmark
     /// <summary>Demo Borough, then copies of its schools up to the size asked for, each with a year of activity.</summary>
     private static async Task SeedAsync(BenchDatabase database, Options options)
     {
-        var keys = Path.Combine(Path.GetTempPath(), "schoolsight-bench-keys");
-        await using (var app = SchoolSightApp.Build([
-            "--applicationName", "SchoolSight.Web", "--contentRoot", PageLoad.WebContentRoot(), "--environment", "Production",
-            "--Database:Provider", database.Options.Provider.ToString(), "--Database:ConnectionString", database.Options.ConnectionString,
-            "--DataProtection:KeysFolder", keys, "--Logging:LogLevel:Default", "Warning", "--Demo:SeedOnEmptyDatabase", "true",
-        ]))
+        await using (var app = PageLoad.BuildApp(database.Options, "--Demo:SeedOnEmptyDatabase", "true"))
             await SchoolSightApp.PrepareDatabaseAsync(app);
 
         var random = new Random(options.Seed);

@@ -24,14 +24,7 @@ public static partial class PageLoad
 
     public static async Task RunAsync(DatabaseOptions database, IReadOnlyList<int> urns, int requests, int concurrency, int seed)
     {
-        var keys = Path.Combine(Path.GetTempPath(), "schoolsight-bench-keys");
-        await using var app = SchoolSightApp.Build([
-            // The app's own name and content root, so its pages and static files are found as when it runs itself.
-            "--applicationName", "SchoolSight.Web", "--contentRoot", WebContentRoot(),
-            "--urls", "http://127.0.0.1:0", "--environment", "Production",
-            "--Database:Provider", database.Provider.ToString(), "--Database:ConnectionString", database.ConnectionString,
-            "--DataProtection:KeysFolder", keys, "--Logging:LogLevel:Default", "Warning",
-        ]);
+        await using var app = BuildApp(database);
         await SchoolSightApp.PrepareDatabaseAsync(app);
         using (var scope = app.Services.CreateScope())
         {
@@ -72,6 +65,19 @@ public static partial class PageLoad
             $"| School data page /Schools/{{urn}}/Data, {requests:N0} requests, {concurrency} at once | median {Percentile(0.5):N1} ms, p95 {Percentile(0.95):N1} ms, p99 {Percentile(0.99):N1} ms | {requests / clock.Elapsed.TotalSeconds:N0} pages/s |"));
         await app.StopAsync();
     }
+
+    /// <summary>
+    /// SchoolSight as the benchmarks run it: the app's own name and content root (so its pages and static files are found
+    /// as when it runs itself), production settings, a free port on 127.0.0.1, the benchmark's database, warnings only;
+    /// <paramref name="settings"/> are added after these.
+    /// </summary>
+    internal static WebApplication BuildApp(DatabaseOptions database, params string[] settings) => SchoolSightApp.Build([
+        "--applicationName", "SchoolSight.Web", "--contentRoot", WebContentRoot(),
+        "--urls", "http://127.0.0.1:0", "--environment", "Production",
+        "--Database:Provider", database.Provider.ToString(), "--Database:ConnectionString", database.ConnectionString,
+        "--DataProtection:KeysFolder", Path.Combine(Path.GetTempPath(), "schoolsight-bench-keys"), "--Logging:LogLevel:Default", "Warning",
+        .. settings,
+    ]);
 
     /// <summary>The web project's folder, so the app's pages and static files are found as when it runs itself.</summary>
     internal static string WebContentRoot()

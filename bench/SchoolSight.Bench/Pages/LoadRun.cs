@@ -23,15 +23,8 @@ public static class LoadRun
 
     public static async Task<bool> RunAsync(BenchDatabase database, DatabaseProvider provider, MixData data, PagesLoadBenchmark.Options options)
     {
-        var keys = Path.Combine(Path.GetTempPath(), "schoolsight-bench-keys");
-        await using var app = SchoolSightApp.Build([
-            "--applicationName", "SchoolSight.Web", "--contentRoot", PageLoad.WebContentRoot(),
-            "--urls", "http://127.0.0.1:0", "--environment", "Production",
-            "--Database:Provider", database.Options.Provider.ToString(), "--Database:ConnectionString", database.Options.ConnectionString,
-            "--DataProtection:KeysFolder", keys, "--Logging:LogLevel:Default", "Warning",
-            // The bench's users sign in once each from one address, without an authenticator app.
-            "--Security:RequireTwoFactorForLaRoles", "false",
-        ]);
+        // The bench's users sign in once each from one address, without an authenticator app.
+        await using var app = PageLoad.BuildApp(database.Options, "--Security:RequireTwoFactorForLaRoles", "false");
         await SchoolSightApp.PrepareDatabaseAsync(app);
         var users = await CreateUsersAsync(app, data, options.Seed);
         await app.StartAsync();

@@ -67,15 +67,9 @@ public static partial class SurveyLoadBenchmark
         var questions = Questionnaire.Shipped.ForPupil(YearSix);
         // Requests per pupil: the code box (get, post), each question (get, post), the check page (get, post).
         var requestsNeeded = options.Pupils * (2 * questions.Count + 4);
-        var keys = Path.Combine(Path.GetTempPath(), "schoolsight-bench-keys");
-        await using var app = SchoolSightApp.Build([
-            "--applicationName", "SchoolSight.Web", "--contentRoot", PageLoad.WebContentRoot(),
-            "--urls", "http://127.0.0.1:0", "--environment", "Production",
-            "--Database:Provider", database.Options.Provider.ToString(), "--Database:ConnectionString", database.Options.ConnectionString,
-            "--DataProtection:KeysFolder", keys, "--Logging:LogLevel:Default", "Warning",
-            // Every pupil comes from 127.0.0.1 here: the per-address limit is raised to this run's requests, not switched off.
-            "--Voice:RequestsPerMinutePerAddress", Math.Max(20_000, requestsNeeded * 2).ToString(CultureInfo.InvariantCulture),
-        ]);
+        // Every pupil comes from 127.0.0.1 here: the per-address limit is raised to this run's requests, not switched off.
+        await using var app = PageLoad.BuildApp(database.Options,
+            "--Voice:RequestsPerMinutePerAddress", Math.Max(20_000, requestsNeeded * 2).ToString(CultureInfo.InvariantCulture));
         await SchoolSightApp.PrepareDatabaseAsync(app);
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
