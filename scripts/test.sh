@@ -42,9 +42,10 @@ export SCHOOLSIGHT_ARTIFACTS="$ARTIFACTS"
 
 rm -rf "$ARTIFACTS/test-results"
 RESULTS="$ARTIFACTS/test-results"
-# One build for every project; then the test projects run without building again, in two lanes at once: the browser
-# tests (which spend much of their time waiting on Chromium and the app's server) beside the others, one after another.
-# SCHOOLSIGHT_TEST_LANES=1 runs every project in one lane.
+# One build for every project; then the test projects run without building again, in two lanes at once, each project
+# in a lane one after another: the browser tests (which spend much of their time waiting on Chromium and the app's
+# server) and then the web tests, beside the domain, core and CLI tests. The two lanes take about as long as each
+# other, so neither waits long for the other. SCHOOLSIGHT_TEST_LANES=1 runs every project in one lane.
 set +e
 dotnet build SchoolSight.slnx --configuration Release
 status=$?
@@ -65,8 +66,8 @@ if [ $status -eq 0 ]; then
     run_lane all SchoolSight.Domain.Tests SchoolSight.Core.Tests SchoolSight.Web.Tests SchoolSight.Cli.Tests SchoolSight.Browser.Tests
   else
     lanes=(browser others)
-    run_lane browser SchoolSight.Browser.Tests &
-    run_lane others SchoolSight.Domain.Tests SchoolSight.Core.Tests SchoolSight.Web.Tests SchoolSight.Cli.Tests
+    run_lane browser SchoolSight.Browser.Tests SchoolSight.Web.Tests &
+    run_lane others SchoolSight.Domain.Tests SchoolSight.Core.Tests SchoolSight.Cli.Tests
     wait
   fi
   for lane in "${lanes[@]}"; do [ "$(cat "$RESULTS/.lane-$lane" 2>/dev/null)" = 0 ] || status=1; done

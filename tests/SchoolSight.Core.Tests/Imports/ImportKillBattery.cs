@@ -30,8 +30,12 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
     private const string PupilFile = "pupils_2024-25.csv";
     private static readonly Lazy<Task<string>> Generated = new(GenerateAsync);
 
+    /// <summary>Kills run this many at a time, each on a working database of its own: most of a kill's time is the CLI starting up.</summary>
+    private const int AtOnce = 2;
+
+    private readonly List<DatabaseOptions> _works = [];
+    private readonly SemaphoreSlim _copying = new(1, 1);
     private TestDatabase _base = null!;
-    private DatabaseOptions _work = null!;
 
     public async Task InitializeAsync()
     {
@@ -40,15 +44,17 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
         await using (var db = _base.CreateContext())
         await using (var establishments = File.OpenRead(Path.Combine(folder, "establishments.csv")))
             (await new ImportGias(db).RunAsync(new GiasImportRequest(establishments, "establishments.csv", GiasImportScope.Only(998)))).Value!.Applied.ShouldBeTrue();
-        _work = provider == DatabaseProvider.Sqlite
-            ? new DatabaseOptions(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"schoolsight-kill-{Guid.NewGuid():N}.db")};Pooling=False")
-            : new DatabaseOptions(provider, new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer()) { Database = $"schoolsight_kill_{Guid.NewGuid():N}" }.ConnectionString);
+        for (var i = 0; i < AtOnce; i++)
+            _works.Add(provider == DatabaseProvider.Sqlite
+                ? new DatabaseOptions(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"schoolsight-kill-{Guid.NewGuid():N}.db")};Pooling=False")
+                : new DatabaseOptions(provider, new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer()) { Database = $"schoolsight_kill_{Guid.NewGuid():N}" }.ConnectionString));
     }
 
     public async Task DisposeAsync()
     {
-        await DropWorkAsync();
+        foreach (var work in _works) await DropWorkAsync(work);
         await _base.DisposeAsync();
+        _copying.Dispose();
     }
 
     [Fact]
@@ -58,10 +64,11 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
         var file = Path.Combine(await Generated.Value, PupilFile);
 
         // A clean import, watched: when it recorded its attempt, its file's hash (its transaction starts), its commit, its end.
-        await ResetWorkAsync();
-        var before = await StateAsync();
-        var (phases, cleanRun) = await WatchCleanImportAsync(file);
-        var after = await StateAsync();
+        var clean = _works[0];
+        await ResetWorkAsync(clean);
+        var before = await StateAsync(clean);
+        var (phases, cleanRun) = await WatchCleanImportAsync(clean, file);
+        var after = await StateAsync(clean);
         after.Applied.ShouldBe(1, cleanRun);
         after.Pending.ShouldBe(0);
         after.Blocks.ShouldNotBe(before.Blocks);
@@ -72,13 +79,9 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
         // third at a random time within the transaction, counted from when the attempt's hash is saved (the transaction
         // begins next); a third at a random time within the recompute, counted from the commit.
         // Every kill starts from the database as it was before the clean import (a run that finishes before its kill
-        // moment must find the file new, not already imported).
-        await ResetWorkAsync();
+        // moment must find the file new, not already imported). The kills run two at a time, each on its own database.
         var random = new Random(KillPlan);
-        var landed = new Dictionary<string, int>();
-        var lastAttempt = await LastAttemptIdAsync();
-        var nextRunByCli = true;
-        for (var kill = 0; kill < Kills; kill++)
+        var plan = Enumerable.Range(0, Kills).Select(kill =>
         {
             var (anchor, span) = (kill % 3) switch
             {
@@ -86,52 +89,64 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
                 1 => (Anchor.TransactionStart, phases.Commit - phases.Hash),
                 _ => (Anchor.Commit, phases.End - phases.Commit),
             };
-            var delay = TimeSpan.FromMilliseconds(random.NextDouble() * span);
-            var (ended, log) = await RunAndKillAsync(file, anchor, delay, lastAttempt);
+            return (Anchor: anchor, Delay: TimeSpan.FromMilliseconds(random.NextDouble() * span));
+        }).ToList();
+        var landed = new Dictionary<string, int>();
+        var nextRunByCli = 1;
+        var next = -1;
+        await Task.WhenAll(_works.Select(async work =>
+        {
+            await ResetWorkAsync(work);
+            var lastAttempt = await LastAttemptIdAsync(work);
+            for (var kill = Interlocked.Increment(ref next); kill < Kills; kill = Interlocked.Increment(ref next))
+            {
+                var (anchor, delay) = plan[kill];
+                var (ended, log) = await RunAndKillAsync(work, file, anchor, delay, lastAttempt);
 
-            var state = await StateAsync();
-            var attempt = await AttemptAfterAsync(lastAttempt);
-            lastAttempt = attempt?.Id ?? lastAttempt;
-            var where = attempt switch
-            {
-                null => "before the import started",
-                { Outcome: ImportOutcome.DidNotFinish, Sha256: "" } => "while the file was read",
-                { Outcome: ImportOutcome.DidNotFinish } => "inside the transaction",
-                { Outcome: ImportOutcome.Applied } when state.Pending > 0 => "after the commit, before the recompute was saved",
-                { Outcome: ImportOutcome.Applied } => ended ? "not killed: the import had finished" : "after the recompute was saved",
-                _ => $"with the outcome {attempt.Outcome}",
-            };
-            landed[where] = landed.GetValueOrDefault(where) + 1;
-            var context = $"kill {kill + 1}, {delay.TotalMilliseconds:N0} ms after {anchor}, {where}:\n{log}";
+                var state = await StateAsync(work);
+                var attempt = await AttemptAfterAsync(work, lastAttempt);
+                lastAttempt = attempt?.Id ?? lastAttempt;
+                var where = attempt switch
+                {
+                    null => "before the import started",
+                    { Outcome: ImportOutcome.DidNotFinish, Sha256: "" } => "while the file was read",
+                    { Outcome: ImportOutcome.DidNotFinish } => "inside the transaction",
+                    { Outcome: ImportOutcome.Applied } when state.Pending > 0 => "after the commit, before the recompute was saved",
+                    { Outcome: ImportOutcome.Applied } => ended ? "not killed: the import had finished" : "after the recompute was saved",
+                    _ => $"with the outcome {attempt.Outcome}",
+                };
+                lock (landed) landed[where] = landed.GetValueOrDefault(where) + 1;
+                var context = $"kill {kill + 1}, {delay.TotalMilliseconds:N0} ms after {anchor}, {where}:\n{log}";
 
-            if (state.Blocks == before.Blocks)
-            {
-                // Exactly as before: nothing of the import, no recompute waiting, the attempt (if any) without an outcome.
-                (state.Applied, state.BlockAudit, state.Pending, state.Figures, state.Similar)
-                    .ShouldBe((0, 0, 0, before.Figures, before.Similar), context);
-                attempt?.Outcome.ShouldBe(ImportOutcome.DidNotFinish, context);
-                continue;
+                if (state.Blocks == before.Blocks)
+                {
+                    // Exactly as before: nothing of the import, no recompute waiting, the attempt (if any) without an outcome.
+                    (state.Applied, state.BlockAudit, state.Pending, state.Figures, state.Similar)
+                        .ShouldBe((0, 0, 0, before.Figures, before.Similar), context);
+                    attempt?.Outcome.ShouldBe(ImportOutcome.DidNotFinish, context);
+                    continue;
+                }
+                // Exactly as after: every block, its audit and the import's outcome; then the next run finishes the recompute
+                // (the first time, the next CLI command).
+                state.Blocks.ShouldBe(after.Blocks, context);
+                (state.Applied, state.BlockAudit).ShouldBe((1, after.BlockAudit), context);
+                if (state.Pending > 0 && Interlocked.Exchange(ref nextRunByCli, 0) == 1)
+                {
+                    var (exit, listing) = await RunCliAsync(work, "imports", "list");
+                    exit.ShouldBe(0, listing);
+                    listing.ShouldContain("recompute did not finish", Case.Insensitive, listing);
+                }
+                else
+                {
+                    await using var db = Context(work);
+                    await new RecomputePending(db, new ComputeIndicators(db, IndicatorCatalogueSource.Default)).RunAsync();
+                }
+                var restarted = await StateAsync(work);
+                (restarted.Pending, restarted.Figures, restarted.Similar).ShouldBe((0, after.Figures, after.Similar), context);
+                await ResetWorkAsync(work);
+                lastAttempt = await LastAttemptIdAsync(work);
             }
-            // Exactly as after: every block, its audit and the import's outcome; then the next run finishes the recompute.
-            state.Blocks.ShouldBe(after.Blocks, context);
-            (state.Applied, state.BlockAudit).ShouldBe((1, after.BlockAudit), context);
-            if (nextRunByCli && state.Pending > 0)
-            {
-                nextRunByCli = false;
-                var (exit, listing) = await RunCliAsync("imports", "list");
-                exit.ShouldBe(0, listing);
-                listing.ShouldContain("recompute did not finish", Case.Insensitive, listing);
-            }
-            else
-            {
-                await using var db = Context();
-                await new RecomputePending(db, new ComputeIndicators(db, IndicatorCatalogueSource.Default)).RunAsync();
-            }
-            var restarted = await StateAsync();
-            (restarted.Pending, restarted.Figures, restarted.Similar).ShouldBe((0, after.Figures, after.Similar), context);
-            await ResetWorkAsync();
-            lastAttempt = await LastAttemptIdAsync();
-        }
+        }));
 
         var summary = string.Join("; ", landed.OrderBy(kv => kv.Key).Select(kv => $"{kv.Value} {kv.Key}"));
         output.WriteLine($"{provider}: {Kills} kills in {clock.Elapsed.TotalSeconds:N1} s: {summary}");
@@ -145,9 +160,9 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
 
     private sealed record Phases(double Attempt, double Hash, double Commit, double End);
 
-    private async Task<State> StateAsync()
+    private static async Task<State> StateAsync(DatabaseOptions work)
     {
-        await using var db = Context();
+        await using var db = Context(work);
         var blocks = await db.PupilDataBlocks.AsNoTracking().OrderBy(b => b.Urn).ThenBy(b => b.AcademicYear)
             .Select(b => b.Urn + "/" + b.AcademicYear + "/" + b.Sha256 + "/" + b.PupilCount).ToListAsync();
         var figures = await db.IndicatorResults.AsNoTracking().OrderBy(r => r.AreaKind).ThenBy(r => r.AreaCode).ThenBy(r => r.AcademicYear)
@@ -166,36 +181,48 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
     private static string Fingerprint(IEnumerable<string> lines) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", lines)))) + $" ({lines.Count()} rows)";
 
-    private async Task<long> LastAttemptIdAsync()
+    private static async Task<long> LastAttemptIdAsync(DatabaseOptions work)
     {
-        await using var db = Context();
+        await using var db = Context(work);
         return await db.Imports.MaxAsync(i => (long?)i.Id) ?? 0;
     }
 
-    private async Task<ImportRecord?> AttemptAfterAsync(long id)
+    private static async Task<ImportRecord?> AttemptAfterAsync(DatabaseOptions work, long id)
     {
-        await using var db = Context();
-        return await db.Imports.AsNoTracking().Where(i => i.Id > id && i.Kind == ImportKind.Pupils).OrderByDescending(i => i.Id).FirstOrDefaultAsync();
+        await using var db = Context(work);
+        return await AttemptAfterAsync(db, id);
+    }
+
+    private static Task<ImportRecord?> AttemptAfterAsync(AppDbContext db, long id) =>
+        db.Imports.AsNoTracking().Where(i => i.Id > id && i.Kind == ImportKind.Pupils).OrderByDescending(i => i.Id).FirstOrDefaultAsync();
+
+    /// <summary>
+    /// A context whose connection stays open while it looks at the database every few milliseconds: a context and a
+    /// connection made for every look took CPU from the import being watched.
+    /// </summary>
+    private static async Task<AppDbContext> WatchingContextAsync(DatabaseOptions work)
+    {
+        var db = Context(work);
+        await db.Database.OpenConnectionAsync();
+        return db;
     }
 
     /// <summary>Runs the import to its end, noting (by looking at the database every few milliseconds) when each step was reached.</summary>
-    private async Task<(Phases, string)> WatchCleanImportAsync(string file)
+    private async Task<(Phases, string)> WatchCleanImportAsync(DatabaseOptions work, string file)
     {
         var started = Stopwatch.StartNew();
-        using var process = Start(out var log, "import", "pupils", file);
+        using var process = Start(work, out var log, "import", "pupils", file);
         double? attempt = null, hash = null, commit = null;
-        while (!process.HasExited)
-        {
-            await using (var db = Context())
+        await using (var db = await WatchingContextAsync(work))
+            while (!process.HasExited)
             {
-                var record = await db.Imports.AsNoTracking().Where(i => i.Kind == ImportKind.Pupils).OrderByDescending(i => i.Id).FirstOrDefaultAsync();
+                var record = await AttemptAfterAsync(db, 0);
                 var at = started.Elapsed.TotalMilliseconds;
                 if (record is not null) attempt ??= at;
                 if (record is { Sha256.Length: > 0 }) hash ??= at;
                 if (record is { Outcome: ImportOutcome.Applied }) commit ??= at;
+                await Task.Delay(10);
             }
-            await Task.Delay(10);
-        }
         await process.WaitForExitAsync();
         var end = started.Elapsed.TotalMilliseconds;
         process.ExitCode.ShouldBe(0, log.ToString());
@@ -206,20 +233,24 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
 
     private enum Anchor { ProcessStart, TransactionStart, Commit }
 
-    private async Task<(bool Ended, string Log)> RunAndKillAsync(string file, Anchor anchor, TimeSpan delay, long lastAttempt)
+    private async Task<(bool Ended, string Log)> RunAndKillAsync(DatabaseOptions work, string file, Anchor anchor, TimeSpan delay, long lastAttempt)
     {
-        using var process = Start(out var log, "import", "pupils", file);
-        while (anchor != Anchor.ProcessStart && !process.HasExited)
+        using var process = Start(work, out var log, "import", "pupils", file);
+        if (anchor != Anchor.ProcessStart)
         {
-            var attempt = await AttemptAfterAsync(lastAttempt);
-            if (anchor == Anchor.TransactionStart ? attempt is { Sha256.Length: > 0 } : attempt is { Outcome: ImportOutcome.Applied }) break;
-            await Task.Delay(5);
+            await using var db = await WatchingContextAsync(work);
+            while (!process.HasExited)
+            {
+                var attempt = await AttemptAfterAsync(db, lastAttempt);
+                if (anchor == Anchor.TransactionStart ? attempt is { Sha256.Length: > 0 } : attempt is { Outcome: ImportOutcome.Applied }) break;
+                await Task.Delay(5);
+            }
         }
         await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(delay));
         var ended = process.HasExited;
         if (!ended) process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
-        await UntilDisconnectedAsync();
+        await UntilDisconnectedAsync(work);
         return (ended, log.ToString());
     }
 
@@ -227,32 +258,32 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
     /// PostgreSQL: until the server has ended the killed process's sessions (rolling back or, if the COMMIT was already
     /// sent, committing its transaction), so that what is checked is what the server settled on.
     /// </summary>
-    private async Task UntilDisconnectedAsync()
+    private async Task UntilDisconnectedAsync(DatabaseOptions work)
     {
         if (provider != DatabaseProvider.Postgres) return;
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(TestDatabase.PostgresServer());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = @name", connection);
-        command.Parameters.AddWithValue("name", new NpgsqlConnectionStringBuilder(_work.ConnectionString).Database!);
+        command.Parameters.AddWithValue("name", new NpgsqlConnectionStringBuilder(work.ConnectionString).Database!);
         for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(20))
             if ((long)(await command.ExecuteScalarAsync())! == 0) return;
         throw new TimeoutException("The killed import's database sessions did not end.");
     }
 
-    private async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
+    private async Task<(int ExitCode, string Output)> RunCliAsync(DatabaseOptions work, params string[] arguments)
     {
-        using var process = Start(out var log, arguments);
+        using var process = Start(work, out var log, arguments);
         await process.WaitForExitAsync();
         return (process.ExitCode, log.ToString());
     }
 
-    private Process Start(out StringBuilder log, params string[] arguments)
+    private Process Start(DatabaseOptions work, out StringBuilder log, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(CliPath());
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        foreach (var argument in new[] { "--provider", provider.ToString(), "--database", _work.ConnectionString, "--user", "battery@demo-borough.example" })
+        foreach (var argument in new[] { "--provider", provider.ToString(), "--database", work.ConnectionString, "--user", "battery@demo-borough.example" })
             info.ArgumentList.Add(argument);
         info.Environment["NO_COLOR"] = "1";
         var text = log = new StringBuilder();
@@ -264,46 +295,48 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
         return process;
     }
 
-    private AppDbContext Context()
+    private static AppDbContext Context(DatabaseOptions work)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
-        _work.Apply(builder);
+        work.Apply(builder);
         return new AppDbContext(builder.Options, new FixedCurrentUser("battery@demo-borough.example"));
     }
 
     /// <summary>The working database, as the base one: migrated, with the synthetic LA's schools and nothing else.</summary>
-    private async Task ResetWorkAsync()
+    private async Task ResetWorkAsync(DatabaseOptions work)
     {
-        await DropWorkAsync();
+        await DropWorkAsync(work);
         if (provider == DatabaseProvider.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Copy(SqliteFile(_base.Options), SqliteFile(_work));
+            File.Copy(SqliteFile(_base.Options), SqliteFile(work));
             return;
         }
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(TestDatabase.PostgresServer());
         await connection.OpenAsync();
-        var name = new NpgsqlConnectionStringBuilder(_work.ConnectionString).Database;
+        var name = new NpgsqlConnectionStringBuilder(work.ConnectionString).Database;
         var template = new NpgsqlConnectionStringBuilder(_base.Options.ConnectionString).Database;
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
-        await command.ExecuteNonQueryAsync();
+        // One copy of the template at a time: PostgreSQL refuses a second while the first is being made.
+        await _copying.WaitAsync();
+        try { await command.ExecuteNonQueryAsync(); }
+        finally { _copying.Release(); }
     }
 
-    private async Task DropWorkAsync()
+    private async Task DropWorkAsync(DatabaseOptions work)
     {
-        if (_work is null) return;
         if (provider == DatabaseProvider.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
-                if (File.Exists(SqliteFile(_work) + suffix)) File.Delete(SqliteFile(_work) + suffix);
+                if (File.Exists(SqliteFile(work) + suffix)) File.Delete(SqliteFile(work) + suffix);
             return;
         }
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(TestDatabase.PostgresServer());
         await connection.OpenAsync();
-        var name = new NpgsqlConnectionStringBuilder(_work.ConnectionString).Database;
+        var name = new NpgsqlConnectionStringBuilder(work.ConnectionString).Database;
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
     }
