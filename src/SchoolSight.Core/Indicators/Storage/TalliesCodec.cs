@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using SchoolSight.Domain.Indicators;
 using SchoolSight.Domain.Indicators.Computation;
@@ -16,6 +17,7 @@ public static class TalliesCodec
 {
     private static readonly byte[] Magic = "SST1"u8.ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static byte[] Encode(IndicatorTallies tallies)
     {
         // First the size, and which indicators and groups have figures; then the bytes, straight into one array.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SchoolSight.Domain.Indicators.Computation;
@@ -64,6 +65,7 @@ public sealed class IndicatorTallies
     /// added as one run of numbers (<see cref="VectorSum"/>); each figure gets the same additions in the same order as
     /// slot by slot. Threads may add different slot ranges into the same tallies at once.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddSlots(IndicatorTallies other, IReadOnlyList<bool>? slots, int from, int to)
     {
         var mine = MemoryMarshal.Cast<Tally, double>(Values.AsSpan());

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SchoolSight.Domain.Indicators.Computation;
 
@@ -9,13 +11,18 @@ namespace SchoolSight.Domain.Indicators.Computation;
 /// </summary>
 public static class VectorSum
 {
+    /// <remarks>Compiled fully optimised at once: a recompute calls it a few thousand times and is over before the
+    /// runtime would recompile it.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddInto<T>(Span<T> into, ReadOnlySpan<T> from) where T : struct, INumber<T>
     {
         if (from.Length != into.Length) throw new ArgumentException("The two runs differ in length.", nameof(from));
-        var i = 0;
+        ref var to = ref MemoryMarshal.GetReference(into);
+        ref var of = ref MemoryMarshal.GetReference(from);
+        nuint i = 0, length = (nuint)into.Length;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
-            for (; i <= into.Length - Vector<T>.Count; i += Vector<T>.Count)
-                (new Vector<T>(into[i..]) + new Vector<T>(from[i..])).CopyTo(into[i..]);
-        for (; i < into.Length; i++) into[i] += from[i];
+            for (; i + (nuint)Vector<T>.Count <= length; i += (nuint)Vector<T>.Count)
+                (Vector.LoadUnsafe(ref to, i) + Vector.LoadUnsafe(ref of, i)).StoreUnsafe(ref to, i);
+        for (; i < length; i++) Unsafe.Add(ref to, i) += Unsafe.Add(ref of, i);
     }
 }
