@@ -114,16 +114,6 @@ internal sealed class DataBlockWriter(AppDbContext db, IDataBlockKind kind, Impo
         _pending.Clear();
     }
 
-    /// <summary>
-    /// On PostgreSQL, the blocks of this transaction are compressed with LZ4 rather than the default pglz when the server
-    /// has it (stored values carry their method, so blocks written either way read the same): pglz compressing hundreds of
-    /// MB of blocks was most of the server's work.
-    /// </summary>
-    public async Task PrepareAsync(CancellationToken ct)
-    {
-        if (!db.Database.IsNpgsql()) return;
-        var lz4 = await db.Database.SqlQueryRaw<int>(
-            "SELECT 1 AS \"Value\" FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)").ToListAsync(ct);
-        if (lz4.Count > 0) await db.Database.ExecuteSqlRawAsync("SET LOCAL default_toast_compression = 'lz4'", ct);
-    }
+    /// <summary>On PostgreSQL, the blocks of this transaction are compressed with LZ4 (<see cref="ToastCompression"/>).</summary>
+    public Task PrepareAsync(CancellationToken ct) => ToastCompression.UseLz4Async(db, ct);
 }

@@ -10,13 +10,16 @@ namespace SchoolSight.Core.Indicators;
 
 public sealed partial class ComputeIndicators
 {
+    /// <summary>How many indicators each thread sums into the areas at a time.</summary>
+    private const int AreaSlotsPerThread = 8;
+
     /// <summary>
     /// Sums the schools of one year into their localities, LAs and England, and finds each school's similar schools.
     /// The school tallies just counted (<paramref name="fresh"/>) are used as they are; only the other schools' stored
     /// results are read and decoded. The area results and similar-school sets are replaced in bulk in one transaction.
     /// </summary>
     private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IReadOnlyDictionary<int, IndicatorTallies> fresh, IndicatorComputer computer,
-        PublishedTallies published, DateTime now, RecomputeTimings timings, CancellationToken ct)
+        PublishedTallies published, Dictionary<(string Code, int Year), Dictionary<string, decimal>> englandFigures, DateTime now, RecomputeTimings timings, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.GetTimestamp();
         var schools = await db.Schools.IgnoreQueryFilters().AsNoTracking()
@@ -24,7 +27,7 @@ public sealed partial class ComputeIndicators
             .ToDictionaryAsync(s => s.Urn, ct);
         // Each indicator's area figures count only the school types the DfE counts for that measure (docs/indicators.md).
         var counted = Enum.GetValues<DfeSchoolType>().ToDictionary(t => t, t => computer.Slots.Select(d => d.SchoolTypes.Counts(t)).ToArray());
-        var schoolTallies = await SchoolTalliesAsync(year, fresh, computer, ct);
+        var (schoolTallies, synthetic) = await SchoolTalliesAsync(year, fresh, computer, ct);
         clock = timings.Add(RecomputeStep.ReadingSchoolResults, clock);
 
         var areas = new Dictionary<(AreaKind, string), IndicatorTallies>();
@@ -33,30 +36,40 @@ public sealed partial class ComputeIndicators
             if (!areas.TryGetValue((kind, code), out var t)) areas[(kind, code)] = t = computer.NewTallies();
             return t;
         }
+        // Each school with the areas it counts in, in URN order; the intakes are summed here, the tallies below.
+        var members = new List<(IndicatorTallies Tallies, bool[] Slots, IndicatorTallies[] Areas)>(schoolTallies.Count);
+        var las = new Dictionary<int, IndicatorTallies>();
+        var localities = new Dictionary<int, IndicatorTallies>();
         var intakes = new List<SchoolIntake>();
         foreach (var (urn, tallies) in schoolTallies.OrderBy(kv => kv.Key))
         {
             // A school not in the register is of no known type: it is in no area's figures.
-            if (schools.TryGetValue(urn, out var school))
-            {
-                var slots = counted[DfeSchoolTypes.FromRegister(school.TypeOfEstablishment, school.EstablishmentTypeGroup)];
-                Area(AreaKind.England, IndicatorResultSet.EnglandCode).Add(tallies, slots);
-                Area(AreaKind.LocalAuthority, school.LaCode.ToString()).Add(tallies, slots);
-                if (school.LocalityId is { } locality) Area(AreaKind.Locality, locality.ToString()).Add(tallies, slots);
-                if (tallies.Intake.Pupils > 0) intakes.Add(new SchoolIntake(urn, school.Phase.ToString(), tallies.Intake));
-            }
+            if (!schools.TryGetValue(urn, out var school)) continue;
+            var england = Area(AreaKind.England, IndicatorResultSet.EnglandCode);
+            if (!las.TryGetValue(school.LaCode, out var la)) las[school.LaCode] = la = Area(AreaKind.LocalAuthority, school.LaCode.ToString());
+            IndicatorTallies? locality = null;
+            if (school.LocalityId is { } id && !localities.TryGetValue(id, out locality)) localities[id] = locality = Area(AreaKind.Locality, id.ToString());
+            IndicatorTallies[] into = locality is null ? [england, la] : [england, la, locality];
+            foreach (var area in into) area.Intake = area.Intake.Add(tallies.Intake);
+            members.Add((tallies, counted[DfeSchoolTypes.FromRegister(school.TypeOfEstablishment, school.EstablishmentTypeGroup)], into));
+            if (tallies.Intake.Pupils > 0) intakes.Add(new SchoolIntake(urn, school.Phase.ToString(), tallies.Intake));
         }
+        // The tallies, a range of indicators per thread: every figure is still the sum of its schools' in URN order.
+        Parallel.For(0, (computer.Slots.Count + AreaSlotsPerThread - 1) / AreaSlotsPerThread, new ParallelOptions { CancellationToken = ct }, chunk =>
+        {
+            var from = chunk * AreaSlotsPerThread;
+            var to = Math.Min(from + AreaSlotsPerThread, computer.Slots.Count);
+            foreach (var (tallies, slots, into) in members)
+                foreach (var area in into) area.AddSlots(tallies, slots, from, to);
+        });
 
         // England: the DfE's own national figures where they are held (state-funded schools, as SchoolSight's schools
         // are), rather than the sum of the schools one LA holds.
-        var englandFigures = await published.LoadAsync(db, AreaKind.England, [year], ct);
         var national = englandFigures.GetValueOrDefault((AreaCodes.EnglandStateFunded, year)) ?? englandFigures.GetValueOrDefault((AreaCodes.England, year));
         if (national is not null) published.Fill(Area(AreaKind.England, IndicatorResultSet.EnglandCode), national);
         // Failing those, a synthetic country's figures where they are held (the demo's), labelled as such.
         var englandSource = national is not null ? EnglandFromDfe : "computed from schools";
-        if (national is null && await db.IndicatorResults.AsNoTracking()
-                .Where(r => r.AreaKind == AreaKind.England && r.AreaCode == IndicatorResultSet.SyntheticCountryCode && r.AcademicYear == year)
-                .Select(r => r.Data).FirstOrDefaultAsync(ct) is { } synthetic)
+        if (national is null && synthetic is not null)
         {
             areas[(AreaKind.England, IndicatorResultSet.EnglandCode)] = TalliesCodec.Decode(synthetic, computer.Slots);
             englandSource = EnglandFromSyntheticCountry;
@@ -83,17 +96,19 @@ public sealed partial class ComputeIndicators
 
     /// <summary>
     /// Every school's tallies for the year: those just counted, and the stored results of the rest (read only when there
-    /// are any: a school-year left unchanged, or kept after the retention period).
+    /// are any: a school-year left unchanged, or kept after the retention period); and, in the same read, the synthetic
+    /// country's stored figures for the year when there are any.
     /// </summary>
-    private async Task<Dictionary<int, IndicatorTallies>> SchoolTalliesAsync(int year, IReadOnlyDictionary<int, IndicatorTallies> fresh,
+    private async Task<(Dictionary<int, IndicatorTallies> Schools, byte[]? Synthetic)> SchoolTalliesAsync(int year, IReadOnlyDictionary<int, IndicatorTallies> fresh,
         IndicatorComputer computer, CancellationToken ct)
     {
         var held = await db.IndicatorResults.AsNoTracking()
-            .Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year)
-            .Select(r => r.AreaCode).ToListAsync(ct);
-        var others = held.Where(code => !fresh.ContainsKey(int.Parse(code))).ToList();
+            .Where(r => r.AcademicYear == year && (r.AreaKind == AreaKind.School || (r.AreaKind == AreaKind.England && r.AreaCode == IndicatorResultSet.SyntheticCountryCode)))
+            .Select(r => new { r.AreaKind, r.AreaCode, Data = r.AreaKind == AreaKind.England ? r.Data : null }).ToListAsync(ct);
+        var synthetic = held.FirstOrDefault(r => r.AreaKind == AreaKind.England)?.Data;
+        var others = held.Where(r => r.AreaKind == AreaKind.School && !fresh.ContainsKey(int.Parse(r.AreaCode))).Select(r => r.AreaCode).ToList();
         var all = new ConcurrentDictionary<int, IndicatorTallies>(fresh);
-        if (others.Count == 0) return new Dictionary<int, IndicatorTallies>(all);
+        if (others.Count == 0) return (new Dictionary<int, IndicatorTallies>(all), synthetic);
         var query = db.IndicatorResults.AsNoTracking().Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year);
         // A few: read just those; many (a recompute of a few schools): read the year's and skip the ones just counted.
         if (others.Count <= ReadBatch) query = query.Where(r => others.Contains(r.AreaCode));
@@ -103,6 +118,6 @@ public sealed partial class ComputeIndicators
             var urn = int.Parse(r.AreaCode);
             if (!fresh.ContainsKey(urn)) all[urn] = TalliesCodec.Decode(r.Data, computer.Slots);
         });
-        return new Dictionary<int, IndicatorTallies>(all);
+        return (new Dictionary<int, IndicatorTallies>(all), synthetic);
     }
 }

@@ -75,7 +75,8 @@ public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogu
             inputs[(b.Urn, b.AcademicYear)] = inputs.GetValueOrDefault((b.Urn, b.AcademicYear), "") + "s" + b.Sha256;
         // A school-year with no pupil-level data is computed from the DfE's published figures, when it has any.
         var published = new PublishedTallies(computer);
-        var publishedSchools = await published.LoadAsync(db, AreaKind.School, years, ct);
+        // England's published figures come in the same read, for the areas.
+        var (publishedSchools, englandFigures) = await published.LoadSchoolsAndEnglandAsync(db, years, ct);
         var schoolFigures = new Dictionary<(int Urn, int Year), Dictionary<string, decimal>>();
         var withPupils = pupilHashes.Select(b => (b.Urn, b.AcademicYear)).ToHashSet();
         foreach (var ((code, year), figures) in publishedSchools)
@@ -124,7 +125,7 @@ public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogu
             timings.Add(RecomputeStep.SavingSchools, clock);
 
             progress?.Report(new(ComputePhase.Areas, touchedYears.IndexOf(year), touchedYears.Count));
-            var (a, s) = await ComputeAreasAsync(year, counted, computer, published, now, timings, ct);
+            var (a, s) = await ComputeAreasAsync(year, counted, computer, published, englandFigures, now, timings, ct);
             areas += a;
             similar += s;
         }
@@ -190,6 +191,7 @@ public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogu
             progress?.Report(new(ComputePhase.Saving, done, total));
             var codes = batch.Select(u => u.ToString()).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await ToastCompression.UseLz4Async(db, ct);
             await db.IndicatorResults.Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year && codes.Contains(r.AreaCode)).ExecuteDeleteAsync(ct);
             await resultRows.InsertAsync([.. results.Select(r => r.Row)], ct);
             await transaction.CommitAsync(ct);

@@ -22,15 +22,26 @@ public sealed class PublishedTallies(IndicatorComputer computer)
     public IReadOnlyCollection<string> Measures => [.. _mapped.SelectMany(m => new[] { m.Source.Measure, m.Source.Cohort, m.Source.Lower, m.Source.Upper, m.Source.Coverage }).OfType<string>().Distinct()];
 
     /// <summary>The figures of every school-year (or area; or only <paramref name="code"/>'s) held for the mapped measures, keyed by area code and year.</summary>
-    public async Task<Dictionary<(string Code, int Year), Dictionary<string, decimal>>> LoadAsync(AppDbContext db, AreaKind kind, IReadOnlyCollection<int>? years, CancellationToken ct, string? code = null)
+    public async Task<Dictionary<(string Code, int Year), Dictionary<string, decimal>>> LoadAsync(AppDbContext db, AreaKind kind, IReadOnlyCollection<int>? years, CancellationToken ct, string? code = null) =>
+        (await LoadAsync(db, [kind], years, code, ct)).GetValueOrDefault(kind) ?? [];
+
+    /// <summary>The figures of every school-year and England's, held for the mapped measures, in one read.</summary>
+    public async Task<(Dictionary<(string Code, int Year), Dictionary<string, decimal>> Schools, Dictionary<(string Code, int Year), Dictionary<string, decimal>> England)> LoadSchoolsAndEnglandAsync(
+        AppDbContext db, IReadOnlyCollection<int>? years, CancellationToken ct)
+    {
+        var figures = await LoadAsync(db, [AreaKind.School, AreaKind.England], years, null, ct);
+        return (figures.GetValueOrDefault(AreaKind.School) ?? [], figures.GetValueOrDefault(AreaKind.England) ?? []);
+    }
+
+    private async Task<Dictionary<AreaKind, Dictionary<(string Code, int Year), Dictionary<string, decimal>>>> LoadAsync(AppDbContext db, AreaKind[] kinds, IReadOnlyCollection<int>? years, string? code, CancellationToken ct)
     {
         var measures = Measures.ToList();
         var rows = await db.PublishedFigures.AsNoTracking()
-            .Where(f => f.AreaKind == kind && f.Value != null && measures.Contains(f.Measure) && (years == null || years.Contains(f.AcademicYear)))
+            .Where(f => kinds.Contains(f.AreaKind) && f.Value != null && measures.Contains(f.Measure) && (years == null || years.Contains(f.AcademicYear)))
             .Where(f => code == null || f.AreaCode == code)
-            .Select(f => new { f.AreaCode, f.AcademicYear, f.Measure, f.Value }).ToListAsync(ct);
-        return rows.GroupBy(r => (r.AreaCode, r.AcademicYear))
-            .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Measure, r => r.Value!.Value));
+            .Select(f => new { f.AreaKind, f.AreaCode, f.AcademicYear, f.Measure, f.Value }).ToListAsync(ct);
+        return rows.GroupBy(r => r.AreaKind).ToDictionary(k => k.Key, k => k.GroupBy(r => (r.AreaCode, r.AcademicYear))
+            .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Measure, r => r.Value!.Value)));
     }
 
     /// <summary>A stable description of the figures, so a recompute notices when a re-import changed them.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SchoolSight.Domain.Indicators;
 
@@ -97,6 +98,7 @@ public sealed record PupilCondition(IReadOnlyList<PupilTest> Tests, string Text)
     };
 
     /// <summary>Marks with 1 the pupils meeting the condition (column by column, so each test is one tight loop).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Evaluate(PupilColumns pupils, Span<byte> result)
     {
         result.Fill(1);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -47,6 +48,7 @@ public static class PupilBlockCodec
         return stream.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PupilColumns Decode(ReadOnlySpan<byte> data)
     {
         if (data.Length < 12 || !data[..4].SequenceEqual(Magic)) throw new InvalidDataException("Not a SchoolSight pupil block.");
@@ -128,6 +130,7 @@ public static class SurveyBlockCodec
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SurveyColumns Decode(ReadOnlySpan<byte> data)
     {
         var withGenders = data.Length >= 12 && data[..4].SequenceEqual(Magic);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace SchoolSight.Domain.Indicators.Computation;
 
@@ -76,6 +77,7 @@ public sealed class IndicatorComputer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountPupils(PupilColumns pupils, IndicatorTallies tallies, CountingTimes? times)
     {
         var started = Stopwatch.GetTimestamp();
@@ -181,6 +183,7 @@ public sealed class IndicatorComputer
         times?.AddIntake(started);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IntakeProfile Intake(PupilColumns pupils, byte[] cells)
     {
         double fsm = 0, sen = 0, eal = 0, priorSum = 0, priorCount = 0;
@@ -202,6 +205,7 @@ public sealed class IndicatorComputer
         return new IntakeProfile(pupils.Count, fsm, sen, eal, priorSum, priorCount);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountSurvey(SurveyColumns survey, IndicatorTallies tallies, CountingTimes? times)
     {
         var started = Stopwatch.GetTimestamp();

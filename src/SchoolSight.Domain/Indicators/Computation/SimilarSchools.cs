@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SchoolSight.Domain.Indicators.Computation;
 
@@ -41,30 +42,33 @@ public static class SimilarSchools
             var features = Standardise(members, method);
             var dims = features.Length / Math.Max(1, members.Length);
             var found = new IReadOnlyList<(int, double)>[members.Length];
-            Parallel.For(0, members.Length, i =>
-            {
-                var k = Math.Min(method.Count, members.Length - 1);
-                var best = new PriorityQueue<int, double>(k + 1, Comparer<double>.Create((a, b) => b.CompareTo(a)));
-                for (var j = 0; j < members.Length; j++)
-                {
-                    if (j == i) continue;
-                    double d = 0;
-                    for (var f = 0; f < dims; f++)
-                    {
-                        var diff = features[i * dims + f] - features[j * dims + f];
-                        d += diff * diff;
-                    }
-                    if (best.Count < k) best.Enqueue(j, d);
-                    else if (k > 0 && best.TryPeek(out _, out var worst) && d < worst) best.EnqueueDequeue(j, d);
-                }
-                var list = new List<(int Urn, double Distance)>(best.Count);
-                while (best.TryDequeue(out var j, out var d)) list.Add((members[j].Urn, Math.Sqrt(d)));
-                list.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Urn.CompareTo(b.Urn));
-                found[i] = list;
-            });
+            Parallel.For(0, members.Length, i => found[i] = Nearest(members, features, dims, i, Math.Min(method.Count, members.Length - 1)));
             for (var i = 0; i < members.Length; i++) result[members[i].Urn] = found[i];
         }
         return result;
+    }
+
+    /// <summary>The <paramref name="k"/> schools of the pool nearest school <paramref name="i"/>, nearest first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<(int Urn, double Distance)> Nearest(SchoolIntake[] members, double[] features, int dims, int i, int k)
+    {
+        var best = new PriorityQueue<int, double>(k + 1, Comparer<double>.Create((a, b) => b.CompareTo(a)));
+        for (var j = 0; j < members.Length; j++)
+        {
+            if (j == i) continue;
+            double d = 0;
+            for (var f = 0; f < dims; f++)
+            {
+                var diff = features[i * dims + f] - features[j * dims + f];
+                d += diff * diff;
+            }
+            if (best.Count < k) best.Enqueue(j, d);
+            else if (k > 0 && best.TryPeek(out _, out var worst) && d < worst) best.EnqueueDequeue(j, d);
+        }
+        var list = new List<(int Urn, double Distance)>(best.Count);
+        while (best.TryDequeue(out var j, out var d)) list.Add((members[j].Urn, Math.Sqrt(d)));
+        list.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Urn.CompareTo(b.Urn));
+        return list;
     }
 
     private static double[] Standardise(SchoolIntake[] schools, SimilarSchoolsMethod method)
