@@ -111,7 +111,7 @@ public sealed class ProblemList
     {
         Count++;
         var line = problem.Line ?? 0;
-        var at = _listed.FindLastIndex(p => (p.Line ?? 0) <= line) + 1;
+        var at = _listed.Count == 0 || (_listed[^1].Line ?? 0) <= line ? _listed.Count : _listed.FindLastIndex(p => (p.Line ?? 0) <= line) + 1;
         if (at >= MaxListed) return;
         _listed.Insert(at, problem);
         if (_listed.Count > MaxListed) _listed.RemoveAt(_listed.Count - 1);
