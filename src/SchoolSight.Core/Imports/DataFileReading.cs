@@ -14,7 +14,7 @@ public sealed record DataBlockFile(GiasFileCheck Check, int RowsRead, IReadOnlyL
 /// problem noted with its line and column. This class reads the header and each row's URN and academic year; the
 /// file's own reader checks and keeps the other values.
 /// </summary>
-public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
+public abstract partial class DataFileReading(IReadOnlySet<int> heldUrns)
 {
     /// <summary>A data row is a few hundred bytes; a "row" past this is a quote that is never closed swallowing the file.</summary>
     private const int MaxRowBytes = 1 << 20;
@@ -25,9 +25,10 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
     private byte[] _lastYearText = [];
     private int? _lastYear;
 
-    public ProblemList Problems { get; } = new();
+    public ProblemList Problems { get; private set; } = new();
     public int RowsRead { get; private set; }
     protected string[] Headers { get; private set; } = [];
+    protected IReadOnlySet<int> HeldUrns => heldUrns;
 
     /// <summary>What a row is, for messages: "pupil", "respondent".</summary>
     protected abstract string RowNoun { get; }
@@ -68,6 +69,7 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
             reading.Problems.Add(error.Line, error.Column, error.Problem.Replace("establishments", $"{reading.RowNoun}s", StringComparison.Ordinal));
             return;
         }
+        if (!check.Quoted && check.Encoding is null && stream.CanSeek && await ReadInRangesAsync(stream, reading, ct)) return;
         var options = MalformedRow.ReaderOptions(check.Encoding, MaxRowBytes, reading._malformed) with { BufferSize = 1 << 20 };
         await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
         try
@@ -84,11 +86,13 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
         }
         catch (CsvFormatException e)
         {
-            reading.Problems.Add(e.LineNumber > 0 ? (int)e.LineNumber : null, null,
-                $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
+            reading.Problems.Add(CannotReadPast(e.LineNumber > 0 ? (int)e.LineNumber : null));
         }
         reading.End();
     }
+
+    private static ImportProblem CannotReadPast(int? line) => new(line, null,
+        $"the file cannot be read past this point: a row is longer than {MaxRowBytes / (1 << 20)} MB, which usually means a quoted field is never closed");
 
     /// <summary>A finished school-year block, spooled, and told to <see cref="Closed"/> while no problem has been found.</summary>
     protected EncodedBlock Keep(BlockSpool spool, SchoolYear key, int rows, string sha256, byte[] data, byte[] refs)
@@ -127,10 +131,11 @@ public abstract class DataFileReading(IReadOnlySet<int> heldUrns)
 
     private void Row(CsvReader reader)
     {
-        var line = (int)reader.LineNumber;
+        var readerLine = (int)reader.LineNumber;
+        var line = readerLine + _lineOffset;
         RowsRead++;
         var count = reader.FieldCount;
-        if (_malformed.Remove(line, out var malformed))
+        if (_malformed.Remove(readerLine, out var malformed))
         {
             Problems.Add(line, malformed.Column(Headers), malformed.Problem);
             return;

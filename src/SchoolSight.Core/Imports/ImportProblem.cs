@@ -96,6 +96,27 @@ public sealed class ProblemList
         if (_listed.Count < MaxListed) _listed.Add(problem);
     }
 
+    /// <summary>Every problem of <paramref name="later"/>, a list of the rows that follow this one's: those it kept, then the count of the rest.</summary>
+    public void AddAll(ProblemList later)
+    {
+        foreach (var problem in later._listed) Add(problem);
+        Count += later.Count - later._listed.Count;
+    }
+
+    /// <summary>
+    /// A problem found after others on later lines (a row checked against rows read on another thread): kept in line order,
+    /// so that the problems kept are still the first <see cref="MaxListed"/> by line, as if the rows had been read in order.
+    /// </summary>
+    public void AddInLineOrder(ImportProblem problem)
+    {
+        Count++;
+        var line = problem.Line ?? 0;
+        var at = _listed.Count == 0 || (_listed[^1].Line ?? 0) <= line ? _listed.Count : _listed.FindLastIndex(p => (p.Line ?? 0) <= line) + 1;
+        if (at >= MaxListed) return;
+        _listed.Insert(at, problem);
+        if (_listed.Count > MaxListed) _listed.RemoveAt(_listed.Count - 1);
+    }
+
     /// <summary>The problems kept, by line (whole-file problems first); <see cref="Count"/> says how many there are in all.</summary>
     public IReadOnlyList<ImportProblem> Listed() => [.. _listed.OrderBy(p => p.Line ?? 0)];
 }

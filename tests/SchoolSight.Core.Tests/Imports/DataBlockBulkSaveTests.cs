@@ -17,7 +17,7 @@ namespace SchoolSight.Core.Tests.Imports;
 /// same block rows (rows, hash, encoded data, pupil references, import, time) and the same audit rows (action, key,
 /// school, rows before and after, import, file).
 /// </summary>
-public abstract class DataBlockBulkSaveTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract partial class DataBlockBulkSaveTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly int[] Urns = [999201, 999202, 999203, 999204, 999205];
     private readonly TestClock _clock = new(2026, 9, 1);

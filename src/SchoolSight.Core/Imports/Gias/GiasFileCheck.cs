@@ -12,6 +12,9 @@ namespace SchoolSight.Core.Imports.Gias;
 /// </summary>
 public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encoding, string EncodingName, ImportProblem? Error)
 {
+    /// <summary>Whether the file holds a double quote anywhere: without one, no field spans lines, so every line break ends a row.</summary>
+    public bool Quoted { get; init; }
+
     private const int ChunkSize = 1 << 20;
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly SearchValues<byte> Unassigned1252 = SearchValues.Create([0x81, 0x8D, 0x8F, 0x90, 0x9D]);
@@ -33,7 +36,7 @@ public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encodin
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var decoder = StrictUtf8.GetDecoder();
-            var isUtf8 = true;
+            var (isUtf8, quoted) = (true, false);
             long length = 0, lineBreaks = 0;
             long? nulLine = null;
             (long Line, byte Value)? unassigned = null;
@@ -45,6 +48,7 @@ public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encodin
                 hash.AppendData(chunk);
                 if (length < head.Length) chunk[..Math.Min(read, head.Length - (int)length)].CopyTo(head.AsSpan((int)length));
                 if (isUtf8) isUtf8 = IsUtf8(decoder, chunk, flush: false);
+                quoted = quoted || chunk.Contains((byte)'"');
                 if (nulLine is null && chunk.IndexOf((byte)0) is var nul and >= 0)
                     nulLine = lineBreaks + chunk[..nul].Count((byte)'\n') + 1;
                 if (unassigned is null && chunk.IndexOfAny(Unassigned1252) is var bad and >= 0)
@@ -68,11 +72,11 @@ public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encodin
             if (isUtf8)
             {
                 var bom = head is [0xEF, 0xBB, 0xBF, ..];
-                return new GiasFileCheck(sha, length, null, bom ? "UTF-8 with byte order mark" : "UTF-8", null);
+                return new GiasFileCheck(sha, length, null, bom ? "UTF-8 with byte order mark" : "UTF-8", null) { Quoted = quoted };
             }
             if (unassigned is { } u)
                 return Refused(new ImportProblem((int)u.Line, null, $"byte 0x{u.Value:X2} is not a character in UTF-8 or in Windows-1252, so the file is in some other encoding. {SaveAsCsv}"));
-            return new GiasFileCheck(sha, length, Windows1252, "Windows-1252", null);
+            return new GiasFileCheck(sha, length, Windows1252, "Windows-1252", null) { Quoted = quoted };
         }
         finally
         {

@@ -38,6 +38,7 @@ public sealed class PupilFileReader : DataFileReading
     private readonly int[] _index = new int[PupilFields.All.Count];
     private readonly byte[] _codes = new byte[PupilFields.All.Count];
     private readonly float[] _numbers = new float[PupilFields.All.Count];
+    private readonly List<PupilRowsBuilder> _ranged = [];
     private int _refIndex;
     private PupilRowsBuilder? _current;
 
@@ -85,9 +86,49 @@ public sealed class PupilFileReader : DataFileReading
         if (key is not { } k || Problems.Count > problemsBefore) return;
 
         if (_current is null || _current.Key != k) Switch(k);
-        if (_current!.Add(pupilRef, line, _codes, _numbers) is { } first)
-            Problems.Add(line, PupilFields.PupilRefColumn, $"pupil {Show(pupilRef)} is in the file twice for URN {k.Urn} in {AcademicYears.Display(k.AcademicYear)}" +
-                                                          (first > 0 ? $": also on line {first}" : ""));
+        if (_current!.Add(pupilRef, line, _codes, _numbers) is { } first) Problems.Add(Twice(pupilRef, line, k, first));
+    }
+
+    private static ImportProblem Twice(ReadOnlySpan<byte> pupilRef, int line, SchoolYear key, int first) =>
+        new(line, PupilFields.PupilRefColumn, $"pupil {Show(pupilRef)} is in the file twice for URN {key.Urn} in {AcademicYears.Display(key.AcademicYear)}" +
+                                              (first > 0 ? $": also on line {first}" : ""));
+
+    protected override DataFileReading NewRange() => new PupilFileReader(HeldUrns, _spool);
+
+    /// <summary>
+    /// Each school-year of the range as this reader would have gone on with it: the one being read continued, one the file
+    /// had left taken up again, a new one taken as the range read it; a pupil already in the school-year's rows is a problem.
+    /// </summary>
+    protected override void TakeRows(DataFileReading range)
+    {
+        foreach (var rows in ((PupilFileReader)range)._ranged)
+        {
+            if (_current is not null && _current.Key == rows.Key) Continue(rows);
+            else if (_done.ContainsKey(rows.Key))
+            {
+                Switch(rows.Key);
+                Continue(rows);
+            }
+            else
+            {
+                if (_current is not null) Close();
+                _current = rows;
+                _order.Add(rows.Key);
+            }
+        }
+    }
+
+    private void Continue(PupilRowsBuilder rows)
+    {
+        Span<byte> codes = stackalloc byte[Fields.Length];
+        Span<float> numbers = stackalloc float[Fields.Length];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows.Row(i, codes, numbers);
+            var pupilRef = rows.RefOf(i);
+            var line = rows.LineOf(i);
+            if (_current!.Add(pupilRef, line, codes, numbers) is { } first) Problems.AddInLineOrder(Twice(pupilRef, line, rows.Key, first));
+        }
     }
 
     protected override void Finish()
@@ -179,6 +220,11 @@ public sealed class PupilFileReader : DataFileReading
     /// <summary>Moves to another school-year: the current one is encoded and set aside, the next one started or taken up again.</summary>
     private void Switch(SchoolYear key)
     {
+        if (IsRange)
+        {
+            _ranged.Add(_current = new PupilRowsBuilder(key));
+            return;
+        }
         if (_current is not null) Close();
         if (_done.Remove(key, out var earlier))
         {

@@ -91,7 +91,19 @@ internal sealed class PupilRowsBuilder
         return (PupilBlockCodec.Encode(pupils), _refs.AsSpan(0, _refsLength).ToArray());
     }
 
-    private ReadOnlySpan<byte> RefOf(int row)
+    /// <summary>The codes and numbers of a row, by field.</summary>
+    public void Row(int row, Span<byte> codes, Span<float> numbers)
+    {
+        for (var f = 0; f < codes.Length; f++)
+        {
+            if (_codes[f] is { } column) codes[f] = column[row];
+            else numbers[f] = _numbers[f]![row];
+        }
+    }
+
+    public int LineOf(int row) => _lines[row];
+
+    public ReadOnlySpan<byte> RefOf(int row)
     {
         var start = _refStarts[row];
         var end = row + 1 < Count ? _refStarts[row + 1] - 1 : _refsLength;

@@ -24,6 +24,7 @@ public sealed class SurveyFileReader : DataFileReading
     private readonly int[] _questionIndex;
     private readonly byte[] _answers;
     private int _typeIndex, _yearGroupIndex, _genderIndex;
+    private readonly List<Rows> _ranged = [];
     private Rows? _current;
     private byte[] _lastAnswerText = [];
     private AnswerScale? _lastScale;
@@ -150,8 +151,35 @@ public sealed class SurveyFileReader : DataFileReading
         return answer;
     }
 
+    protected override DataFileReading NewRange() => new SurveyFileReader(HeldUrns, _spool, _questions);
+
+    /// <summary>Each school-year of the range as this reader would have gone on with it: continued, taken up again, or taken as the range read it.</summary>
+    protected override void TakeRows(DataFileReading range)
+    {
+        foreach (var rows in ((SurveyFileReader)range)._ranged)
+        {
+            if (_current is not null && _current.Key == rows.Key) _current.AddAll(rows);
+            else if (_done.ContainsKey(rows.Key))
+            {
+                Switch(rows.Key);
+                _current!.AddAll(rows);
+            }
+            else
+            {
+                if (_current is not null) Close();
+                _current = rows;
+                _order.Add(rows.Key);
+            }
+        }
+    }
+
     private void Switch(SchoolYear key)
     {
+        if (IsRange)
+        {
+            _ranged.Add(_current = new Rows(key, _questions.Length));
+            return;
+        }
         if (_current is not null) Close();
         if (_done.Remove(key, out var earlier))
         {
@@ -203,6 +231,14 @@ public sealed class SurveyFileReader : DataFileReading
             _yearGroups.Add(yearGroup);
             _genders.Add(gender);
             for (var q = 0; q < answers.Length; q++) _answers[q].Add(answers[q]);
+        }
+
+        public void AddAll(Rows later)
+        {
+            _types.AddRange(later._types);
+            _yearGroups.AddRange(later._yearGroups);
+            _genders.AddRange(later._genders);
+            for (var q = 0; q < _answers.Length; q++) _answers[q].AddRange(later._answers[q]);
         }
 
         public SurveyColumns ToColumns()
