@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using SchoolSight.Core.Imports.Gias;
 using SchoolSight.Domain.Indicators;
@@ -129,6 +130,7 @@ public abstract partial class DataFileReading(IReadOnlySet<int> heldUrns)
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Row(CsvReader reader)
     {
         var readerLine = (int)reader.LineNumber;
@@ -152,6 +154,7 @@ public abstract partial class DataFileReading(IReadOnlySet<int> heldUrns)
         ReadRow(reader, line, urn is { } u && year is { } y ? new SchoolYear(u, y) : null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int? ReadUrn(ReadOnlySpan<byte> value, int line)
     {
         if (value.IsEmpty)
@@ -169,6 +172,7 @@ public abstract partial class DataFileReading(IReadOnlySet<int> heldUrns)
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int? ReadYear(ReadOnlySpan<byte> value, int line)
     {
         if (!value.SequenceEqual(_lastYearText))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CsvHelper;
 using SchoolSight.Core.Imports.Gias;
@@ -76,6 +77,7 @@ public sealed class PupilFileReader : DataFileReading
         foreach (var field in PupilFields.All) _index[field.Index] = indexOf(field.Name);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ReadRow(CsvReader reader, int line, SchoolYear? key)
     {
         var problemsBefore = Problems.Count;
@@ -136,6 +138,7 @@ public sealed class PupilFileReader : DataFileReading
         if (_current is not null) Close();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckRef(ReadOnlySpan<byte> value, int line)
     {
         if (value.IsEmpty) Problems.Add(line, PupilFields.PupilRefColumn, "the pupil reference is blank: every row needs the pupil's reference");
@@ -147,6 +150,7 @@ public sealed class PupilFileReader : DataFileReading
     private static readonly System.Buffers.SearchValues<byte> RefCharacters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_/."u8);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadField(CsvReader reader, PupilField field, int line)
     {
         var f = field.Index;
@@ -174,6 +178,7 @@ public sealed class PupilFileReader : DataFileReading
         else _numbers[f] = number;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte? Code(int field, ReadOnlySpan<byte> value)
     {
         if (value.Length > 8) return null;
@@ -186,6 +191,7 @@ public sealed class PupilFileReader : DataFileReading
     }
 
     /// <summary>The rules between fields: key stage values in their year group only, sessions that add up, results that agree.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckRules(int line)
     {
         var year = _codes[PupilFields.NcYear.Index];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Domain.Indicators;
 
@@ -51,6 +52,7 @@ internal sealed class PupilRowsBuilder
     }
 
     /// <summary>Adds a row; or, when the reference is already there, adds nothing and returns the line of the first (0 if not known).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int? Add(ReadOnlySpan<byte> pupilRef, int line, ReadOnlySpan<byte> codes, ReadOnlySpan<float> numbers)
     {
         var hash = Fnv(pupilRef);

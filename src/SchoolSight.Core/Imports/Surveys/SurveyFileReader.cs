@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CsvHelper;
 using SchoolSight.Core.Imports.Gias;
@@ -75,6 +76,7 @@ public sealed class SurveyFileReader : DataFileReading
             Problems.Add(1, null, $"the header has none of the question columns: {string.Join(", ", _questions.Select(q => q.Column))}");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ReadRow(CsvReader reader, int line, SchoolYear? key)
     {
         var before = Problems.Count;
@@ -96,6 +98,7 @@ public sealed class SurveyFileReader : DataFileReading
         if (_current is not null) Close();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte RespondentTypeOf(ReadOnlySpan<byte> value, int line)
     {
         if (Ascii.EqualsIgnoreCase(value, "Pupil"u8)) return (byte)RespondentType.Pupil;
@@ -106,6 +109,7 @@ public sealed class SurveyFileReader : DataFileReading
         return 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte YearGroupOf(ReadOnlySpan<byte> value, int line)
     {
         if (value.IsEmpty) return 0;
@@ -115,6 +119,7 @@ public sealed class SurveyFileReader : DataFileReading
         return 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte GenderOf(ReadOnlySpan<byte> value, int line)
     {
         if (value.IsEmpty) return 0;
@@ -123,6 +128,7 @@ public sealed class SurveyFileReader : DataFileReading
         return 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte Answer(ReadOnlySpan<byte> value, int line, SurveyQuestion question)
     {
         if (value.IsEmpty) return 0;
@@ -141,6 +147,7 @@ public sealed class SurveyFileReader : DataFileReading
     /// The code of an answer as its scale reads it, remembered by its bytes for each scale (a file writes the same few
     /// answers millions of times, and the rows alternate between them), so a row costs no string; at most 64 kept per scale.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte? KnownAnswer(AnswerScale scale, ReadOnlySpan<byte> value)
     {
         if (!_answersSeen.TryGetValue(scale, out var seen)) _answersSeen[scale] = seen = [];
@@ -225,6 +232,7 @@ public sealed class SurveyFileReader : DataFileReading
             return rows;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(byte type, byte yearGroup, byte gender, byte[] answers)
         {
             _types.Add(type);
