@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SchoolSight.Core.Data;
+using SchoolSight.Domain.Access;
 using SchoolSight.Domain.Auditing;
 
 namespace SchoolSight.Core.Auditing;
@@ -22,7 +23,9 @@ public static class ReadAuditWriter
     {
         var options = (DbContextOptions<AppDbContext>)db.GetService<IDbContextOptions>();
         var writer = Writers.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new Writer());
-        return writer.Enqueue(new Waiting(entry, options, db.CurrentUser, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
+        // The writer saves as a fixed user: a request's own acting user is only known while that request runs.
+        var user = new FixedCurrentUser(db.CurrentUser.UserName, null, db.CurrentUser.UserId, SchoolScope.Nothing);
+        return writer.Enqueue(new Waiting(entry, options, user, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
     }
 
     private sealed record Waiting(AuditEntry Entry, DbContextOptions<AppDbContext> Options, ICurrentUser User, TaskCompletionSource Saved);
@@ -35,7 +38,8 @@ public static class ReadAuditWriter
         public Task Enqueue(Waiting waiting)
         {
             _queue.Writer.TryWrite(waiting);
-            if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) _ = Task.Run(DrainAsync);
+            if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+                using (ExecutionContext.SuppressFlow()) _ = Task.Run(DrainAsync);
             return waiting.Saved.Task;
         }
 
