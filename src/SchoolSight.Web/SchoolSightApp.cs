@@ -117,6 +117,7 @@ public static class SchoolSightApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseSchoolSightSignIn();
+        app.UseOneConnectionPerRequest(database);
         app.UseAuthorization();
         app.UseAntiforgery();
 

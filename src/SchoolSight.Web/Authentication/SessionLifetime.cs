@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SchoolSight.Core.Access;
 using SchoolSight.Core.Data;
@@ -11,7 +12,8 @@ namespace SchoolSight.Web.Authentication;
 /// <summary>
 /// Ends sign-in sessions on the server's word, not only the cookie's: every request checks the user's security stamp
 /// (signing out changes it, so a copied cookie stops working at once) and refuses a session older than the absolute
-/// lifetime, however recently it was used.
+/// lifetime, however recently it was used. The stamp is read from <see cref="SessionStamps"/>, which this app's own
+/// changes to a user update at once.
 /// </summary>
 public static class SessionLifetime
 {
@@ -31,12 +33,10 @@ public static class SessionLifetime
         var services = context.HttpContext.RequestServices;
         var options = services.GetRequiredService<IOptions<SignInSecurityOptions>>().Value;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var signIn = services.GetRequiredService<SignInManager<AppUser>>();
-
         var expired = !context.Properties.Items.TryGetValue(SignedInAtKey, out var at) ||
                       !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt) ||
                       now - signedInAt > options.SessionAbsoluteLifetime;
-        var user = expired ? null : await signIn.ValidateSecurityStampAsync(context.Principal);
+        var user = expired ? null : await KnownUserAsync(context);
         if (user is null)
         {
             context.RejectPrincipal();
@@ -46,6 +46,19 @@ public static class SessionLifetime
         context.HttpContext.Items[TwoFactorEnabledKey] = user.TwoFactorEnabled;
         // Identity's own validator still refreshes the role and school claims when they change.
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>The session's user as last read, when the session's security stamp is still theirs; null otherwise.</summary>
+    private static async Task<SessionStamps.Known?> KnownUserAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var principal = context.Principal;
+        if (principal?.FindFirst(claims.UserIdClaimType)?.Value is not { } userId) return null;
+        var database = services.GetRequiredService<AppDbContext>().Database.GetConnectionString() ?? "";
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var known = await services.GetRequiredService<SessionStamps>().GetAsync(database, userId, () => users.FindByIdAsync(userId));
+        return known is not null && known.Stamp == principal.FindFirst(claims.SecurityStampClaimType)?.Value ? known : null;
     }
 
     /// <summary>Whether the signed-in user has two-factor sign-in on, from this request's session check when there was one.</summary>

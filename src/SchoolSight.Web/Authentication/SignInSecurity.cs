@@ -1,4 +1,5 @@
-
+using Microsoft.AspNetCore.Identity;
+using SchoolSight.Core.Data;
 namespace SchoolSight.Web.Authentication;
 
 /// <summary>
@@ -14,6 +15,8 @@ public static class SignInSecurity
         var security = section.Get<SignInSecurityOptions>() ?? new SignInSecurityOptions();
 
         services.AddSingleton<UnknownAccounts>();
+        services.AddSingleton<SessionStamps>();
+        services.AddScoped<IUserStore<AppUser>, SessionCheckedUserStore>();
         services.AddScoped<PasswordSignIn>();
         services.ConfigureApplicationCookie(options =>
         {

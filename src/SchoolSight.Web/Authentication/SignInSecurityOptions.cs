@@ -11,6 +11,13 @@ public sealed class SignInSecurityOptions
     /// <summary>A session ends this long after sign-in, however active it has been.</summary>
     public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// How long a user's security stamp, read for the session check, is kept in memory. Changes made by this web app
+    /// (sign-out, a password or role change, disabling the user) drop it at once; a change made by another process (the
+    /// <c>schoolsight</c> command line) is seen by the next request after this long at most.
+    /// </summary>
+    public TimeSpan SessionCheckStaleness { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Sign-in, second-factor and password-change attempts allowed from one address per window.</summary>
     public int AttemptsPerAddress { get; set; } = 100;
 

@@ -54,6 +54,23 @@ public abstract partial class DataPagesTests
         (await ReadsSinceAsync(before)).Single().SchoolUrn.ShouldBe(Nursery);
     }
 
+    [Fact]
+    public async Task ManyReadsAtOnce_AreEachAudited_WithWhoSchoolAndPage()
+    {
+        var officer = App.ClientFor("mi@demo-borough.example");
+        var before = await LastAuditIdAsync();
+        const int each = 8;
+        var pages = Enumerable.Range(0, each).SelectMany(_ => new[] { $"/Schools/{Primary}/Data?year=2024", $"/api/v1/schools/{Primary}/indicators?year=2024" });
+        var answers = await Task.WhenAll(pages.Select(page => officer.GetAsync(page)));
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK);
+
+        var reads = (await ReadsSinceAsync(before)).Where(r => r.UserName == "mi@demo-borough.example").ToList();
+        reads.Count.ShouldBe(2 * each);
+        reads.ShouldAllBe(r => r.EntityType == PupilLevelReads.SchoolFigures && r.SchoolUrn == Primary && r.UserId != null);
+        reads.Count(r => r.Changes!.Contains($"GET /Schools/{Primary}/Data\"")).ShouldBe(each);
+        reads.Count(r => r.Changes!.Contains($"GET /api/v1/schools/{Primary}/indicators")).ShouldBe(each);
+    }
+
     private async Task<long> LastAuditIdAsync()
     {
         await using var db = Context();
