@@ -79,6 +79,10 @@ public sealed partial class ComputeIndicators
 
         var similar = SimilarSchools.Find(intakes, source.SimilarSchools);
         var method = source.SimilarSchools.Describe();
+        // Each set encoded as stored, on both cores, before the transaction opens.
+        var sets = similar.ToArray();
+        var similarRows = new object[sets.Length];
+        Parallel.For(0, sets.Length, i => similarRows[i] = new SimilarSchoolSet(sets[i].Key, year, method, SimilarSchools.Encode(sets[i].Value), now));
         clock = timings.Add(RecomputeStep.FindingSimilar, clock);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -88,7 +92,7 @@ public sealed partial class ComputeIndicators
         clock = timings.Add(RecomputeStep.SavingAreas, clock);
 
         await db.SimilarSchoolSets.Where(s => s.AcademicYear == year).ExecuteDeleteAsync(ct);
-        await new BulkTable(db, typeof(SimilarSchoolSet)).InsertAsync([.. similar.Select(kv => new SimilarSchoolSet(kv.Key, year, method, SimilarSchools.Encode(kv.Value), now))], ct);
+        await new BulkTable(db, typeof(SimilarSchoolSet)).InsertAsync(similarRows, ct);
         await transaction.CommitAsync(ct);
         timings.Add(RecomputeStep.SavingSimilar, clock);
         return (areas.Count, similar.Count);
