@@ -16,9 +16,10 @@ public sealed partial class ComputeIndicators
     /// <summary>
     /// Sums the schools of one year into their localities, LAs and England, and finds each school's similar schools.
     /// The school tallies just counted (<paramref name="fresh"/>) are used as they are; only the other schools' stored
-    /// results are read and decoded. The area results and similar-school sets are replaced in bulk in one transaction.
+    /// results (<paramref name="others"/>, known from the recompute's first read) are read and decoded. The area results
+    /// and similar-school sets are replaced in bulk in one transaction.
     /// </summary>
-    private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IReadOnlyDictionary<int, IndicatorTallies> fresh, IndicatorComputer computer,
+    private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IReadOnlyDictionary<int, IndicatorTallies> fresh, List<int> others, IndicatorComputer computer,
         PublishedTallies published, Dictionary<(string Code, int Year), Dictionary<string, decimal>> englandFigures, DateTime now, RecomputeTimings timings, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -27,7 +28,7 @@ public sealed partial class ComputeIndicators
             .ToDictionaryAsync(s => s.Urn, ct);
         // Each indicator's area figures count only the school types the DfE counts for that measure (docs/indicators.md).
         var counted = Enum.GetValues<DfeSchoolType>().ToDictionary(t => t, t => computer.Slots.Select(d => d.SchoolTypes.Counts(t)).ToArray());
-        var (schoolTallies, synthetic) = await SchoolTalliesAsync(year, fresh, computer, ct);
+        var (schoolTallies, synthetic) = await SchoolTalliesAsync(year, fresh, others, computer, ct);
         clock = timings.Add(RecomputeStep.ReadingSchoolResults, clock);
 
         var areas = new Dictionary<(AreaKind, string), IndicatorTallies>();
@@ -79,6 +80,10 @@ public sealed partial class ComputeIndicators
 
         var similar = SimilarSchools.Find(intakes, source.SimilarSchools);
         var method = source.SimilarSchools.Describe();
+        // Each set encoded as stored, on both cores, before the transaction opens.
+        var sets = similar.ToArray();
+        var similarRows = new object[sets.Length];
+        Parallel.For(0, sets.Length, i => similarRows[i] = new SimilarSchoolSet(sets[i].Key, year, method, SimilarSchools.Encode(sets[i].Value), now));
         clock = timings.Add(RecomputeStep.FindingSimilar, clock);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -88,7 +93,7 @@ public sealed partial class ComputeIndicators
         clock = timings.Add(RecomputeStep.SavingAreas, clock);
 
         await db.SimilarSchoolSets.Where(s => s.AcademicYear == year).ExecuteDeleteAsync(ct);
-        await new BulkTable(db, typeof(SimilarSchoolSet)).InsertAsync([.. similar.Select(kv => new SimilarSchoolSet(kv.Key, year, method, SimilarSchools.Encode(kv.Value), now))], ct);
+        await new BulkTable(db, typeof(SimilarSchoolSet)).InsertAsync(similarRows, ct);
         await transaction.CommitAsync(ct);
         timings.Add(RecomputeStep.SavingSimilar, clock);
         return (areas.Count, similar.Count);
@@ -96,22 +101,24 @@ public sealed partial class ComputeIndicators
 
     /// <summary>
     /// Every school's tallies for the year: those just counted, and the stored results of the rest (read only when there
-    /// are any: a school-year left unchanged, or kept after the retention period); and, in the same read, the synthetic
-    /// country's stored figures for the year when there are any.
+    /// are any: a school-year left unchanged, or kept after the retention period); and the synthetic country's stored
+    /// figures for the year when there are any.
     /// </summary>
     private async Task<(Dictionary<int, IndicatorTallies> Schools, byte[]? Synthetic)> SchoolTalliesAsync(int year, IReadOnlyDictionary<int, IndicatorTallies> fresh,
-        IndicatorComputer computer, CancellationToken ct)
+        List<int> others, IndicatorComputer computer, CancellationToken ct)
     {
-        var held = await db.IndicatorResults.AsNoTracking()
-            .Where(r => r.AcademicYear == year && (r.AreaKind == AreaKind.School || (r.AreaKind == AreaKind.England && r.AreaCode == IndicatorResultSet.SyntheticCountryCode)))
-            .Select(r => new { r.AreaKind, r.AreaCode, Data = r.AreaKind == AreaKind.England ? r.Data : null }).ToListAsync(ct);
-        var synthetic = held.FirstOrDefault(r => r.AreaKind == AreaKind.England)?.Data;
-        var others = held.Where(r => r.AreaKind == AreaKind.School && !fresh.ContainsKey(int.Parse(r.AreaCode))).Select(r => r.AreaCode).ToList();
+        var synthetic = await db.IndicatorResults.AsNoTracking()
+            .Where(r => r.AreaKind == AreaKind.England && r.AreaCode == IndicatorResultSet.SyntheticCountryCode && r.AcademicYear == year)
+            .Select(r => r.Data).FirstOrDefaultAsync(ct);
         var all = new ConcurrentDictionary<int, IndicatorTallies>(fresh);
         if (others.Count == 0) return (new Dictionary<int, IndicatorTallies>(all), synthetic);
         var query = db.IndicatorResults.AsNoTracking().Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year);
         // A few: read just those; many (a recompute of a few schools): read the year's and skip the ones just counted.
-        if (others.Count <= ReadBatch) query = query.Where(r => others.Contains(r.AreaCode));
+        if (others.Count <= ReadBatch)
+        {
+            var codes = others.Select(u => u.ToString()).ToList();
+            query = query.Where(r => codes.Contains(r.AreaCode));
+        }
         var stored = await query.Select(r => new { r.AreaCode, r.Data }).ToListAsync(ct);
         Parallel.ForEach(stored, r =>
         {

@@ -87,12 +87,18 @@ public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogu
             inputs[(urn, year)] = inputs.GetValueOrDefault((urn, year), "") + "f" + PublishedTallies.Describe(figures);
         }
         var catalogueStamp = CatalogueStamp(computer);
-        var wanted = inputs.ToDictionary(kv => kv.Key, kv => Hash(kv.Value + catalogueStamp));
+        // Each school-year's input hash, on both cores (a few KB of catalogue stamp hashed for each).
+        var keys = inputs.Keys.ToArray();
+        var hashes = new string[keys.Length];
+        Parallel.For(0, keys.Length, i => hashes[i] = Hash(inputs[keys[i]] + catalogueStamp));
+        var wanted = new Dictionary<(int Urn, int Year), string>(keys.Length);
+        for (var i = 0; i < keys.Length; i++) wanted[keys[i]] = hashes[i];
 
         var previous = await db.IndicatorResults.AsNoTracking()
             .Where(r => r.AreaKind == AreaKind.School && (years == null || years.Contains(r.AcademicYear)))
             .Select(r => new { r.AreaCode, r.AcademicYear, r.InputHash }).ToListAsync(ct);
         var previousHash = previous.ToDictionary(r => (int.Parse(r.AreaCode), r.AcademicYear), r => r.InputHash);
+        var heldBefore = previousHash.Keys.ToHashSet();
 
         // A school-year whose pupil-level data was removed at the end of the retention period keeps the figures
         // computed from it (even a full recompute leaves them), unless pupil or survey data is held for it again.
@@ -125,7 +131,9 @@ public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogu
             timings.Add(RecomputeStep.SavingSchools, clock);
 
             progress?.Report(new(ComputePhase.Areas, touchedYears.IndexOf(year), touchedYears.Count));
-            var (a, s) = await ComputeAreasAsync(year, counted, computer, published, englandFigures, now, timings, ct);
+            // The school results held now that were not just counted: those held before, less those just removed.
+            var notCounted = heldBefore.Where(k => k.Item2 == year && !counted.ContainsKey(k.Item1)).Select(k => k.Item1).Except(removed.Where(k => k.Item2 == year).Select(k => k.Item1)).ToList();
+            var (a, s) = await ComputeAreasAsync(year, counted, notCounted, computer, published, englandFigures, now, timings, ct);
             areas += a;
             similar += s;
         }

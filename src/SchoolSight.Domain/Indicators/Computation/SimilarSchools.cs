@@ -48,30 +48,81 @@ public static class SimilarSchools
         return result;
     }
 
-    /// <summary>The <paramref name="k"/> schools of the pool nearest school <paramref name="i"/>, nearest first.</summary>
+    /// <summary>
+    /// The <paramref name="k"/> schools of the pool nearest school <paramref name="i"/>, nearest first. The candidates
+    /// are kept in a heap of the <paramref name="k"/> nearest so far, the farthest at its root, with the sifting rules of
+    /// <see cref="PriorityQueue{TElement, TPriority}"/> (four children a node; a school enters only when strictly nearer than
+    /// the root), so that of schools at the same distance the same ones are kept as always; nothing is allocated per pair.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<(int Urn, double Distance)> Nearest(SchoolIntake[] members, double[] features, int dims, int i, int k)
     {
-        var best = new PriorityQueue<int, double>(k + 1, Comparer<double>.Create((a, b) => b.CompareTo(a)));
+        var heap = new (int School, double Distance)[Math.Max(k, 0)];
+        var size = 0;
+        var own = features.AsSpan(i * dims, dims);
         for (var j = 0; j < members.Length; j++)
         {
             if (j == i) continue;
+            var other = features.AsSpan(j * dims, dims);
             double d = 0;
-            for (var f = 0; f < dims; f++)
+            for (var f = 0; f < own.Length; f++)
             {
-                var diff = features[i * dims + f] - features[j * dims + f];
+                var diff = own[f] - other[f];
                 d += diff * diff;
             }
-            if (best.Count < k) best.Enqueue(j, d);
-            else if (k > 0 && best.TryPeek(out _, out var worst) && d < worst) best.EnqueueDequeue(j, d);
+            if (size < k) SiftUp(heap, (j, d), size++);
+            else if (k > 0 && d < heap[0].Distance && Farther(d, heap[0].Distance) > 0) SiftDown(heap, (j, d), size);
         }
-        var list = new List<(int Urn, double Distance)>(best.Count);
-        while (best.TryDequeue(out var j, out var d)) list.Add((members[j].Urn, Math.Sqrt(d)));
+        var list = new List<(int Urn, double Distance)>(size);
+        for (var n = 0; n < size; n++) list.Add((members[heap[n].School].Urn, Math.Sqrt(heap[n].Distance)));
         list.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Urn.CompareTo(b.Urn));
         return list;
     }
 
-    private static double[] Standardise(SchoolIntake[] schools, SimilarSchoolsMethod method)
+    /// <summary>The heap's order: the farther school first (negative when <paramref name="a"/> is farther than <paramref name="b"/>).</summary>
+    private static int Farther(double a, double b) => b.CompareTo(a);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SiftUp((int School, double Distance)[] heap, (int School, double Distance) node, int at)
+    {
+        while (at > 0)
+        {
+            var parent = (at - 1) >> 2;
+            if (Farther(node.Distance, heap[parent].Distance) >= 0) break;
+            heap[at] = heap[parent];
+            at = parent;
+        }
+        heap[at] = node;
+    }
+
+    /// <summary>Puts <paramref name="node"/> in place of the root and sifts it down.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SiftDown((int School, double Distance)[] heap, (int School, double Distance) node, int size)
+    {
+        var at = 0;
+        int child;
+        while ((child = (at << 2) + 1) < size)
+        {
+            var first = heap[child];
+            var firstAt = child;
+            var end = Math.Min(child + 4, size);
+            while (++child < end)
+            {
+                if (Farther(heap[child].Distance, first.Distance) < 0)
+                {
+                    first = heap[child];
+                    firstAt = child;
+                }
+            }
+            if (Farther(node.Distance, first.Distance) <= 0) break;
+            heap[at] = first;
+            at = firstAt;
+        }
+        heap[at] = node;
+    }
+
+    /// <summary>Each school's weighted standard scores, school after school (five a school).</summary>
+    internal static double[] Standardise(SchoolIntake[] schools, SimilarSchoolsMethod method)
     {
         Func<IntakeProfile, double?>[] measures =
         [
@@ -93,6 +144,16 @@ public static class SimilarSchools
         return features;
     }
 
-    public static string Encode(IReadOnlyList<(int Urn, double Distance)> members) =>
-        string.Join(';', members.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Urn}:{m.Distance:0.####}")));
+    /// <summary>The set as stored: "urn:distance" (distance to 4 places), separated by semicolons.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static string Encode(IReadOnlyList<(int Urn, double Distance)> members)
+    {
+        var text = new System.Text.StringBuilder(members.Count * 16);
+        for (var m = 0; m < members.Count; m++)
+        {
+            if (m > 0) text.Append(';');
+            text.Append(CultureInfo.InvariantCulture, $"{members[m].Urn}:{members[m].Distance:0.####}");
+        }
+        return text.ToString();
+    }
 }
