@@ -117,7 +117,6 @@ public static class SchoolSightApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseSchoolSightSignIn();
-        app.UseOneConnectionPerRequest(database);
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -15,6 +15,7 @@ public sealed class CommandProfile : IObserver<DiagnosticListener>, IObserver<Ke
     private const int Runs = 20;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, double> _byCommand = [];
     private int _commands;
     private double _milliseconds;
 
@@ -27,6 +28,7 @@ public sealed class CommandProfile : IObserver<DiagnosticListener>, IObserver<Ke
         Console.WriteLine("| page | p50 | commands per request | database time per request |");
         Console.WriteLine("|---|---|---|---|");
         var random = new Random(1);
+        var costliest = new List<string>();
         foreach (var page in PageMix.Pages)
         {
             var times = new List<double>();
@@ -41,12 +43,27 @@ public sealed class CommandProfile : IObserver<DiagnosticListener>, IObserver<Ke
             var (commands, ms) = profile.Read();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {page} | {times.Order().ElementAt(Runs / 2):N1} ms | {commands / (double)Runs:N1} | {ms / Runs:N1} ms |"));
+            costliest.AddRange(profile.Costliest(3).Select(c => string.Create(CultureInfo.InvariantCulture, $"| {page} | {c.Milliseconds / Runs:N2} ms | `{c.Command}` |")));
         }
+        Console.WriteLine();
+        Console.WriteLine("### Each page's three costliest database commands (time per request; the command's first words)");
+        Console.WriteLine("| page | time per request | command |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var line in costliest) Console.WriteLine(line);
+    }
+
+    private IEnumerable<(string Command, double Milliseconds)> Costliest(int count)
+    {
+        lock (_gate) return [.. _byCommand.OrderByDescending(c => c.Value).Take(count).Select(c => (c.Key, c.Value))];
     }
 
     private void Reset()
     {
-        lock (_gate) (_commands, _milliseconds) = (0, 0);
+        lock (_gate)
+        {
+            (_commands, _milliseconds) = (0, 0);
+            _byCommand.Clear();
+        }
     }
 
     private (int Commands, double Milliseconds) Read()
@@ -62,7 +79,16 @@ public sealed class CommandProfile : IObserver<DiagnosticListener>, IObserver<Ke
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData executed)
-            lock (_gate) { _commands++; _milliseconds += executed.Duration.TotalMilliseconds; }
+        {
+            var text = string.Join(' ', executed.Command.CommandText.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            text = text.Length > 110 ? text[..110] + "…" : text;
+            lock (_gate)
+            {
+                _commands++;
+                _milliseconds += executed.Duration.TotalMilliseconds;
+                _byCommand[text] = _byCommand.GetValueOrDefault(text) + executed.Duration.TotalMilliseconds;
+            }
+        }
     }
 
     public void OnCompleted() { }

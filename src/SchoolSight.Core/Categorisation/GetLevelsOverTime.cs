@@ -30,7 +30,7 @@ public sealed class GetLevelsOverTime(AppDbContext db)
         var query = db.Schools.AsNoTracking().Where(s => s.Details.Status != SchoolStatus.Closed);
         if (localityId is { } only) query = query.Where(s => s.LocalityId == only);
         var schools = await query.Select(s => new { s.Urn, Locality = s.Locality != null ? s.Locality.Name : "No locality" }).ToListAsync(ct);
-        var standings = await SchoolStandings.LoadAsync(db, [.. schools.Select(s => s.Urn)], ct);
+        var standings = await SchoolStandings.LoadLevelsAsync(db, [.. schools.Select(s => s.Urn)], ct);
         return [.. schools.GroupBy(s => s.Locality).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => new AreaLevels(g.Key, [.. days.Select(day =>
         {
             var levels = g.Select(s => standings.LevelOn(s.Urn, day)?.Level).ToList();

@@ -50,10 +50,10 @@ public sealed class GetRiskRegister(AppDbContext db, IndicatorCatalogueSource so
         var urns = schools.Select(s => s.Urn).ToList();
 
         var standings = await SchoolStandings.LoadAsync(db, urns, ct);
-        var proposals = (await db.LevelProposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Open && urns.Contains(p.Urn))
+        var proposals = (await db.LevelProposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Open && EF.Parameter(urns).Contains(p.Urn))
                 .Select(p => new { p.Urn, p.ProposedLevel, p.ProposedAt, p.Id }).ToListAsync(ct))
             .GroupBy(p => p.Urn).ToDictionary(g => g.Key, g => g.OrderBy(p => p.ProposedAt).ThenBy(p => p.Id).Last().ProposedLevel);
-        var judgements = (await db.SchoolJudgements.AsNoTracking().Where(j => urns.Contains(j.Urn))
+        var judgements = (await db.SchoolJudgements.AsNoTracking().Where(j => EF.Parameter(urns).Contains(j.Urn))
                 .Select(j => new { j.Urn, j.Source, j.Area, j.Grade, j.ReportCardGrade, j.AcademicYear, j.JudgedOn }).ToListAsync(ct))
             .GroupBy(j => (j.Urn, j.Source))
             .ToDictionary(g => g.Key, g => Brief([.. g.Select(j => (j.Area, JudgementGrade.From(j.Grade, j.ReportCardGrade), j.AcademicYear, j.JudgedOn))]));

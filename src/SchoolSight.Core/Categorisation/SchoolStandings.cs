@@ -78,7 +78,8 @@ public sealed record CaseStanding(int Id, SupportTier Tier, CaseState State)
 /// <summary>
 /// The categorisation records of a set of schools, loaded in one query each (decisions, Ofsted, programme cases), with
 /// the look-ups the risk register and the board packs make: a school's level on a day, its Ofsted outcome on a day, its
-/// open case on a day.
+/// open case on a day. The list of schools goes to the database as one parameter (<c>EF.Parameter</c>): a whole LA's
+/// schools as hundreds of separate parameters cost SQLite more than the query itself.
 /// </summary>
 internal sealed class SchoolStandings
 {
@@ -98,20 +99,46 @@ internal sealed class SchoolStandings
     public static async Task<SchoolStandings> LoadAsync(AppDbContext db, IReadOnlyCollection<int> urns, CancellationToken ct)
     {
         var list = urns.ToList();
-        var decisions = await db.SchoolLevels.AsNoTracking().Where(d => list.Contains(d.Urn))
+        var decisions = await db.SchoolLevels.AsNoTracking().Where(d => EF.Parameter(list).Contains(d.Urn))
             .Select(d => new LevelDecisionView(d.Id, d.Urn, d.Level, d.PreviousLevel, d.ProposedLevel, d.Reasons, d.Reason, d.DecidedBy, d.DecidedAt))
             .ToListAsync(ct);
-        var ofsted = await db.OfstedInspections.AsNoTracking().Where(o => list.Contains(o.Urn)).ToDictionaryAsync(o => o.Urn, o => o.Outcome, ct);
+        var ofsted = await OfstedAsync(db, list, ct);
+        var cases = await db.ProgrammeCases.AsNoTracking().Include(c => c.Decisions).Where(c => EF.Parameter(list).Contains(c.Urn)).ToListAsync(ct);
+        return new SchoolStandings(InOrder(db, decisions), ofsted, cases.ToLookup(c => c.Urn), db.Clock);
+    }
+
+    /// <summary>
+    /// Only the schools' level decisions, without their reasons: enough for <see cref="LevelOn"/> and the level of
+    /// <see cref="Latest"/>, as the charts of levels over time read them, in one small query.
+    /// </summary>
+    public static async Task<SchoolStandings> LoadLevelsAsync(AppDbContext db, IReadOnlyCollection<int> urns, CancellationToken ct)
+    {
+        var list = urns.ToList();
+        var decisions = await db.SchoolLevels.AsNoTracking().Where(d => EF.Parameter(list).Contains(d.Urn))
+            .Select(d => new LevelDecisionView(d.Id, d.Urn, d.Level, d.PreviousLevel, null, "", "", "", d.DecidedAt)).ToListAsync(ct);
+        return new SchoolStandings(InOrder(db, decisions), [], NoCases, db.Clock);
+    }
+
+    /// <summary>Only the schools' Ofsted outcomes (<see cref="OfstedOn"/>, <see cref="Ofsted"/>), in two queries.</summary>
+    public static async Task<SchoolStandings> LoadOfstedAsync(AppDbContext db, IReadOnlyCollection<int> urns, CancellationToken ct) =>
+        new(NoDecisions, await OfstedAsync(db, [.. urns], ct), NoCases, db.Clock);
+
+    private static readonly ILookup<int, LevelDecisionView> NoDecisions = Array.Empty<LevelDecisionView>().ToLookup(d => d.Urn);
+    private static readonly ILookup<int, ImprovingOutcomesCase> NoCases = Array.Empty<ImprovingOutcomesCase>().ToLookup(c => c.Urn);
+
+    private static ILookup<int, LevelDecisionView> InOrder(AppDbContext db, List<LevelDecisionView> decisions) =>
+        decisions.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).Select(d => d with { DecidedOn = db.Clock.DateOf(d.DecidedAt) }).ToLookup(d => d.Urn);
+
+    private static async Task<Dictionary<int, OfstedOutcome>> OfstedAsync(AppDbContext db, List<int> list, CancellationToken ct)
+    {
+        var ofsted = await db.OfstedInspections.AsNoTracking().Where(o => EF.Parameter(list).Contains(o.Urn)).ToDictionaryAsync(o => o.Urn, o => o.Outcome, ct);
         // Where no Ofsted file has been imported for a school, its GIAS rating, as the categorisation rules read it.
-        var gias = await db.Schools.AsNoTracking().Where(s => list.Contains(s.Urn) && s.Details.OfstedLastInspection != null)
+        var gias = await db.Schools.AsNoTracking().Where(s => EF.Parameter(list).Contains(s.Urn) && s.Details.OfstedLastInspection != null)
             .Select(s => new { s.Urn, s.Details.OfstedRating, s.Details.OfstedLastInspection }).ToListAsync(ct);
         foreach (var school in gias.Where(g => !ofsted.ContainsKey(g.Urn)))
             if (CategorisationEvidence.FromGias(school.OfstedRating, school.OfstedLastInspection) is { } rating)
                 ofsted[school.Urn] = new OfstedOutcome { InspectionDate = rating.InspectionDate, OverallEffectiveness = rating.OverallEffectiveness, CategoryOfConcern = rating.Category };
-        var cases = await db.ProgrammeCases.AsNoTracking().Include(c => c.Decisions).Where(c => list.Contains(c.Urn)).ToListAsync(ct);
-        return new SchoolStandings(
-            decisions.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).Select(d => d with { DecidedOn = db.Clock.DateOf(d.DecidedAt) }).ToLookup(d => d.Urn),
-            ofsted, cases.ToLookup(c => c.Urn), db.Clock);
+        return ofsted;
     }
 
     /// <summary>Every decision on the school, oldest first.</summary>

@@ -79,7 +79,7 @@ public sealed class GetSchoolSummary(AppDbContext db, GetSchoolLevel levels, Get
         if (openCase is not null)
             next = ProgrammeDeadlines.For(openCase, await db.LoadCalendarAsync(ct)).Where(d => d.IsOpen).OrderBy(d => d.DueOn).FirstOrDefault();
 
-        var standings = await SchoolStandings.LoadAsync(db, [urn], ct);
+        var standings = await SchoolStandings.LoadOfstedAsync(db, [urn], ct);
 
         var seesJudgements = db.CurrentUser.Role.Allows(Resource.Judgement, ResourceAction.Read);
         var judged = seesJudgements

@@ -23,13 +23,16 @@ internal static class SchoolChanges
         var latestChange = changed.Where(d => d.PreviousLevel != d.Level).GroupBy(d => d.Urn)
             .Select(g => g.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).Last()).ToList();
 
-        var codes = await db.IndicatorResults.AsNoTracking().Where(r => r.AreaKind == AreaKind.School && r.ComputedAt > since)
-            .Select(r => r.AreaCode).Distinct().ToListAsync(ct);
-        var recomputed = codes.Select(c => int.TryParse(c, out var urn) ? urn : 0).Where(u => u > 0).ToList();
+        // When each school's figures were last computed changes only with a recompute: kept under the figures' version.
+        var computedAt = await (figuresCache ?? FiguresCache.None).GetOrAddAsync(db, "when each school's figures were computed", () => db.IndicatorResults
+            .AsNoTracking().Where(r => r.AreaKind == AreaKind.School).GroupBy(r => r.AreaCode)
+            .Select(g => new { g.Key, At = g.Max(r => r.ComputedAt) }).ToDictionaryAsync(g => g.Key, g => g.At, ct), ct);
+        var when = computedAt.Where(c => c.Value > since).ToDictionary();
+        var recomputed = when.Keys.Select(c => int.TryParse(c, out var urn) ? urn : 0).Where(u => u > 0).ToList();
 
         var urns = latestChange.Select(d => d.Urn).Concat(recomputed).Distinct().ToList();
         if (urns.Count == 0) return items;
-        var schools = await db.Schools.AsNoTracking().Where(s => urns.Contains(s.Urn)).Select(s => new { s.Urn, s.Details.Name, s.Phase }).ToListAsync(ct);
+        var schools = await db.Schools.AsNoTracking().Where(s => EF.Parameter(urns).Contains(s.Urn)).Select(s => new { s.Urn, s.Details.Name, s.Phase }).ToListAsync(ct);
         var names = schools.ToDictionary(s => s.Urn, s => s.Name);
 
         foreach (var d in latestChange.Where(d => names.ContainsKey(d.Urn)))
@@ -44,8 +47,6 @@ internal static class SchoolChanges
         var recomputedSchools = schools.Where(s => recomputed.Contains(s.Urn)).Select(s => (s.Urn, s.Phase)).ToList();
         if (recomputedSchools.Count == 0) return items;
         var trends = await HeadlineTrends.LoadAsync(db, source, recomputedSchools, ct, figuresCache);
-        var when = await db.IndicatorResults.AsNoTracking().Where(r => r.AreaKind == AreaKind.School && r.ComputedAt > since)
-            .GroupBy(r => r.AreaCode).Select(g => new { g.Key, At = g.Max(r => r.ComputedAt) }).ToDictionaryAsync(g => g.Key, g => g.At, ct);
         foreach (var (urn, trend) in trends.Where(t => t.Value.Direction is TrendDirection.Improving or TrendDirection.Declining))
             items.Add(new(HomeSection.Changes, HomeUrgency.News,
                 $"{names[urn]}: {trend.IndicatorName} {(trend.Direction == TrendDirection.Declining ? "significantly declining" : "significantly improving")}",
