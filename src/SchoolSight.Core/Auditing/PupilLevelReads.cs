@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SchoolSight.Core.Data;
-using SchoolSight.Domain.Auditing;
 
 namespace SchoolSight.Core.Auditing;
 
@@ -25,11 +24,8 @@ public static class PupilLevelReads
             ["Figures"] = figures,
             ["Via"] = db.CurrentUser.Via ?? "SchoolSight",
         });
-        var user = db.CurrentUser;
-        if (!user.IsSomeone())
-            throw new InvalidOperationException("Nothing can be saved without an acting user: a request's signed-in user, or a named system user.");
+        db.RequireActingUser();
         // Written with the reads of other requests in one transaction, and committed before the figures are served.
-        await ReadAuditWriter.WriteAsync(db, new AuditEntry(db.UtcNow, user.UserId, user.UserName, AuditAction.Read, entityType, entityKey, detail, schoolUrn))
-            .WaitAsync(ct);
+        await ReadAuditWriter.WriteAsync(db, db.ReadEntry(entityType, entityKey, schoolUrn, detail)).WaitAsync(ct);
     }
 }

@@ -108,7 +108,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     /// <summary>Records a read of sensitive (pupil-level) data; saved with the next <c>SaveChanges</c>.</summary>
     public void AuditRead(string entityType, string entityKey, int? schoolUrn, string? detail = null) =>
-        AuditEntries.Add(new AuditEntry(UtcNow, _user.UserId, _user.UserName, AuditAction.Read, entityType, entityKey, detail, schoolUrn));
+        AuditEntries.Add(ReadEntry(entityType, entityKey, schoolUrn, detail));
+
+    /// <summary>The audit row of a read of sensitive (pupil-level) data by the acting user, now.</summary>
+    public AuditEntry ReadEntry(string entityType, string entityKey, int? schoolUrn, string? detail = null) =>
+        new(UtcNow, _user.UserId, _user.UserName, AuditAction.Read, entityType, entityKey, detail, schoolUrn);
+
+    /// <summary>Nothing is saved, and no read recorded, without an acting user: a request's signed-in user, or a named system user.</summary>
+    public void RequireActingUser()
+    {
+        if (!_user.IsSomeone())
+            throw new InvalidOperationException("Nothing can be saved without an acting user: a request's signed-in user, or a named system user.");
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -153,8 +164,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!_user.IsSomeone())
-            throw new InvalidOperationException("Nothing can be saved without an acting user: a request's signed-in user, or a named system user.");
+        RequireActingUser();
         ChangeTracker.DetectChanges();
         var now = UtcNow;
         var pending = new List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?[]> Changes)>();
