@@ -42,7 +42,7 @@ public sealed class LoadClient : IDisposable
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             if (response.StatusCode != HttpStatusCode.OK && Problems.Count < 20)
                 Problems.Enqueue($"{path} answered {(int)response.StatusCode} {response.Headers.Location}");
-            return new Sample(page, ms, response.StatusCode == HttpStatusCode.OK);
+            return new Sample(page, ms, response.StatusCode == HttpStatusCode.OK, response.Content.Headers.ContentLength ?? 0);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SchoolSight.Bench.Pages;
 
 /// <summary>One request's outcome: its page kind, its time, and whether it answered as expected.</summary>
-public readonly record struct Sample(string Page, double Milliseconds, bool Ok);
+public readonly record struct Sample(string Page, double Milliseconds, bool Ok, long Bytes = 0);
 
 /// <summary>
 /// A stage's samples summed up per page and overall: requests a second over the stage's wall time, exact percentiles

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Indicators;
@@ -15,7 +16,8 @@ public sealed record HeadlineTrend(string IndicatorId, string IndicatorName, Tre
 /// Each school's headline indicator trend for the risk register: key stage 2 reading, writing and mathematics at the
 /// expected standard for a primary school; Progress 8 for a secondary school (Attainment 8 when it has no Progress 8);
 /// the overall absence rate for every other school. The school result sets of the latest three years are read once
-/// per year and decoded once, and kept decoded until the next recompute.
+/// per year and decoded once, and each school's trend is kept (for readers who see its small numbers and for those who
+/// do not) until the next recompute.
 /// </summary>
 internal static class HeadlineTrends
 {
@@ -35,39 +37,54 @@ internal static class HeadlineTrends
         IReadOnlyList<(int Urn, SchoolPhase Phase)> schools, CancellationToken ct, FiguresCache? figuresCache = null)
     {
         var cache = figuresCache ?? FiguresCache.None;
-        var codes = schools.Select(s => s.Urn.ToString()).ToList();
-        var held = await cache.GetOrAddAsync(db, "years with school figures", () => db.IndicatorResults.AsNoTracking()
-            .Where(r => r.AreaKind == AreaKind.School).Select(r => r.AcademicYear).Distinct().ToListAsync(ct), ct);
-        var sets = await cache.SetsAsync(db, source, [.. held.SelectMany(y => codes.Select(c => new ResultKey(AreaKind.School, c, y)))], ct);
+        var held = await cache.GetOrAddAsync(db, "years each school has figures", async () =>
+            (await db.IndicatorResults.AsNoTracking().Where(r => r.AreaKind == AreaKind.School).Select(r => new { r.AreaCode, r.AcademicYear }).ToListAsync(ct))
+                .GroupBy(r => r.AreaCode).ToDictionary(g => g.Key, g => g.Select(r => r.AcademicYear).ToHashSet()), ct);
         // The latest three years in which any of these schools has figures.
-        var years = sets.Where(s => s.Value is not null).Select(s => s.Key.Year).Distinct().OrderByDescending(y => y).Take(3).ToHashSet();
-        var computer = source.Computer;
-        var bySchool = sets.Where(s => s.Value is not null && years.Contains(s.Key.Year)).GroupBy(s => s.Key.Code).ToDictionary(g => g.Key,
-            g => g.OrderBy(s => s.Key.Year).Select(s => s.Value!.Tallies).ToList());
-        var figures = new IndicatorFigures(computer, null);
-        var rule = SuppressionRule.Default;
+        var years = schools.SelectMany(s => held.GetValueOrDefault(s.Urn.ToString()) ?? []).Distinct().OrderDescending().Take(3).Order().ToList();
+        // Each school's trend over those years, for a reader who sees its small numbers or not, kept until the next recompute.
+        var kept = await cache.GetOrAddViewAsync(db, ("headline trends", source, string.Join(',', years)),
+            () => Task.FromResult(new ConcurrentDictionary<(int Urn, SchoolPhase Phase, bool Suppressed), HeadlineTrend?>()), ct);
 
         var trends = new Dictionary<int, HeadlineTrend>();
+        var missing = new List<(int Urn, SchoolPhase Phase, bool Suppressed)>();
         foreach (var (urn, phase) in schools)
         {
-            var tallies = bySchool.GetValueOrDefault(urn.ToString()) ?? [];
-            var suppressed = !PupilLevelAccess.SeesPupilLevel(db.CurrentUser.Role, db.CurrentUser.Scope, urn);
-            HeadlineTrend? chosen = null;
-            foreach (var id in IndicatorsFor(phase))
-            {
-                if (source.Catalogue.Find(id) is not { } indicator) continue;
-                var values = tallies
-                    .Where(t => !(suppressed && GetSchoolIndicators.IsSmall(figures.TallyOf(indicator, t), indicator, rule)))
-                    .Select(t => figures.Value(indicator, t)).ToList();
-                chosen ??= new HeadlineTrend(indicator.Id, indicator.Name, GetSchoolIndicators.Direction(indicator, values));
-                if (values.Any(v => v is not null))
-                {
-                    chosen = new HeadlineTrend(indicator.Id, indicator.Name, GetSchoolIndicators.Direction(indicator, values));
-                    break;
-                }
-            }
-            if (chosen is not null) trends[urn] = chosen;
+            var key = (urn, phase, !PupilLevelAccess.SeesPupilLevel(db.CurrentUser.Role, db.CurrentUser.Scope, urn));
+            if (!kept.TryGetValue(key, out var trend)) missing.Add(key);
+            else if (trend is not null) trends[urn] = trend;
+        }
+        if (missing.Count == 0) return trends;
+
+        var sets = await cache.SetsAsync(db, source, [.. years.SelectMany(y => missing
+            .Where(m => held.GetValueOrDefault(m.Urn.ToString())?.Contains(y) == true)
+            .Select(m => new ResultKey(AreaKind.School, m.Urn.ToString(), y)))], ct);
+        var figures = new IndicatorFigures(source.Computer, null);
+        foreach (var key in missing)
+        {
+            var code = key.Urn.ToString();
+            var tallies = years.Select(y => sets.GetValueOrDefault(new ResultKey(AreaKind.School, code, y))?.Tallies).OfType<IndicatorTallies>().ToList();
+            var trend = kept[key] = Trend(source, figures, key.Phase, key.Suppressed, tallies);
+            if (trend is not null) trends[key.Urn] = trend;
         }
         return trends;
+    }
+
+    /// <summary>The first of the phase's headline indicators with a figure in any year, or the first of them when none has.</summary>
+    private static HeadlineTrend? Trend(IndicatorCatalogueSource source, IndicatorFigures figures, SchoolPhase phase, bool suppressed, List<IndicatorTallies> tallies)
+    {
+        var rule = SuppressionRule.Default;
+        HeadlineTrend? chosen = null;
+        foreach (var id in IndicatorsFor(phase))
+        {
+            if (source.Catalogue.Find(id) is not { } indicator) continue;
+            var values = tallies
+                .Where(t => !(suppressed && GetSchoolIndicators.IsSmall(figures.TallyOf(indicator, t), indicator, rule)))
+                .Select(t => figures.Value(indicator, t)).ToList();
+            chosen ??= new HeadlineTrend(indicator.Id, indicator.Name, GetSchoolIndicators.Direction(indicator, values));
+            if (values.Any(v => v is not null))
+                return new HeadlineTrend(indicator.Id, indicator.Name, GetSchoolIndicators.Direction(indicator, values));
+        }
+        return chosen;
     }
 }

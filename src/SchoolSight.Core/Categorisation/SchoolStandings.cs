@@ -145,7 +145,14 @@ internal sealed class SchoolStandings
     public IEnumerable<LevelDecisionView> Decisions(int urn) => _decisions[urn];
 
     /// <summary>The decision in force at the end of <paramref name="day"/>: the latest on or before it; null when none.</summary>
-    public LevelDecisionView? LevelOn(int urn, DateOnly day) => _decisions[urn].LastOrDefault(d => d.DecidedOn <= day);
+    /// <remarks>A chart asks this of every school for every month, so it walks the school's decisions without a closure.</remarks>
+    public LevelDecisionView? LevelOn(int urn, DateOnly day)
+    {
+        LevelDecisionView? found = null;
+        foreach (var decision in _decisions[urn])
+            if (decision.DecidedOn <= day) found = decision;
+        return found;
+    }
 
     public LevelDecisionView? Latest(int urn) => _decisions[urn].LastOrDefault();
 

@@ -16,13 +16,15 @@ public readonly record struct ResultKey(AreaKind Kind, string Code, int Year);
 public sealed record CachedResultSet(IndicatorTallies Tallies, string Source);
 
 /// <summary>
-/// Computed figures kept in memory between requests: decoded result sets and what is worked out from them alone. Only
-/// data is kept, never a page or a user's view: who may see what (school scope, small-number suppression) and the audit
-/// of pupil-level reads are still done on every request. Everything is kept under the <see cref="FiguresVersion"/> it
+/// Computed figures kept in memory between requests: decoded result sets and what is worked out from them alone, and
+/// (<see cref="GetOrAddViewAsync"/>) figures worked out for one kind of reader, such as a school's rows with small numbers
+/// hidden or shown. Never a page: who may see what (school scope, and whether this reader's small numbers are hidden)
+/// and the audit of pupil-level reads are still decided on every request, and only pick which kept figures are shown. Everything is kept under the <see cref="FiguresVersion"/> it
 /// was read at, which every recompute raises when it has saved (in this process or in the <c>schoolsight</c> command
 /// line): the version is read from the database at most every <c>Indicators:FiguresVersionCheck</c> (default one
-/// second), and a new version drops everything kept. At most <c>Indicators:FiguresKept</c> entries (default 20,000) are
-/// kept; past that, the cache starts afresh. Each database (connection string) has its own entries and version, for at
+/// second), and a new version drops everything kept. At most <c>Indicators:FiguresKept</c> entries (default 20,000) and
+/// <c>Indicators:ViewsKept</c> views (default 2,000; a school's rows are larger than a set) are kept; past either, that
+/// part starts afresh. Each database (connection string) has its own entries and version, for at
 /// most four databases at once.
 /// </summary>
 public sealed class FiguresCache(IConfiguration? configuration = null)
@@ -32,6 +34,7 @@ public sealed class FiguresCache(IConfiguration? configuration = null)
 
     private readonly TimeSpan _check = configuration?.GetValue<TimeSpan?>("Indicators:FiguresVersionCheck") ?? TimeSpan.FromSeconds(1);
     private readonly int _limit = configuration?.GetValue<int?>("Indicators:FiguresKept") ?? 20_000;
+    private readonly int _viewLimit = configuration?.GetValue<int?>("Indicators:ViewsKept") ?? 2_000;
     private readonly ConcurrentDictionary<string, Store> _stores = new();
     private bool _disabled;
 
@@ -42,6 +45,7 @@ public sealed class FiguresCache(IConfiguration? configuration = null)
         public long Version = -1;
         public long CheckedAt;
         public ConcurrentDictionary<object, object?> Entries = new();
+        public ConcurrentDictionary<object, object?> Views = new();
     }
 
     /// <summary>How many databases' figures are kept at once; past that, all start afresh (a web app has one).</summary>
@@ -70,20 +74,30 @@ public sealed class FiguresCache(IConfiguration? configuration = null)
     public void Forget(AppDbContext db)
     {
         var store = StoreOf(db);
-        lock (store.Gate) (store.Version, store.Entries) = (-1, new());
+        lock (store.Gate) (store.Version, store.Entries, store.Views) = (-1, new(), new());
     }
 
     /// <summary>The figures' version, read from the database when the last read is older than the check interval.</summary>
     public async Task<long> VersionAsync(AppDbContext db, CancellationToken ct = default) => (await EntriesAsync(db, ct)).Version;
 
     /// <summary>The value kept for <paramref name="key"/> at the current version, or <paramref name="create"/>'s, then kept.</summary>
-    public async Task<T> GetOrAddAsync<T>(AppDbContext db, object key, Func<Task<T>> create, CancellationToken ct = default)
+    public Task<T> GetOrAddAsync<T>(AppDbContext db, object key, Func<Task<T>> create, CancellationToken ct = default) =>
+        GetOrAddAsync(db, key, create, view: false, ct);
+
+    /// <summary>
+    /// As <see cref="GetOrAddAsync{T}"/>, for figures worked out for one kind of reader (its <paramref name="key"/> says
+    /// which, e.g. whether small numbers are hidden), kept apart and fewer.
+    /// </summary>
+    public Task<T> GetOrAddViewAsync<T>(AppDbContext db, object key, Func<Task<T>> create, CancellationToken ct = default) =>
+        GetOrAddAsync(db, key, create, view: true, ct);
+
+    private async Task<T> GetOrAddAsync<T>(AppDbContext db, object key, Func<Task<T>> create, bool view, CancellationToken ct)
     {
         if (_disabled) return await create();
-        var (store, entries, _) = await EntriesAsync(db, ct);
+        var (store, entries, _) = await EntriesAsync(db, ct, view);
         if (entries.TryGetValue(key, out var kept)) return (T)kept!;
         var value = await create();
-        Keep(store, entries, key, value);
+        Keep(store, entries, key, value, view);
         return value;
     }
 
@@ -121,26 +135,29 @@ public sealed class FiguresCache(IConfiguration? configuration = null)
     /// What is kept for <paramref name="db"/>'s database at its current version. The version is read before any figure,
     /// and a recompute raises it only after saving, so nothing older than a version is ever kept under it.
     /// </summary>
-    private async Task<(Store Store, ConcurrentDictionary<object, object?> Entries, long Version)> EntriesAsync(AppDbContext db, CancellationToken ct)
+    private async Task<(Store Store, ConcurrentDictionary<object, object?> Entries, long Version)> EntriesAsync(AppDbContext db, CancellationToken ct, bool views = false)
     {
         var store = StoreOf(db);
         var now = Stopwatch.GetTimestamp();
         lock (store.Gate)
-            if (store.Version >= 0 && Stopwatch.GetElapsedTime(store.CheckedAt, now) < _check) return (store, store.Entries, store.Version);
+            if (store.Version >= 0 && Stopwatch.GetElapsedTime(store.CheckedAt, now) < _check) return (store, views ? store.Views : store.Entries, store.Version);
         var version = await db.FiguresVersions.AsNoTracking().Where(v => v.Id == FiguresVersion.TheOne).Select(v => v.Version).FirstOrDefaultAsync(ct);
         lock (store.Gate)
         {
-            if (version != store.Version) store.Entries = new();
+            if (version != store.Version) (store.Entries, store.Views) = (new(), new());
             (store.Version, store.CheckedAt) = (version, now);
-            return (store, store.Entries, version);
+            return (store, views ? store.Views : store.Entries, version);
         }
     }
 
-    private void Keep(Store store, ConcurrentDictionary<object, object?> entries, object key, object? value)
+    private void Keep(Store store, ConcurrentDictionary<object, object?> entries, object key, object? value, bool view = false)
     {
-        if (entries.Count >= _limit)
+        if (entries.Count >= (view ? _viewLimit : _limit))
             lock (store.Gate)
-                if (ReferenceEquals(entries, store.Entries)) store.Entries = new();
+            {
+                if (view && ReferenceEquals(entries, store.Views)) store.Views = new();
+                else if (!view && ReferenceEquals(entries, store.Entries)) store.Entries = new();
+            }
         entries[key] = value;
     }
 }

@@ -124,8 +124,14 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
         var englandLabel = ComputeIndicators.EnglandLabel(sets.GetValueOrDefault(new(AreaKind.England, IndicatorResultSet.EnglandCode, selected))?.Source);
         IndicatorTallies? Find(AreaKind kind, string code, int year) => sets.GetValueOrDefault(new(kind, code, year))?.Tallies;
 
-        var tables = trendYears.ToDictionary(ty => ty, ty => LaTable.Build(indicator, ty, laKey, schools.Select(s => (s.Urn, s.LocalityId)).ToList(),
-            localities.Select(l => l.Id).ToList(), Find, computer, suppressed, rule));
+        // Each year's table of figures and hidden cells is kept until the next recompute, for readers who see small numbers
+        // and for those who do not, and for the LA's schools and localities as they are now (a school moved to another
+        // locality changes the lines suppression works over).
+        var members = schools.Select(s => (s.Urn, s.LocalityId)).ToList();
+        var localityIds = localities.Select(l => l.Id).ToList();
+        var tables = await (figuresCache ?? FiguresCache.None).GetOrAddViewAsync(db,
+            ("LA tables", source, indicator.Id, laKey, string.Join(',', trendYears), suppressed, Membership(members, localityIds)),
+            () => Task.FromResult(trendYears.ToDictionary(ty => ty, ty => LaTable.Build(indicator, ty, laKey, members, localityIds, Find, computer, suppressed, rule))), ct);
         var table = tables[selected];
 
         var areaKind = localityId is null ? AreaKind.LocalAuthority : AreaKind.Locality;
@@ -181,6 +187,16 @@ public sealed class GetAreaIndicator(AppDbContext db, IndicatorCatalogueSource s
         return new(request.Kind, areaCode, areaName, laCode, laName, indicator, selected, years, suppressed, rule.Describe(),
             area.View, Against(indicator, area, england), england.View, la.View, areaTrend, areaDirection, localityRows, [.. ranked, .. unranked])
         { EnglandLabel = englandLabel, Coverage = coverage };
+    }
+
+    /// <summary>The LA's schools with their localities, and its localities, in order, as one fingerprint (SHA-256).</summary>
+    private static string Membership(List<(int Urn, int? LocalityId)> schools, List<int> localityIds)
+    {
+        var numbers = new int[schools.Count * 2 + localityIds.Count];
+        var i = 0;
+        foreach (var (urn, locality) in schools.OrderBy(s => s.Urn)) (numbers[i++], numbers[i++]) = (urn, locality ?? -1);
+        foreach (var id in localityIds.Order()) numbers[i++] = id;
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(numbers.AsSpan())));
     }
 
     /// <summary>The rows in the order asked for; the default is the ranking (best first, as the indicator's polarity says).</summary>

@@ -69,18 +69,45 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
             .Where(r => r.AreaKind == AreaKind.School && r.AreaCode == code).Select(r => r.AcademicYear).OrderBy(y => y).ToListAsync(ct);
         var rule = SuppressionRule.Default;
         var suppressed = forPublication || !PupilLevelAccess.SeesPupilLevel(db.CurrentUser.Role, db.CurrentUser.Scope, urn);
-        var computer = source.Computer;
         var indicators = source.Catalogue.Indicators.Where(i => outcome is null || i.Outcome == outcome).ToList();
         if (years.Count == 0)
             return new(urn, school.Name, school.Locality, school.LaCode, null, [], suppressed, rule.Describe(), source.SimilarSchools.Describe(), [], []);
 
         var selected = year is { } y && years.Contains(y) ? y : years[^1];
         var trendYears = years.Where(x => x <= selected).TakeLast(3).ToList();
+        // The rows are figures only, worked out for this reader's suppression (decided above, on every request) and kept
+        // until the next recompute; the audit of a pupil-level read and the similar schools' names are still done here.
+        var cache = figuresCache ?? FiguresCache.None;
+        var computed = await cache.GetOrAddViewAsync(db, ("school indicators", source, urn, school.LaCode, school.LocalityId, school.Locality, selected, outcome, suppressed),
+            () => ComputeAsync(urn, school.LaCode, school.LocalityId, school.Locality, selected, trendYears, indicators, suppressed, cache, ct), ct);
+        var (rows, similarMethod, similarMembers, fromPupilData) = computed;
+        var similarUrns = similarMembers.Select(m => m.Urn).ToList();
+        // Names and URNs are public (GIAS), so a school user sees which schools its similar schools are, not their figures.
+        var names = await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => similarUrns.Contains(s.Urn))
+            .ToDictionaryAsync(s => s.Urn, s => s.Details.Name, ct);
+
+        if (!suppressed && rows.Count > 0 && fromPupilData)
+            await PupilLevelReads.RecordAsync(db, PupilLevelReads.SchoolFigures, code, urn,
+                $"{(outcome is { } o ? o.DisplayName() : "All indicators")}, {AcademicYears.Display(selected)}", ct);
+
+        var similar = similarMembers.Select(m => new SimilarSchoolView(m.Urn, names.GetValueOrDefault(m.Urn, $"URN {m.Urn}"), m.Distance)).ToList();
+        return new(urn, school.Name, school.Locality, school.LaCode, selected, years, suppressed, rule.Describe(),
+            similarMethod ?? source.SimilarSchools.Describe(), similar, rows);
+    }
+
+    /// <summary>A school's rows for a year as one reader's suppression shows them, with its similar schools and whether any of its figures come from pupil data.</summary>
+    private sealed record Computed(List<IndicatorRow> Rows, string? SimilarMethod, IReadOnlyList<(int Urn, double Distance)> SimilarMembers, bool FromPupilData);
+
+    private async Task<Computed> ComputeAsync(int urn, int laCode, int? localityId, string? localityName, int selected, List<int> trendYears,
+        List<IndicatorDefinition> indicators, bool suppressed, FiguresCache cache, CancellationToken ct)
+    {
+        var code = urn.ToString();
+        var rule = SuppressionRule.Default;
+        var computer = source.Computer;
         // The school's, its LA's, its locality's and England's result sets, each decoded once (and kept decoded between
         // requests until the next recompute), read on the result table's key (kind, code, year): a national database is never scanned.
-        var cache = figuresCache ?? FiguresCache.None;
-        var areas = new List<(AreaKind Kind, string Code)> { (AreaKind.School, code), (AreaKind.LocalAuthority, school.LaCode.ToString()), (AreaKind.England, IndicatorResultSet.EnglandCode) };
-        if (school.LocalityId is { } localityId) areas.Add((AreaKind.Locality, localityId.ToString()));
+        var areas = new List<(AreaKind Kind, string Code)> { (AreaKind.School, code), (AreaKind.LocalAuthority, laCode.ToString()), (AreaKind.England, IndicatorResultSet.EnglandCode) };
+        if (localityId is { } id) areas.Add((AreaKind.Locality, id.ToString()));
         var sets = await cache.SetsAsync(db, source, [.. areas.SelectMany(a => trendYears.Select(ty => new ResultKey(a.Kind, a.Code, ty)))], ct);
         // England is the DfE's national figures when they have been imported; otherwise a synthetic country's where the
         // demo holds them, or the sum of every school held, and the label says which rather than calling one LA's schools England.
@@ -98,20 +125,15 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
                 if (member is not null) sum.Add(member.Tallies);
             return (set?.Method, members, sum);
         }, ct);
-        var similarUrns = similarMembers.Select(m => m.Urn).ToList();
-        // Names and URNs are public (GIAS), so a school user sees which schools its similar schools are, not their figures.
-        var names = await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => similarUrns.Contains(s.Urn))
-            .ToDictionaryAsync(s => s.Urn, s => s.Details.Name, ct);
-
         var england = Find(AreaKind.England, IndicatorResultSet.EnglandCode, selected);
         var figures = new IndicatorFigures(computer, england);
         var mine = Find(AreaKind.School, code, selected);
         var benchmarks = new List<(string Label, IndicatorTallies? Tallies)>
         {
             (englandLabel, england),
-            ($"LA {school.LaCode}", Find(AreaKind.LocalAuthority, school.LaCode.ToString(), selected)),
+            ($"LA {laCode}", Find(AreaKind.LocalAuthority, laCode.ToString(), selected)),
         };
-        if (school.LocalityId is { } locality) benchmarks.Add(($"{school.Locality} locality", Find(AreaKind.Locality, locality.ToString(), selected)));
+        if (localityId is { } locality) benchmarks.Add(($"{localityName} locality", Find(AreaKind.Locality, locality.ToString(), selected)));
         if (similarMembers.Count > 0) benchmarks.Add(($"{similarMembers.Count} similar schools", similarTallies));
 
         var trendFigures = trendYears.ToDictionary(ty => ty, ty => new IndicatorFigures(computer, Find(AreaKind.England, IndicatorResultSet.EnglandCode, ty)));
@@ -151,13 +173,8 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
                 Direction(indicator, trend.Where(t => !t.Hidden).Select(t => t.Value).ToList()), groups));
         }
 
-        if (!suppressed && rows.Count > 0 && sets.Any(s => s.Key.Kind == AreaKind.School && s.Value is { } set && PupilLevelReads.FromPupilData(set.Source)))
-            await PupilLevelReads.RecordAsync(db, PupilLevelReads.SchoolFigures, code, urn,
-                $"{(outcome is { } o ? o.DisplayName() : "All indicators")}, {AcademicYears.Display(selected)}", ct);
-
-        var similar = similarMembers.Select(m => new SimilarSchoolView(m.Urn, names.GetValueOrDefault(m.Urn, $"URN {m.Urn}"), m.Distance)).ToList();
-        return new(urn, school.Name, school.Locality, school.LaCode, selected, years, suppressed, rule.Describe(),
-            similarMethod ?? source.SimilarSchools.Describe(), similar, rows);
+        var fromPupilData = sets.Any(s => s.Key.Kind == AreaKind.School && s.Value is { } set && PupilLevelReads.FromPupilData(set.Source));
+        return new Computed(rows, similarMethod, similarMembers, fromPupilData);
     }
 
     /// <summary>The breakdown by pupil group, with secondary suppression over the group table's additive lines.</summary>

@@ -85,6 +85,21 @@ public abstract partial class DataPagesTests(DataApp data)
     }
 
     [Fact]
+    public async Task FiguresKeptBetweenRequests_AreShownAsEachReaderMaySeeThem_WhoeverAskedFirst()
+    {
+        // The officer's request keeps the school's rows as they see them; the governor after them is still shown the
+        // small groups hidden (suppression is decided per request), and the officer after the governor sees the numbers.
+        var path = $"/Schools/{Nursery}/Data/EY_GLD";
+        Cell(Row(await Officer.GetStringAsync(path), "data-group=\"InCare\"")).ShouldBe("50.0%");
+        var governor = await App.ClientFor(Role.Governor).GetStringAsync(path);
+        Cell(Row(governor, "data-group=\"InCare\"")).ShouldBe("c");
+        Cell(Row(governor, "data-group=\"NotInCare\"")).ShouldBe("c");
+        Cell(Row(await Officer.GetStringAsync(path), "data-group=\"InCare\"")).ShouldBe("50.0%");
+        (await App.ClientFor(Role.Governor).GetStringAsync($"/Schools/{Nursery}/Data")).ShouldContain("data-testid=\"suppression-note\"");
+        (await Officer.GetStringAsync($"/Schools/{Nursery}/Data")).ShouldNotContain("data-testid=\"suppression-note\"");
+    }
+
+    [Fact]
     public async Task ASchoolUser_CannotReadAnotherSchoolsDataPagesOrApi()
     {
         var head = App.ClientFor(Role.SchoolUser);
