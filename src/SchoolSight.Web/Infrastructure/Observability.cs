@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using SchoolSight.Core.Data;
@@ -14,15 +15,28 @@ namespace SchoolSight.Web;
 public static class Observability
 {
     public const string HealthPath = "/health";
+
+    /// <summary>The databases (connection strings) a health check has found set up.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SeenSetUp = new();
     public const string OtlpEndpointSetting = "Telemetry:OtlpEndpoint";
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public static IServiceCollection AddSchoolSightObservability(this IServiceCollection services, IConfiguration configuration)
     {
-        // The database is there, SchoolSight has been set up in it, and it answers; asking never creates one.
+        // The database is there, SchoolSight has been set up in it, and it answers; asking never creates one. Its list of
+        // migrations is read until it has been seen set up once; after that, each check asks it for one small row (a load
+        // balancer asks often, and a list of migrations costs a model of its own on every call).
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", customTestQuery: async (db, ct) =>
         {
-            await DatabaseReadiness.EnsureExistsAsync(db, ct);
+            var database = db.Database.GetConnectionString() ?? "";
+            if (!SeenSetUp.ContainsKey(database))
+            {
+                await DatabaseReadiness.EnsureExistsAsync(db, ct);
+                SeenSetUp.TryAdd(database, true);
+                return true;
+            }
+            if (db.Database.IsSqlite() && DatabaseReadiness.SqliteFile(database) is { } file && !File.Exists(file)) return false;
+            await DatabaseReadiness.RunAsync(db, () => db.FiguresVersions.AsNoTracking().AnyAsync(ct));
             return true;
         });
         if (OtlpEndpoint(configuration) is { } endpoint)
