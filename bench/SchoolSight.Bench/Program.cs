@@ -25,7 +25,7 @@ static int Usage()
     Console.Error.WriteLine("       SchoolSight.Bench categorisation [--national | --schools 200] [--years 3] [--seed 42] [--reps 3] [--postgres]");
     Console.Error.WriteLine("       SchoolSight.Bench home [--schools 600] [--runs 50] [--seed 42]");
     Console.Error.WriteLine("       SchoolSight.Bench survey-load [--pupils 500] [--concurrency 100] [--seed 42] [--sqlite-only]");
-    Console.Error.WriteLine("       SchoolSight.Bench pages-load [--national | --schools 600] [--years 3] [--seed 42] [--clients 50] [--ramp 50,100,200] [--seconds 20] [--profile] [--sqlite-only]");
+    Console.Error.WriteLine("       SchoolSight.Bench pages-load [--national | --schools 600] [--years 3] [--seed 42] [--clients 50] [--ramp 50,100,200] [--seconds 20] [--profile] [--sqlite-only] [--no-baselines]");
     Console.Error.WriteLine("  PostgreSQL is measured too when SCHOOLSIGHT_TEST_POSTGRES holds a server connection string.");
     return 1;
 }

@@ -41,7 +41,8 @@ public static class LoadRun
             await StageAsync(clients.Take(options.Clients).ToList(), data, TimeSpan.FromSeconds(Math.Min(10, options.Seconds)));
             if (options.Profile) await CommandProfile.RunAsync(clients.First(c => c.User.LaOfficer), data);
             var summary = new List<string>();
-            foreach (var (page, path) in new[] { (PageMix.StaticFile, "/js/js-enabled.js"), (PageMix.Health, "/health") })
+            // The baselines can be left out (--no-baselines) when a profiler is to see the mix alone.
+            foreach (var (page, path) in options.Baselines ? new[] { (PageMix.StaticFile, "/js/js-enabled.js"), (PageMix.Health, "/health") } : [])
                 summary.Add(Summary($"{page}, {options.Clients} clients", await StageAsync(clients.Take(options.Clients).ToList(), data, TimeSpan.FromSeconds(options.Seconds), (page, path))));
             foreach (var count in options.Ramp)
             {

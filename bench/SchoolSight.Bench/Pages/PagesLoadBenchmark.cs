@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Microsoft.EntityFrameworkCore;
 using SchoolSight.Bench.Indicators;
 using SchoolSight.Core.Data;
@@ -17,7 +19,7 @@ namespace SchoolSight.Bench.Pages;
 /// </summary>
 public static class PagesLoadBenchmark
 {
-    public sealed record Options(bool National, int Schools, int Years, int Seed, int Clients, int Seconds, IReadOnlyList<int> Ramp, bool SqliteOnly, bool Profile, string? DataFolder)
+    public sealed record Options(bool National, int Schools, int Years, int Seed, int Clients, int Seconds, IReadOnlyList<int> Ramp, bool SqliteOnly, bool Profile, string? DataFolder, bool Baselines = true)
     {
         public static Options Parse(string[] args)
         {
@@ -26,17 +28,22 @@ public static class PagesLoadBenchmark
             var clients = Value("--clients", 50);
             var ramp = Text("--ramp") is { } r ? r.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList() : [clients, clients * 2, clients * 4];
             return new Options(args.Contains("--national"), Value("--schools", 600), Value("--years", 3), Value("--seed", 42), clients,
-                Value("--seconds", 20), ramp, args.Contains("--sqlite-only"), args.Contains("--profile"), Text("--data"));
+                Value("--seconds", 20), ramp, args.Contains("--sqlite-only"), args.Contains("--profile"), Text("--data"),
+                Baselines: !args.Contains("--no-baselines"));
         }
     }
 
     public static async Task<int> RunAsync(Options options)
     {
+        // SchoolSight's web app runs with the server garbage collector (ASP.NET Core's default, set in its runtime
+        // configuration); this harness hosts the app in its own process, so it starts itself again with the same
+        // collector rather than measure the pages under another.
+        if (!GCSettings.IsServerGC && Environment.GetEnvironmentVariable(ServerGcVariable) is null) return await AgainWithServerGcAsync();
         var files = await IndicatorsBenchmark.EnsureFilesAsync(new IndicatorsBenchmark.Options(
             options.National, options.Schools, options.Years, options.Seed, 1, options.DataFolder, 0, 0, false, true));
         Console.WriteLine($"Pages under load: {(options.National ? "national" : $"{options.Schools:N0} schools")}, {options.Years} years, seed {options.Seed}, " +
             $"{options.Clients} clients, ramp {string.Join("→", options.Ramp)}, {options.Seconds} s a stage");
-        Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadStats.LoadAverage()}");
+        Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} garbage collector, load average {LoadStats.LoadAverage()}");
         var providers = new List<DatabaseProvider> { DatabaseProvider.Sqlite };
         if (!options.SqliteOnly && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SCHOOLSIGHT_TEST_POSTGRES"))) providers.Add(DatabaseProvider.Postgres);
         var failed = false;
@@ -76,6 +83,20 @@ public static class PagesLoadBenchmark
     }
 
     /// <summary>The schools of the LA the LA page shows (the one with most schools), its localities, search words and indicators.</summary>
+    private const string ServerGcVariable = "DOTNET_gcServer";
+
+    private static async Task<int> AgainWithServerGcAsync()
+    {
+        var self = Environment.GetCommandLineArgs();
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(self[0]);
+        foreach (var arg in self.Skip(1)) start.ArgumentList.Add(arg);
+        start.Environment[ServerGcVariable] = "1";
+        using var child = Process.Start(start)!;
+        await child.WaitForExitAsync();
+        return child.ExitCode;
+    }
+
     private static async Task<MixData> MixDataAsync(BenchDatabase database)
     {
         await using var db = database.CreateContext();

@@ -39,10 +39,10 @@ public sealed class GetRiskRegister(AppDbContext db, IndicatorCatalogueSource so
         var las = await db.LocalAuthorities.AsNoTracking().OrderBy(l => l.Code).Select(l => new { l.Code, l.Name }).ToListAsync(ct);
         var laCodes = las.Select(l => l.Code).ToList();
         var today = db.Today();
-        var localities = await db.Localities.AsNoTracking().Where(l => laCodes.Contains(l.LaCode)).OrderBy(l => l.Name)
+        var localities = await db.Localities.AsNoTracking().Where(l => EF.Parameter(laCodes).Contains(l.LaCode)).OrderBy(l => l.Name)
             .Select(l => new { l.Id, l.Name }).ToListAsync(ct);
 
-        var query = db.Schools.AsNoTracking().Where(s => laCodes.Contains(s.Details.LaCode)
+        var query = db.Schools.AsNoTracking().Where(s => EF.Parameter(laCodes).Contains(s.Details.LaCode)
             && (s.Details.Status == SchoolStatus.Open || s.Details.Status == SchoolStatus.OpenButProposedToClose));
         if (filter.LocalityId is { } localityId) query = query.Where(s => s.LocalityId == localityId);
         if (filter.Phase is { } phase) query = query.Where(s => s.Phase == phase);

@@ -83,7 +83,7 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         var (rows, similarMethod, similarMembers, fromPupilData) = computed;
         var similarUrns = similarMembers.Select(m => m.Urn).ToList();
         // Names and URNs are public (GIAS), so a school user sees which schools its similar schools are, not their figures.
-        var names = await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => similarUrns.Contains(s.Urn))
+        var names = await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => EF.Parameter(similarUrns).Contains(s.Urn))
             .ToDictionaryAsync(s => s.Urn, s => s.Details.Name, ct);
 
         if (!suppressed && rows.Count > 0 && fromPupilData)

@@ -17,23 +17,43 @@ public static class SvgCharts
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>A three-year trend line: shown years as points joined by a line; suppressed or missing years are gaps.</summary>
+    /// <remarks>The LA ranking draws one for each of its schools, so it is written straight into one buffer.</remarks>
     public static IHtmlContent Sparkline(IReadOnlyList<TrendPoint> trend, IndicatorDefinition indicator, int width = 120, int height = 36)
     {
-        var label = "Trend: " + string.Join(", ", trend.Select(t => $"{AcademicYears.Display(t.AcademicYear)} {IndicatorFormat.Value(t.Figure, indicator)}"));
-        var known = trend.Select((t, i) => (i, v: t.Figure.Value)).Where(x => x.v is not null).Select(x => (x.i, v: x.v!.Value)).ToList();
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"ss-sparkline\" role=\"img\" aria-label=\"{Encoder.Encode(label)}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\"><title>{Encoder.Encode(label)}</title>");
-        if (known.Count > 0)
+        var text = new StringBuilder("Trend: ");
+        double min = double.MaxValue, max = double.MinValue;
+        var known = 0;
+        for (var i = 0; i < trend.Count; i++)
         {
-            var min = known.Min(k => k.v);
-            var max = known.Max(k => k.v);
+            if (i > 0) text.Append(", ");
+            text.Append(AcademicYears.Display(trend[i].AcademicYear)).Append(' ').Append(IndicatorFormat.Value(trend[i].Figure, indicator));
+            if (trend[i].Figure.Value is not { } v) continue;
+            (known, min, max) = (known + 1, Math.Min(min, v), Math.Max(max, v));
+        }
+        var label = Encoder.Encode(text.ToString());
+        var sb = new StringBuilder(300 + 2 * label.Length);
+        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"ss-sparkline\" role=\"img\" aria-label=\"{label}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\"><title>{label}</title>");
+        if (known > 0)
+        {
             if (max - min < 1e-9) { min -= 1; max += 1; }
             double X(int i) => 6 + i * (width - 12.0) / Math.Max(1, trend.Count - 1);
             double Y(double v) => height - 6 - (v - min) / (max - min) * (height - 12);
-            if (known.Count > 1)
-                sb.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"2\" points=\"{string.Join(' ', known.Select(k => $"{F(X(k.i))},{F(Y(k.v))}"))}\"/>");
-            foreach (var k in known)
-                sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(X(k.i))}\" cy=\"{F(Y(k.v))}\" r=\"3\" fill=\"#1d70b8\"/>");
+            if (known > 1)
+            {
+                sb.Append("<polyline fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"2\" points=\"");
+                var first = true;
+                for (var i = 0; i < trend.Count; i++)
+                {
+                    if (trend[i].Figure.Value is not { } v) continue;
+                    if (!first) sb.Append(' ');
+                    first = false;
+                    sb.Append(CultureInfo.InvariantCulture, $"{X(i):0.#},{Y(v):0.#}");
+                }
+                sb.Append("\"/>");
+            }
+            for (var i = 0; i < trend.Count; i++)
+                if (trend[i].Figure.Value is { } v)
+                    sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(i):0.#}\" cy=\"{Y(v):0.#}\" r=\"3\" fill=\"#1d70b8\"/>");
         }
         sb.Append("</svg>");
         return new HtmlString(sb.ToString());
