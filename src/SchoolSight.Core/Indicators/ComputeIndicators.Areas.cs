@@ -42,6 +42,9 @@ public sealed partial class ComputeIndicators
         var las = new Dictionary<int, IndicatorTallies>();
         var localities = new Dictionary<int, IndicatorTallies>();
         var intakes = new List<SchoolIntake>();
+        // The indicators counted for each type of school in the register, worked out once a type (a few dozen types
+        // among thousands of schools; working one out compares its names as text).
+        var slotsOfType = new Dictionary<(string?, string?), bool[]>();
         foreach (var (urn, tallies) in schoolTallies.OrderBy(kv => kv.Key))
         {
             // A school not in the register is of no known type: it is in no area's figures.
@@ -53,7 +56,8 @@ public sealed partial class ComputeIndicators
             IndicatorTallies[] into = locality is null ? [england, la] : [england, la, locality];
             foreach (var area in into) area.Intake = area.Intake.Add(tallies.Intake);
             // Only the indicators counted for the school's type that hold any of its figures: the rest add nothing.
-            var slots = counted[DfeSchoolTypes.FromRegister(school.TypeOfEstablishment, school.EstablishmentTypeGroup)];
+            var type = (school.TypeOfEstablishment, school.EstablishmentTypeGroup);
+            if (!slotsOfType.TryGetValue(type, out var slots)) slotsOfType[type] = slots = counted[DfeSchoolTypes.FromRegister(type.TypeOfEstablishment, type.EstablishmentTypeGroup)];
             members.Add((tallies, IndicatorTallies.Runs(slots, tallies.SlotsWithFigures, slots.Length), into));
             if (tallies.Intake.Pupils > 0) intakes.Add(new SchoolIntake(urn, school.Phase.ToString(), tallies.Intake));
         }
