@@ -38,10 +38,13 @@ public sealed partial class ComputeIndicators
             return t;
         }
         // Each school with the areas it counts in, in URN order; the intakes are summed here, the tallies below.
-        var members = new List<(IndicatorTallies Tallies, bool[] Slots, IndicatorTallies[] Areas)>(schoolTallies.Count);
+        var members = new List<(IndicatorTallies Tallies, int[] Runs, IndicatorTallies[] Areas)>(schoolTallies.Count);
         var las = new Dictionary<int, IndicatorTallies>();
         var localities = new Dictionary<int, IndicatorTallies>();
         var intakes = new List<SchoolIntake>();
+        // The indicators counted for each type of school in the register, worked out once a type (a few dozen types
+        // among thousands of schools; working one out compares its names as text).
+        var slotsOfType = new Dictionary<(string?, string?), bool[]>();
         foreach (var (urn, tallies) in schoolTallies.OrderBy(kv => kv.Key))
         {
             // A school not in the register is of no known type: it is in no area's figures.
@@ -52,7 +55,10 @@ public sealed partial class ComputeIndicators
             if (school.LocalityId is { } id && !localities.TryGetValue(id, out locality)) localities[id] = locality = Area(AreaKind.Locality, id.ToString());
             IndicatorTallies[] into = locality is null ? [england, la] : [england, la, locality];
             foreach (var area in into) area.Intake = area.Intake.Add(tallies.Intake);
-            members.Add((tallies, counted[DfeSchoolTypes.FromRegister(school.TypeOfEstablishment, school.EstablishmentTypeGroup)], into));
+            // Only the indicators counted for the school's type that hold any of its figures: the rest add nothing.
+            var type = (school.TypeOfEstablishment, school.EstablishmentTypeGroup);
+            if (!slotsOfType.TryGetValue(type, out var slots)) slotsOfType[type] = slots = counted[DfeSchoolTypes.FromRegister(type.TypeOfEstablishment, type.EstablishmentTypeGroup)];
+            members.Add((tallies, IndicatorTallies.Runs(slots, tallies.SlotsWithFigures, slots.Length), into));
             if (tallies.Intake.Pupils > 0) intakes.Add(new SchoolIntake(urn, school.Phase.ToString(), tallies.Intake));
         }
         // The tallies, a range of indicators per thread: every figure is still the sum of its schools' in URN order.
@@ -60,8 +66,8 @@ public sealed partial class ComputeIndicators
         {
             var from = chunk * AreaSlotsPerThread;
             var to = Math.Min(from + AreaSlotsPerThread, computer.Slots.Count);
-            foreach (var (tallies, slots, into) in members)
-                foreach (var area in into) area.AddSlots(tallies, slots, from, to);
+            foreach (var (tallies, runs, into) in members)
+                foreach (var area in into) area.AddRuns(tallies, runs, from, to);
         });
 
         // England: the DfE's own national figures where they are held (state-funded schools, as SchoolSight's schools
@@ -87,6 +93,8 @@ public sealed partial class ComputeIndicators
         clock = timings.Add(RecomputeStep.FindingSimilar, clock);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // On PostgreSQL the area results, about 14 KB each, are compressed with LZ4 as the school results are.
+        await ToastCompression.UseLz4Async(db, ct);
         await db.IndicatorResults.Where(r => r.AreaKind != AreaKind.School && r.AreaCode != IndicatorResultSet.SyntheticCountryCode && r.AcademicYear == year).ExecuteDeleteAsync(ct);
         await new BulkTable(db, typeof(IndicatorResultSet)).InsertAsync([.. areas.Select(a => new IndicatorResultSet(a.Key.Item1, a.Key.Item2, year,
             TalliesCodec.Encode(a.Value), "", a.Key.Item1 == AreaKind.England ? englandSource : "computed from schools", now))], ct);

@@ -102,10 +102,12 @@ public static class TalliesCodec
     /// <summary>
     /// Leaves <paramref name="tallies"/> as <see cref="Decode"/> would read back what <see cref="Encode"/> wrote of them
     /// (an empty group's tally cleared, and the histogram of an indicator with no figure), so figures summed from tallies
-    /// kept in memory are those summed from the stored results. Returns the same tallies.
+    /// kept in memory are those summed from the stored results; marks the indicators left with figures
+    /// (<see cref="IndicatorTallies.SlotsWithFigures"/>). Returns the same tallies.
     /// </summary>
     public static IndicatorTallies AsStored(IndicatorTallies tallies)
     {
+        var withFigures = new bool[tallies.Slots.Count];
         for (var slot = 0; slot < tallies.Slots.Count; slot++)
         {
             var used = false;
@@ -116,14 +118,17 @@ public static class TalliesCodec
                 else used = true;
             }
             if (!used && tallies.Histograms[slot] is { } histogram) Array.Clear(histogram);
+            withFigures[slot] = used;
         }
+        tallies.SlotsWithFigures = withFigures;
         return tallies;
     }
 
-    /// <summary>Reads figures into tallies shaped by the current catalogue; indicators no longer in it are skipped.</summary>
+    /// <summary>Reads figures into tallies shaped by the current catalogue; indicators no longer in it are skipped. Marks the
+    /// indicators read (<see cref="IndicatorTallies.SlotsWithFigures"/>): the others are left all zeros.</summary>
     public static IndicatorTallies Decode(byte[] data, IReadOnlyList<IndicatorDefinition> slots)
     {
-        var tallies = new IndicatorTallies(slots);
+        var tallies = new IndicatorTallies(slots) { SlotsWithFigures = new bool[slots.Count] };
         using var r = new BinaryReader(new MemoryStream(data, writable: false), Encoding.UTF8);
         if (!r.ReadBytes(4).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException("Not a SchoolSight result set.");
         tallies.Intake = new IntakeProfile(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
@@ -131,6 +136,7 @@ public static class TalliesCodec
         for (var k = 0; k < count; k++)
         {
             var slot = tallies.SlotOf(r.ReadString());
+            if (slot >= 0) tallies.SlotsWithFigures[slot] = true;
             var mask = r.ReadInt32();
             for (var g = 0; g < IndicatorTallies.GroupCount; g++)
             {

@@ -60,26 +60,62 @@ public sealed class IndicatorTallies
     }
 
     /// <summary>
+    /// The slots that can hold figures, when known: every other slot's tallies and histogram are all zeros, so adding
+    /// them into an area changes no sum (adding zero is exact). Set by <c>TalliesCodec</c> on tallies as stored and as
+    /// read back; null when not known. Only the area sums read it, on tallies nothing writes to after.
+    /// </summary>
+    public bool[]? SlotsWithFigures { get; set; }
+
+    /// <summary>
     /// Adds the tallies and histograms of slots <paramref name="from"/> up to <paramref name="to"/> of another school's or
     /// area's (with <paramref name="slots"/>, only those marked true), not the intake. Each run of consecutive slots is
     /// added as one run of numbers (<see cref="VectorSum"/>); each figure gets the same additions in the same order as
     /// slot by slot. Threads may add different slot ranges into the same tallies at once.
     /// </summary>
+    public void AddSlots(IndicatorTallies other, IReadOnlyList<bool>? slots, int from, int to) => AddRuns(other, Runs(slots, null, Slots.Count), from, to);
+
+    /// <summary>
+    /// The runs of consecutive slots to add, as pairs of first and past-last slot: those marked true in
+    /// <paramref name="slots"/> (all when null) that can hold figures (<paramref name="withFigures"/>, all when null).
+    /// </summary>
+    public static int[] Runs(IReadOnlyList<bool>? slots, bool[]? withFigures, int count)
+    {
+        Span<int> runs = count <= 128 ? stackalloc int[count + 1] : new int[count + 1];
+        var n = 0;
+        for (var start = 0; start < count;)
+        {
+            if (!Adds(start)) { start++; continue; }
+            var end = start + 1;
+            while (end < count && Adds(end)) end++;
+            runs[n++] = start;
+            runs[n++] = end;
+            start = end;
+        }
+        return runs[..n].ToArray();
+
+        bool Adds(int slot) => (slots is null || slots[slot]) && (withFigures is null || withFigures[slot]);
+    }
+
+    /// <summary>
+    /// Adds the tallies and histograms of the <paramref name="runs"/> of slots (<see cref="Runs"/>) of another school's or
+    /// area's that fall in slots <paramref name="from"/> up to <paramref name="to"/>, not the intake; each run as one run of
+    /// numbers (<see cref="VectorSum"/>), so each figure gets the same additions in the same order as slot by slot.
+    /// Threads may add different slot ranges into the same tallies at once.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AddSlots(IndicatorTallies other, IReadOnlyList<bool>? slots, int from, int to)
+    public void AddRuns(IndicatorTallies other, ReadOnlySpan<int> runs, int from, int to)
     {
         var mine = MemoryMarshal.Cast<Tally, double>(Values.AsSpan());
         var theirs = MemoryMarshal.Cast<Tally, double>(other.Values.AsSpan());
         var width = GroupCount * 4;
-        for (var start = from; start < to;)
+        for (var r = 0; r < runs.Length; r += 2)
         {
-            if (slots is not null && !slots[start]) { start++; continue; }
-            var end = start + 1;
-            while (end < to && (slots is null || slots[end])) end++;
+            var start = Math.Max(runs[r], from);
+            var end = Math.Min(runs[r + 1], to);
+            if (start >= end) continue;
             VectorSum.AddInto(mine[(start * width)..(end * width)], theirs[(start * width)..(end * width)]);
             for (var s = start; s < end; s++)
                 if (Histograms[s] is { } h && other.Histograms[s] is { } oh) VectorSum.AddInto<int>(h, oh);
-            start = end;
         }
     }
 }
