@@ -37,9 +37,7 @@ internal static class HeadlineTrends
         IReadOnlyList<(int Urn, SchoolPhase Phase)> schools, CancellationToken ct, FiguresCache? figuresCache = null)
     {
         var cache = figuresCache ?? FiguresCache.None;
-        var held = await cache.GetOrAddAsync(db, "years each school has figures", async () =>
-            (await db.IndicatorResults.AsNoTracking().Where(r => r.AreaKind == AreaKind.School).Select(r => new { r.AreaCode, r.AcademicYear }).ToListAsync(ct))
-                .GroupBy(r => r.AreaCode).ToDictionary(g => g.Key, g => g.Select(r => r.AcademicYear).ToHashSet()), ct);
+        var held = await cache.SchoolYearsAsync(db, [.. schools.Select(s => s.Urn.ToString())], ct);
         // The latest three years in which any of these schools has figures.
         var years = schools.SelectMany(s => held.GetValueOrDefault(s.Urn.ToString()) ?? []).Distinct().OrderDescending().Take(3).Order().ToList();
         // Each school's trend over those years, for a reader who sees its small numbers or not, kept until the next recompute.

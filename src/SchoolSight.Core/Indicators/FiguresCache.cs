@@ -102,6 +102,19 @@ public sealed class FiguresCache(IConfiguration? configuration = null)
     }
 
     /// <summary>
+    /// The years each school has figures for (the result table's school codes, the years oldest first), read in one query
+    /// and kept until the next recompute; with no cache, only <paramref name="codes"/>' years are read.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, int[]>> SchoolYearsAsync(AppDbContext db, IReadOnlyCollection<string> codes, CancellationToken ct = default) =>
+        GetOrAddAsync<IReadOnlyDictionary<string, int[]>>(db, "years each school has figures", async () =>
+        {
+            var query = db.IndicatorResults.AsNoTracking().Where(r => r.AreaKind == AreaKind.School);
+            if (_disabled) query = query.Where(r => EF.Parameter(codes).Contains(r.AreaCode));
+            return (await query.Select(r => new { r.AreaCode, r.AcademicYear }).ToListAsync(ct))
+                .GroupBy(r => r.AreaCode).ToDictionary(g => g.Key, g => g.Select(r => r.AcademicYear).Order().ToArray());
+        }, ct);
+
+    /// <summary>
     /// The result sets asked for, decoded; a set that is not stored maps to null. Those not yet kept are read in one
     /// query per area kind and year, on the result table's key.
     /// </summary>

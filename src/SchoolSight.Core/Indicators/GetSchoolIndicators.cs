@@ -65,8 +65,8 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         if (school is null) return null;
 
         var code = urn.ToString();
-        var years = await db.IndicatorResults.AsNoTracking()
-            .Where(r => r.AreaKind == AreaKind.School && r.AreaCode == code).Select(r => r.AcademicYear).OrderBy(y => y).ToListAsync(ct);
+        var cache = figuresCache ?? FiguresCache.None;
+        List<int> years = [.. (await cache.SchoolYearsAsync(db, [code], ct)).GetValueOrDefault(code) ?? []];
         var rule = SuppressionRule.Default;
         var suppressed = forPublication || !PupilLevelAccess.SeesPupilLevel(db.CurrentUser.Role, db.CurrentUser.Scope, urn);
         var indicators = source.Catalogue.Indicators.Where(i => outcome is null || i.Outcome == outcome).ToList();
@@ -77,7 +77,6 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         var trendYears = years.Where(x => x <= selected).TakeLast(3).ToList();
         // The rows are figures only, worked out for this reader's suppression (decided above, on every request) and kept
         // until the next recompute; the audit of a pupil-level read and the similar schools' names are still done here.
-        var cache = figuresCache ?? FiguresCache.None;
         var computed = await cache.GetOrAddViewAsync(db, ("school indicators", source, urn, school.LaCode, school.LocalityId, school.Locality, selected, outcome, suppressed),
             () => ComputeAsync(urn, school.LaCode, school.LocalityId, school.Locality, selected, trendYears, indicators, suppressed, cache, ct), ct);
         var (rows, similarMethod, similarMembers, fromPupilData) = computed;
