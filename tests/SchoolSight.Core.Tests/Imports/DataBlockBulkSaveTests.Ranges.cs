@@ -32,14 +32,14 @@ public abstract partial class DataBlockBulkSaveTests
         foreach (var file in new[] { first, second })
         {
             using (DataFileReading.ReadInRangesOf(SmallRanges)) inRanges.Add(await ImportAsync(Bulk, file, surveys));
-            using (DataFileReading.ReadInRangesOf(0)) inOrder.Add(await ImportAsync(_oneByOne, file, surveys));
+            using (DataFileReading.ReadInRangesOf(0)) inOrder.Add(await ImportAsync(await _oneByOne.Value, file, surveys));
             _clock.Advance(TimeSpan.FromDays(30));
         }
 
         inRanges.Select(Counts).ShouldBe(inOrder.Select(Counts));
         inRanges[1].Changed.ShouldBe(inOrder[1].Changed);
-        (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(_oneByOne, surveys));
-        (await AuditAsync(Bulk, surveys)).ShouldBe(await AuditAsync(_oneByOne, surveys));
+        (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(await _oneByOne.Value, surveys));
+        (await AuditAsync(Bulk, surveys)).ShouldBe(await AuditAsync(await _oneByOne.Value, surveys));
     }
 
     /// <summary>A file smaller than one range (the default range is megabytes) is read as one range, with the same outcome.</summary>
@@ -52,10 +52,10 @@ public abstract partial class DataBlockBulkSaveTests
         first.ToBytes().Length.ShouldBeLessThan(DataFileReading.RangeBytes);
 
         var inRanges = await ImportAsync(Bulk, first, surveys);
-        using (DataFileReading.ReadInRangesOf(0)) (await ImportAsync(_oneByOne, first, surveys)).Sha256.ShouldBe(inRanges.Sha256);
+        using (DataFileReading.ReadInRangesOf(0)) (await ImportAsync(await _oneByOne.Value, first, surveys)).Sha256.ShouldBe(inRanges.Sha256);
 
-        (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(_oneByOne, surveys));
-        (await AuditAsync(Bulk, surveys)).ShouldBe(await AuditAsync(_oneByOne, surveys));
+        (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(await _oneByOne.Value, surveys));
+        (await AuditAsync(Bulk, surveys)).ShouldBe(await AuditAsync(await _oneByOne.Value, surveys));
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ public abstract partial class DataBlockBulkSaveTests
 
         DataImportResult inRanges, inOrder;
         using (DataFileReading.ReadInRangesOf(SmallRanges)) inRanges = await RejectedAsync(Bulk, bytes, surveys);
-        using (DataFileReading.ReadInRangesOf(0)) inOrder = await RejectedAsync(_oneByOne, bytes, surveys);
+        using (DataFileReading.ReadInRangesOf(0)) inOrder = await RejectedAsync(await _oneByOne.Value, bytes, surveys);
 
         inRanges.Errors.ShouldBe(inOrder.Errors);
         (inRanges.ErrorCount, inRanges.RowsRead).ShouldBe((inOrder.ErrorCount, inOrder.RowsRead));
@@ -117,7 +117,7 @@ public abstract partial class DataBlockBulkSaveTests
 
         DataImportResult inRanges, inOrder;
         using (DataFileReading.ReadInRangesOf(SmallRanges)) inRanges = await RejectedAsync(Bulk, bytes, surveys);
-        using (DataFileReading.ReadInRangesOf(0)) inOrder = await RejectedAsync(_oneByOne, bytes, surveys);
+        using (DataFileReading.ReadInRangesOf(0)) inOrder = await RejectedAsync(await _oneByOne.Value, bytes, surveys);
 
         inOrder.ErrorCount.ShouldBeGreaterThan(ProblemList.MaxListed);
         inRanges.ErrorCount.ShouldBe(inOrder.ErrorCount);

@@ -21,16 +21,17 @@ public abstract partial class DataBlockBulkSaveTests(DatabaseProvider provider) 
 {
     private static readonly int[] Urns = [999201, 999202, 999203, 999204, 999205];
     private readonly TestClock _clock = new(2026, 9, 1);
-    private TestDatabase _oneByOne = null!;
+    /// <summary>The database the blocks are saved into one by one, made only for the tests that compare with it.</summary>
+    private readonly Lazy<Task<TestDatabase>> _oneByOne = new(() => WithSchoolsAsync(provider));
 
     protected TestDatabase Bulk { get; private set; } = null!;
 
-    public async Task InitializeAsync() => (Bulk, _oneByOne) = (await WithSchoolsAsync(provider), await WithSchoolsAsync(provider));
+    public async Task InitializeAsync() => Bulk = await WithSchoolsAsync(provider);
 
     public async Task DisposeAsync()
     {
         await Bulk.DisposeAsync();
-        await _oneByOne.DisposeAsync();
+        if (_oneByOne.IsValueCreated) await (await _oneByOne.Value).DisposeAsync();
     }
 
     [Theory]
@@ -43,7 +44,7 @@ public abstract partial class DataBlockBulkSaveTests(DatabaseProvider provider) 
         await ImportBothWaysAsync(first, second, surveys);
         var audit = await AuditAsync(Bulk, surveys);
         audit.Count.ShouldBe(12);
-        audit.ShouldBe(await AuditAsync(_oneByOne, surveys));
+        audit.ShouldBe(await AuditAsync(await _oneByOne.Value, surveys));
         audit.Count(a => a.Contains($"\"Action\":{(int)AuditAction.Updated}", StringComparison.Ordinal)).ShouldBe(2);
     }
 
@@ -63,10 +64,10 @@ public abstract partial class DataBlockBulkSaveTests(DatabaseProvider provider) 
         (first, second) = (Interleaved(first), Interleaved(second));
 
         await ImportBothWaysAsync(first, second, surveys);
-        (await AuditAsync(Bulk, surveys)).ShouldBe(await AuditAsync(_oneByOne, surveys));
+        (await AuditAsync(Bulk, surveys)).ShouldBe(await AuditAsync(await _oneByOne.Value, surveys));
         var again = await ImportAsync(Bulk, second, surveys);
         (again.Added, again.Replaced, again.Unchanged).ShouldBe((0, 0, 10));
-        (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(_oneByOne, surveys));
+        (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(await _oneByOne.Value, surveys));
     }
 
     /// <summary>
@@ -107,7 +108,7 @@ public abstract partial class DataBlockBulkSaveTests(DatabaseProvider provider) 
         await SaveOneByOneAsync(second, surveys, replaced.ImportId);
 
         (added.Added, replaced.Replaced, replaced.Unchanged).ShouldBe((10, 2, 8));
-        (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(_oneByOne, surveys));
+        (await BlocksAsync(Bulk, surveys)).ShouldBe(await BlocksAsync(await _oneByOne.Value, surveys));
     }
 
     private async Task<DataImportResult> ImportBrokenAsync(DataFile file, bool surveys)
@@ -168,7 +169,7 @@ public abstract partial class DataBlockBulkSaveTests(DatabaseProvider provider) 
     /// <summary>Each changed block and its audit row saved through EF Core on their own, as the import saved them before it wrote in bulk.</summary>
     private async Task SaveOneByOneAsync(DataFile file, bool surveys, long importId)
     {
-        await using var db = _oneByOne.CreateContext(clock: _clock);
+        await using var db = (await _oneByOne.Value).CreateContext(clock: _clock);
         using var spool = new BlockSpool();
         var content = new MemoryStream(file.ToBytes());
         var read = surveys ? await SurveyFileReader.ReadAsync(content, Urns.ToHashSet(), spool) : await PupilFileReader.ReadAsync(content, Urns.ToHashSet(), spool);
