@@ -56,8 +56,9 @@ public static class SessionLifetime
         var principal = context.Principal;
         if (principal?.FindFirst(claims.UserIdClaimType)?.Value is not { } userId) return null;
         var database = services.GetRequiredService<AppDbContext>().Database.GetConnectionString() ?? "";
-        var users = services.GetRequiredService<UserManager<AppUser>>();
-        var known = await services.GetRequiredService<SessionStamps>().GetAsync(database, userId, () => users.FindByIdAsync(userId));
+        // The user manager (and the services it is built from) only when the user is read.
+        var known = await services.GetRequiredService<SessionStamps>().GetAsync(database, userId,
+            () => services.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(userId));
         return known is not null && known.Stamp == principal.FindFirst(claims.SecurityStampClaimType)?.Value ? known : null;
     }
 
