@@ -21,10 +21,25 @@ public static class DatabaseReadiness
     /// <summary>Refuses a database that does not exist or has never been migrated.</summary>
     public static async Task EnsureExistsAsync(AppDbContext db, CancellationToken ct = default)
     {
-        if (db.Database.IsSqlite() && SqliteFile(db.Database.GetConnectionString()) is { } file && !File.Exists(file))
-            throw Missing(db, "does not exist");
+        EnsureFileExists(db);
         var applied = await RunAsync(db, () => db.Database.GetAppliedMigrationsAsync(ct));
         if (!applied.Any()) throw Missing(db, "is empty (SchoolSight has never been set up in it)");
+    }
+
+    /// <summary>
+    /// Refuses a database already found set up that has gone since or no longer answers, asking it for one small row
+    /// instead of its list of migrations (for which EF Core builds a model of its own on every call).
+    /// </summary>
+    public static async Task EnsureStillThereAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        EnsureFileExists(db);
+        await RunAsync(db, () => db.FiguresVersions.AsNoTracking().AnyAsync(ct));
+    }
+
+    private static void EnsureFileExists(AppDbContext db)
+    {
+        if (db.Database.IsSqlite() && SqliteFile(db.Database.GetConnectionString()) is { } file && !File.Exists(file))
+            throw Missing(db, "does not exist");
     }
 
     /// <summary>Runs <paramref name="work"/>, turning the database's own errors (cannot open, read-only, not a database, refused) into one line.</summary>

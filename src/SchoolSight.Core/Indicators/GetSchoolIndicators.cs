@@ -69,7 +69,6 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         List<int> years = [.. (await cache.SchoolYearsAsync(db, [code], ct)).GetValueOrDefault(code) ?? []];
         var rule = SuppressionRule.Default;
         var suppressed = forPublication || !PupilLevelAccess.SeesPupilLevel(db.CurrentUser.Role, db.CurrentUser.Scope, urn);
-        var indicators = source.Catalogue.Indicators.Where(i => outcome is null || i.Outcome == outcome).ToList();
         if (years.Count == 0)
             return new(urn, school.Name, school.Locality, school.LaCode, null, [], suppressed, rule.Describe(), source.SimilarSchools.Describe(), [], []);
 
@@ -78,7 +77,7 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
         // The rows are figures only, worked out for this reader's suppression (decided above, on every request) and kept
         // until the next recompute; the audit of a pupil-level read and the similar schools' names are still done here.
         var computed = await cache.GetOrAddViewAsync(db, ("school indicators", source, urn, school.LaCode, school.LocalityId, school.Locality, selected, outcome, suppressed),
-            () => ComputeAsync(urn, school.LaCode, school.LocalityId, school.Locality, selected, trendYears, indicators, suppressed, cache, ct), ct);
+            () => ComputeAsync(urn, school.LaCode, school.LocalityId, school.Locality, selected, trendYears, outcome, suppressed, cache, ct), ct);
         var (rows, similarMethod, similarMembers, fromPupilData) = computed;
         var similarUrns = similarMembers.Select(m => m.Urn).ToList();
         // Names and URNs are public (GIAS), so a school user sees which schools its similar schools are, not their figures.
@@ -98,8 +97,9 @@ public sealed class GetSchoolIndicators(AppDbContext db, IndicatorCatalogueSourc
     private sealed record Computed(List<IndicatorRow> Rows, string? SimilarMethod, IReadOnlyList<(int Urn, double Distance)> SimilarMembers, bool FromPupilData);
 
     private async Task<Computed> ComputeAsync(int urn, int laCode, int? localityId, string? localityName, int selected, List<int> trendYears,
-        List<IndicatorDefinition> indicators, bool suppressed, FiguresCache cache, CancellationToken ct)
+        EcmOutcome? outcome, bool suppressed, FiguresCache cache, CancellationToken ct)
     {
+        var indicators = source.Catalogue.Indicators.Where(i => outcome is null || i.Outcome == outcome).ToList();
         var code = urn.ToString();
         var rule = SuppressionRule.Default;
         var computer = source.Computer;

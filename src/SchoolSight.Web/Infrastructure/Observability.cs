@@ -15,11 +15,11 @@ namespace SchoolSight.Web;
 public static class Observability
 {
     public const string HealthPath = "/health";
+    public const string OtlpEndpointSetting = "Telemetry:OtlpEndpoint";
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>The databases (connection strings) a health check has found set up.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SeenSetUp = new();
-    public const string OtlpEndpointSetting = "Telemetry:OtlpEndpoint";
-    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public static IServiceCollection AddSchoolSightObservability(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,14 +29,12 @@ public static class Observability
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", customTestQuery: async (db, ct) =>
         {
             var database = db.Database.GetConnectionString() ?? "";
-            if (!SeenSetUp.ContainsKey(database))
+            if (SeenSetUp.ContainsKey(database)) await DatabaseReadiness.EnsureStillThereAsync(db, ct);
+            else
             {
                 await DatabaseReadiness.EnsureExistsAsync(db, ct);
                 SeenSetUp.TryAdd(database, true);
-                return true;
             }
-            if (db.Database.IsSqlite() && DatabaseReadiness.SqliteFile(database) is { } file && !File.Exists(file)) return false;
-            await DatabaseReadiness.RunAsync(db, () => db.FiguresVersions.AsNoTracking().AnyAsync(ct));
             return true;
         });
         if (OtlpEndpoint(configuration) is { } endpoint)
