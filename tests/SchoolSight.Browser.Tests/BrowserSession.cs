@@ -101,9 +101,23 @@ public sealed class BrowserSession : IAsyncLifetime
     /// <summary>Opens a page from the service navigation: its section, then (when given) the link in the section's own navigation.</summary>
     public static async Task OpenFromMenuAsync(IPage page, string section, string? link = null)
     {
-        await page.Locator(".govuk-service-navigation").GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
-        if (link is not null) await page.Locator(".ss-section-navigation").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await FollowAsync(page, page.Locator(".govuk-service-navigation").GetByRole(AriaRole.Link, new() { Name = section, Exact = true }));
+        if (link is not null) await FollowAsync(page, page.Locator(".ss-section-navigation").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }));
+    }
+
+    /// <summary>
+    /// Clicks a link and waits until the browser is at the link's address and that page has been parsed. Waiting for the
+    /// address, not for "the page" to load, means a second click can never land on the page being left while the next
+    /// one is still on its way.
+    /// </summary>
+    public static async Task FollowAsync(IPage page, ILocator link)
+    {
+        var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("The link has no address.");
+        var target = new Uri(new Uri(page.Url), href);
+        await link.ClickAsync();
+        await page.WaitForURLAsync(
+            url => Uri.TryCreate(url, UriKind.Absolute, out var at) && at.PathAndQuery == target.PathAndQuery,
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>Downloads the PDF behind a link as the user would, checks it is a real PDF, and gives its text.</summary>

@@ -50,8 +50,7 @@ public sealed class PairedVisitJourneyTests(BrowserSession session)
 
         // The SIP's profile, from the caseloads: the new grades are in its table and its chart.
         await qa.GotoAsync("/Sip");
-        await qa.Locator("a[href^='/Sip/Partners/']").First.ClickAsync();
-        await qa.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await FollowAsync(qa, qa.Locator("a[href^='/Sip/Partners/']").First);
         (await qa.Locator("[data-testid=paired-visit-chart] svg").CountAsync()).ShouldBe(1);
         (await qa.Locator("[data-testid=assigned-schools] tbody tr").CountAsync()).ShouldBeGreaterThan(0);
         await Shot(qa, "03-sip-profile");
