@@ -47,7 +47,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         _options.Apply(builder);
-        return new AppDbContext(builder.Options, new FixedCurrentUser("bench", role));
+        return AppDbContext.Create(builder.Options, new FixedCurrentUser("bench", role));
     }
 
     public async ValueTask DisposeAsync()

@@ -191,7 +191,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         Options.Apply(builder);
         if (interceptors.Length > 0) builder.AddInterceptors(interceptors);
-        return new AppDbContext(builder.Options, user ?? new FixedCurrentUser("test-admin@demo-borough.example"), clock);
+        return AppDbContext.Create(builder.Options, user ?? new FixedCurrentUser("test-admin@demo-borough.example"), clock);
     }
 
     public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SchoolSight.Core.Data;
+using SchoolSight.Core.Time;
 
 namespace SchoolSight.TestSupport;
 
@@ -18,11 +19,21 @@ internal static class TestDatabaseRouting
     public static void AddTestDatabaseRouting(this IServiceCollection services)
     {
         services.AddScoped<TestDatabaseRoute>();
-        services.ConfigureDbContext<AppDbContext>((provider, builder) =>
-        {
-            if (provider.GetService<TestDatabaseRoute>()?.Options is { } routed) routed.Apply(builder);
-        });
+        services.AddScoped<IAppDbContextSource>(provider => provider.GetRequiredService<TestDatabaseRoute>().Options is { } routed
+            ? new RoutedContexts(routed)
+            : provider.GetRequiredService<AppDbContextPool>());
         services.AddSingleton<IStartupFilter, RouteRequests>();
+    }
+
+    /// <summary>Contexts over a test's own database: made for the scope (not pooled), as many test databases come and go.</summary>
+    private sealed class RoutedContexts(DatabaseOptions database) : IAppDbContextSource
+    {
+        public AppDbContext Open(ICurrentUser? user, LaClock clock)
+        {
+            var builder = new DbContextOptionsBuilder<AppDbContext>();
+            database.Apply(builder);
+            return AppDbContext.Create(builder.Options, user, laClock: clock);
+        }
     }
 
     /// <summary>The database this scope's <see cref="AppDbContext"/> opens; null for the app's configured one.</summary>

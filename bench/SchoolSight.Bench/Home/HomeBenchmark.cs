@@ -71,7 +71,7 @@ public static class HomeBenchmark
                 var items = 0;
                 var times = await TimeAsync(options.Runs, async () =>
                 {
-                    await using var db = new AppDbContext(ContextOptions(database), user);
+                    await using var db = AppDbContext.Create(ContextOptions(database), user);
                     items = (await HomePage(db).RunAsync()).Items.Count;
                 });
                 Console.WriteLine(Row($"Home page: {user.Role}", times, items, baseline));

@@ -65,7 +65,7 @@ public static class ReadAuditWriter
         {
             try
             {
-                await using (var db = new AppDbContext(group[0].Options, group[0].User))
+                await using (var db = AppDbContext.Create(group[0].Options, group[0].User))
                 {
                     db.AuditEntries.AddRange(group.Select(w => w.Entry));
                     await db.SaveChangesAsync();

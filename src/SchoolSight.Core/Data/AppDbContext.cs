@@ -26,16 +26,51 @@ namespace SchoolSight.Core.Data;
 /// SchoolSight's one database. Every save stamps edited records (version, who, when) and writes the audit trail
 /// in the same transaction; audit rows can be added but never changed or removed. Someone is always acting: without
 /// an acting user the context reads no school's records and saves nothing.
+/// <para>
+/// The web app and the command line take contexts from a pool (<see cref="DatabaseServiceCollectionExtensions.AddSchoolSightDatabase"/>):
+/// each is given its scope's acting user and clock by <see cref="ActAs"/> when it is taken, and goes back with no one
+/// acting, so a context can never carry one request's user into the next.
+/// </para>
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null, LaClock? laClock = null)
-    : IdentityDbContext<AppUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     internal static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
     internal static readonly HashSet<string> SecretProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
 
-    private readonly ICurrentUser _user = currentUser ?? ActingUsers.Nobody;
-    private readonly LaClock _clock = laClock ?? new LaClock(clock ?? TimeProvider.System);
+    private static readonly LaClock SystemClock = new(TimeProvider.System);
+
+    private ICurrentUser _user = ActingUsers.Nobody;
+    private LaClock _clock = SystemClock;
+
+    /// <summary>
+    /// A context of its own, outside the pool (the read audit's writer, tools, tests), acting as <paramref name="user"/>
+    /// (no one when null) on <paramref name="laClock"/>, or on the LA's default clock over <paramref name="clock"/>.
+    /// </summary>
+    public static AppDbContext Create(DbContextOptions<AppDbContext> options, ICurrentUser? user = null, TimeProvider? clock = null, LaClock? laClock = null)
+    {
+        var db = new AppDbContext(options);
+        db.ActAs(user, laClock ?? (clock is null ? SystemClock : new LaClock(clock)));
+        return db;
+    }
+
+    /// <summary>Who acts, and on which clock, for as long as this context is lent to a scope.</summary>
+    internal void ActAs(ICurrentUser? user, LaClock clock)
+    {
+        (_user, _clock, _scopeUrns) = (user ?? ActingUsers.Nobody, clock, null);
+    }
+
+    public override void Dispose()
+    {
+        ActAs(null, _clock);
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ActAs(null, _clock);
+        return base.DisposeAsync();
+    }
 
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
     public DbSet<Locality> Localities => Set<Locality>();

@@ -9,9 +9,10 @@ namespace SchoolSight.Core.Voice;
 /// "Online survey"), through the survey operations only, which reach nothing but the code they were given.
 /// </summary>
 [Operation]
-public sealed class SurveyRespondents(DbContextOptions<AppDbContext> options, LaClock clock)
+public sealed class SurveyRespondents(IAppDbContextSource contexts, LaClock clock)
 {
     public static ICurrentUser Acting { get; } = new FixedCurrentUser("Online survey");
 
-    public AppDbContext Open() => new(options, Acting, clock.Time, clock);
+    /// <summary>A context acting as the online survey; the caller disposes it.</summary>
+    public AppDbContext Open() => contexts.Open(Acting, clock);
 }

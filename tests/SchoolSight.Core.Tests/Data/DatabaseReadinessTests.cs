@@ -12,7 +12,7 @@ public sealed class DatabaseReadinessTests
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         options.Apply(builder);
-        return new AppDbContext(builder.Options, ActingUsers.Scheduler);
+        return AppDbContext.Create(builder.Options, ActingUsers.Scheduler);
     }
 
     private static string TempFile() => Path.Combine(Path.GetTempPath(), $"schoolsight-readiness-{Guid.NewGuid():N}", "schoolsight.db");

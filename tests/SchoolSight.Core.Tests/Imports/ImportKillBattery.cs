@@ -299,7 +299,7 @@ public abstract class ImportKillBattery(DatabaseProvider provider, ITestOutputHe
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         work.Apply(builder);
-        return new AppDbContext(builder.Options, new FixedCurrentUser("battery@demo-borough.example"));
+        return AppDbContext.Create(builder.Options, new FixedCurrentUser("battery@demo-borough.example"));
     }
 
     /// <summary>The working database, as the base one: migrated, with the synthetic LA's schools and nothing else.</summary>
