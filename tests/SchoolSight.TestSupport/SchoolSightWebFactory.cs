@@ -169,6 +169,7 @@ public sealed class SchoolSightWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         builder.UseSetting("Database:Provider", _database.Options.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
+        builder.UseSetting("Database:ThreadSafetyChecks", "true");
         builder.UseSetting("Demo:SeedOnEmptyDatabase", _seedDemo ? "true" : "false");
         // Like the demo: LA staff may sign in without a second factor (tests that need it turn it on).
         builder.UseSetting("Security:RequireTwoFactorForLaRoles", "false");

@@ -14,8 +14,14 @@ public enum DatabaseProvider
 /// <summary>
 /// Which database SchoolSight uses: <c>Database:Provider</c> (Sqlite, the embedded default, or Postgres) and
 /// <c>Database:ConnectionString</c>; as environment variables <c>Database__Provider</c> and <c>Database__ConnectionString</c>.
+/// <para>
+/// <paramref name="ThreadSafetyChecks"/>: whether EF Core checks that no context is used by two threads at once. The
+/// check sets an async-local value around every query and every row read (about a twentieth of what a page allocated),
+/// to turn a programming error into a clear exception; the tests keep it on, and a running SchoolSight leaves it off
+/// unless <c>Database:ThreadSafetyChecks</c> is true.
+/// </para>
 /// </summary>
-public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString, bool ThreadSafetyChecks = true)
 {
     public const string DefaultSqlite = "Data Source=data/schoolsight.db";
 
@@ -33,11 +39,12 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
                 throw new DatabaseSetupException("Database:ConnectionString must be set when Database:Provider is Postgres.");
             connection = DefaultSqlite;
         }
-        return new DatabaseOptions(provider, connection);
+        return new DatabaseOptions(provider, connection, configuration.GetValue("Database:ThreadSafetyChecks", false));
     }
 
     public void Apply(DbContextOptionsBuilder builder)
     {
+        builder.EnableThreadSafetyChecks(ThreadSafetyChecks);
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:

@@ -44,7 +44,8 @@ internal static class SchoolChanges
                 DateTime.SpecifyKind(d.DecidedAt, DateTimeKind.Utc), Urn: d.Urn));
         }
 
-        var recomputedSchools = schools.Where(s => recomputed.Contains(s.Urn)).Select(s => (s.Urn, s.Phase)).ToList();
+        var recomputedSet = recomputed.ToHashSet();
+        var recomputedSchools = schools.Where(s => recomputedSet.Contains(s.Urn)).Select(s => (s.Urn, s.Phase)).ToList();
         if (recomputedSchools.Count == 0) return items;
         var trends = await HeadlineTrends.LoadAsync(db, source, recomputedSchools, ct, figuresCache);
         foreach (var (urn, trend) in trends.Where(t => t.Value.Direction is TrendDirection.Improving or TrendDirection.Declining))
