@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Domain.Indicators;
 
@@ -55,15 +56,15 @@ internal sealed class PupilRowsBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int? Add(ReadOnlySpan<byte> pupilRef, int line, ReadOnlySpan<byte> codes, ReadOnlySpan<float> numbers)
     {
-        var hash = Fnv(pupilRef);
-        if (_byHash.TryGetValue(hash, out var other) && RefOf(other).SequenceEqual(pupilRef)) return _lines[other];
-        if (_byHash.ContainsKey(hash))
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_byHash, Fnv(pupilRef), out var seen);
+        if (!seen) first = Count;
+        else if (RefOf(first).SequenceEqual(pupilRef)) return _lines[first];
+        else
         {
             // Two different references with the same 64-bit hash: compare with every one to be sure.
             for (var k = 0; k < Count; k++)
                 if (RefOf(k).SequenceEqual(pupilRef)) return _lines[k];
         }
-        else _byHash[hash] = Count;
 
         if (Count == _capacity) Grow();
         for (var f = 0; f < codes.Length; f++)
