@@ -85,13 +85,7 @@ internal sealed class PupilRowsBuilder
 
     public (byte[] Data, byte[] Refs) Encode()
     {
-        var pupils = new PupilColumns(Count);
-        foreach (var field in PupilFields.All)
-        {
-            if (field.Kind == PupilFieldKind.Code) Array.Copy(_codes[field.Index]!, pupils.Codes(field), Count);
-            else Array.Copy(_numbers[field.Index]!, pupils.Numbers(field), Count);
-        }
-        return (PupilBlockCodec.Encode(pupils), _refs.AsSpan(0, _refsLength).ToArray());
+        return (PupilBlockCodec.Encode(Count, f => _codes[f]!, f => _numbers[f]!), _refs.AsSpan(0, _refsLength).ToArray());
     }
 
     /// <summary>The codes and numbers of a row, by field.</summary>
