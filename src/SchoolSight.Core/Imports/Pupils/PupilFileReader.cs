@@ -31,6 +31,10 @@ public sealed class PupilFileReader : DataFileReading
         return (byte)(k + 1);
     }).ToArray())];
 
+    // Each field's codes of up to 8 bytes as numbers, byte by byte (longer codes never match: a longer value is no code).
+    private static readonly (ulong Bytes, int Length)[][] PackedCodes = [.. UpperCodes.Select(codes => codes.Select(c =>
+        c.Length > 8 ? (0UL, -1) : (c.Select((b, i) => (ulong)b << (8 * i)).Aggregate(0UL, (a, b) => a | b), c.Length)).ToArray())];
+
     private static readonly HashSet<int> WholeNumbers = [PupilFields.SessionsPossible.Index, PupilFields.SessionsMissed.Index, PupilFields.SicknessSessions.Index, PupilFields.Suspensions.Index, PupilFields.EyfsPoints.Index];
     private static readonly HashSet<int> EyfsFields = [PupilFields.EyfsGld.Index, PupilFields.EyfsPoints.Index];
     private static readonly HashSet<int> Ks2Fields = [PupilFields.Ks2RwmExp.Index, PupilFields.Ks2ReadProg.Index, PupilFields.Ks2MatProg.Index, PupilFields.Ks2Low.Index, PupilFields.Ks2Prior.Index];
@@ -213,11 +217,11 @@ public sealed class PupilFileReader : DataFileReading
     {
         if (value.Length == 1) return OneByteCodes[field][value[0]] is var one and > 0 ? one : null;
         if (value.Length > 8) return null;
-        Span<byte> upper = stackalloc byte[value.Length];
-        for (var i = 0; i < value.Length; i++) upper[i] = value[i] is >= (byte)'a' and <= (byte)'z' ? (byte)(value[i] - 32) : value[i];
-        var codes = UpperCodes[field];
+        var upper = 0UL;
+        for (var i = 0; i < value.Length; i++) upper |= (ulong)(value[i] is >= (byte)'a' and <= (byte)'z' ? (byte)(value[i] - 32) : value[i]) << (8 * i);
+        var codes = PackedCodes[field];
         for (var k = 0; k < codes.Length; k++)
-            if (upper.SequenceEqual(codes[k])) return (byte)(k + 1);
+            if (codes[k] == (upper, value.Length)) return (byte)(k + 1);
         return null;
     }
 
