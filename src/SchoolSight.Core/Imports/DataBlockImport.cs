@@ -43,8 +43,11 @@ public abstract class DataBlockImport
         {
             var held = (await _db.Schools.IgnoreQueryFilters().Select(s => s.Urn).ToListAsync(ct)).ToHashSet();
             using var spool = new BlockSpool(_temp);
+            var timings = new DataImportTimings();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await using var upload = await ImportUpload.OpenAsync(request.Content, spool.Folder, null, ct);
-            return await DataBlockSaving.ImportAsync(_db, _kind, record, upload, held, spool, ct);
+            timings.Add(DataImportPhase.CheckingBytes, started);
+            return await DataBlockSaving.ImportAsync(_db, _kind, record, upload, held, spool, timings, ct);
         }, ct));
     }
 }

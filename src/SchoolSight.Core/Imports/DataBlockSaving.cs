@@ -91,7 +91,7 @@ internal static class DataBlockSaving
     /// the same transaction.
     /// </summary>
     public static async Task<DataImportResult> ImportAsync(AppDbContext db, IDataBlockKind kind, ImportRecord record, ImportUpload upload,
-        IReadOnlySet<int> heldUrns, BlockSpool spool, CancellationToken ct)
+        IReadOnlySet<int> heldUrns, BlockSpool spool, DataImportTimings timings, CancellationToken ct)
     {
         var check = upload.Check;
         if (check.Error is not null)
@@ -113,15 +113,17 @@ internal static class DataBlockSaving
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await ImportAttempt.LockAsync(db, kind.Kind, ct);
             var now = db.UtcNow;
-            var writer = new DataBlockWriter(db, kind, record, now);
+            var writer = new DataBlockWriter(db, kind, record, now, timings);
             await writer.PrepareAsync(ct);
-            file = await ReadWhileWritingAsync(kind, upload, heldUrns, spool, writer, ct);
+            file = await ReadWhileWritingAsync(kind, upload, heldUrns, spool, writer, timings, ct);
             rowsRead = file.RowsRead;
             if (file.ProblemCount == 0)
             {
                 changes = [.. file.Blocks.Where(b => writer.Changed(b.Key))];
                 added = changes.Count(b => !writer.Holds(b.Key));
+                var since = System.Diagnostics.Stopwatch.GetTimestamp();
                 await writer.AuditAsync(changes, ct);
+                since = timings.Add(DataImportPhase.AuditRows, since);
                 scope = Scope(file.Blocks, [.. file.Blocks.Select(b => b.Key.AcademicYear).Distinct().Order()]);
                 record.Covers(scope);
                 record.Applied(file.RowsRead, file.RowsRead, added, changes.Count - added, 0, file.Blocks.Count - changes.Count);
@@ -143,6 +145,7 @@ internal static class DataBlockSaving
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 await transaction.CommitAsync(ct);
+                timings.Add(DataImportPhase.Commit, since);
             }
         }
         catch (DbUpdateException e)
@@ -172,6 +175,7 @@ internal static class DataBlockSaving
             Replaced = changes.Count - added,
             Unchanged = file.Blocks.Count - changes.Count,
             Changed = [.. changes.Select(c => c.Key)],
+            Timings = timings,
         };
     }
 
@@ -180,12 +184,14 @@ internal static class DataBlockSaving
     /// <see cref="DataBlockWriter.ChannelBlocks"/> behind); the writer here. Either one failing stops the other.
     /// </summary>
     private static async Task<DataBlockFile> ReadWhileWritingAsync(IDataBlockKind kind, ImportUpload upload, IReadOnlySet<int> heldUrns, BlockSpool spool,
-        DataBlockWriter writer, CancellationToken ct)
+        DataBlockWriter writer, DataImportTimings timings, CancellationToken ct)
     {
         var channel = Channel.CreateBounded<ClosedBlock>(new BoundedChannelOptions(DataBlockWriter.ChannelBlocks) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        long readEnded = 0;
         var reading = Task.Run(async () =>
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 return await kind.ReadAsync(upload, heldUrns, spool, (block, data, refs) => Post(channel.Writer, new ClosedBlock(block, data, refs), stop.Token), stop.Token);
@@ -197,12 +203,14 @@ internal static class DataBlockSaving
             }
             finally
             {
+                readEnded = timings.Add(DataImportPhase.Reading, started);
                 channel.Writer.TryComplete();
             }
         }, CancellationToken.None);
         try
         {
             await writer.WriteAllAsync(channel.Reader, ct);
+            timings.Add(DataImportPhase.WriterAfterReading, readEnded);
         }
         catch
         {

@@ -25,7 +25,7 @@ internal readonly record struct ClosedBlock(EncodedBlock Block, byte[] Data, byt
 /// replaced) are written at the end, when each school-year's final version is known. Nothing is committed here: a problem
 /// found later in the file rolls it all back.
 /// </summary>
-internal sealed class DataBlockWriter(AppDbContext db, IDataBlockKind kind, ImportRecord record, DateTime now)
+internal sealed class DataBlockWriter(AppDbContext db, IDataBlockKind kind, ImportRecord record, DateTime now, DataImportTimings timings)
 {
     /// <summary>Blocks the reader may finish ahead of the writer: with blocks of up to a few hundred KB, tens of MB at most.</summary>
     public const int ChannelBlocks = 256;
@@ -45,10 +45,13 @@ internal sealed class DataBlockWriter(AppDbContext db, IDataBlockKind kind, Impo
     /// <summary>Writes every block the reader hands over until it completes the channel.</summary>
     public async Task WriteAllAsync(ChannelReader<ClosedBlock> blocks, CancellationToken ct)
     {
+        var since = System.Diagnostics.Stopwatch.GetTimestamp();
         while (await blocks.WaitToReadAsync(ct))
         {
+            since = timings.Add(DataImportPhase.WriterIdle, since);
             while (_bytes < BatchBytes && blocks.TryRead(out var closed)) await AddAsync(closed, ct);
             await FlushAsync(ct);
+            since = timings.Add(DataImportPhase.WriterBusy, since);
         }
     }
 

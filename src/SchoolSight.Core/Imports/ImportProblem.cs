@@ -63,6 +63,10 @@ public sealed record DataImportResult
     /// <summary>The recompute run after the import, for the years it changed (null when nothing changed or none ran).</summary>
     public Indicators.ComputeResult? Recomputed { get; init; }
 
+    /// <summary>Where an applied import's time went, for the benchmark and the log (not part of the answer).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DataImportTimings? Timings { get; init; }
+
     public bool Applied => Outcome == ImportOutcome.Applied;
 }
 

@@ -26,6 +26,87 @@ public sealed class PupilFileReaderTests
 
     private static (int?, string?) At(ImportProblem p) => (p.Line, p.Column);
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("7")]
+    [InlineData("007")]
+    [InlineData("319")]
+    [InlineData("9999999")]
+    [InlineData("16777217")]
+    [InlineData("123456789012")]
+    [InlineData("3.5")]
+    [InlineData("-4")]
+    [InlineData("+4")]
+    [InlineData("-0")]
+    [InlineData("12.")]
+    [InlineData(".5")]
+    [InlineData("0.1")]
+    [InlineData("1e3")]
+    [InlineData("4a")]
+    [InlineData("a4")]
+    [InlineData(" 4")]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("99999999999999999999999999999999999999999")]
+    [InlineData("NaN")]
+    [InlineData("٣")]
+    public void ANumber_IsReadAsFloatTryParseReadsIt_FastForPlainDigits(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var expected = float.TryParse(bytes, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+            System.Globalization.CultureInfo.InvariantCulture, out var parsed) && float.IsFinite(parsed);
+
+        PupilFileReader.TryNumber(bytes, out var number).ShouldBe(expected);
+        if (expected) BitConverter.SingleToInt32Bits(number).ShouldBe(BitConverter.SingleToInt32Bits(parsed));
+    }
+
+    [Fact]
+    public async Task EveryCode_InEitherCase_IsStoredAsItsColumnsCode()
+    {
+        var file = DataFile.Pupils([Urns[0]]);
+        var codeFields = SchoolSight.Domain.Indicators.PupilFields.All.Where(f => f.Kind == SchoolSight.Domain.Indicators.PupilFieldKind.Code && f.Required).ToList();
+        var given = new List<(int Row, SchoolSight.Domain.Indicators.PupilField Field, string Value)>();
+        var row = 0;
+        foreach (var field in codeFields.Where(f => f != SchoolSight.Domain.Indicators.PupilFields.NcYear))
+            foreach (var code in field.AllowedCodes)
+                foreach (var value in new[] { code.ToUpperInvariant(), code.ToLowerInvariant() })
+                {
+                    file.Set(row % file.Rows.Count, field.Name, value);
+                    given.Add((row % file.Rows.Count, field, value));
+                    row++;
+                }
+
+        var read = await ReadAsync(file.ToBytes());
+
+        read.Problems.ShouldBeEmpty();
+        var pupils = SchoolSight.Core.Indicators.Storage.PupilBlockCodec.Decode(await BlockBytesAsync(file.ToBytes()));
+        var last = given.GroupBy(g => (g.Row, g.Field)).Select(g => g.Last());
+        foreach (var (r, field, value) in last) pupils.Code(field, r).ShouldBe(field.CodeOf(value), $"{field.Name} {value}");
+    }
+
+    [Theory]
+    [InlineData("FSM", "X")]
+    [InlineData("Gender", "1")]
+    [InlineData("NCYear", "Y")]
+    [InlineData("SEN", "é")]
+    public async Task AOneCharacterValue_ThatIsNoCodeOfItsColumn_IsAProblem(string column, string value)
+    {
+        var file = DataFile.Pupils([Urns[0]]).Set(0, column, value);
+
+        var read = await ReadAsync(file.ToBytes());
+
+        read.Problems.Select(At).ShouldContain((2, column));
+    }
+
+    private static async Task<byte[]> BlockBytesAsync(byte[] file)
+    {
+        byte[]? data = null;
+        using var spool = new BlockSpool();
+        await using var upload = await ImportUpload.OpenAsync(new MemoryStream(file), spool.Folder, null, CancellationToken.None);
+        await PupilFileReader.ReadAsync(upload, Held, spool, (_, bytes, _) => data = bytes);
+        return data!;
+    }
+
     [Fact]
     public async Task AGeneratedFile_IsReadWhole_OneBlockPerSchoolYear()
     {

@@ -31,10 +31,12 @@ public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encodin
     /// <summary>Reads <paramref name="stream"/> from where it is to its end.</summary>
     public static async Task<GiasFileCheck> RunAsync(Stream stream, Action<long>? bytesRead, CancellationToken ct)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        // Two buffers: the hash of one chunk is worked out on another thread while this one checks it and reads the next.
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(ChunkSize), ArrayPool<byte>.Shared.Rent(ChunkSize)];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hashed = Task.CompletedTask;
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var decoder = StrictUtf8.GetDecoder();
             var (isUtf8, quoted) = (true, false);
             long length = 0, lineBreaks = 0;
@@ -42,10 +44,14 @@ public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encodin
             (long Line, byte Value)? unassigned = null;
             var head = new byte[4];
             int read;
-            while ((read = await stream.ReadAsync(buffer.AsMemory(0, ChunkSize), ct)) > 0)
+            for (var next = 0; ; next ^= 1)
             {
+                var buffer = buffers[next];
+                if ((read = await stream.ReadAsync(buffer.AsMemory(0, ChunkSize), ct)) == 0) break;
+                await hashed;
+                var hashing = read;
+                hashed = Task.Run(() => hash.AppendData(buffer, 0, hashing), CancellationToken.None);
                 var chunk = buffer.AsSpan(0, read);
-                hash.AppendData(chunk);
                 if (length < head.Length) chunk[..Math.Min(read, head.Length - (int)length)].CopyTo(head.AsSpan((int)length));
                 if (isUtf8) isUtf8 = IsUtf8(decoder, chunk, flush: false);
                 quoted = quoted || chunk.Contains((byte)'"');
@@ -58,6 +64,7 @@ public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encodin
                 bytesRead?.Invoke(length);
             }
             if (isUtf8) isUtf8 = IsUtf8(decoder, [], flush: true);
+            await hashed;
             var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
 
             GiasFileCheck Refused(ImportProblem error) => new(sha, length, null, "", error);
@@ -80,7 +87,14 @@ public sealed record GiasFileCheck(string Sha256, long Length, Encoding? Encodin
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            try
+            {
+                await hashed;
+            }
+            finally
+            {
+                foreach (var buffer in buffers) ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

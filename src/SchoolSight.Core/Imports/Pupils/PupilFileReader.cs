@@ -23,6 +23,18 @@ public sealed class PupilFileReader : DataFileReading
     private const byte Reception = 1, Year6 = 7, Year11 = 12, Yes = 1, No = 2;
 
     private static readonly byte[][][] UpperCodes = [.. PupilFields.All.Select(f => f.AllowedCodes.Select(c => Encoding.UTF8.GetBytes(c.ToUpperInvariant())).ToArray())];
+    // Each field's code of each one-byte value (0: none), as Code finds it: most codes are one letter or digit.
+    private static readonly byte[][] OneByteCodes = [.. UpperCodes.Select(codes => Enumerable.Range(0, 256).Select(b =>
+    {
+        var upper = (byte)(b is >= 'a' and <= 'z' ? b - 32 : b);
+        var k = Array.FindIndex(codes, c => c is [var only] && only == upper);
+        return (byte)(k + 1);
+    }).ToArray())];
+
+    // Each field's codes of up to 8 bytes as numbers, byte by byte (longer codes never match: a longer value is no code).
+    private static readonly (ulong Bytes, int Length)[][] PackedCodes = [.. UpperCodes.Select(codes => codes.Select(c =>
+        c.Length > 8 ? (0UL, -1) : (c.Select((b, i) => (ulong)b << (8 * i)).Aggregate(0UL, (a, b) => a | b), c.Length)).ToArray())];
+
     private static readonly HashSet<int> WholeNumbers = [PupilFields.SessionsPossible.Index, PupilFields.SessionsMissed.Index, PupilFields.SicknessSessions.Index, PupilFields.Suspensions.Index, PupilFields.EyfsPoints.Index];
     private static readonly HashSet<int> EyfsFields = [PupilFields.EyfsGld.Index, PupilFields.EyfsPoints.Index];
     private static readonly HashSet<int> Ks2Fields = [PupilFields.Ks2RwmExp.Index, PupilFields.Ks2ReadProg.Index, PupilFields.Ks2MatProg.Index, PupilFields.Ks2Low.Index, PupilFields.Ks2Prior.Index];
@@ -81,7 +93,7 @@ public sealed class PupilFileReader : DataFileReading
     protected override void ReadRow(CsvReader reader, int line, SchoolYear? key)
     {
         var problemsBefore = Problems.Count;
-        var pupilRef = reader.GetSpan(_refIndex).Trim(" \t"u8);
+        var pupilRef = Field(reader, _refIndex);
         CheckRef(pupilRef, line);
         for (var f = 0; f < Fields.Length; f++) ReadField(reader, Fields[f], line);
         CheckRules(line);
@@ -157,7 +169,7 @@ public sealed class PupilFileReader : DataFileReading
         _codes[f] = 0;
         _numbers[f] = float.NaN;
         var index = _index[f];
-        var value = index < 0 ? default : reader.GetSpan(index).Trim(" \t"u8);
+        var value = index < 0 ? default : Field(reader, index);
         if (value.IsEmpty)
         {
             if (field.Required) Problems.Add(line, field.Name, $"this is blank: every pupil needs it ({field.Description})");
@@ -169,7 +181,7 @@ public sealed class PupilFileReader : DataFileReading
             else Problems.Add(line, field.Name, $"'{Show(value)}' is not a code of this column: use {string.Join(", ", field.AllowedCodes)}");
             return;
         }
-        if (!float.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || !float.IsFinite(number))
+        if (!TryNumber(value, out var number))
             Problems.Add(line, field.Name, $"'{Show(value)}' is not a number");
         else if (number < field.Min || number > field.Max)
             Problems.Add(line, field.Name, $"{Show(value)} is out of range: it must be from {field.Min:0.##} to {field.Max:0.##}");
@@ -178,15 +190,38 @@ public sealed class PupilFileReader : DataFileReading
         else _numbers[f] = number;
     }
 
+    /// <summary>
+    /// A number as <see cref="float.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out float)"/> reads it (a
+    /// sign, a decimal point, finite). Most values in a pupil file are a few digits: those are read here, exactly (a whole
+    /// number below 2^24 is a float as it is), the rest by <see cref="float.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out float)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryNumber(ReadOnlySpan<byte> value, out float number)
+    {
+        if (value.Length is > 0 and <= 7)
+        {
+            var whole = 0;
+            var i = 0;
+            for (; i < value.Length && (uint)(value[i] - '0') <= 9; i++) whole = whole * 10 + (value[i] - '0');
+            if (i == value.Length)
+            {
+                number = whole;
+                return true;
+            }
+        }
+        return float.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number) && float.IsFinite(number);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte? Code(int field, ReadOnlySpan<byte> value)
     {
+        if (value.Length == 1) return OneByteCodes[field][value[0]] is var one and > 0 ? one : null;
         if (value.Length > 8) return null;
-        Span<byte> upper = stackalloc byte[value.Length];
-        for (var i = 0; i < value.Length; i++) upper[i] = value[i] is >= (byte)'a' and <= (byte)'z' ? (byte)(value[i] - 32) : value[i];
-        var codes = UpperCodes[field];
+        var upper = 0UL;
+        for (var i = 0; i < value.Length; i++) upper |= (ulong)(value[i] is >= (byte)'a' and <= (byte)'z' ? (byte)(value[i] - 32) : value[i]) << (8 * i);
+        var codes = PackedCodes[field];
         for (var k = 0; k < codes.Length; k++)
-            if (upper.SequenceEqual(codes[k])) return (byte)(k + 1);
+            if (codes[k] == (upper, value.Length)) return (byte)(k + 1);
         return null;
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SchoolSight.Core.Indicators.Storage;
 using SchoolSight.Domain.Indicators;
 
@@ -55,15 +56,15 @@ internal sealed class PupilRowsBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int? Add(ReadOnlySpan<byte> pupilRef, int line, ReadOnlySpan<byte> codes, ReadOnlySpan<float> numbers)
     {
-        var hash = Fnv(pupilRef);
-        if (_byHash.TryGetValue(hash, out var other) && RefOf(other).SequenceEqual(pupilRef)) return _lines[other];
-        if (_byHash.ContainsKey(hash))
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_byHash, Fnv(pupilRef), out var seen);
+        if (!seen) first = Count;
+        else if (RefOf(first).SequenceEqual(pupilRef)) return _lines[first];
+        else
         {
             // Two different references with the same 64-bit hash: compare with every one to be sure.
             for (var k = 0; k < Count; k++)
                 if (RefOf(k).SequenceEqual(pupilRef)) return _lines[k];
         }
-        else _byHash[hash] = Count;
 
         if (Count == _capacity) Grow();
         for (var f = 0; f < codes.Length; f++)
@@ -84,13 +85,7 @@ internal sealed class PupilRowsBuilder
 
     public (byte[] Data, byte[] Refs) Encode()
     {
-        var pupils = new PupilColumns(Count);
-        foreach (var field in PupilFields.All)
-        {
-            if (field.Kind == PupilFieldKind.Code) Array.Copy(_codes[field.Index]!, pupils.Codes(field), Count);
-            else Array.Copy(_numbers[field.Index]!, pupils.Numbers(field), Count);
-        }
-        return (PupilBlockCodec.Encode(pupils), _refs.AsSpan(0, _refsLength).ToArray());
+        return (PupilBlockCodec.Encode(Count, f => _codes[f]!, f => _numbers[f]!), _refs.AsSpan(0, _refsLength).ToArray());
     }
 
     /// <summary>The codes and numbers of a row, by field.</summary>

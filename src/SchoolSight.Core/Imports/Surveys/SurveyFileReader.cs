@@ -80,13 +80,13 @@ public sealed class SurveyFileReader : DataFileReading
     protected override void ReadRow(CsvReader reader, int line, SchoolYear? key)
     {
         var before = Problems.Count;
-        var type = RespondentTypeOf(reader.GetSpan(_typeIndex).Trim(" \t"u8), line);
-        var yearGroup = YearGroupOf(_yearGroupIndex < 0 ? default : reader.GetSpan(_yearGroupIndex).Trim(" \t"u8), line);
-        var gender = GenderOf(_genderIndex < 0 ? default : reader.GetSpan(_genderIndex).Trim(" \t"u8), line);
+        var type = RespondentTypeOf(Field(reader, _typeIndex), line);
+        var yearGroup = YearGroupOf(_yearGroupIndex < 0 ? default : Field(reader, _yearGroupIndex), line);
+        var gender = GenderOf(_genderIndex < 0 ? default : Field(reader, _genderIndex), line);
         foreach (var question in _questions)
         {
             var index = _questionIndex[question.Index];
-            _answers[question.Index] = index < 0 ? (byte)0 : Answer(reader.GetSpan(index).Trim(" \t"u8), line, question);
+            _answers[question.Index] = index < 0 ? (byte)0 : Answer(Field(reader, index), line, question);
         }
         if (key is not { } k || Problems.Count > before || Problems.Any) return;
         if (_current is null || _current.Key != k) Switch(k);

@@ -17,35 +17,56 @@ public static class PupilBlockCodec
 {
     private static readonly byte[] Magic = "SSP1"u8.ToArray();
 
-    public static byte[] Encode(PupilColumns pupils)
+    public static byte[] Encode(PupilColumns pupils) =>
+        Encode(pupils.Count, f => pupils.Codes(PupilFields.All[f]), f => pupils.Numbers(PupilFields.All[f]));
+
+    /// <summary>
+    /// The same bytes from the first <paramref name="n"/> rows of columns given by field index (<paramref name="codes"/> for
+    /// code fields, <paramref name="numbers"/> for number fields; they may be longer than <paramref name="n"/>), written
+    /// straight into an array of the block's size.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static byte[] Encode(int n, Func<int, byte[]> codes, Func<int, float[]> numbers)
     {
-        var n = pupils.Count;
-        using var stream = new MemoryStream(n * 40 + 16);
-        stream.Write(Magic);
-        WriteInt(stream, n);
-        WriteInt(stream, PupilFields.All.Count);
-        var bitmap = new byte[(n + 7) / 8];
+        var bitmapLength = (n + 7) / 8;
+        var length = 12;
+        foreach (var field in PupilFields.All)
+            length += field.Kind == PupilFieldKind.Code ? n : bitmapLength + 4 + 4 * Present(numbers(field.Index).AsSpan(0, n));
+        var result = new byte[length];
+        Magic.CopyTo(result, 0);
+        BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(4), n);
+        BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(8), PupilFields.All.Count);
+        var at = 12;
         foreach (var field in PupilFields.All)
         {
             if (field.Kind == PupilFieldKind.Code)
             {
-                stream.Write(pupils.Codes(field));
+                codes(field.Index).AsSpan(0, n).CopyTo(result.AsSpan(at));
+                at += n;
                 continue;
             }
-            var values = pupils.Numbers(field);
-            Array.Clear(bitmap);
-            var present = new List<float>();
+            var values = numbers(field.Index).AsSpan(0, n);
+            var bitmap = result.AsSpan(at, bitmapLength);
+            at += bitmapLength;
+            BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(at), Present(values));
+            at += 4;
             for (var i = 0; i < n; i++)
             {
                 if (float.IsNaN(values[i])) continue;
                 bitmap[i >> 3] |= (byte)(1 << (i & 7));
-                present.Add(values[i]);
+                BinaryPrimitives.WriteSingleLittleEndian(result.AsSpan(at), values[i]);
+                at += 4;
             }
-            stream.Write(bitmap);
-            WriteInt(stream, present.Count);
-            stream.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(present)));
         }
-        return stream.ToArray();
+        return result;
+    }
+
+    private static int Present(ReadOnlySpan<float> values)
+    {
+        var present = 0;
+        foreach (var value in values)
+            if (!float.IsNaN(value)) present++;
+        return present;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -91,13 +112,6 @@ public static class PupilBlockCodec
         sha.AppendData(data);
         sha.AppendData(refs);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
-    }
-
-    private static void WriteInt(Stream stream, int value)
-    {
-        Span<byte> buffer = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(buffer, value);
-        stream.Write(buffer);
     }
 }
 
