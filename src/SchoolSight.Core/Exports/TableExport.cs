@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace SchoolSight.Core.Exports;
 
@@ -45,17 +46,35 @@ public static class TableExport
     /// <summary>The table with a header row (RFC 4180, UTF-8 with a byte order mark for Excel); then, after an empty line, one "Note" line per note.</summary>
     public static byte[] Csv(ExportTable table)
     {
-        var text = new StringBuilder();
-        void Line(IEnumerable<string> fields) => text.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
-        Line(table.Columns.Select(Escape));
-        foreach (var row in table.Rows) Line(row.Select(CsvCell));
-        if (table.Notes.Count > 0)
+        using var stream = new MemoryStream();
+        using (var text = new StreamWriter(stream, Utf8WithMark, bufferSize: 16 * 1024, leaveOpen: true))
         {
-            text.Append("\r\n");
-            foreach (var note in table.Notes) Line(["Note", Escape(note)]);
+            void Line(IEnumerable<string> fields)
+            {
+                var first = true;
+                foreach (var field in fields)
+                {
+                    if (!first) text.Write(',');
+                    text.Write(Quote(field));
+                    first = false;
+                }
+                text.Write("\r\n");
+            }
+            Line(table.Columns.Select(Escape));
+            foreach (var row in table.Rows) Line(row.Select(CsvCell));
+            if (table.Notes.Count > 0)
+            {
+                text.Write("\r\n");
+                foreach (var note in table.Notes) Line(["Note", Escape(note)]);
+            }
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return stream.ToArray();
     }
+
+    private static readonly UTF8Encoding Utf8WithMark = new(encoderShouldEmitUTF8Identifier: true);
+
+    // MiniExcel's own buffer is 512 K characters a part, a megabyte or more for every export; a table fits in far less.
+    private static readonly OpenXmlConfiguration Workbooks = new() { BufferSize = 64 * 1024 };
 
     private static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
@@ -76,7 +95,7 @@ public static class TableExport
         sheets["Notes"] = tables.SelectMany(t => new[] { t.Table.Title }.Concat(t.Table.Notes))
             .Select(n => new Dictionary<string, object?> { [notesHeading] = Escape(n) }).ToList();
         using var stream = new MemoryStream();
-        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
+        stream.SaveAs(sheets, excelType: ExcelType.XLSX, configuration: Workbooks);
         return stream.ToArray();
     }
 
