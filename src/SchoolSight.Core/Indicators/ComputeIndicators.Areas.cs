@@ -15,11 +15,11 @@ public sealed partial class ComputeIndicators
 
     /// <summary>
     /// Sums the schools of one year into their localities, LAs and England, and finds each school's similar schools.
-    /// The school tallies just counted (<paramref name="fresh"/>) are used as they are; only the other schools' stored
-    /// results (<paramref name="others"/>, known from the recompute's first read) are read and decoded. The area results
+    /// The school tallies just counted (<paramref name="fresh"/>, packed as stored) are used as they are; only the other
+    /// schools' stored results (<paramref name="others"/>, known from the recompute's first read) are read, decoded and packed. The area results
     /// and similar-school sets are replaced in bulk in one transaction.
     /// </summary>
-    private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IReadOnlyDictionary<int, IndicatorTallies> fresh, List<int> others, IndicatorComputer computer,
+    private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IReadOnlyDictionary<int, PackedTallies> fresh, List<int> others, IndicatorComputer computer,
         PublishedTallies published, Dictionary<(string Code, int Year), Dictionary<string, decimal>> englandFigures, DateTime now, RecomputeTimings timings, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -62,7 +62,7 @@ public sealed partial class ComputeIndicators
                 var slots = counted[DfeSchoolTypes.FromRegister(type.TypeOfEstablishment, type.EstablishmentTypeGroup)];
                 runsOfType[type] = runs = IndicatorTallies.Runs(slots, slots.Length);
             }
-            members.Add((tallies.Packed ?? PackedTallies.Of(tallies), runs, into));
+            members.Add((tallies, runs, into));
             if (tallies.Intake.Pupils > 0) intakes.Add(new SchoolIntake(urn, school.Phase.ToString(), tallies.Intake));
         }
         // The tallies, a range of indicators per thread: every figure is still the sum of its schools' in URN order.
@@ -116,14 +116,14 @@ public sealed partial class ComputeIndicators
     /// are any: a school-year left unchanged, or kept after the retention period); and the synthetic country's stored
     /// figures for the year when there are any.
     /// </summary>
-    private async Task<(Dictionary<int, IndicatorTallies> Schools, byte[]? Synthetic)> SchoolTalliesAsync(int year, IReadOnlyDictionary<int, IndicatorTallies> fresh,
+    private async Task<(Dictionary<int, PackedTallies> Schools, byte[]? Synthetic)> SchoolTalliesAsync(int year, IReadOnlyDictionary<int, PackedTallies> fresh,
         List<int> others, IndicatorComputer computer, CancellationToken ct)
     {
         var synthetic = await db.IndicatorResults.AsNoTracking()
             .Where(r => r.AreaKind == AreaKind.England && r.AreaCode == IndicatorResultSet.SyntheticCountryCode && r.AcademicYear == year)
             .Select(r => r.Data).FirstOrDefaultAsync(ct);
-        var all = new ConcurrentDictionary<int, IndicatorTallies>(fresh);
-        if (others.Count == 0) return (new Dictionary<int, IndicatorTallies>(all), synthetic);
+        var all = new ConcurrentDictionary<int, PackedTallies>(fresh);
+        if (others.Count == 0) return (new Dictionary<int, PackedTallies>(all), synthetic);
         var query = db.IndicatorResults.AsNoTracking().Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year);
         // A few: read just those; many (a recompute of a few schools): read the year's and skip the ones just counted.
         if (others.Count <= ReadBatch)
@@ -135,11 +135,8 @@ public sealed partial class ComputeIndicators
         Parallel.ForEach(stored, r =>
         {
             var urn = int.Parse(r.AreaCode);
-            if (fresh.ContainsKey(urn)) return;
-            var tallies = TalliesCodec.Decode(r.Data, computer.Slots);
-            tallies.Packed = PackedTallies.Of(tallies);
-            all[urn] = tallies;
+            if (!fresh.ContainsKey(urn)) all[urn] = PackedTallies.Of(TalliesCodec.Decode(r.Data, computer.Slots));
         });
-        return (new Dictionary<int, IndicatorTallies>(all), synthetic);
+        return (new Dictionary<int, PackedTallies>(all), synthetic);
     }
 }

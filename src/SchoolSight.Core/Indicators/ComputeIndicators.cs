@@ -144,15 +144,15 @@ public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogu
 
     /// <summary>
     /// Counts the school-years of <paramref name="urns"/> in <paramref name="year"/> and saves their results, a batch at a
-    /// time, each batch in its own transaction; returns each school's tallies as stored (<see cref="TalliesCodec.AsStored"/>),
+    /// time, each batch in its own transaction; returns each school's tallies packed as stored (<see cref="PackedTallies"/>),
     /// for the year's areas.
     /// </summary>
-    private async Task<Dictionary<int, IndicatorTallies>> ComputeSchoolsAsync(int year, List<int> urns, Dictionary<(int, int), string> wanted,
+    private async Task<Dictionary<int, PackedTallies>> ComputeSchoolsAsync(int year, List<int> urns, Dictionary<(int, int), string> wanted,
         Dictionary<(int Urn, int Year), Dictionary<string, decimal>> schoolFigures, PublishedTallies published, IndicatorComputer computer,
         DateTime now, RecomputeTimings timings, (int Done, int Total) progressSoFar, IProgress<ComputeProgress>? progress, CancellationToken ct)
     {
         var (done, total) = progressSoFar;
-        var counted = new Dictionary<int, IndicatorTallies>(urns.Count);
+        var counted = new Dictionary<int, PackedTallies>(urns.Count);
         var resultRows = new BulkTable(db, typeof(IndicatorResultSet));
         for (var at = 0; at < urns.Count; at += ReadBatch)
         {
@@ -170,7 +170,7 @@ public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogu
             clock = timings.Add(RecomputeStep.ReadingSurveyBlocks, clock);
 
             progress?.Report(new(ComputePhase.Schools, done, total));
-            var results = new ConcurrentBag<(IndicatorResultSet Row, IndicatorTallies Tallies)>();
+            var results = new ConcurrentBag<(IndicatorResultSet Row, PackedTallies Tallies)>();
             var threads = new RecomputeTimings.ThreadTimes();
             Parallel.ForEach(batch, new ParallelOptions { CancellationToken = ct }, () => new RecomputeTimings.ThreadTimes(), (urn, _, times) =>
             {
@@ -190,7 +190,7 @@ public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogu
                 computer.WithholdUnpublished(tallies, year);
                 var sourceName = string.Join(" and ", new[] { pupils is null ? null : "pupil-level", figures is null ? null : "published", survey is null ? null : "survey" }.OfType<string>());
                 var row = new IndicatorResultSet(AreaKind.School, urn.ToString(), year, TalliesCodec.Encode(tallies), wanted[(urn, year)], sourceName, now);
-                results.Add((row, TalliesCodec.AsStored(tallies)));
+                results.Add((row, PackedTallies.Of(tallies)));
                 times.Add(RecomputeStep.SharesAndEncoding, started);
                 return times;
             }, threads.Merge);

@@ -99,29 +99,6 @@ public static class TalliesCodec
         at += sizeof(int);
     }
 
-    /// <summary>
-    /// Leaves <paramref name="tallies"/> as <see cref="Decode"/> would read back what <see cref="Encode"/> wrote of them
-    /// (an empty group's tally cleared, and the histogram of an indicator with no figure), so figures summed from tallies
-    /// kept in memory are those summed from the stored results; and packs them for the area sums
-    /// (<see cref="IndicatorTallies.Packed"/>). Returns the same tallies.
-    /// </summary>
-    public static IndicatorTallies AsStored(IndicatorTallies tallies)
-    {
-        for (var slot = 0; slot < tallies.Slots.Count; slot++)
-        {
-            var used = false;
-            for (var g = 0; g < IndicatorTallies.GroupCount; g++)
-            {
-                ref var t = ref tallies[slot, (PupilGroup)g];
-                if (t.IsEmpty) t = default;
-                else used = true;
-            }
-            if (!used && tallies.Histograms[slot] is { } histogram) Array.Clear(histogram);
-        }
-        tallies.Packed = PackedTallies.Of(tallies);
-        return tallies;
-    }
-
     /// <summary>Reads figures into tallies shaped by the current catalogue; indicators no longer in it are skipped.</summary>
     public static IndicatorTallies Decode(byte[] data, IReadOnlyList<IndicatorDefinition> slots)
     {

@@ -5,11 +5,14 @@ using System.Runtime.Intrinsics;
 namespace SchoolSight.Domain.Indicators.Computation;
 
 /// <summary>
-/// A school's tallies as the area sums read them: only the group tallies not all zeros and the histogram bins not zero,
-/// indicator by indicator, so summing a school reads a few KB rather than every one of its 14 KB of tallies (most of
-/// them empty: a primary school has no KS4 figures). Made from tallies nothing writes to after (as stored or as read
-/// back). An area's figures start at +0 and a sum that starts at +0 is never −0, so adding zero changes none of them:
-/// adding the packed tallies gives every figure the same additions, in the same order, as adding the whole tallies.
+/// A school's tallies as the area sums read them: its intake, and only the group tallies that are not empty and, for
+/// the indicators with any, the histogram bins not zero, indicator by indicator, so summing a school reads a few KB
+/// rather than every one of its 14 KB of tallies (most of them empty: a primary school has no KS4 figures). These are
+/// exactly what <c>TalliesCodec</c> stores and reads back (it writes no empty tally and no histogram of an indicator
+/// without a figure), so tallies just counted and tallies read back pack the same. The numbers left out are zeros in
+/// the stored result; an area's figures start at +0 and a sum that starts at +0 is never −0, so adding zero changes none
+/// of them: adding the packed tallies gives every figure the same additions, in the same order, as adding the stored
+/// tallies whole.
 /// </summary>
 public sealed class PackedTallies
 {
@@ -20,48 +23,57 @@ public sealed class PackedTallies
     private readonly int[] bins;
     private readonly int[] counts;
 
-    private PackedTallies(int[] slotStarts, int[] positions, Tally[] values, int[] binStarts, int[] bins, int[] counts) =>
-        (this.slotStarts, this.positions, this.values, this.binStarts, this.bins, this.counts) = (slotStarts, positions, values, binStarts, bins, counts);
+    private PackedTallies(IntakeProfile intake, int[] slotStarts, int[] positions, Tally[] values, int[] binStarts, int[] bins, int[] counts) =>
+        (Intake, this.slotStarts, this.positions, this.values, this.binStarts, this.bins, this.counts) = (intake, slotStarts, positions, values, binStarts, bins, counts);
 
-    /// <summary>How many group tallies are kept (those not all zeros).</summary>
+    public IntakeProfile Intake { get; }
+
+    /// <summary>How many group tallies are kept (those not empty).</summary>
     public int TallyCount => values.Length;
 
-    /// <summary>Whether the indicator in <paramref name="slot"/> keeps any tally or histogram bin.</summary>
-    public bool HasFigures(int slot) => slotStarts[slot + 1] > slotStarts[slot] || binStarts[slot + 1] > binStarts[slot];
+    /// <summary>Whether the indicator in <paramref name="slot"/> keeps any tally.</summary>
+    public bool HasFigures(int slot) => slotStarts[slot + 1] > slotStarts[slot];
 
-    /// <summary>Packs <paramref name="tallies"/>: their group tallies with any number not zero, and their histogram bins not zero.</summary>
+    /// <summary>Packs <paramref name="tallies"/> (just counted, or read back): their tallies not empty and, for the indicators
+    /// with any, their histogram bins not zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PackedTallies Of(IndicatorTallies tallies)
     {
         var slotCount = tallies.Slots.Count;
         var all = tallies.Values;
-        var kept = 0;
-        var keptBins = 0;
-        for (var i = 0; i < all.Length; i++)
-            if (!IsZero(all[i])) kept++;
-        foreach (var histogram in tallies.Histograms)
-            if (histogram is not null)
-                foreach (var bin in histogram)
-                    if (bin != 0) keptBins++;
-
+        var groups = IndicatorTallies.GroupCount;
         var slotStarts = new int[slotCount + 1];
-        var positions = new int[kept];
-        var values = new Tally[kept];
         var binStarts = new int[slotCount + 1];
-        var bins = new int[keptBins];
-        var counts = new int[keptBins];
-        var (k, b) = (0, 0);
+        var (kept, keptBins) = (0, 0);
         for (var slot = 0; slot < slotCount; slot++)
         {
-            slotStarts[slot] = k;
-            for (int i = slot * IndicatorTallies.GroupCount, end = i + IndicatorTallies.GroupCount; i < end; i++)
+            var before = kept;
+            for (int i = slot * groups, end = i + groups; i < end; i++)
+                if (!all[i].IsEmpty) kept++;
+            if (kept > before && tallies.Histograms[slot] is { } histogram)
+                foreach (var bin in histogram)
+                    if (bin != 0) keptBins++;
+            slotStarts[slot + 1] = kept;
+            binStarts[slot + 1] = keptBins;
+        }
+
+        var positions = new int[kept];
+        var values = new Tally[kept];
+        var bins = new int[keptBins];
+        var counts = new int[keptBins];
+        for (var slot = 0; slot < slotCount; slot++)
+        {
+            var k = slotStarts[slot];
+            if (k == slotStarts[slot + 1]) continue;
+            for (int i = slot * groups, end = i + groups; i < end; i++)
             {
-                if (IsZero(all[i])) continue;
+                if (all[i].IsEmpty) continue;
                 positions[k] = i;
                 values[k++] = all[i];
             }
-            binStarts[slot] = b;
-            if (tallies.Histograms[slot] is not { } histogram) continue;
+            var b = binStarts[slot];
+            if (b == binStarts[slot + 1]) continue;
+            var histogram = tallies.Histograms[slot]!;
             for (var i = 0; i < histogram.Length; i++)
             {
                 if (histogram[i] == 0) continue;
@@ -69,9 +81,7 @@ public sealed class PackedTallies
                 counts[b++] = histogram[i];
             }
         }
-        slotStarts[slotCount] = k;
-        binStarts[slotCount] = b;
-        return new PackedTallies(slotStarts, positions, values, binStarts, bins, counts);
+        return new PackedTallies(tallies.Intake, slotStarts, positions, values, binStarts, bins, counts);
     }
 
     /// <summary>
@@ -107,7 +117,4 @@ public sealed class PackedTallies
             }
         }
     }
-
-    /// <summary>All four numbers zero (+0 or −0): adding such a tally to a sum that is never −0 leaves it as it is.</summary>
-    private static bool IsZero(in Tally t) => t.N == 0 && t.D == 0 && t.Q == 0 && t.C == 0;
 }

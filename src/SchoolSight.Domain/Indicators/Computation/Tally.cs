@@ -60,12 +60,6 @@ public sealed class IndicatorTallies
     }
 
     /// <summary>
-    /// These tallies packed for the area sums (<see cref="PackedTallies"/>): set by <c>TalliesCodec</c> on tallies as
-    /// stored and as read back, which nothing writes to after; null when not made.
-    /// </summary>
-    public PackedTallies? Packed { get; set; }
-
-    /// <summary>
     /// Adds the tallies and histograms of slots <paramref name="from"/> up to <paramref name="to"/> of another school's or
     /// area's (with <paramref name="slots"/>, only those marked true), not the intake. Each run of consecutive slots is
     /// added as one run of numbers (<see cref="VectorSum"/>); each figure gets the same additions in the same order as
