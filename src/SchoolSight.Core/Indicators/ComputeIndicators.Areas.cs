@@ -15,11 +15,11 @@ public sealed partial class ComputeIndicators
 
     /// <summary>
     /// Sums the schools of one year into their localities, LAs and England, and finds each school's similar schools.
-    /// The school tallies just counted (<paramref name="fresh"/>) are used as they are; only the other schools' stored
-    /// results (<paramref name="others"/>, known from the recompute's first read) are read and decoded. The area results
+    /// The school tallies just counted (<paramref name="fresh"/>, packed as stored) are used as they are; only the other
+    /// schools' stored results (<paramref name="others"/>, known from the recompute's first read) are read, decoded and packed. The area results
     /// and similar-school sets are replaced in bulk in one transaction.
     /// </summary>
-    private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IReadOnlyDictionary<int, IndicatorTallies> fresh, List<int> others, IndicatorComputer computer,
+    private async Task<(int Areas, int Similar)> ComputeAreasAsync(int year, IReadOnlyDictionary<int, PackedTallies> fresh, List<int> others, IndicatorComputer computer,
         PublishedTallies published, Dictionary<(string Code, int Year), Dictionary<string, decimal>> englandFigures, DateTime now, RecomputeTimings timings, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -38,13 +38,13 @@ public sealed partial class ComputeIndicators
             return t;
         }
         // Each school with the areas it counts in, in URN order; the intakes are summed here, the tallies below.
-        var members = new List<(IndicatorTallies Tallies, int[] Runs, IndicatorTallies[] Areas)>(schoolTallies.Count);
+        var members = new List<(PackedTallies Tallies, int[] Runs, IndicatorTallies[] Areas)>(schoolTallies.Count);
         var las = new Dictionary<int, IndicatorTallies>();
         var localities = new Dictionary<int, IndicatorTallies>();
         var intakes = new List<SchoolIntake>();
-        // The indicators counted for each type of school in the register, worked out once a type (a few dozen types
-        // among thousands of schools; working one out compares its names as text).
-        var slotsOfType = new Dictionary<(string?, string?), bool[]>();
+        // The runs of indicators counted for each type of school in the register, worked out once a type (a few dozen
+        // types among thousands of schools; working one out compares its names as text).
+        var runsOfType = new Dictionary<(string?, string?), int[]>();
         foreach (var (urn, tallies) in schoolTallies.OrderBy(kv => kv.Key))
         {
             // A school not in the register is of no known type: it is in no area's figures.
@@ -55,10 +55,14 @@ public sealed partial class ComputeIndicators
             if (school.LocalityId is { } id && !localities.TryGetValue(id, out locality)) localities[id] = locality = Area(AreaKind.Locality, id.ToString());
             IndicatorTallies[] into = locality is null ? [england, la] : [england, la, locality];
             foreach (var area in into) area.Intake = area.Intake.Add(tallies.Intake);
-            // Only the indicators counted for the school's type that hold any of its figures: the rest add nothing.
+            // Only the indicators counted for the school's type, and of those only its tallies not all zeros: the rest add nothing.
             var type = (school.TypeOfEstablishment, school.EstablishmentTypeGroup);
-            if (!slotsOfType.TryGetValue(type, out var slots)) slotsOfType[type] = slots = counted[DfeSchoolTypes.FromRegister(type.TypeOfEstablishment, type.EstablishmentTypeGroup)];
-            members.Add((tallies, IndicatorTallies.Runs(slots, tallies.SlotsWithFigures, slots.Length), into));
+            if (!runsOfType.TryGetValue(type, out var runs))
+            {
+                var slots = counted[DfeSchoolTypes.FromRegister(type.TypeOfEstablishment, type.EstablishmentTypeGroup)];
+                runsOfType[type] = runs = IndicatorTallies.Runs(slots, slots.Length);
+            }
+            members.Add((tallies, runs, into));
             if (tallies.Intake.Pupils > 0) intakes.Add(new SchoolIntake(urn, school.Phase.ToString(), tallies.Intake));
         }
         // The tallies, a range of indicators per thread: every figure is still the sum of its schools' in URN order.
@@ -67,7 +71,7 @@ public sealed partial class ComputeIndicators
             var from = chunk * AreaSlotsPerThread;
             var to = Math.Min(from + AreaSlotsPerThread, computer.Slots.Count);
             foreach (var (tallies, runs, into) in members)
-                foreach (var area in into) area.AddRuns(tallies, runs, from, to);
+                foreach (var area in into) tallies.AddInto(area, runs, from, to);
         });
 
         // England: the DfE's own national figures where they are held (state-funded schools, as SchoolSight's schools
@@ -112,14 +116,14 @@ public sealed partial class ComputeIndicators
     /// are any: a school-year left unchanged, or kept after the retention period); and the synthetic country's stored
     /// figures for the year when there are any.
     /// </summary>
-    private async Task<(Dictionary<int, IndicatorTallies> Schools, byte[]? Synthetic)> SchoolTalliesAsync(int year, IReadOnlyDictionary<int, IndicatorTallies> fresh,
+    private async Task<(Dictionary<int, PackedTallies> Schools, byte[]? Synthetic)> SchoolTalliesAsync(int year, IReadOnlyDictionary<int, PackedTallies> fresh,
         List<int> others, IndicatorComputer computer, CancellationToken ct)
     {
         var synthetic = await db.IndicatorResults.AsNoTracking()
             .Where(r => r.AreaKind == AreaKind.England && r.AreaCode == IndicatorResultSet.SyntheticCountryCode && r.AcademicYear == year)
             .Select(r => r.Data).FirstOrDefaultAsync(ct);
-        var all = new ConcurrentDictionary<int, IndicatorTallies>(fresh);
-        if (others.Count == 0) return (new Dictionary<int, IndicatorTallies>(all), synthetic);
+        var all = new ConcurrentDictionary<int, PackedTallies>(fresh);
+        if (others.Count == 0) return (new Dictionary<int, PackedTallies>(all), synthetic);
         var query = db.IndicatorResults.AsNoTracking().Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year);
         // A few: read just those; many (a recompute of a few schools): read the year's and skip the ones just counted.
         if (others.Count <= ReadBatch)
@@ -131,8 +135,8 @@ public sealed partial class ComputeIndicators
         Parallel.ForEach(stored, r =>
         {
             var urn = int.Parse(r.AreaCode);
-            if (!fresh.ContainsKey(urn)) all[urn] = TalliesCodec.Decode(r.Data, computer.Slots);
+            if (!fresh.ContainsKey(urn)) all[urn] = PackedTallies.Of(TalliesCodec.Decode(r.Data, computer.Slots));
         });
-        return (new Dictionary<int, IndicatorTallies>(all), synthetic);
+        return (new Dictionary<int, PackedTallies>(all), synthetic);
     }
 }

@@ -144,70 +144,114 @@ public sealed partial class ComputeIndicators(AppDbContext db, IndicatorCatalogu
 
     /// <summary>
     /// Counts the school-years of <paramref name="urns"/> in <paramref name="year"/> and saves their results, a batch at a
-    /// time, each batch in its own transaction; returns each school's tallies as stored (<see cref="TalliesCodec.AsStored"/>),
-    /// for the year's areas.
+    /// time, each batch in its own transaction; returns each school's tallies packed as stored (<see cref="PackedTallies"/>),
+    /// for the year's areas. While a batch is counted on every core, the database saves the batch before and reads the
+    /// batch after (one at a time, on the one connection), so no core waits for the database while there is counting to do.
     /// </summary>
-    private async Task<Dictionary<int, IndicatorTallies>> ComputeSchoolsAsync(int year, List<int> urns, Dictionary<(int, int), string> wanted,
+    private async Task<Dictionary<int, PackedTallies>> ComputeSchoolsAsync(int year, List<int> urns, Dictionary<(int, int), string> wanted,
         Dictionary<(int Urn, int Year), Dictionary<string, decimal>> schoolFigures, PublishedTallies published, IndicatorComputer computer,
         DateTime now, RecomputeTimings timings, (int Done, int Total) progressSoFar, IProgress<ComputeProgress>? progress, CancellationToken ct)
     {
         var (done, total) = progressSoFar;
-        var counted = new Dictionary<int, IndicatorTallies>(urns.Count);
+        var counted = new Dictionary<int, PackedTallies>(urns.Count);
         var resultRows = new BulkTable(db, typeof(IndicatorResultSet));
-        for (var at = 0; at < urns.Count; at += ReadBatch)
+        var batches = urns.Chunk(ReadBatch).ToList();
+        if (batches.Count == 0) return counted;
+
+        progress?.Report(new(ComputePhase.Reading, done, total));
+        var first = new RecomputeTimings.ThreadTimes();
+        var next = await ReadBlocksAsync(year, batches[0], first, ct);
+        timings.Spread(first.Started, first);
+        List<(IndicatorResultSet Row, PackedTallies Tallies)>? unsaved = null;
+        for (var b = 0; b < batches.Count; b++)
         {
-            var batch = urns.Skip(at).Take(ReadBatch).ToList();
-            progress?.Report(new(ComputePhase.Reading, done, total));
-            var clock = System.Diagnostics.Stopwatch.GetTimestamp();
-            var pupilData = await db.PupilDataBlocks.AsNoTracking()
-                .Where(b => b.AcademicYear == year && batch.Contains(b.Urn))
-                .Select(b => new { b.Urn, b.Data }).ToDictionaryAsync(b => b.Urn, b => b.Data, ct);
-            clock = timings.Add(RecomputeStep.ReadingPupilBlocks, clock);
-            var surveyData = await db.SurveyDataBlocks.AsNoTracking()
-                .Where(b => b.AcademicYear == year && batch.Contains(b.Urn))
-                .Select(b => new { b.Urn, b.Data }).ToDictionaryAsync(b => b.Urn, b => b.Data, ct);
-
-            clock = timings.Add(RecomputeStep.ReadingSurveyBlocks, clock);
-
+            var (batch, blocks) = (batches[b], next);
             progress?.Report(new(ComputePhase.Schools, done, total));
-            var results = new ConcurrentBag<(IndicatorResultSet Row, IndicatorTallies Tallies)>();
+            var window = System.Diagnostics.Stopwatch.GetTimestamp();
             var threads = new RecomputeTimings.ThreadTimes();
-            Parallel.ForEach(batch, new ParallelOptions { CancellationToken = ct }, () => new RecomputeTimings.ThreadTimes(), (urn, _, times) =>
+            var counting = Task.Run(() => CountBatch(year, batch, blocks, wanted, schoolFigures, published, computer, now, threads, ct), ct);
+            var database = new RecomputeTimings.ThreadTimes();
+            try
             {
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var pupils = pupilData.TryGetValue(urn, out var p) ? PupilBlockCodec.Decode(p) : null;
-                started = times.Add(RecomputeStep.DecodingPupils, started);
-                var survey = surveyData.TryGetValue(urn, out var s) ? SurveyBlockCodec.Decode(s) : null;
-                times.Add(RecomputeStep.DecodingSurveys, started);
-                var tallies = computer.Compute(pupils, survey, times.Counting);
-                started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var figures = schoolFigures.GetValueOrDefault((urn, year));
-                if (figures is not null)
-                {
-                    published.Fill(tallies, figures, publishedOnly: pupils is not null);
-                    computer.CountSchoolShares(tallies);
-                }
-                computer.WithholdUnpublished(tallies, year);
-                var sourceName = string.Join(" and ", new[] { pupils is null ? null : "pupil-level", figures is null ? null : "published", survey is null ? null : "survey" }.OfType<string>());
-                var row = new IndicatorResultSet(AreaKind.School, urn.ToString(), year, TalliesCodec.Encode(tallies), wanted[(urn, year)], sourceName, now);
-                results.Add((row, TalliesCodec.AsStored(tallies)));
-                times.Add(RecomputeStep.SharesAndEncoding, started);
-                return times;
-            }, threads.Merge);
-            clock = timings.Spread(clock, threads);
+                if (unsaved is not null) await SaveBatchAsync(year, unsaved, resultRows, counted, database, ct);
+                if (b + 1 < batches.Count) next = await ReadBlocksAsync(year, batches[b + 1], database, ct);
+            }
+            finally
+            {
+                unsaved = await counting;
+            }
+            threads.Merge(database);
+            timings.Spread(window, threads);
+            done += batch.Length;
+        }
+        progress?.Report(new(ComputePhase.Saving, done, total));
+        var last = new RecomputeTimings.ThreadTimes();
+        await SaveBatchAsync(year, unsaved!, resultRows, counted, last, ct);
+        timings.Spread(last.Started, last);
+        return counted;
+    }
 
-            progress?.Report(new(ComputePhase.Saving, done, total));
-            var codes = batch.Select(u => u.ToString()).ToList();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+    /// <summary>Reads the pupil and survey blocks of one batch of schools, timing each read in <paramref name="times"/>.</summary>
+    private async Task<(Dictionary<int, byte[]> Pupils, Dictionary<int, byte[]> Surveys)> ReadBlocksAsync(int year, int[] batch, RecomputeTimings.ThreadTimes times, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.GetTimestamp();
+        var pupilData = await db.PupilDataBlocks.AsNoTracking()
+            .Where(b => b.AcademicYear == year && batch.Contains(b.Urn))
+            .Select(b => new { b.Urn, b.Data }).ToDictionaryAsync(b => b.Urn, b => b.Data, ct);
+        clock = times.Add(RecomputeStep.ReadingPupilBlocks, clock);
+        var surveyData = await db.SurveyDataBlocks.AsNoTracking()
+            .Where(b => b.AcademicYear == year && batch.Contains(b.Urn))
+            .Select(b => new { b.Urn, b.Data }).ToDictionaryAsync(b => b.Urn, b => b.Data, ct);
+        times.Add(RecomputeStep.ReadingSurveyBlocks, clock);
+        return (pupilData, surveyData);
+    }
+
+    /// <summary>Counts one batch of schools on every core: each school's result row as stored, and its tallies packed.</summary>
+    private static List<(IndicatorResultSet Row, PackedTallies Tallies)> CountBatch(int year, int[] batch, (Dictionary<int, byte[]> Pupils, Dictionary<int, byte[]> Surveys) blocks,
+        Dictionary<(int, int), string> wanted, Dictionary<(int Urn, int Year), Dictionary<string, decimal>> schoolFigures, PublishedTallies published,
+        IndicatorComputer computer, DateTime now, RecomputeTimings.ThreadTimes threads, CancellationToken ct)
+    {
+        var results = new ConcurrentBag<(IndicatorResultSet Row, PackedTallies Tallies)>();
+        Parallel.ForEach(batch, new ParallelOptions { CancellationToken = ct }, () => new RecomputeTimings.ThreadTimes(), (urn, _, times) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var pupils = blocks.Pupils.TryGetValue(urn, out var p) ? PupilBlockCodec.Decode(p) : null;
+            started = times.Add(RecomputeStep.DecodingPupils, started);
+            var survey = blocks.Surveys.TryGetValue(urn, out var s) ? SurveyBlockCodec.Decode(s) : null;
+            times.Add(RecomputeStep.DecodingSurveys, started);
+            var tallies = computer.Compute(pupils, survey, times.Counting);
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var figures = schoolFigures.GetValueOrDefault((urn, year));
+            if (figures is not null)
+            {
+                published.Fill(tallies, figures, publishedOnly: pupils is not null);
+                computer.CountSchoolShares(tallies);
+            }
+            computer.WithholdUnpublished(tallies, year);
+            var sourceName = string.Join(" and ", new[] { pupils is null ? null : "pupil-level", figures is null ? null : "published", survey is null ? null : "survey" }.OfType<string>());
+            var row = new IndicatorResultSet(AreaKind.School, urn.ToString(), year, TalliesCodec.Encode(tallies), wanted[(urn, year)], sourceName, now);
+            results.Add((row, PackedTallies.Of(tallies)));
+            times.Add(RecomputeStep.SharesAndEncoding, started);
+            return times;
+        }, threads.Merge);
+        return [.. results];
+    }
+
+    /// <summary>Replaces one batch's school results in one transaction and keeps their packed tallies in <paramref name="counted"/>.</summary>
+    private async Task SaveBatchAsync(int year, List<(IndicatorResultSet Row, PackedTallies Tallies)> results, BulkTable resultRows, Dictionary<int, PackedTallies> counted,
+        RecomputeTimings.ThreadTimes times, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.GetTimestamp();
+        var codes = results.Select(r => r.Row.AreaCode).ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
             await ToastCompression.UseLz4Async(db, ct);
             await db.IndicatorResults.Where(r => r.AreaKind == AreaKind.School && r.AcademicYear == year && codes.Contains(r.AreaCode)).ExecuteDeleteAsync(ct);
             await resultRows.InsertAsync([.. results.Select(r => r.Row)], ct);
             await transaction.CommitAsync(ct);
-            foreach (var (row, tallies) in results) counted[int.Parse(row.AreaCode)] = tallies;
-            timings.Add(RecomputeStep.SavingSchools, clock);
-            done += batch.Count;
         }
-        return counted;
+        foreach (var (row, tallies) in results) counted[int.Parse(row.AreaCode)] = tallies;
+        times.Add(RecomputeStep.SavingSchools, clock);
     }
 
     /// <summary>Changes when the catalogue's counted indicators change, so their figures are recomputed.</summary>

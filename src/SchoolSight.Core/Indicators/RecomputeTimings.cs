@@ -18,8 +18,9 @@ public enum RecomputeStep
 
 /// <summary>
 /// Where a recompute's time went, step by step and part by part, in wall time: the steps add up to the whole run. Work
-/// done on several threads at once (counting the schools) is timed on each thread and the wall time of the parallel
-/// section is shared out among its steps in proportion. Measured on every run (a few clock reads per school); the
+/// done on several threads at once (counting a batch of schools on every core while the database saves the batch before
+/// and reads the batch after) is timed on each thread and the wall time of the section is shared out among its steps
+/// in proportion. Measured on every run (a few clock reads per school); the
 /// benchmark reads it and the recompute's log line gives it at Debug level.
 /// </summary>
 public sealed class RecomputeTimings
@@ -69,6 +70,9 @@ public sealed class RecomputeTimings
     /// <summary>What the threads of one parallel section spent on each step, summed over the threads.</summary>
     internal sealed class ThreadTimes
     {
+        /// <summary>When these times were started (a <see cref="Stopwatch.GetTimestamp"/>).</summary>
+        public long Started { get; } = Stopwatch.GetTimestamp();
+
         public long[] Ticks { get; } = new long[StepCount];
         public CountingTimes Counting { get; } = new();
 

@@ -99,36 +99,10 @@ public static class TalliesCodec
         at += sizeof(int);
     }
 
-    /// <summary>
-    /// Leaves <paramref name="tallies"/> as <see cref="Decode"/> would read back what <see cref="Encode"/> wrote of them
-    /// (an empty group's tally cleared, and the histogram of an indicator with no figure), so figures summed from tallies
-    /// kept in memory are those summed from the stored results; marks the indicators left with figures
-    /// (<see cref="IndicatorTallies.SlotsWithFigures"/>). Returns the same tallies.
-    /// </summary>
-    public static IndicatorTallies AsStored(IndicatorTallies tallies)
-    {
-        var withFigures = new bool[tallies.Slots.Count];
-        for (var slot = 0; slot < tallies.Slots.Count; slot++)
-        {
-            var used = false;
-            for (var g = 0; g < IndicatorTallies.GroupCount; g++)
-            {
-                ref var t = ref tallies[slot, (PupilGroup)g];
-                if (t.IsEmpty) t = default;
-                else used = true;
-            }
-            if (!used && tallies.Histograms[slot] is { } histogram) Array.Clear(histogram);
-            withFigures[slot] = used;
-        }
-        tallies.SlotsWithFigures = withFigures;
-        return tallies;
-    }
-
-    /// <summary>Reads figures into tallies shaped by the current catalogue; indicators no longer in it are skipped. Marks the
-    /// indicators read (<see cref="IndicatorTallies.SlotsWithFigures"/>): the others are left all zeros.</summary>
+    /// <summary>Reads figures into tallies shaped by the current catalogue; indicators no longer in it are skipped.</summary>
     public static IndicatorTallies Decode(byte[] data, IReadOnlyList<IndicatorDefinition> slots)
     {
-        var tallies = new IndicatorTallies(slots) { SlotsWithFigures = new bool[slots.Count] };
+        var tallies = new IndicatorTallies(slots);
         using var r = new BinaryReader(new MemoryStream(data, writable: false), Encoding.UTF8);
         if (!r.ReadBytes(4).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException("Not a SchoolSight result set.");
         tallies.Intake = new IntakeProfile(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
@@ -136,7 +110,6 @@ public static class TalliesCodec
         for (var k = 0; k < count; k++)
         {
             var slot = tallies.SlotOf(r.ReadString());
-            if (slot >= 0) tallies.SlotsWithFigures[slot] = true;
             var mask = r.ReadInt32();
             for (var g = 0; g < IndicatorTallies.GroupCount; g++)
             {

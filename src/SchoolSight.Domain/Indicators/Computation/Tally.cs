@@ -60,25 +60,18 @@ public sealed class IndicatorTallies
     }
 
     /// <summary>
-    /// The slots that can hold figures, when known: every other slot's tallies and histogram are all zeros, so adding
-    /// them into an area changes no sum (adding zero is exact). Set by <c>TalliesCodec</c> on tallies as stored and as
-    /// read back; null when not known. Only the area sums read it, on tallies nothing writes to after.
-    /// </summary>
-    public bool[]? SlotsWithFigures { get; set; }
-
-    /// <summary>
     /// Adds the tallies and histograms of slots <paramref name="from"/> up to <paramref name="to"/> of another school's or
     /// area's (with <paramref name="slots"/>, only those marked true), not the intake. Each run of consecutive slots is
     /// added as one run of numbers (<see cref="VectorSum"/>); each figure gets the same additions in the same order as
     /// slot by slot. Threads may add different slot ranges into the same tallies at once.
     /// </summary>
-    public void AddSlots(IndicatorTallies other, IReadOnlyList<bool>? slots, int from, int to) => AddRuns(other, Runs(slots, null, Slots.Count), from, to);
+    public void AddSlots(IndicatorTallies other, IReadOnlyList<bool>? slots, int from, int to) => AddRuns(other, Runs(slots, Slots.Count), from, to);
 
     /// <summary>
     /// The runs of consecutive slots to add, as pairs of first and past-last slot: those marked true in
-    /// <paramref name="slots"/> (all when null) that can hold figures (<paramref name="withFigures"/>, all when null).
+    /// <paramref name="slots"/> (all when null).
     /// </summary>
-    public static int[] Runs(IReadOnlyList<bool>? slots, bool[]? withFigures, int count)
+    public static int[] Runs(IReadOnlyList<bool>? slots, int count)
     {
         Span<int> runs = count <= 128 ? stackalloc int[count + 1] : new int[count + 1];
         var n = 0;
@@ -93,7 +86,7 @@ public sealed class IndicatorTallies
         }
         return runs[..n].ToArray();
 
-        bool Adds(int slot) => (slots is null || slots[slot]) && (withFigures is null || withFigures[slot]);
+        bool Adds(int slot) => slots is null || slots[slot];
     }
 
     /// <summary>
