@@ -150,6 +150,13 @@ public static class TableExport
 /// <summary>A number with the text the page shows for it ("90.0"): CSV writes the text, Excel the number (rounded the same way).</summary>
 public sealed record ExportNumber(double Value, string Text)
 {
-    public static ExportNumber Of(double value, int decimals) =>
-        new(Math.Round(value, decimals, MidpointRounding.AwayFromZero), value.ToString("F" + decimals, CultureInfo.InvariantCulture));
+    /// <summary>
+    /// The number as the page shows it, to <paramref name="decimals"/> places: Excel gets the shown text's own value, so
+    /// a figure at an exact half (61.25 shown as "61.2") is not rounded the other way in the workbook.
+    /// </summary>
+    public static ExportNumber Of(double value, int decimals)
+    {
+        var text = value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+        return new(double.Parse(text, CultureInfo.InvariantCulture), text);
+    }
 }

@@ -48,4 +48,19 @@ public sealed class TableExportTests
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
         zip.Entries.Select(e => e.FullName).ShouldContain("xl/workbook.xml");
     }
+
+    [Theory]
+    [InlineData(61.25, 1)]
+    [InlineData(0.125, 2)]
+    [InlineData(12.5, 0)]
+    [InlineData(-3.45, 1)]
+    [InlineData(99.96, 1)]
+    public void ANumber_IsTheSameInTheWorkbookAsTheTextThePageShows(double value, int decimals)
+    {
+        var number = ExportNumber.Of(value, decimals);
+
+        number.Text.ShouldBe(value.ToString("F" + decimals, System.Globalization.CultureInfo.InvariantCulture));
+        number.Value.ToString("F" + decimals, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(number.Text);
+        number.Value.ShouldBe(double.Parse(number.Text, System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
