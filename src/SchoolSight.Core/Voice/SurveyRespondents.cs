@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SchoolSight.Core.Data;
 using SchoolSight.Core.Time;
 

@@ -30,8 +30,12 @@ public static class PupilBlockCodec
     {
         var bitmapLength = (n + 7) / 8;
         var length = 12;
+        Span<int> present = stackalloc int[PupilFields.All.Count];
         foreach (var field in PupilFields.All)
-            length += field.Kind == PupilFieldKind.Code ? n : bitmapLength + 4 + 4 * Present(numbers(field.Index).AsSpan(0, n));
+        {
+            if (field.Kind == PupilFieldKind.Code) length += n;
+            else length += bitmapLength + 4 + 4 * (present[field.Index] = Present(numbers(field.Index).AsSpan(0, n)));
+        }
         var result = new byte[length];
         Magic.CopyTo(result, 0);
         BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(4), n);
@@ -48,7 +52,7 @@ public static class PupilBlockCodec
             var values = numbers(field.Index).AsSpan(0, n);
             var bitmap = result.AsSpan(at, bitmapLength);
             at += bitmapLength;
-            BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(at), Present(values));
+            BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(at), present[field.Index]);
             at += 4;
             for (var i = 0; i < n; i++)
             {
